@@ -1,0 +1,101 @@
+package dev.earmark.app.cli;
+
+import dev.earmark.app.gui.WorkbenchLauncher;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code earmark}: without a subcommand it opens the workbench on the project; with one it runs
+ * headless. Errors become one line on stderr and an exit code from {@link ExitCode}; stack traces
+ * appear only with {@code --debug}.
+ */
+@Command(
+    name = "earmark",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Offline-first workbench for labeling speech data and adjudicating disagreements.",
+      "Without a subcommand, opens the workbench on --project."
+    },
+    subcommands = {CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:the data failed a check",
+      "2:bad usage or unreadable input",
+      "3:internal error (re-run with --debug)"
+    })
+public final class EarmarkCommand implements Callable<Integer> {
+  @Mixin GlobalOptions global;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    return WorkbenchLauncher.open(global.project(), spec.commandLine().getErr());
+  }
+
+  /** Builds the command line with every subcommand; used by {@link #run} and by tests. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new EarmarkCommand())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler(EarmarkCommand::onBadUsage)
+        .setExecutionExceptionHandler(EarmarkCommand::onFailure);
+  }
+
+  /** Runs one command line and returns its exit code; never calls {@code System.exit}. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    CommandLine commandLine = commandLine();
+    commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    return commandLine.execute(args);
+  }
+
+  private static int onBadUsage(ParameterException e, String[] args) {
+    CommandLine failed = e.getCommandLine();
+    PrintWriter err = failed.getErr();
+    String name = failed.getCommandSpec().qualifiedName();
+    err.println(name + ": " + e.getMessage() + " (see '" + name + " --help')");
+    err.flush();
+    return ExitCode.BAD_INPUT;
+  }
+
+  private static int onFailure(Exception e, CommandLine failed, ParseResult parseResult) {
+    PrintWriter err = failed.getErr();
+    String name = failed.getCommandSpec().qualifiedName();
+    EarmarkCommand root = failed.getCommandSpec().root().commandLine().getCommand();
+    boolean debug = root.global != null && root.global.debug();
+    int code;
+    if (isUserError(e)) {
+      err.println(name + ": " + e.getMessage());
+      code = ExitCode.BAD_INPUT;
+    } else {
+      err.println(
+          name
+              + ": internal error: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + (debug ? "" : " (re-run with --debug for details)"));
+      code = ExitCode.INTERNAL_ERROR;
+    }
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return code;
+  }
+
+  /** Errors whose message is a sentence for the user, not a defect in Earmark. */
+  private static boolean isUserError(Exception e) {
+    return e instanceof InputException || e instanceof dev.earmark.engine.EngineException;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.earmark.app.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * Options every subcommand accepts, before or after the subcommand name. Picocli binds an inherited
+ * option to this one instance wherever it is written on the command line.
+ */
+public final class GlobalOptions {
+  @Option(
+      names = "--project",
+      paramLabel = "DIR",
+      scope = ScopeType.INHERIT,
+      description = "Project directory (embedded H2 database). Default: ${DEFAULT-VALUE}.",
+      defaultValue =
+          "${env:EARMARK_PROJECT:-${sys:user.home}/.local/share/earmark/projects/default}")
+  Path project;
+
+  @Option(
+      names = "--db",
+      paramLabel = "JDBC_URL",
+      scope = ScopeType.INHERIT,
+      description =
+          "Shared PostgreSQL database for team mode, e.g. jdbc:postgresql://host/earmark. "
+              + "Credentials come from EARMARK_DB_USER / EARMARK_DB_PASSWORD or a prompt.")
+  String db;
+
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "Print stack traces and debug logs.")
+  boolean debug;
+
+  public Path project() {
+    return project;
+  }
+
+  public String db() {
+    return db;
+  }
+
+  public boolean debug() {
+    return debug;
+  }
+}

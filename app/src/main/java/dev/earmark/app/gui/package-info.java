@@ -1,0 +1,2 @@
+/** The JavaFX workbench. */
+package dev.earmark.app.gui;

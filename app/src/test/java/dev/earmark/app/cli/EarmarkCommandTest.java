@@ -1,0 +1,46 @@
+package dev.earmark.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class EarmarkCommandTest {
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        EarmarkCommand.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void versionNamesTheBuiltVersion() {
+    Result result = run("--version");
+    assertThat(result.code()).isZero();
+    assertThat(result.out()).startsWith("earmark 0.");
+  }
+
+  @Test
+  void helpListsTheExitCodes() {
+    Result result = run("--help");
+    assertThat(result.code()).isZero();
+    assertThat(result.out()).contains("Usage: earmark").contains("bad usage or unreadable input");
+  }
+
+  @Test
+  void unknownSubcommandIsBadUsageOnOneLine() {
+    Result result = run("frobnicate");
+    assertThat(result.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(result.err().strip().lines()).hasSize(1);
+    assertThat(result.err()).contains("frobnicate").doesNotContain("Exception");
+  }
+}
