@@ -37,6 +37,23 @@ class EarmarkCommandTest {
   }
 
   @Test
+  void globalOptionsAreAcceptedBeforeAndAfterTheSubcommand() {
+    assertThat(run("--project", "/tmp/p", "help").code()).isZero();
+    assertThat(run("help", "--project", "/tmp/p").code()).isZero();
+    EarmarkCommand before = parse("--project", "/tmp/a", "help");
+    EarmarkCommand after = parse("help", "--project", "/tmp/b", "--debug");
+    assertThat(before.global.project()).hasToString("/tmp/a");
+    assertThat(after.global.project()).hasToString("/tmp/b");
+    assertThat(after.global.debug()).isTrue();
+  }
+
+  private static EarmarkCommand parse(String... args) {
+    picocli.CommandLine commandLine = EarmarkCommand.commandLine();
+    commandLine.parseArgs(args);
+    return commandLine.getCommand();
+  }
+
+  @Test
   void unknownSubcommandIsBadUsageOnOneLine() {
     Result result = run("frobnicate");
     assertThat(result.code()).isEqualTo(ExitCode.BAD_INPUT);
