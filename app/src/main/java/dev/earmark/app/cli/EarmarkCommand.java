@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
       "Offline-first workbench for labeling speech data and adjudicating disagreements.",
       "Without a subcommand, opens the workbench on --project."
     },
-    subcommands = {CommandLine.HelpCommand.class},
+    subcommands = {CommandLine.HelpCommand.class, AuditCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -96,6 +96,8 @@ public final class EarmarkCommand implements Callable<Integer> {
 
   /** Errors whose message is a sentence for the user, not a defect in Earmark. */
   private static boolean isUserError(Exception e) {
-    return e instanceof InputException || e instanceof dev.earmark.engine.EngineException;
+    return e instanceof InputException
+        || e instanceof dev.earmark.engine.EngineException
+        || e instanceof dev.earmark.storage.StorageException;
   }
 }

@@ -46,6 +46,18 @@ public final class ContentHash {
     }
   }
 
+  /**
+   * The canonical text of {@code document}: keys sorted at every depth, no insignificant
+   * whitespace. Equal content always gives equal text, so the text can itself be hashed or stored.
+   */
+  public static String canonicalJson(JsonNode document) {
+    try {
+      return CANONICAL.writeValueAsString(sorted(document));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree could not be serialised", e);
+    }
+  }
+
   /** {@code sha256:} followed by the lower-case hex SHA-256 of {@code bytes}. */
   public static String ofBytes(byte[] bytes) {
     return "sha256:" + HexFormat.of().formatHex(sha256().digest(bytes));

@@ -35,4 +35,12 @@ class ContentHashTest {
     String without = ContentHash.of(json.readTree("{\"a\":1}"));
     assertThat(withHash).isEqualTo(without);
   }
+
+  @Test
+  void canonicalJsonSortsKeysAtEveryDepth() throws Exception {
+    assertThat(
+            ContentHash.canonicalJson(
+                json.readTree("{ \"b\": {\"d\": 1, \"c\": [true]}, \"a\": null }")))
+        .isEqualTo("{\"a\":null,\"b\":{\"c\":[true],\"d\":1}}");
+  }
 }

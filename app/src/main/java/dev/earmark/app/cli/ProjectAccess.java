@@ -1,0 +1,52 @@
+package dev.earmark.app.cli;
+
+import dev.earmark.storage.project.Credentials;
+import dev.earmark.storage.project.Project;
+import java.io.Console;
+import java.time.Clock;
+
+/**
+ * Opens the project the global options name: {@code --db} (team mode, credentials from
+ * EARMARK_DB_USER / EARMARK_DB_PASSWORD or a prompt on the terminal) or else {@code --project}.
+ */
+final class ProjectAccess {
+  private ProjectAccess() {}
+
+  /** Opens an existing project; a missing one is an error that says how to create it. */
+  static Project openExisting(GlobalOptions global) {
+    return open(global, false);
+  }
+
+  /** Opens the project, creating an embedded one when the directory holds none yet. */
+  static Project openOrCreate(GlobalOptions global) {
+    return open(global, true);
+  }
+
+  private static Project open(GlobalOptions global, boolean create) {
+    Clock clock = Clock.systemUTC();
+    if (global.db() != null) {
+      Credentials credentials = credentials();
+      try {
+        return Project.openShared(global.db(), credentials, clock);
+      } finally {
+        if (credentials != null) {
+          credentials.erase();
+        }
+      }
+    }
+    return Project.openEmbedded(global.project(), create, clock);
+  }
+
+  private static Credentials credentials() {
+    String user = System.getenv("EARMARK_DB_USER");
+    String password = System.getenv("EARMARK_DB_PASSWORD");
+    if (password != null) {
+      return new Credentials(user, password.toCharArray());
+    }
+    Console console = System.console();
+    if (user != null && console != null) {
+      return new Credentials(user, console.readPassword("Password for %s: ", user));
+    }
+    return user == null ? null : new Credentials(user, new char[0]);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.earmark.app.cli;
+
+import static dev.earmark.app.cli.EarmarkCommandTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.earmark.storage.project.Project;
+import dev.earmark.storage.user.Actor;
+import dev.earmark.storage.user.Role;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditCommandTest {
+  @TempDir Path temp;
+
+  private Path projectWithUsers() {
+    Path dir = temp.resolve("p");
+    try (Project project = Project.openEmbedded(dir, true, Clock.systemUTC())) {
+      Actor lead =
+          project.users().add(Actor.system(), "lead-1", "Lena", EnumSet.of(Role.LEAD)).asActor();
+      project.users().add(lead, "ann-1", "Ari", EnumSet.of(Role.ANNOTATOR));
+    }
+    return dir;
+  }
+
+  @Test
+  void intactChainExitsZero() {
+    Path dir = projectWithUsers();
+    var result = run("audit", "verify", "--project", dir.toString(), "--json");
+    assertThat(result.code()).isZero();
+    assertThat(result.out()).contains("\"intact\" : true").contains("\"events\" : 3");
+  }
+
+  @Test
+  void tamperedChainExitsOneNamingTheEvent() {
+    Path dir = projectWithUsers();
+    try (Project project = Project.openEmbedded(dir, false, Clock.systemUTC())) {
+      project
+          .jdbi()
+          .useHandle(
+              handle -> handle.execute("UPDATE audit_events SET actor = 'mallory' WHERE seq = 3"));
+    }
+    var result = run("--project", dir.toString(), "audit", "verify");
+    assertThat(result.code()).isEqualTo(ExitCode.CHECK_FAILED);
+    assertThat(result.out())
+        .isEqualTo(
+            "audit chain BROKEN at event 3: event 3 (user.add user ann-1) was altered after it was"
+                + " written\n");
+  }
+
+  @Test
+  void missingProjectIsBadInputAndCreatesNothing() {
+    Path dir = temp.resolve("none");
+    var result = run("audit", "verify", "--project", dir.toString());
+    assertThat(result.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(result.err()).startsWith("earmark audit verify: no Earmark project in");
+    assertThat(dir).doesNotExist();
+  }
+}

@@ -1,0 +1,255 @@
+package dev.earmark.storage.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earmark.engine.version.ContentHash;
+import dev.earmark.storage.user.Actor;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.result.ResultIterator;
+
+/**
+ * The append-only, hash-chained audit log. Each event's hash covers its fields and the previous
+ * event's hash; the {@code audit_head} row holds the last sequence number and hash and is locked by
+ * every append, so appends from concurrent writers form one chain and a truncated tail is detected.
+ *
+ * <p>Appends run inside the caller's transaction, so an event exists exactly when the change it
+ * records was committed. Thread-safe.
+ */
+public final class AuditLog {
+  /** The {@code prevHash} of the first event. */
+  public static final String GENESIS =
+      "sha256:0000000000000000000000000000000000000000000000000000000000000000";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  public AuditLog(Jdbi jdbi, Clock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  /** A mapper for building before/after documents. */
+  public static ObjectMapper json() {
+    return JSON;
+  }
+
+  /**
+   * Appends one event in the transaction of {@code handle}; call it in the same transaction as the
+   * change it records.
+   */
+  public AuditEvent append(
+      Handle handle,
+      Actor actor,
+      String action,
+      String entityType,
+      String entityId,
+      JsonNode before,
+      JsonNode after) {
+    Head head =
+        handle
+            .createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
+            .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
+            .one();
+    long seq = head.lastSeq() + 1;
+    Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    String beforeJson = before == null ? null : ContentHash.canonicalJson(before);
+    String afterJson = after == null ? null : ContentHash.canonicalJson(after);
+    String hash =
+        hash(
+            seq,
+            at,
+            actor.userId(),
+            action,
+            entityType,
+            entityId,
+            beforeJson,
+            afterJson,
+            head.lastHash());
+    handle
+        .createUpdate(
+            "INSERT INTO audit_events (seq, occurred_at, actor, action, entity_type, entity_id,"
+                + " before_json, after_json, prev_hash, hash) VALUES (:seq, :at, :actor, :action,"
+                + " :entityType, :entityId, :before, :after, :prev, :hash)")
+        .bind("seq", seq)
+        .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+        .bind("actor", actor.userId())
+        .bind("action", action)
+        .bind("entityType", entityType)
+        .bind("entityId", entityId)
+        .bind("before", beforeJson)
+        .bind("after", afterJson)
+        .bind("prev", head.lastHash())
+        .bind("hash", hash)
+        .execute();
+    handle
+        .createUpdate("UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
+        .bind("seq", seq)
+        .bind("hash", hash)
+        .execute();
+    return new AuditEvent(
+        seq,
+        at,
+        actor.userId(),
+        action,
+        entityType,
+        entityId,
+        beforeJson,
+        afterJson,
+        head.lastHash(),
+        hash);
+  }
+
+  /** Events about one entity, oldest first. */
+  public List<AuditEvent> eventsFor(String entityType, String entityId) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(SELECT + " WHERE entity_type = :type AND entity_id = :id ORDER BY seq")
+                .bind("type", entityType)
+                .bind("id", entityId)
+                .map((rs, ctx) -> readEvent(rs))
+                .list());
+  }
+
+  /**
+   * Re-checks the whole chain in sequence order: numbering without gaps, each event's link to its
+   * predecessor, each event's own hash, and the head row against the last event.
+   */
+  public AuditVerification verify() {
+    return jdbi.withHandle(
+        handle -> {
+          long expectedSeq = 1;
+          String expectedPrev = GENESIS;
+          try (ResultIterator<AuditEvent> it =
+              handle
+                  .createQuery(SELECT + " ORDER BY seq")
+                  .map((rs, ctx) -> readEvent(rs))
+                  .iterator()) {
+            while (it.hasNext()) {
+              AuditEvent event = it.next();
+              if (event.seq() != expectedSeq) {
+                return new AuditVerification.Broken(
+                    expectedSeq,
+                    event.seq() > expectedSeq
+                        ? "event "
+                            + expectedSeq
+                            + " is missing (deleted); the next is "
+                            + event.seq()
+                        : "event " + event.seq() + " appears twice");
+              }
+              if (!event.prevHash().equals(expectedPrev)) {
+                return new AuditVerification.Broken(
+                    event.seq(),
+                    "event "
+                        + event.seq()
+                        + " does not link to event "
+                        + (event.seq() - 1)
+                        + " (events were reordered, inserted or removed)");
+              }
+              String recomputed =
+                  hash(
+                      event.seq(),
+                      event.occurredAt(),
+                      event.actor(),
+                      event.action(),
+                      event.entityType(),
+                      event.entityId(),
+                      event.beforeJson(),
+                      event.afterJson(),
+                      event.prevHash());
+              if (!recomputed.equals(event.hash())) {
+                return new AuditVerification.Broken(
+                    event.seq(),
+                    "event "
+                        + event.seq()
+                        + " ("
+                        + event.action()
+                        + " "
+                        + event.entityType()
+                        + " "
+                        + event.entityId()
+                        + ") was altered after it was written");
+              }
+              expectedPrev = event.hash();
+              expectedSeq++;
+            }
+          }
+          long last = expectedSeq - 1;
+          Head head =
+              handle
+                  .createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
+                  .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
+                  .one();
+          if (head.lastSeq() != last || !head.lastHash().equals(expectedPrev)) {
+            return new AuditVerification.Broken(
+                last + 1,
+                "the log ends at event "
+                    + last
+                    + " but Earmark last wrote event "
+                    + head.lastSeq()
+                    + " (events were removed from the end)");
+          }
+          return new AuditVerification.Intact(last, expectedPrev);
+        });
+  }
+
+  private static final String SELECT =
+      "SELECT seq, occurred_at, actor, action, entity_type, entity_id, before_json, after_json,"
+          + " prev_hash, hash FROM audit_events";
+
+  private static AuditEvent readEvent(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new AuditEvent(
+        rs.getLong(1),
+        rs.getObject(2, OffsetDateTime.class).toInstant(),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        rs.getString(9),
+        rs.getString(10));
+  }
+
+  /** The hash of one event: unambiguous (length-prefixed fields), so no two events collide. */
+  static String hash(
+      long seq,
+      Instant at,
+      String actor,
+      String action,
+      String entityType,
+      String entityId,
+      String beforeJson,
+      String afterJson,
+      String prevHash) {
+    StringBuilder text = new StringBuilder(256);
+    for (String field :
+        new String[] {
+          Long.toString(seq),
+          Long.toString(at.toEpochMilli()),
+          actor,
+          action,
+          entityType,
+          entityId,
+          beforeJson,
+          afterJson,
+          prevHash
+        }) {
+      String value = Objects.requireNonNullElse(field, "\u0000null");
+      text.append(value.length()).append(':').append(value).append('\n');
+    }
+    return ContentHash.ofText(text.toString());
+  }
+
+  private record Head(long lastSeq, String lastHash) {}
+}

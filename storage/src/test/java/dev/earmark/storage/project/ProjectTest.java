@@ -1,0 +1,64 @@
+package dev.earmark.storage.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.earmark.storage.StorageException;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectTest {
+  @TempDir Path temp;
+
+  @Test
+  void embeddedProjectKeepsItsIdentityAcrossReopening() {
+    Path dir = temp.resolve("demo");
+    String id;
+    try (Project project = Project.openEmbedded(dir, true, Clock.systemUTC())) {
+      id = project.projectId();
+      assertThat(project.directory()).contains(dir.toAbsolutePath());
+      assertThat(project.audit().eventsFor("project", id)).hasSize(1);
+    }
+    assertThat(Project.exists(dir)).isTrue();
+    try (Project again = Project.openEmbedded(dir, false, Clock.systemUTC())) {
+      assertThat(again.projectId()).isEqualTo(id);
+      assertThat(again.audit().eventsFor("project", id)).hasSize(1);
+    }
+  }
+
+  @Test
+  void missingProjectIsNotCreatedUnlessAsked() {
+    Path dir = temp.resolve("nothing-here");
+    assertThatThrownBy(() -> Project.openEmbedded(dir, false, Clock.systemUTC()))
+        .isInstanceOf(StorageException.class)
+        .hasMessageStartingWith("no Earmark project in " + dir)
+        .hasMessageContaining("earmark demo --project");
+    assertThat(dir).doesNotExist();
+  }
+
+  @Test
+  void passwordsNeverAppearInMessages() {
+    assertThat(Project.redact("jdbc:postgresql://db/earmark?user=a&password=s3cret&ssl=true"))
+        .isEqualTo("jdbc:postgresql://db/earmark?user=a&password=***&ssl=true");
+    assertThat(new Credentials("a", "s3cret".toCharArray()).toString()).doesNotContain("s3cret");
+    assertThatThrownBy(
+            () -> Project.openShared("jdbc:mysql://db?password=s3cret", null, Clock.systemUTC()))
+        .hasMessageNotContaining("s3cret")
+        .hasMessageContaining("PostgreSQL URL");
+  }
+
+  @Test
+  void unreachableServerIsOneSentence() {
+    assertThatThrownBy(
+            () ->
+                Project.openShared(
+                    "jdbc:postgresql://127.0.0.1:1/earmark?password=s3cret&connectTimeout=2",
+                    new Credentials("u", "s3cret".toCharArray()),
+                    Clock.systemUTC()))
+        .isInstanceOf(StorageException.class)
+        .hasMessageStartingWith("cannot open the project at jdbc:postgresql://127.0.0.1:1/earmark")
+        .hasMessageNotContaining("s3cret");
+  }
+}
