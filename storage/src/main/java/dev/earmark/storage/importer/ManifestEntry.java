@@ -1,0 +1,36 @@
+package dev.earmark.storage.importer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * One clip as a manifest describes it, before its audio is checked.
+ *
+ * @param line the 1-based line of the manifest it came from
+ * @param id the clip id: {@code id}, or the audio file name without extension
+ * @param audioPath the audio file, resolved against the manifest's directory
+ * @param declaredDuration {@code duration} in seconds as the manifest claims it, or null
+ * @param payload every field the importer does not interpret (task payloads, metadata), kept whole
+ */
+public record ManifestEntry(
+    int line,
+    String id,
+    Path audioPath,
+    Double declaredDuration,
+    String taskType,
+    String reference,
+    String hypothesis,
+    Map<String, String> slices,
+    String speakerId,
+    String consentScope,
+    LocalDate retentionUntil,
+    String split,
+    String source,
+    String language,
+    ObjectNode payload) {
+  public ManifestEntry {
+    slices = Map.copyOf(slices);
+  }
+}

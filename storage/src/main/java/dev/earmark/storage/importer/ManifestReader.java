@@ -1,0 +1,325 @@
+package dev.earmark.storage.importer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earmark.storage.StorageException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads a manifest line by line: JSONL (one object per line, a superset of the NeMo manifest) or
+ * CSV (a header row naming the same fields; {@code slice.NAME} columns become slices). A malformed
+ * line becomes a {@link ManifestLine.Error} with its line number and the reader goes on, so the
+ * good lines can still import. Streaming: a large manifest is never held in memory whole. The
+ * format is documented in docs/formats/import-manifest.md. Stateless and thread-safe.
+ */
+public final class ManifestReader {
+  static final Set<String> TASK_TYPES = Set.of("asr-transcript", "tts-rating", "rag-stages");
+  static final Set<String> SPLITS = Set.of("train", "dev", "test");
+  private static final Set<String> INTERPRETED =
+      Set.of(
+          "id",
+          "audio_filepath",
+          "duration",
+          "task_type",
+          "text",
+          "reference",
+          "hypothesis",
+          "slices",
+          "speaker_id",
+          "consent_scope",
+          "retention_until",
+          "split",
+          "source",
+          "language");
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  /** Reads every line of {@code manifest}, handing each result to {@code sink} in order. */
+  public void read(Path manifest, Consumer<ManifestLine> sink) {
+    Path base = manifest.toAbsolutePath().getParent();
+    boolean csv = manifest.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    Map<String, Integer> seenIds = new HashMap<>();
+    try (BufferedReader reader = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
+      List<String> header = null;
+      String text;
+      int line = 0;
+      while ((text = reader.readLine()) != null) {
+        line++;
+        if (line == 1 && text.startsWith("\uFEFF")) {
+          text = text.substring(1);
+        }
+        if (text.isBlank()) {
+          continue;
+        }
+        if (csv && header == null) {
+          header = Csv.split(text, line);
+          if (!header.contains("audio_filepath")) {
+            throw new StorageException(
+                manifest + " line " + line + ": the CSV header has no audio_filepath column");
+          }
+          continue;
+        }
+        ManifestLine result;
+        try {
+          ObjectNode object = csv ? Csv.toObject(header, text, line, json) : parseJson(text);
+          ManifestEntry entry = toEntry(object, line, base);
+          Integer first = seenIds.putIfAbsent(entry.id(), line);
+          result =
+              first == null
+                  ? new ManifestLine.Entry(entry)
+                  : new ManifestLine.Error(
+                      line, "id '" + entry.id() + "' is already used on line " + first);
+        } catch (LineException e) {
+          result = new ManifestLine.Error(line, e.getMessage());
+        }
+        sink.accept(result);
+      }
+    } catch (CharacterCodingException e) {
+      throw new StorageException(manifest + " is not UTF-8 text: save it as UTF-8 and retry", e);
+    } catch (IOException e) {
+      throw new StorageException("cannot read the manifest " + manifest + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads the whole manifest into a list (for small manifests and tests). */
+  public List<ManifestLine> readAll(Path manifest) {
+    List<ManifestLine> lines = new ArrayList<>();
+    read(manifest, lines::add);
+    return lines;
+  }
+
+  private ObjectNode parseJson(String text) {
+    JsonNode node;
+    try {
+      node = json.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new LineException("is not valid JSON (" + firstClause(e.getOriginalMessage()) + ")");
+    }
+    if (!(node instanceof ObjectNode object)) {
+      throw new LineException("must be one JSON object, e.g. {\"audio_filepath\": \"a.wav\"}");
+    }
+    return object;
+  }
+
+  private static ManifestEntry toEntry(ObjectNode object, int line, Path base) {
+    String audio = text(object, "audio_filepath");
+    if (audio == null || audio.isBlank()) {
+      throw new LineException("has no audio_filepath");
+    }
+    Path audioPath;
+    try {
+      audioPath = base.resolve(audio).normalize();
+    } catch (InvalidPathException e) {
+      throw new LineException("audio_filepath '" + audio + "' is not a usable path");
+    }
+    String id = text(object, "id");
+    if (id == null || id.isBlank()) {
+      String name = audioPath.getFileName().toString();
+      int dot = name.lastIndexOf('.');
+      id = dot > 0 ? name.substring(0, dot) : name;
+    }
+    Double duration = null;
+    JsonNode durationNode = object.get("duration");
+    if (durationNode != null && !durationNode.isNull()) {
+      if (!durationNode.isNumber() && !isNumber(durationNode.asText())) {
+        throw new LineException(
+            "duration '" + durationNode.asText() + "' is not a number of seconds");
+      }
+      duration = durationNode.asDouble();
+    }
+    String taskType = text(object, "task_type");
+    taskType = taskType == null || taskType.isBlank() ? "asr-transcript" : taskType;
+    if (!TASK_TYPES.contains(taskType)) {
+      throw new LineException(
+          "task_type '" + taskType + "' is unknown: use asr-transcript, tts-rating or rag-stages");
+    }
+    String split = text(object, "split");
+    if (split != null && !split.isBlank() && !SPLITS.contains(split)) {
+      throw new LineException("split '" + split + "' is unknown: use train, dev or test");
+    }
+    LocalDate retention = null;
+    String retentionText = text(object, "retention_until");
+    if (retentionText != null && !retentionText.isBlank()) {
+      try {
+        retention = LocalDate.parse(retentionText);
+      } catch (DateTimeParseException e) {
+        throw new LineException(
+            "retention_until '" + retentionText + "' is not a date like 2027-12-31");
+      }
+    }
+    String reference = text(object, "reference");
+    if (reference == null) {
+      reference = text(object, "text");
+    }
+    ObjectNode payload = object.objectNode();
+    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      if (!INTERPRETED.contains(field.getKey())) {
+        payload.set(field.getKey(), field.getValue());
+      }
+    }
+    return new ManifestEntry(
+        line,
+        id.strip(),
+        audioPath,
+        duration,
+        taskType,
+        reference,
+        text(object, "hypothesis"),
+        slices(object.get("slices")),
+        blankToNull(text(object, "speaker_id")),
+        blankToNull(text(object, "consent_scope")),
+        retention,
+        blankToNull(split),
+        blankToNull(text(object, "source")),
+        blankToNull(text(object, "language")),
+        payload);
+  }
+
+  private static Map<String, String> slices(JsonNode node) {
+    Map<String, String> slices = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return slices;
+    }
+    if (!node.isObject()) {
+      throw new LineException("slices must be an object such as {\"noise\": \"street\"}");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> slice = it.next();
+      JsonNode value = slice.getValue();
+      if (value.isNull()) {
+        continue;
+      }
+      if (value.isContainerNode()) {
+        throw new LineException("slice '" + slice.getKey() + "' must be a single value");
+      }
+      slices.put(slice.getKey(), value.asText());
+    }
+    return slices;
+  }
+
+  private static String text(ObjectNode object, String field) {
+    JsonNode node = object.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (node.isContainerNode()) {
+      throw new LineException(field + " must be a single value, not " + node.getNodeType());
+    }
+    return node.asText();
+  }
+
+  /** Jackson's message up to its location details, which mean nothing to a user. */
+  private static String firstClause(String message) {
+    String first = message.lines().findFirst().orElse(message);
+    for (String cut : new String[] {" (start marker", " at [Source", " (for "}) {
+      int at = first.indexOf(cut);
+      if (at > 0) {
+        first = first.substring(0, at);
+      }
+    }
+    return first.strip();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static boolean isNumber(String text) {
+    try {
+      Double.parseDouble(text);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** A problem with one line; becomes a {@link ManifestLine.Error}. */
+  static final class LineException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    LineException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * Minimal RFC 4180 fields within one line (quoted fields, doubled quotes; no embedded newlines).
+   */
+  static final class Csv {
+    private Csv() {}
+
+    static List<String> split(String text, int line) {
+      List<String> fields = new ArrayList<>();
+      StringBuilder field = new StringBuilder();
+      boolean quoted = false;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (quoted) {
+          if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+            field.append('"');
+            i++;
+          } else if (c == '"') {
+            quoted = false;
+          } else {
+            field.append(c);
+          }
+        } else if (c == '"' && field.isEmpty()) {
+          quoted = true;
+        } else if (c == ',') {
+          fields.add(field.toString());
+          field.setLength(0);
+        } else {
+          field.append(c);
+        }
+      }
+      if (quoted) {
+        throw new LineException("has an unterminated quote");
+      }
+      fields.add(field.toString());
+      return fields;
+    }
+
+    static ObjectNode toObject(List<String> header, String text, int line, ObjectMapper json) {
+      List<String> fields = split(text, line);
+      if (fields.size() != header.size()) {
+        throw new LineException(
+            "has " + fields.size() + " fields but the header names " + header.size());
+      }
+      ObjectNode object = json.createObjectNode();
+      ObjectNode slices = object.putObject("slices");
+      for (int i = 0; i < header.size(); i++) {
+        String name = header.get(i).strip();
+        String value = fields.get(i);
+        if (value.isEmpty()) {
+          continue;
+        }
+        if (name.startsWith("slice.") || name.startsWith("slices.")) {
+          slices.put(name.substring(name.indexOf('.') + 1), value);
+        } else {
+          object.put(name, value);
+        }
+      }
+      return object;
+    }
+  }
+}
