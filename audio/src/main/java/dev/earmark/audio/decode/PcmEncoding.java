@@ -1,0 +1,95 @@
+package dev.earmark.audio.decode;
+
+/**
+ * Interleaved little-endian sample layouts and their conversion to floats in [-1, 1]. Decodes
+ * straight from bytes with no per-sample objects, because peak building reads every sample of
+ * hour-long files.
+ */
+enum PcmEncoding {
+  U8(1),
+  S8(1),
+  S16(2),
+  S24(3),
+  S32(4),
+  F32(4),
+  F64(8);
+
+  final int bytes;
+
+  PcmEncoding(int bytes) {
+    this.bytes = bytes;
+  }
+
+  /** Decodes {@code frames} interleaved frames from {@code in[offset..]} into {@code out}. */
+  void decode(byte[] in, int offset, int frames, int channels, float[][] out) {
+    int p = offset;
+    switch (this) {
+      case U8 -> {
+        for (int i = 0; i < frames; i++) {
+          for (int c = 0; c < channels; c++) {
+            out[c][i] = ((in[p++] & 0xFF) - 128) / 128f;
+          }
+        }
+      }
+      case S8 -> {
+        for (int i = 0; i < frames; i++) {
+          for (int c = 0; c < channels; c++) {
+            out[c][i] = in[p++] / 128f;
+          }
+        }
+      }
+      case S16 -> {
+        if (channels == 1) {
+          float[] mono = out[0];
+          for (int i = 0; i < frames; i++, p += 2) {
+            mono[i] = (short) ((in[p] & 0xFF) | (in[p + 1] << 8)) * (1f / 32768f);
+          }
+        } else {
+          for (int i = 0; i < frames; i++) {
+            for (int c = 0; c < channels; c++, p += 2) {
+              out[c][i] = (short) ((in[p] & 0xFF) | (in[p + 1] << 8)) * (1f / 32768f);
+            }
+          }
+        }
+      }
+      case S24 -> {
+        for (int i = 0; i < frames; i++) {
+          for (int c = 0; c < channels; c++, p += 3) {
+            int v = (in[p] & 0xFF) | ((in[p + 1] & 0xFF) << 8) | (in[p + 2] << 16);
+            out[c][i] = v * (1f / 8388608f);
+          }
+        }
+      }
+      case S32 -> {
+        for (int i = 0; i < frames; i++) {
+          for (int c = 0; c < channels; c++, p += 4) {
+            out[c][i] = (float) (readInt(in, p) * (1.0 / 2147483648.0));
+          }
+        }
+      }
+      case F32 -> {
+        for (int i = 0; i < frames; i++) {
+          for (int c = 0; c < channels; c++, p += 4) {
+            out[c][i] = Float.intBitsToFloat(readInt(in, p));
+          }
+        }
+      }
+      case F64 -> {
+        for (int i = 0; i < frames; i++) {
+          for (int c = 0; c < channels; c++, p += 8) {
+            long bits = (readInt(in, p) & 0xFFFFFFFFL) | ((long) readInt(in, p + 4) << 32);
+            out[c][i] = (float) Double.longBitsToDouble(bits);
+          }
+        }
+      }
+      default -> throw new IllegalStateException(name());
+    }
+  }
+
+  private static int readInt(byte[] in, int p) {
+    return (in[p] & 0xFF)
+        | ((in[p + 1] & 0xFF) << 8)
+        | ((in[p + 2] & 0xFF) << 16)
+        | (in[p + 3] << 24);
+  }
+}

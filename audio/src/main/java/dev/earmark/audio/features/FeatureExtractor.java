@@ -1,0 +1,342 @@
+package dev.earmark.audio.features;
+
+import be.tarsos.dsp.pitch.FastYin;
+import be.tarsos.dsp.pitch.PitchDetectionResult;
+import dev.earmark.audio.decode.AudioDecoder;
+import dev.earmark.audio.decode.AudioInfo;
+import dev.earmark.audio.decode.AudioSource;
+import dev.earmark.audio.spectrogram.Fft;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Measures {@link AcousticFeatures} in one streaming pass (memory grows only with a few numbers per
+ * 10 ms frame). Deterministic: the same file always gives the same values. Every constant below is
+ * part of {@link FeatureSchema#VERSION} and documented in docs/audio-features.md. Stateless and
+ * thread-safe.
+ */
+public final class FeatureExtractor {
+  static final double FRAME_SECONDS = 0.032;
+  static final double HOP_SECONDS = 0.010;
+  static final double SILENCE_DBFS = -50;
+  static final double FLOOR_DBFS = -120;
+  static final double CLIP_LEVEL = 32766 / 32768.0;
+  static final double ROLLOFF_FRACTION = 0.85;
+  static final double HIGH_BAND_HZ = 3700;
+  static final double TELEPHONE_LOW_HZ = 300;
+  static final double TELEPHONE_HIGH_HZ = 3400;
+  static final double NARROW_BAND_HIGH_DB = -30;
+  static final double NARROW_BAND_PASS_SHARE = 0.5;
+  static final double NUCLEUS_SWING_DB = 6;
+  static final int ENVELOPE_SMOOTHING_FRAMES = 5;
+  static final double F0_MIN_HZ = 50;
+  static final double F0_MAX_HZ = 600;
+
+  private FeatureExtractor() {}
+
+  /**
+   * @throws dev.earmark.audio.decode.InvalidAudioException if the file is not valid audio
+   */
+  public static AcousticFeatures extract(Path file) {
+    try (AudioSource source = AudioDecoder.open(file)) {
+      return extract(source);
+    }
+  }
+
+  /** Reads {@code source} from its current position to the end. */
+  public static AcousticFeatures extract(AudioSource source) {
+    AudioInfo info = source.info();
+    int rate = info.sampleRate();
+    int frameSize =
+        Math.max(
+            256,
+            Math.min(8192, Integer.highestOneBit((int) Math.round(FRAME_SECONDS * rate) * 2 - 1)));
+    int hop = Math.max(1, (int) Math.round(HOP_SECONDS * rate));
+    Accumulator acc = new Accumulator(rate, frameSize, hop);
+    float[][] block = source.newBlock(1 << 14);
+    int channels = info.channels();
+    float[] mono = new float[block[0].length];
+    int n;
+    while ((n = source.read(block)) > 0) {
+      for (int i = 0; i < n; i++) {
+        float sum = 0;
+        for (int c = 0; c < channels; c++) {
+          float v = block[c][i];
+          if (Math.abs(v) >= CLIP_LEVEL) {
+            acc.clipped++;
+          }
+          sum += v;
+        }
+        mono[i] = sum / channels;
+      }
+      acc.samplesAllChannels += (long) n * channels;
+      acc.accept(mono, n);
+    }
+    return acc.finish();
+  }
+
+  /** Streaming state: a sliding window of mono samples and per-frame measurements. */
+  private static final class Accumulator {
+    final int rate;
+    final int frameSize;
+    final int hop;
+    final Fft fft;
+    final FastYin yin;
+    final float[] window;
+    int windowFill;
+    long clipped;
+    long samplesAllChannels;
+    long monoSamples;
+    long zeroCrossings;
+    boolean lastNonNegative = true;
+    final DoubleList frameDb = new DoubleList();
+    final DoubleList f0 = new DoubleList();
+    int voicedFrames;
+    int activeFrames;
+    double centroidSum;
+    double flatnessSum;
+    double rolloffSum;
+    final double[] longTermPower;
+    final double[] re;
+    final double[] im;
+    final double[] power;
+    final float[] frame;
+
+    Accumulator(int rate, int frameSize, int hop) {
+      this.rate = rate;
+      this.frameSize = frameSize;
+      this.hop = hop;
+      this.fft = new Fft(frameSize);
+      this.yin = new FastYin(rate, frameSize);
+      this.window = new float[frameSize + (1 << 15)];
+      this.longTermPower = new double[frameSize / 2 + 1];
+      this.re = new double[frameSize];
+      this.im = new double[frameSize];
+      this.power = new double[frameSize / 2 + 1];
+      this.frame = new float[frameSize];
+    }
+
+    void accept(float[] mono, int n) {
+      for (int i = 0; i < n; i++) {
+        boolean nonNegative = mono[i] >= 0;
+        if (monoSamples + i > 0 && nonNegative != lastNonNegative) {
+          zeroCrossings++;
+        }
+        lastNonNegative = nonNegative;
+      }
+      monoSamples += n;
+      int offset = 0;
+      while (offset < n) {
+        int take = Math.min(n - offset, window.length - windowFill);
+        System.arraycopy(mono, offset, window, windowFill, take);
+        windowFill += take;
+        offset += take;
+        int start = 0;
+        while (windowFill - start >= frameSize) {
+          analyse(window, start);
+          start += hop;
+        }
+        int keep = windowFill - start;
+        System.arraycopy(window, start, window, 0, keep);
+        windowFill = keep;
+      }
+    }
+
+    void analyse(float[] samples, int start) {
+      double energy = 0;
+      for (int i = 0; i < frameSize; i++) {
+        double v = samples[start + i];
+        energy += v * v;
+      }
+      double db = Math.max(FLOOR_DBFS, 10 * Math.log10(energy / frameSize + 1e-12));
+      frameDb.add(db);
+      if (db < SILENCE_DBFS) {
+        return;
+      }
+      activeFrames++;
+      fft.powerSpectrum(samples, start, re, im, power);
+      double total = 0;
+      double weighted = 0;
+      double logSum = 0;
+      int bins = power.length;
+      for (int k = 1; k < bins; k++) {
+        double p = power[k];
+        total += p;
+        weighted += p * k * rate / (double) frameSize;
+        logSum += Math.log(p + 1e-20);
+        longTermPower[k] += p;
+      }
+      if (total > 0) {
+        centroidSum += weighted / total;
+        double mean = total / (bins - 1);
+        flatnessSum += Math.exp(logSum / (bins - 1)) / (mean + 1e-20);
+        double cumulative = 0;
+        int k = 1;
+        for (; k < bins; k++) {
+          cumulative += power[k];
+          if (cumulative >= ROLLOFF_FRACTION * total) {
+            break;
+          }
+        }
+        rolloffSum += Math.min(k, bins - 1) * rate / (double) frameSize;
+      }
+      System.arraycopy(samples, start, frame, 0, frameSize);
+      PitchDetectionResult pitch = yin.getPitch(frame);
+      float hz = pitch.getPitch();
+      if (pitch.isPitched() && hz >= F0_MIN_HZ && hz <= F0_MAX_HZ) {
+        voicedFrames++;
+        f0.add(hz);
+      }
+    }
+
+    AcousticFeatures finish() {
+      if (frameDb.size() == 0 && windowFill > 0) { // shorter than one frame: analyse it padded
+        Arrays.fill(window, windowFill, frameSize, 0f);
+        analyse(window, 0);
+      }
+      double duration = monoSamples / (double) rate;
+      double[] db = frameDb.toArray();
+      double[] sorted = db.clone();
+      Arrays.sort(sorted);
+      int frames = db.length;
+      double mean = frames == 0 ? FLOOR_DBFS : Arrays.stream(db).sum() / frames;
+      double p10 = percentile(sorted, 0.10);
+      double p90 = percentile(sorted, 0.90);
+      int tail = Math.max(1, frames / 10);
+      double noise = 0;
+      double signal = 0;
+      for (int i = 0; i < Math.min(tail, frames); i++) {
+        noise += Math.pow(10, sorted[i] / 10);
+        signal += Math.pow(10, sorted[frames - 1 - i] / 10);
+      }
+      double snr = 0;
+      if (frames > 0) {
+        noise /= tail;
+        signal /= tail;
+        snr = 10 * Math.log10(Math.max(signal - noise, 1e-12) / Math.max(noise, 1e-12));
+        snr = Math.max(-20, Math.min(100, snr));
+      }
+      int silent = 0;
+      for (double v : db) {
+        if (v < SILENCE_DBFS) {
+          silent++;
+        }
+      }
+      double binHz = rate / (double) frameSize;
+      double totalLongTerm = 0;
+      double high = 0;
+      double pass = 0;
+      for (int k = 1; k < longTermPower.length; k++) {
+        double hz = k * binHz;
+        totalLongTerm += longTermPower[k];
+        if (hz >= HIGH_BAND_HZ) {
+          high += longTermPower[k];
+        }
+        if (hz >= TELEPHONE_LOW_HZ && hz <= TELEPHONE_HIGH_HZ) {
+          pass += longTermPower[k];
+        }
+      }
+      double highDb =
+          totalLongTerm > 0
+              ? Math.max(FLOOR_DBFS, 10 * Math.log10(high / totalLongTerm + 1e-12))
+              : FLOOR_DBFS;
+      boolean narrow =
+          rate <= 8000
+              || totalLongTerm > 0
+                  && highDb < NARROW_BAND_HIGH_DB
+                  && pass / totalLongTerm >= NARROW_BAND_PASS_SHARE;
+      double[] pitches = f0.toArray();
+      Arrays.sort(pitches);
+      double f0Median = pitches.length == 0 ? 0 : percentile(pitches, 0.5);
+      double f0Iqr =
+          pitches.length == 0 ? 0 : percentile(pitches, 0.75) - percentile(pitches, 0.25);
+      return new AcousticFeatures(
+          duration,
+          mean,
+          p10,
+          p90,
+          snr,
+          samplesAllChannels == 0 ? 0 : clipped / (double) samplesAllChannels,
+          frames == 0 ? 1 : silent / (double) frames,
+          monoSamples < 2 ? 0 : zeroCrossings / (double) (monoSamples - 1),
+          activeFrames == 0 ? 0 : centroidSum / activeFrames,
+          activeFrames == 0 ? 0 : flatnessSum / activeFrames,
+          activeFrames == 0 ? 0 : rolloffSum / activeFrames,
+          highDb,
+          narrow,
+          f0Median,
+          f0Iqr,
+          frames == 0 ? 0 : voicedFrames / (double) frames,
+          duration == 0 ? 0 : nuclei(db) / duration);
+    }
+
+    /** Syllable-nucleus proxy: rises and falls of the smoothed energy envelope by 6 dB. */
+    static int nuclei(double[] db) {
+      int count = 0;
+      boolean rising = false;
+      double extreme = Double.POSITIVE_INFINITY; // running min while falling, max while rising
+      int w = ENVELOPE_SMOOTHING_FRAMES;
+      for (int i = 0; i < db.length; i++) {
+        double sum = 0;
+        int from = Math.max(0, i - w / 2);
+        int to = Math.min(db.length - 1, i + w / 2);
+        for (int j = from; j <= to; j++) {
+          sum += db[j];
+        }
+        double level = sum / (to - from + 1);
+        if (rising) {
+          if (level > extreme) {
+            extreme = level;
+          } else if (level < extreme - NUCLEUS_SWING_DB) {
+            if (extreme >= SILENCE_DBFS) {
+              count++;
+            }
+            rising = false;
+            extreme = level;
+          }
+        } else {
+          if (level < extreme) {
+            extreme = level;
+          } else if (level > extreme + NUCLEUS_SWING_DB) {
+            rising = true;
+            extreme = level;
+          }
+        }
+      }
+      if (rising && extreme >= SILENCE_DBFS) {
+        count++; // the clip ends on a nucleus
+      }
+      return count;
+    }
+  }
+
+  /** Nearest-rank percentile of sorted values: the value at index ceil(q*n)-1. */
+  static double percentile(double[] sorted, double q) {
+    if (sorted.length == 0) {
+      return FLOOR_DBFS;
+    }
+    int index = (int) Math.ceil(q * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+
+  /** A growable primitive list (a boxed list would cost 16 bytes a frame on hour-long clips). */
+  private static final class DoubleList {
+    private double[] values = new double[1024];
+    private int size;
+
+    void add(double value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+
+    int size() {
+      return size;
+    }
+
+    double[] toArray() {
+      return Arrays.copyOf(values, size);
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package dev.earmark.audio.peaks;
+
+import dev.earmark.audio.decode.AudioInfo;
+import dev.earmark.audio.decode.AudioSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Min/max peaks of every channel at several resolutions, finest first (by default blocks of 64,
+ * 256, 1024, 4096, 16384 and 65536 frames). Values are signed 16-bit: for 16-bit sources they are
+ * exactly the sample min and max of each block; other depths are rounded outwards (min down, max
+ * up), so a drawn waveform never hides a peak.
+ *
+ * <p>Built in one streaming pass over the source; only the finest level is accumulated while
+ * reading, the coarser ones are derived from it. Immutable and thread-safe once built.
+ */
+public final class PeakPyramid {
+  /** Finest block size of the default pyramid, in frames. */
+  public static final int DEFAULT_BASE = 64;
+
+  /** Each level's blocks are this many blocks of the level below. */
+  public static final int DEFAULT_FACTOR = 4;
+
+  /** Number of levels of the default pyramid. */
+  public static final int DEFAULT_LEVELS = 6;
+
+  private static final int READ_FRAMES = 1 << 16;
+
+  private final int sampleRate;
+  private final long frames;
+  private final List<PeakLevel> levels;
+
+  PeakPyramid(int sampleRate, long frames, List<PeakLevel> levels) {
+    this.sampleRate = sampleRate;
+    this.frames = frames;
+    this.levels = List.copyOf(levels);
+  }
+
+  /** Builds the default pyramid (see the class comment). */
+  public static PeakPyramid build(AudioSource source) {
+    return build(source, DEFAULT_BASE, DEFAULT_FACTOR, DEFAULT_LEVELS);
+  }
+
+  /**
+   * Builds a pyramid whose finest blocks hold {@code samplesPerPeak} frames and each coarser level
+   * {@code factor} times more, {@code levelCount} levels in all (use 1 for a single resolution).
+   */
+  public static PeakPyramid build(
+      AudioSource source, int samplesPerPeak, int factor, int levelCount) {
+    if (samplesPerPeak < 1 || factor < 2 && levelCount > 1 || levelCount < 1) {
+      throw new IllegalArgumentException(
+          "samplesPerPeak must be >= 1, factor >= 2 and levels >= 1");
+    }
+    AudioInfo info = source.info();
+    int channels = info.channels();
+    long blocks = (info.frames() + samplesPerPeak - 1) / samplesPerPeak;
+    if (blocks > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("too many blocks; use more samples per peak");
+    }
+    short[][] min = new short[channels][(int) blocks];
+    short[][] max = new short[channels][(int) blocks];
+    float[] runMin = new float[channels];
+    float[] runMax = new float[channels];
+    Arrays.fill(runMin, Float.POSITIVE_INFINITY);
+    Arrays.fill(runMax, Float.NEGATIVE_INFINITY);
+    int readFrames = Math.max(samplesPerPeak, READ_FRAMES / samplesPerPeak * samplesPerPeak);
+    float[][] block = source.newBlock(readFrames);
+    int filled = 0;
+    int emitted = 0;
+    long frames = 0;
+    int n;
+    while ((n = source.read(block)) > 0) {
+      frames += n;
+      int i = 0;
+      while (i < n) {
+        int take = Math.min(samplesPerPeak - filled, n - i);
+        for (int c = 0; c < channels; c++) {
+          float[] samples = block[c];
+          float lo = runMin[c];
+          float hi = runMax[c];
+          for (int k = i, end = i + take; k < end; k++) {
+            float v = samples[k];
+            if (v < lo) {
+              lo = v;
+            }
+            if (v > hi) {
+              hi = v;
+            }
+          }
+          runMin[c] = lo;
+          runMax[c] = hi;
+        }
+        filled += take;
+        i += take;
+        if (filled == samplesPerPeak) {
+          emitted = emit(min, max, runMin, runMax, emitted);
+          filled = 0;
+        }
+      }
+    }
+    if (filled > 0) {
+      emitted = emit(min, max, runMin, runMax, emitted);
+    }
+    if (emitted != blocks) { // the stream ended early or ran long: keep what was really read
+      for (int c = 0; c < channels; c++) {
+        min[c] = Arrays.copyOf(min[c], emitted);
+        max[c] = Arrays.copyOf(max[c], emitted);
+      }
+    }
+    List<PeakLevel> levels = new ArrayList<>();
+    PeakLevel level = new PeakLevel(samplesPerPeak, min, max);
+    levels.add(level);
+    for (int k = 1; k < levelCount; k++) {
+      level = level.coarsen(factor);
+      levels.add(level);
+    }
+    return new PeakPyramid(info.sampleRate(), frames, levels);
+  }
+
+  private static int emit(short[][] min, short[][] max, float[] runMin, float[] runMax, int at) {
+    if (at >= min[0].length) {
+      for (int c = 0; c < min.length; c++) {
+        min[c] = Arrays.copyOf(min[c], Math.max(16, at * 2));
+        max[c] = Arrays.copyOf(max[c], Math.max(16, at * 2));
+      }
+    }
+    for (int c = 0; c < min.length; c++) {
+      min[c][at] = toShort(Math.floor(runMin[c] * 32768.0));
+      max[c][at] = toShort(Math.ceil(runMax[c] * 32768.0));
+      runMin[c] = Float.POSITIVE_INFINITY;
+      runMax[c] = Float.NEGATIVE_INFINITY;
+    }
+    return at + 1;
+  }
+
+  private static short toShort(double value) {
+    if (Double.isNaN(value)) {
+      return 0;
+    }
+    return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, value));
+  }
+
+  public int sampleRate() {
+    return sampleRate;
+  }
+
+  /** Frames actually read while building. */
+  public long frames() {
+    return frames;
+  }
+
+  public int channels() {
+    return levels.get(0).channels();
+  }
+
+  /** Levels, finest first. */
+  public List<PeakLevel> levels() {
+    return levels;
+  }
+
+  /**
+   * Peaks of one channel for {@code pixels} pixels spanning frames {@code [startFrame, endFrame)},
+   * read from the coarsest level whose blocks are not wider than a pixel (the finest level when
+   * zoomed in further). Each pixel's pair is the min and max of every block it touches, so the
+   * pairs are exact at block boundaries and never hide a peak.
+   */
+  public Peaks peaks(int channel, long startFrame, long endFrame, int pixels) {
+    if (channel < 0 || channel >= channels()) {
+      throw new IllegalArgumentException("channel " + channel + " of " + channels());
+    }
+    if (pixels < 1 || endFrame <= startFrame) {
+      throw new IllegalArgumentException("need pixels >= 1 and endFrame > startFrame");
+    }
+    double framesPerPixel = (endFrame - startFrame) / (double) pixels;
+    PeakLevel level = levels.get(0);
+    for (PeakLevel candidate : levels) {
+      if (candidate.samplesPerPeak() <= framesPerPixel) {
+        level = candidate;
+      }
+    }
+    short[] lo = level.mins(channel);
+    short[] hi = level.maxs(channel);
+    int spp = level.samplesPerPeak();
+    short[] outMin = new short[pixels];
+    short[] outMax = new short[pixels];
+    for (int p = 0; p < pixels; p++) {
+      long from = startFrame + (long) Math.floor(p * framesPerPixel);
+      long to = Math.max(from + 1, startFrame + (long) Math.floor((p + 1) * framesPerPixel));
+      int first = (int) Math.min(from / spp, lo.length);
+      int last = (int) Math.min((to - 1) / spp, lo.length - 1L);
+      short mn = 0;
+      short mx = 0;
+      if (first <= last) {
+        mn = Short.MAX_VALUE;
+        mx = Short.MIN_VALUE;
+        for (int b = first; b <= last; b++) {
+          mn = (short) Math.min(mn, lo[b]);
+          mx = (short) Math.max(mx, hi[b]);
+        }
+      }
+      outMin[p] = mn;
+      outMax[p] = mx;
+    }
+    return new Peaks(spp, framesPerPixel, outMin, outMax);
+  }
+}
