@@ -24,6 +24,7 @@ final class AlphaContributions extends ItemContributions {
   private final double[] itemSum;
   private final double[] itemSquares;
   private final double[] marginals;
+  private double[] allCumulative;
 
   AlphaContributions(RatingTable table, MeasurementLevel level) {
     this(table, level, new PairableItems(table));
@@ -192,6 +193,48 @@ final class AlphaContributions extends ItemContributions {
       return Double.NaN;
     }
     return 1 - (n - 1) * observed / expected;
+  }
+
+  /**
+   * δ²(c, k) under the marginals of the whole table (for ordinal data they set the distances), for
+   * statistics that compare single rating pairs.
+   */
+  double delta(int c, int k) {
+    return delta(c, k, cumulativeOfAll());
+  }
+
+  /**
+   * D_e of the whole table: Σ_c Σ_k n_c n_k δ²(c, k) / (n(n − 1)); 0 with fewer than two values.
+   */
+  double expectedDisagreement() {
+    int[] ones = new int[units];
+    java.util.Arrays.fill(ones, 1);
+    pairable.marginals(ones, marginals);
+    double n = 0;
+    for (double count : marginals) {
+      n += count;
+    }
+    if (n < 2) {
+      return 0;
+    }
+    return pairwiseExpected(cumulativeOfAll()) / (n * (n - 1));
+  }
+
+  private double[] cumulativeOfAll() {
+    if (level != MeasurementLevel.ORDINAL) {
+      return null;
+    }
+    if (allCumulative == null) {
+      int[] ones = new int[units];
+      java.util.Arrays.fill(ones, 1);
+      double[] counts = new double[marginals.length];
+      pairable.marginals(ones, counts);
+      allCumulative = new double[counts.length + 1];
+      for (int c = 0; c < counts.length; c++) {
+        allCumulative[c + 1] = allCumulative[c] + counts[c];
+      }
+    }
+    return allCumulative;
   }
 
   /** Σ_c Σ_k n_c n_k δ²(c, k) over used categories. */
