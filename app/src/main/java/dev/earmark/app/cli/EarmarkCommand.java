@@ -26,7 +26,12 @@ import picocli.CommandLine.Spec;
       "Offline-first workbench for labeling speech data and adjudicating disagreements.",
       "Without a subcommand, opens the workbench on --project."
     },
-    subcommands = {CommandLine.HelpCommand.class, AudioCommand.class, AuditCommand.class},
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      AgreementCommand.class,
+      AudioCommand.class,
+      AuditCommand.class,
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
