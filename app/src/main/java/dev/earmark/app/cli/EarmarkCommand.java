@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
       "Offline-first workbench for labeling speech data and adjudicating disagreements.",
       "Without a subcommand, opens the workbench on --project."
     },
-    subcommands = {CommandLine.HelpCommand.class},
+    subcommands = {CommandLine.HelpCommand.class, WerCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
