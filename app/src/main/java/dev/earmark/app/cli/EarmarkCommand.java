@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       AudioCommand.class,
       AuditCommand.class,
       RubricCommand.class,
+      WerCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -1,0 +1,206 @@
+package dev.earmark.app.cli;
+
+import dev.earmark.engine.score.CorpusScore;
+import dev.earmark.engine.score.EntityCounts;
+import dev.earmark.engine.score.ErrorCounts;
+import dev.earmark.engine.score.ScoreTotals;
+import dev.earmark.engine.score.Scorer;
+import dev.earmark.engine.score.UtteranceScore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code earmark wer}: word error rate of hypotheses against references, per utterance, per slice
+ * and for the corpus (total errors / total reference words).
+ */
+@Command(
+    name = "wer",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scores hypotheses against references: WER (total errors / total reference words, not a"
+          + " mean of utterance WERs), S/D/I/hits, CER, per utterance and per slice.",
+      "FILE is JSONL (one object per line with string fields id, reference, hypothesis and an"
+          + " optional slice) or TSV (id<TAB>reference<TAB>hypothesis); the format comes from the"
+          + " extension (.jsonl/.json/.ndjson, .tsv/.tab) or else from the content.",
+      "A malformed line (bad JSON, missing field, wrong column count, duplicate id) stops with"
+          + " exit 2 naming the line; nothing is guessed."
+    })
+public final class WerCommand implements Callable<Integer> {
+  /** How many utterances the human summary lists. */
+  private static final int WORST_SHOWN = 10;
+
+  @Mixin JsonOption json;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--input",
+      required = true,
+      paramLabel = "FILE",
+      description = "JSONL or TSV file of id, reference, hypothesis.")
+  Path input;
+
+  @Option(
+      names = "--normalization",
+      paramLabel = "none|ID|PATH",
+      defaultValue = ScoringNormalization.NONE,
+      description =
+          "Normalization before comparing: 'none' compares whitespace tokens as given (default:"
+              + " ${DEFAULT-VALUE}); a rule-set id (en-asr@1) or rule-set file.")
+  String normalization;
+
+  @Override
+  public Integer call() {
+    ScoringNormalization chosen = ScoringNormalization.resolve(normalization);
+    TranscriptPairFile.Contents contents = TranscriptPairFile.read(input);
+    Scorer scorer = new Scorer(chosen.tokenizer(), chosen.protectedPhrases());
+    CorpusScore score = scorer.scoreCorpus(contents.pairs());
+    PrintWriter out = spec.commandLine().getOut();
+    if (json.enabled()) {
+      JsonOutput.print(out, toJson(chosen, contents, score));
+    } else {
+      printSummary(out, chosen, contents, score);
+    }
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  private static Map<String, Object> toJson(
+      ScoringNormalization chosen, TranscriptPairFile.Contents contents, CorpusScore score) {
+    Map<String, Object> result = totalsJson(score.corpus());
+    result.put("normalization", chosen.name());
+    List<Map<String, Object>> utterances = new ArrayList<>();
+    for (UtteranceScore utterance : score.utterances()) {
+      Map<String, Object> fields = countsJson(utterance.words(), utterance.characters());
+      fields.put("id", utterance.id());
+      if (contents.sliced()) {
+        fields.put("slice", utterance.slice());
+      }
+      utterances.add(fields);
+    }
+    result.put("utterances", utterances);
+    Map<String, Object> slices = new LinkedHashMap<>();
+    if (contents.sliced()) {
+      score.slices().forEach((slice, totals) -> slices.put(slice, totalsJson(totals)));
+    }
+    result.put("slices", slices);
+    return result;
+  }
+
+  private static Map<String, Object> totalsJson(ScoreTotals totals) {
+    Map<String, Object> fields = countsJson(totals.words(), totals.characters());
+    fields.put("utterance_count", totals.utterances());
+    EntityCounts entities = totals.entities();
+    fields.put("entity_occurrences", entities.occurrences());
+    fields.put("entity_errors", entities.errors());
+    fields.put("entity_error_rate", orNull(entities.errorRate()));
+    return fields;
+  }
+
+  private static Map<String, Object> countsJson(ErrorCounts words, ErrorCounts characters) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("wer", orNull(words.errorRate()));
+    fields.put("errors", words.errors());
+    fields.put("substitutions", words.substitutions());
+    fields.put("deletions", words.deletions());
+    fields.put("insertions", words.insertions());
+    fields.put("hits", words.hits());
+    fields.put("reference_words", words.referenceLength());
+    fields.put("hypothesis_words", words.hypothesisLength());
+    fields.put("cer", orNull(characters.errorRate()));
+    fields.put("reference_characters", characters.referenceLength());
+    return fields;
+  }
+
+  private static Double orNull(OptionalDouble value) {
+    return value.isPresent() ? value.getAsDouble() : null;
+  }
+
+  private static void printSummary(
+      PrintWriter out,
+      ScoringNormalization chosen,
+      TranscriptPairFile.Contents contents,
+      CorpusScore score) {
+    ScoreTotals corpus = score.corpus();
+    out.printf(
+        Locale.ROOT,
+        "WER %s  (%d errors: %d sub, %d del, %d ins / %d reference words; %d utterances)"
+            + "  CER %s  normalization: %s%n",
+        percent(corpus.wer()),
+        corpus.words().errors(),
+        corpus.words().substitutions(),
+        corpus.words().deletions(),
+        corpus.words().insertions(),
+        corpus.words().referenceLength(),
+        corpus.utterances(),
+        percent(corpus.cer()),
+        chosen.name());
+    if (corpus.entities().occurrences() > 0) {
+      out.printf(
+          Locale.ROOT,
+          "entity error rate %s  (%d of %d protected phrases missed)%n",
+          percent(corpus.entityErrorRate()),
+          corpus.entities().errors(),
+          corpus.entities().occurrences());
+    }
+    if (contents.sliced()) {
+      out.println("slices:");
+      int width = score.slices().keySet().stream().mapToInt(String::length).max().orElse(0);
+      score
+          .slices()
+          .forEach(
+              (slice, totals) ->
+                  out.printf(
+                      Locale.ROOT,
+                      "  %-" + width + "s  WER %s  (%d/%d words, %d utterances)%n",
+                      slice,
+                      percent(totals.wer()),
+                      totals.words().errors(),
+                      totals.words().referenceLength(),
+                      totals.utterances()));
+    }
+    List<UtteranceScore> worst =
+        score.utterances().stream()
+            .filter(utterance -> utterance.words().errors() > 0)
+            .sorted(Comparator.comparingLong((UtteranceScore u) -> u.words().errors()).reversed())
+            .limit(WORST_SHOWN)
+            .toList();
+    if (worst.isEmpty()) {
+      out.println("no word errors");
+      return;
+    }
+    out.println("worst utterances (most errors first):");
+    int width = worst.stream().mapToInt(u -> u.id().length()).max().orElse(0);
+    for (UtteranceScore utterance : worst) {
+      ErrorCounts words = utterance.words();
+      out.printf(
+          Locale.ROOT,
+          "  %-" + width + "s  WER %s  (%d sub, %d del, %d ins / %d words)%n",
+          utterance.id(),
+          percent(utterance.wer()),
+          words.substitutions(),
+          words.deletions(),
+          words.insertions(),
+          words.referenceLength());
+    }
+  }
+
+  private static String percent(OptionalDouble rate) {
+    return rate.isPresent()
+        ? String.format(Locale.ROOT, "%.2f%%", rate.getAsDouble() * 100)
+        : "n/a";
+  }
+}

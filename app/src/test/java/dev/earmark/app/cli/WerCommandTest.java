@@ -1,0 +1,204 @@
+package dev.earmark.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.earmark.app.cli.EarmarkCommandTest.Result;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class WerCommandTest {
+  @TempDir Path dir;
+
+  private Path write(String name, String content) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, content, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static JsonNode json(Result result) throws IOException {
+    assertThat(result.err()).isEmpty();
+    assertThat(result.code()).isZero();
+    return JsonOutput.mapper().readTree(result.out());
+  }
+
+  @Test
+  void jsonlCorpusWerIsTotalErrorsOverTotalReferenceWords() throws IOException {
+    Path file =
+        write(
+            "pairs.jsonl",
+            """
+            {"id": "long", "reference": "one two three four five six seven eight nine ten", \
+            "hypothesis": "one two three four five six seven eight nine tan"}
+            {"id": "short", "reference": "yes please", "hypothesis": "no", "audio": "x.wav"}
+            """);
+    JsonNode result = json(EarmarkCommandTest.run("wer", "--input", file.toString(), "--json"));
+    // 3 errors / 12 reference words = 0.25; the mean of 0.1 and 1.0 would be 0.55
+    assertThat(result.get("wer").asDouble()).isEqualTo(0.25);
+    assertThat(result.get("substitutions").asInt()).isEqualTo(2);
+    assertThat(result.get("deletions").asInt()).isEqualTo(1);
+    assertThat(result.get("insertions").asInt()).isZero();
+    assertThat(result.get("hits").asInt()).isEqualTo(9);
+    assertThat(result.get("reference_words").asInt()).isEqualTo(12);
+    assertThat(result.get("normalization").asText()).isEqualTo("none");
+    assertThat(result.get("cer").isNumber()).isTrue();
+    JsonNode utterances = result.get("utterances");
+    assertThat(utterances).hasSize(2);
+    assertThat(utterances.get(0).get("id").asText()).isEqualTo("long");
+    assertThat(utterances.get(0).get("wer").asDouble()).isEqualTo(0.1);
+    assertThat(utterances.get(1).get("id").asText()).isEqualTo("short");
+    assertThat(utterances.get(1).get("wer").asDouble()).isEqualTo(1.0);
+    assertThat(utterances.get(1).get("substitutions").asInt()).isEqualTo(1);
+    assertThat(utterances.get(1).get("deletions").asInt()).isEqualTo(1);
+    assertThat(utterances.get(1).get("reference_words").asInt()).isEqualTo(2);
+    assertThat(result.get("slices")).isEmpty();
+  }
+
+  @Test
+  void tsvWithHeaderGivesTheSameFiguresAndHumanSummaryListsTheWorstFirst() throws IOException {
+    Path file =
+        write(
+            "pairs.tsv",
+            "id\treference\thypothesis\n"
+                + "a\tthe cat sat on the mat\tthe cat sit on mat\n"
+                + "b\thello world\thello world\n"
+                + "c\t\tuh huh\n");
+    JsonNode result = json(EarmarkCommandTest.run("wer", "--input", file.toString(), "--json"));
+    // a: S1 D1 over 6; b: 0 over 2; c: empty reference, 2 insertions → 4 / 8
+    assertThat(result.get("wer").asDouble()).isEqualTo(0.5);
+    assertThat(result.get("insertions").asInt()).isEqualTo(2);
+    assertThat(result.get("utterances").get(2).get("wer").isNull()).isTrue();
+
+    Result human = EarmarkCommandTest.run("wer", "--input", file.toString());
+    assertThat(human.code()).isZero();
+    String[] lines = human.out().split("\n");
+    assertThat(lines[0]).startsWith("WER 50.00%").contains("4 errors").contains("none");
+    assertThat(human.out()).contains("worst utterances");
+    assertThat(human.out().indexOf("  a ")).isLessThan(human.out().indexOf("  c "));
+    assertThat(human.out()).contains("WER n/a").doesNotContain("  b ");
+  }
+
+  @Test
+  void slicesAreReportedWhenLinesCarryThem() throws IOException {
+    Path file =
+        write(
+            "sliced.jsonl",
+            """
+            {"id": "1", "slice": "noisy", "reference": "turn left now", "hypothesis": "turn it left"}
+            {"id": "2", "slice": "clean", "reference": "stop", "hypothesis": "stop"}
+            {"id": "3", "reference": "go home", "hypothesis": "go"}
+            """);
+    JsonNode result = json(EarmarkCommandTest.run("wer", "--input", file.toString(), "--json"));
+    JsonNode slices = result.get("slices");
+    assertThat(slices.get("noisy").get("wer").asDouble()).isEqualTo(2.0 / 3.0);
+    assertThat(slices.get("clean").get("wer").asDouble()).isZero();
+    assertThat(slices.get("(none)").get("deletions").asInt()).isEqualTo(1);
+    assertThat(result.get("utterances").get(0).get("slice").asText()).isEqualTo("noisy");
+
+    Result human = EarmarkCommandTest.run("wer", "--input", file.toString());
+    assertThat(human.out())
+        .contains("slices:")
+        .contains("noisy")
+        .contains("(2/3 words, 1 utterances)");
+  }
+
+  @Test
+  void formatIsDetectedFromContentWhenTheExtensionSaysNothing() throws IOException {
+    Path jsonl = write("pairs.txt", "{\"id\":\"x\",\"reference\":\"a b\",\"hypothesis\":\"a\"}\n");
+    Path tsv = write("pairs.data", "x\ta b\ta c\n");
+    assertThat(
+            json(EarmarkCommandTest.run("wer", "--input", jsonl.toString(), "--json"))
+                .get("deletions")
+                .asInt())
+        .isEqualTo(1);
+    assertThat(
+            json(EarmarkCommandTest.run("wer", "--input", tsv.toString(), "--json"))
+                .get("substitutions")
+                .asInt())
+        .isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # file name | content (\\n = new line)                                                      | expected in the message
+          bad.jsonl   | {"id":"a","reference":"x","hypothesis":"x"}\\n{"id":"b","reference":"x"        | line 2: is not valid JSON
+          miss.jsonl  | {"id":"a","reference":"x","hypothesis":"x"}\\n\\n{"id":"b","reference":"x"}   | line 3: has no 'hypothesis' field
+          num.jsonl   | {"id":7,"reference":"x","hypothesis":"x"}                                       | line 1: field 'id' must be a string
+          arr.jsonl   | ["a","x","x"]                                                                   | line 1: is not a JSON object
+          dup.jsonl   | {"id":"a","reference":"x","hypothesis":"x"}\\n{"id":"a","reference":"y","hypothesis":"y"} | line 2: id 'a' was already used on line 1
+          cols.tsv    | a\\tx\\tx\\nb\\tonly two                                                        | line 2: has 2 tab-separated columns
+          four.tsv    | a\\tx\\tx\\tslice                                                               | line 1: has 4 tab-separated columns
+          dup.tsv     | a\\tx\\tx\\na\\ty\\ty                                                           | line 2: id 'a' was already used on line 1
+          noid.tsv    | \\tx\\tx                                                                        | line 1: has an empty id
+          """)
+  void malformedLineStopsWithExitTwoNamingFileAndLine(String name, String content, String expected)
+      throws IOException {
+    Path file = write(name, content.replace("\\n", "\n").replace("\\t", "\t"));
+    Result result = EarmarkCommandTest.run("wer", "--input", file.toString());
+    assertThat(result.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err().strip().lines()).hasSize(1);
+    assertThat(result.err()).contains(file.toString()).contains(expected);
+    assertThat(result.err()).doesNotContain("Exception");
+  }
+
+  @Test
+  void emptyMissingAndNonUtf8FilesAreBadInput() throws IOException {
+    Path empty = write("empty.jsonl", "");
+    Result emptyResult = EarmarkCommandTest.run("wer", "--input", empty.toString());
+    assertThat(emptyResult.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(emptyResult.err()).contains("no utterances");
+
+    Result missing = EarmarkCommandTest.run("wer", "--input", dir.resolve("nope.tsv").toString());
+    assertThat(missing.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(missing.err()).contains("nope.tsv").contains("no such file");
+
+    Path latin1 = dir.resolve("latin1.tsv");
+    Files.write(latin1, "a\tcaf\u00e9\tcafe\n".getBytes(StandardCharsets.ISO_8859_1));
+    Result notUtf8 = EarmarkCommandTest.run("wer", "--input", latin1.toString());
+    assertThat(notUtf8.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(notUtf8.err()).contains("UTF-8");
+
+    Result directory = EarmarkCommandTest.run("wer", "--input", dir.toString());
+    assertThat(directory.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(directory.err().strip().lines()).hasSize(1);
+  }
+
+  @Test
+  void onlyNoneNormalizationIsAcceptedUntilRuleSetsAreWiredIn() throws IOException {
+    Path file = write("p.tsv", "a\tx\tx\n");
+    Result result =
+        EarmarkCommandTest.run("wer", "--input", file.toString(), "--normalization", "en-asr@1");
+    assertThat(result.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(result.err().strip().lines()).hasSize(1);
+    assertThat(result.err()).contains("en-asr@1").contains("none");
+    Result none =
+        EarmarkCommandTest.run("wer", "--input", file.toString(), "--normalization", "none");
+    assertThat(none.code()).isZero();
+    assertThat(none.out()).contains("no word errors");
+  }
+
+  @Test
+  void missingInputOptionIsBadUsage() {
+    Result result = EarmarkCommandTest.run("wer");
+    assertThat(result.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(result.err()).contains("--input");
+  }
+
+  @Test
+  void byteOrderMarkAndWindowsLineEndsAreTolerated() throws IOException {
+    Path file = write("bom.tsv", "\uFEFFa\tx y\tx y\r\nb\tz\tw\r\n");
+    JsonNode result = json(EarmarkCommandTest.run("wer", "--input", file.toString(), "--json"));
+    assertThat(result.get("utterances").get(0).get("id").asText()).isEqualTo("a");
+    assertThat(result.get("wer").asDouble()).isEqualTo(1.0 / 3.0);
+  }
+}

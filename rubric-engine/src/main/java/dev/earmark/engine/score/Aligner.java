@@ -1,0 +1,244 @@
+package dev.earmark.engine.score;
+
+import dev.earmark.engine.EngineException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Word-level Levenshtein alignment with unit costs, built for throughput (PRODUCT.md §7, P4).
+ *
+ * <p>What is promised: {@code errors()} of every result is the minimum number of substitutions,
+ * deletions and insertions that turn the reference into the hypothesis. Among the alignments with
+ * that minimum, the one with the fewest substitutions (equivalently, the most hits) is chosen, and
+ * among those the one found by tracing back from the end preferring a diagonal step (hit or
+ * substitution), then a deletion, then an insertion. {@code
+ * docs/decisions/0003-alignment-tie-break.md} explains the choice and how it relates to sclite.
+ *
+ * <p>How: tokens are interned to ints per pair (only reference tokens are stored; a hypothesis
+ * token absent from the reference can never match, so it gets id -1), and the dynamic programme
+ * runs over two reusable rows of packed costs {@code errors << 32 | substitutions}, which orders
+ * alignments by errors first and substitutions second in one {@code long} comparison. {@link
+ * #count} allocates only its result; {@link #align} additionally keeps one byte of back-pointers
+ * per cell ({@code (n + 1) × (m + 1)} bytes) and builds the {@link AlignmentOp} records.
+ *
+ * <p>Not thread-safe: an instance owns scratch buffers that every call overwrites. Use one instance
+ * per thread; creating one is cheap.
+ */
+public final class Aligner {
+  private static final long ERROR = 1L << 32;
+  private static final long INSERTION = ERROR;
+  private static final long DELETION = ERROR;
+  private static final long SUBSTITUTION = ERROR + 1;
+  private static final long SUBSTITUTION_MASK = ERROR - 1;
+
+  private static final byte FROM_DIAGONAL = 1;
+  private static final byte FROM_ABOVE = 2; // deletion: reference advances alone
+  private static final byte FROM_LEFT = 4; // insertion: hypothesis advances alone
+
+  private int[] referenceIds = new int[32];
+  private int[] hypothesisIds = new int[32];
+  private long[] previousRow = new long[33];
+  private long[] currentRow = new long[33];
+  private byte[] moves = new byte[33 * 33];
+
+  private String[] internKeys = new String[64];
+  private int[] internIds = new int[64];
+  private int[] internUsedSlots = new int[32];
+  private int internUsed;
+
+  /** Counts of a minimal alignment of the two token lists, without building the alignment. */
+  public ErrorCounts count(List<String> reference, List<String> hypothesis) {
+    internPair(reference, hypothesis);
+    int n = reference.size();
+    int m = hypothesis.size();
+    return countsOf(distance(referenceIds, n, hypothesisIds, m, false), n, m);
+  }
+
+  /**
+   * Character counts of a minimal alignment of two strings, compared by Unicode code point (a
+   * character outside the Basic Multilingual Plane counts once). Used for CER.
+   */
+  public ErrorCounts countCodePoints(String reference, String hypothesis) {
+    int[] referencePoints = reference.codePoints().toArray();
+    int[] hypothesisPoints = hypothesis.codePoints().toArray();
+    int n = referencePoints.length;
+    int m = hypothesisPoints.length;
+    return countsOf(distance(referencePoints, n, hypothesisPoints, m, false), n, m);
+  }
+
+  /** A minimal alignment of the two token lists, with the tie-break described above. */
+  public Alignment align(List<String> reference, List<String> hypothesis) {
+    internPair(reference, hypothesis);
+    int n = reference.size();
+    int m = hypothesis.size();
+    ErrorCounts counts = countsOf(distance(referenceIds, n, hypothesisIds, m, true), n, m);
+    return new Alignment(reference, hypothesis, traceBack(reference, hypothesis), counts);
+  }
+
+  private List<AlignmentOp> traceBack(List<String> reference, List<String> hypothesis) {
+    int width = hypothesis.size() + 1;
+    int i = reference.size();
+    int j = hypothesis.size();
+    List<AlignmentOp> reversed = new ArrayList<>(i + j);
+    while (i > 0 || j > 0) {
+      byte move = moves[i * width + j];
+      if ((move & FROM_DIAGONAL) != 0) {
+        i--;
+        j--;
+        String ref = reference.get(i);
+        String hyp = hypothesis.get(j);
+        reversed.add(
+            referenceIds[i] == hypothesisIds[j]
+                ? new AlignmentOp.Hit(i, j, ref)
+                : new AlignmentOp.Substitution(i, j, ref, hyp));
+      } else if ((move & FROM_ABOVE) != 0) {
+        i--;
+        reversed.add(new AlignmentOp.Deletion(i, j, reference.get(i)));
+      } else {
+        j--;
+        reversed.add(new AlignmentOp.Insertion(i, j, hypothesis.get(j)));
+      }
+    }
+    Collections.reverse(reversed);
+    return reversed;
+  }
+
+  /**
+   * Packed cost of the cheapest alignment of {@code reference[0..n)} with {@code hypothesis[0..m)}.
+   * With {@code recordMoves}, {@link #moves} holds every optimal predecessor of every cell.
+   */
+  private long distance(int[] reference, int n, int[] hypothesis, int m, boolean recordMoves) {
+    int width = m + 1;
+    if (previousRow.length < width) {
+      previousRow = new long[width * 2];
+      currentRow = new long[width * 2];
+    }
+    if (recordMoves) {
+      long cells = (long) (n + 1) * width;
+      if (cells > Integer.MAX_VALUE - 16) {
+        throw new EngineException(
+            "an utterance pair of "
+                + n
+                + " reference and "
+                + m
+                + " hypothesis words is too long to align word by word; split it into shorter"
+                + " segments");
+      }
+      if (moves.length < cells) {
+        moves = new byte[(int) Math.min(Integer.MAX_VALUE - 16, cells * 2)];
+      }
+      moves[0] = 0;
+      for (int j = 1; j <= m; j++) {
+        moves[j] = FROM_LEFT;
+      }
+    }
+    long[] previous = previousRow;
+    long[] current = currentRow;
+    for (int j = 0; j <= m; j++) {
+      previous[j] = j * INSERTION;
+    }
+    for (int i = 1; i <= n; i++) {
+      int token = reference[i - 1];
+      current[0] = i * DELETION;
+      int rowStart = i * width;
+      if (recordMoves) {
+        moves[rowStart] = FROM_ABOVE;
+      }
+      for (int j = 1; j <= m; j++) {
+        long diagonal = previous[j - 1] + (token == hypothesis[j - 1] ? 0 : SUBSTITUTION);
+        long above = previous[j] + DELETION;
+        long left = current[j - 1] + INSERTION;
+        long best = Math.min(diagonal, Math.min(above, left));
+        current[j] = best;
+        if (recordMoves) {
+          moves[rowStart + j] =
+              (byte)
+                  ((diagonal == best ? FROM_DIAGONAL : 0)
+                      | (above == best ? FROM_ABOVE : 0)
+                      | (left == best ? FROM_LEFT : 0));
+        }
+      }
+      long[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[m];
+  }
+
+  /**
+   * Recovers H, S, D, I from the packed cost: any alignment has {@code D - I = n - m}, and {@code D
+   * + I = errors - S}.
+   */
+  private static ErrorCounts countsOf(long packedCost, int n, int m) {
+    long errors = packedCost >>> 32;
+    long substitutions = packedCost & SUBSTITUTION_MASK;
+    long gaps = errors - substitutions;
+    long deletions = (gaps + n - m) / 2;
+    long insertions = (gaps - n + m) / 2;
+    long hits = n - substitutions - deletions;
+    return new ErrorCounts(hits, substitutions, deletions, insertions);
+  }
+
+  /** Fills {@link #referenceIds} and {@link #hypothesisIds} for one pair. */
+  private void internPair(List<String> reference, List<String> hypothesis) {
+    int n = reference.size();
+    int m = hypothesis.size();
+    if (referenceIds.length < n) {
+      referenceIds = new int[n * 2];
+    }
+    if (hypothesisIds.length < m) {
+      hypothesisIds = new int[m * 2];
+    }
+    int capacity = Integer.highestOneBit(Math.max(16, n * 2) - 1) << 1;
+    if (internKeys.length < capacity) {
+      internKeys = new String[capacity];
+      internIds = new int[capacity];
+      internUsedSlots = new int[capacity];
+    } else {
+      for (int k = 0; k < internUsed; k++) {
+        internKeys[internUsedSlots[k]] = null;
+      }
+    }
+    internUsed = 0;
+    int mask = internKeys.length - 1;
+    int nextId = 0;
+    for (int i = 0; i < n; i++) {
+      String token = reference.get(i);
+      int slot = spread(token.hashCode()) & mask;
+      int id = -1;
+      while (internKeys[slot] != null) {
+        if (internKeys[slot].equals(token)) {
+          id = internIds[slot];
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (id < 0) {
+        id = nextId++;
+        internKeys[slot] = token;
+        internIds[slot] = id;
+        internUsedSlots[internUsed++] = slot;
+      }
+      referenceIds[i] = id;
+    }
+    for (int j = 0; j < m; j++) {
+      String token = hypothesis.get(j);
+      int slot = spread(token.hashCode()) & mask;
+      int id = -1;
+      while (internKeys[slot] != null) {
+        if (internKeys[slot].equals(token)) {
+          id = internIds[slot];
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      hypothesisIds[j] = id;
+    }
+  }
+
+  private static int spread(int hash) {
+    int mixed = hash * 0x9E3779B9;
+    return mixed ^ (mixed >>> 16);
+  }
+}
