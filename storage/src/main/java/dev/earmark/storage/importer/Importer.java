@@ -1,0 +1,508 @@
+package dev.earmark.storage.importer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earmark.audio.decode.AudioDecoder;
+import dev.earmark.audio.decode.AudioInfo;
+import dev.earmark.audio.decode.AudioValidation;
+import dev.earmark.engine.contract.DatasetContract;
+import dev.earmark.engine.contract.Eligibility;
+import dev.earmark.engine.version.ContentHash;
+import dev.earmark.storage.StorageException;
+import dev.earmark.storage.audit.AuditLog;
+import dev.earmark.storage.project.Project;
+import dev.earmark.storage.user.Actor;
+import dev.earmark.storage.user.Role;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Imports a manifest under a dataset contract (PRODUCT.md §3.1). Each clip is checked against the
+ * contract (consent, retention), its audio validated by the audio module and checksummed, then
+ * stored as active, quarantined or excluded with its reason. Manifest lines are handled in chunks:
+ * the audio of a chunk is checked in parallel, then the chunk is committed in one transaction with
+ * its audit events. A killed import therefore keeps every committed chunk, and re-running the same
+ * manifest skips the clips already stored, which makes imports both idempotent and resumable.
+ *
+ * <p>Not thread-safe: one import at a time per instance.
+ */
+public final class Importer {
+  /** Manifest lines per transaction. */
+  static final int CHUNK = 256;
+
+  /** Declared and measured durations further apart than this are reported as a warning. */
+  static final double DURATION_TOLERANCE_S = 0.1;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper REPORT_JSON =
+      new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+  private final Project project;
+  private final Clock clock;
+
+  public Importer(Project project) {
+    this.project = project;
+    this.clock = project.clock();
+  }
+
+  /**
+   * Runs one import.
+   *
+   * @throws dev.earmark.engine.contract.ContractException when the contract is incomplete
+   * @throws StorageException when a file cannot be read or the actor is not a lead
+   */
+  public ImportReport run(Actor actor, Path manifest, Path contractFile, ImportListener listener) {
+    actor.require("import clips", Role.LEAD);
+    DatasetContract contract =
+        DatasetContract.parse(readJson(contractFile), contractFile.toString());
+    String manifestHash;
+    long totalLines;
+    try {
+      manifestHash = Checksums.sha256(manifest);
+      try (var lines = Files.lines(manifest)) {
+        totalLines = lines.count();
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new StorageException("cannot read the manifest " + manifest + ": " + e.getMessage(), e);
+    }
+    long runId = startRun(actor, contract, manifest, manifestHash);
+    Map<String, Existing> existing = existingClips(contract.datasetId());
+    Run run = new Run(runId, actor, contract, existing, LocalDate.now(clock));
+    List<ManifestLine.Entry> chunk = new ArrayList<>(CHUNK);
+    long[] done = {0};
+    boolean[] stopped = {false};
+    new ManifestReader()
+        .read(
+            manifest,
+            line -> {
+              if (stopped[0]) {
+                return;
+              }
+              if (line instanceof ManifestLine.Error error) {
+                run.errors.add(
+                    new ClipOutcome(error.line(), null, "malformed-line", error.message()));
+              } else {
+                chunk.add((ManifestLine.Entry) line);
+              }
+              if (chunk.size() == CHUNK) {
+                commit(run, chunk);
+                done[0] = chunk.get(chunk.size() - 1).line();
+                chunk.clear();
+                listener.progress(done[0], totalLines);
+                stopped[0] = listener.cancelled();
+              }
+            });
+    commit(run, chunk);
+    listener.progress(totalLines, totalLines);
+    ImportReport report =
+        new ImportReport(
+            runId,
+            contract.datasetId(),
+            manifest.toString(),
+            run.imported,
+            run.alreadyPresent,
+            run.quarantined,
+            run.excluded,
+            run.errors,
+            run.warnings);
+    finishRun(run, report, stopped[0]);
+    return report;
+  }
+
+  /** The report of an earlier run, as stored. */
+  public Optional<String> storedReport(long runId) {
+    return project
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery("SELECT report_json FROM import_runs WHERE id = :id")
+                    .bind("id", runId)
+                    .mapTo(String.class)
+                    .findOne());
+  }
+
+  private static JsonNode readJson(Path file) {
+    try {
+      return JSON.readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      throw new StorageException(
+          file + " is not valid JSON (line " + e.getLocation().getLineNr() + "): fix it and retry",
+          e);
+    } catch (IOException e) {
+      throw new StorageException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock)
+        .withOffsetSameInstant(ZoneOffset.UTC)
+        .truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private long startRun(Actor actor, DatasetContract contract, Path manifest, String manifestHash) {
+    AuditLog audit = project.audit();
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              Optional<String> storedHash =
+                  handle
+                      .createQuery("SELECT contract_hash FROM datasets WHERE id = :id")
+                      .bind("id", contract.datasetId())
+                      .mapTo(String.class)
+                      .findOne();
+              String contractJson = ContentHash.canonicalJson(contract.document());
+              if (storedHash.isEmpty()) {
+                handle
+                    .createUpdate(
+                        "INSERT INTO datasets (id, contract_json, contract_hash, created_at,"
+                            + " updated_at) VALUES (:id, :json, :hash, :at, :at)")
+                    .bind("id", contract.datasetId())
+                    .bind("json", contractJson)
+                    .bind("hash", contract.contentHash())
+                    .bind("at", now())
+                    .execute();
+                audit.append(
+                    handle,
+                    actor,
+                    "dataset.create",
+                    "dataset",
+                    contract.datasetId(),
+                    null,
+                    contract.document());
+              } else if (!storedHash.get().equals(contract.contentHash())) {
+                JsonNode before =
+                    readTree(
+                        handle
+                            .createQuery("SELECT contract_json FROM datasets WHERE id = :id")
+                            .bind("id", contract.datasetId())
+                            .mapTo(String.class)
+                            .one());
+                handle
+                    .createUpdate(
+                        "UPDATE datasets SET contract_json = :json, contract_hash = :hash,"
+                            + " updated_at = :at WHERE id = :id")
+                    .bind("id", contract.datasetId())
+                    .bind("json", contractJson)
+                    .bind("hash", contract.contentHash())
+                    .bind("at", now())
+                    .execute();
+                audit.append(
+                    handle,
+                    actor,
+                    "dataset.contract.update",
+                    "dataset",
+                    contract.datasetId(),
+                    before,
+                    contract.document());
+              }
+              long id =
+                  handle
+                      .createUpdate(
+                          "INSERT INTO import_runs (dataset_id, manifest_path, manifest_sha256,"
+                              + " actor, started_at) VALUES (:dataset, :path, :sha, :actor, :at)")
+                      .bind("dataset", contract.datasetId())
+                      .bind("path", manifest.toAbsolutePath().toString())
+                      .bind("sha", manifestHash)
+                      .bind("actor", actor.userId())
+                      .bind("at", now())
+                      .executeAndReturnGeneratedKeys("id")
+                      .mapTo(Long.class)
+                      .one();
+              ObjectNode after = JSON.createObjectNode();
+              after.put("manifest", manifest.toAbsolutePath().toString());
+              after.put("manifest_sha256", manifestHash);
+              after.put("contract_hash", contract.contentHash());
+              audit.append(
+                  handle, actor, "import.start", "import_run", Long.toString(id), null, after);
+              return id;
+            });
+  }
+
+  private Map<String, Existing> existingClips(String datasetId) {
+    Map<String, Existing> existing = new HashMap<>();
+    project
+        .jdbi()
+        .useHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT id, clip_key, status, sha256 FROM clips WHERE dataset_id = :d")
+                    .bind("d", datasetId)
+                    .map(
+                        (rs, ctx) ->
+                            new Existing(
+                                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    .forEach(clip -> existing.put(clip.key(), clip)));
+    return existing;
+  }
+
+  /** Checks the audio of a chunk in parallel, then stores it in one transaction. */
+  private void commit(Run run, List<ManifestLine.Entry> chunk) {
+    if (chunk.isEmpty()) {
+      return;
+    }
+    List<Checked> checked = chunk.parallelStream().map(line -> check(run, line.entry())).toList();
+    project
+        .jdbi()
+        .useTransaction(
+            handle -> {
+              for (Checked clip : checked) {
+                store(handle, run, clip);
+              }
+            });
+  }
+
+  private Checked check(Run run, ManifestEntry entry) {
+    Existing before = run.existing.get(entry.id());
+    if (before != null && !before.status().equals("quarantined")) {
+      return new Checked(entry, null, null, null, null, true);
+    }
+    Eligibility eligibility =
+        Eligibility.forLabeling(
+            run.contract, entry.consentScope(), entry.retentionUntil(), run.today);
+    if (eligibility instanceof Eligibility.Excluded excluded) {
+      return new Checked(entry, null, null, null, excluded, false);
+    }
+    AudioValidation validation = AudioDecoder.validate(entry.audioPath());
+    String sha = null;
+    long size = -1;
+    if (validation instanceof AudioValidation.Valid) {
+      try {
+        sha = Checksums.sha256(entry.audioPath());
+        size = Files.size(entry.audioPath());
+      } catch (IOException e) {
+        validation =
+            new AudioValidation.Invalid(
+                dev.earmark.audio.decode.InvalidReason.UNREADABLE,
+                "the file could not be read for its checksum: " + e.getMessage());
+      }
+    }
+    return new Checked(entry, validation, sha, size, null, false);
+  }
+
+  private void store(Handle handle, Run run, Checked clip) {
+    ManifestEntry entry = clip.entry();
+    if (clip.alreadyPresent()) {
+      run.alreadyPresent++;
+      return;
+    }
+    String status;
+    String code = null;
+    String reason = null;
+    AudioInfo info = null;
+    if (clip.excluded() != null) {
+      status = "excluded";
+      code = clip.excluded().code();
+      reason = clip.excluded().reason();
+      run.excluded.add(new ClipOutcome(entry.line(), entry.id(), code, reason));
+    } else if (clip.validation() instanceof AudioValidation.Invalid invalid) {
+      status = "quarantined";
+      code = invalid.reason().id();
+      reason = invalid.message();
+      run.quarantined.add(new ClipOutcome(entry.line(), entry.id(), code, reason));
+    } else {
+      status = "active";
+      info = ((AudioValidation.Valid) clip.validation()).info();
+      run.imported++;
+      warnAbout(run, entry, info, clip.sha256());
+    }
+    Existing previous = run.existing.get(entry.id());
+    if (previous != null) {
+      handle.execute("DELETE FROM clips WHERE id = ?", previous.id());
+    }
+    handle
+        .createUpdate(
+            "INSERT INTO clips (dataset_id, clip_key, status, status_code, status_reason,"
+                + " audio_path, sha256, size_bytes, codec, sample_rate, channels, bits_per_sample,"
+                + " frames, duration_s, task_type, reference, hypothesis, slices_json, speaker_id,"
+                + " consent_scope, retention_until, split, source, language, payload_json,"
+                + " import_run_id, manifest_line, created_at) VALUES (:dataset, :key, :status,"
+                + " :code, :reason, :path, :sha, :size, :codec, :rate, :channels, :bits, :frames,"
+                + " :duration, :task, :reference, :hypothesis, :slices, :speaker, :consent,"
+                + " :retention, :split, :source, :language, :payload, :run, :line, :at)")
+        .bind("dataset", run.contract.datasetId())
+        .bind("key", entry.id())
+        .bind("status", status)
+        .bind("code", code)
+        .bind("reason", reason)
+        .bind("path", entry.audioPath().toString())
+        .bind("sha", clip.sha256())
+        .bind("size", clip.size())
+        .bind("codec", info == null ? null : info.codec().id())
+        .bind("rate", info == null ? null : info.sampleRate())
+        .bind("channels", info == null ? null : info.channels())
+        .bind("bits", info == null ? null : info.bitsPerSample())
+        .bind("frames", info == null ? null : info.frames())
+        .bind("duration", info == null ? null : info.durationSeconds())
+        .bind("task", entry.taskType())
+        .bind("reference", entry.reference())
+        .bind("hypothesis", entry.hypothesis())
+        .bind("slices", json(JSON.valueToTree(entry.slices())))
+        .bind("speaker", entry.speakerId())
+        .bind("consent", entry.consentScope())
+        .bind("retention", entry.retentionUntil())
+        .bind("split", entry.split())
+        .bind("source", entry.source())
+        .bind("language", entry.language())
+        .bind("payload", json(entry.payload()))
+        .bind("run", run.runId)
+        .bind("line", entry.line())
+        .bind("at", now())
+        .execute();
+    ObjectNode after = JSON.createObjectNode();
+    after.put("dataset", run.contract.datasetId());
+    after.put("status", status);
+    after.put("sha256", clip.sha256());
+    after.put("code", code);
+    project
+        .audit()
+        .append(
+            handle,
+            run.actor,
+            previous == null ? "clip.import" : "clip.reimport",
+            "clip",
+            run.contract.datasetId() + "/" + entry.id(),
+            null,
+            after);
+  }
+
+  private static void warnAbout(Run run, ManifestEntry entry, AudioInfo info, String sha) {
+    Double declared = entry.declaredDuration();
+    if (declared != null && Math.abs(declared - info.durationSeconds()) > DURATION_TOLERANCE_S) {
+      run.warnings.add(
+          new ClipOutcome(
+              entry.line(),
+              entry.id(),
+              "duration-mismatch",
+              String.format(
+                  java.util.Locale.ROOT,
+                  "the manifest says %.3f s but the audio lasts %.3f s",
+                  declared,
+                  info.durationSeconds())));
+    }
+    String twin = run.clipBySha.putIfAbsent(sha, entry.id());
+    if (twin != null) {
+      run.warnings.add(
+          new ClipOutcome(
+              entry.line(),
+              entry.id(),
+              "duplicate-audio",
+              "the audio is identical to clip " + twin + " (check for split leakage)"));
+    }
+  }
+
+  private void finishRun(Run run, ImportReport report, boolean cancelled) {
+    String json;
+    try {
+      json = REPORT_JSON.writeValueAsString(report);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the import report could not be written as JSON", e);
+    }
+    project
+        .jdbi()
+        .useTransaction(
+            handle -> {
+              handle
+                  .createUpdate(
+                      "UPDATE import_runs SET finished_at = :at, report_json = :report WHERE id = :id")
+                  .bind("at", now())
+                  .bind("report", json)
+                  .bind("id", run.runId)
+                  .execute();
+              ObjectNode after = JSON.createObjectNode();
+              after.put("imported", report.imported());
+              after.put("already_present", report.alreadyPresent());
+              after.put("quarantined", report.quarantined().size());
+              after.put("excluded", report.excluded().size());
+              after.put("errors", report.errors().size());
+              after.put("cancelled", cancelled);
+              project
+                  .audit()
+                  .append(
+                      handle,
+                      run.actor,
+                      "import.finish",
+                      "import_run",
+                      Long.toString(run.runId),
+                      null,
+                      after);
+            });
+  }
+
+  private static JsonNode readTree(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON is unreadable", e);
+    }
+  }
+
+  private static String json(JsonNode node) {
+    return ContentHash.canonicalJson(node);
+  }
+
+  private record Existing(long id, String key, String status, String sha256) {}
+
+  private record Checked(
+      ManifestEntry entry,
+      AudioValidation validation,
+      String sha256,
+      Long size,
+      Eligibility.Excluded excluded,
+      boolean alreadyPresent) {}
+
+  /** Mutable state of one run, touched only by the importing thread. */
+  private static final class Run {
+    final long runId;
+    final Actor actor;
+    final DatasetContract contract;
+    final Map<String, Existing> existing;
+    final LocalDate today;
+    final Map<String, String> clipBySha = new HashMap<>();
+    final List<ClipOutcome> quarantined = new ArrayList<>();
+    final List<ClipOutcome> excluded = new ArrayList<>();
+    final List<ClipOutcome> errors = new ArrayList<>();
+    final List<ClipOutcome> warnings = new ArrayList<>();
+    int imported;
+    int alreadyPresent;
+
+    Run(
+        long runId,
+        Actor actor,
+        DatasetContract contract,
+        Map<String, Existing> existing,
+        LocalDate today) {
+      this.runId = runId;
+      this.actor = actor;
+      this.contract = contract;
+      this.existing = existing;
+      this.today = today;
+      existing
+          .values()
+          .forEach(
+              clip -> {
+                if (clip.sha256() != null) {
+                  clipBySha.putIfAbsent(clip.sha256(), clip.key());
+                }
+              });
+    }
+  }
+}
