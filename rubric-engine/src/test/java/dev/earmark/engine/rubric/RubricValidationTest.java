@@ -164,7 +164,7 @@ class RubricValidationTest {
       textBlock =
           """
           -0.5, 1.0, A, 2.0, 3.0, A, segment 1 (-0.5–1.0 s) starts before 0 s
-          1.0, 0.5, A, 2.0, 3.0, A, segment 1 (1.0–0.5 s) ends before it starts
+          1.0, 0.5, A, 2.0, 3.0, A, segment 1 (1.0–0.5 s) does not end after it starts
           0.0, 2.0, A, 1.5, 3.0, B, segment 2 (1.5–3.0 s) overlaps segment 1
           2.0, 3.0, A, 0.0, 1.0, B, segment 2 (0.0–1.0 s) is out of order
           0.0, 1.0, A, 2.0, 3.0, '', segment 2 (2.0–3.0 s) has no speaker id
