@@ -246,4 +246,14 @@ class RubricValidationTest {
             "needs at least one tag",
             "expects a list of tags, not a flag");
   }
+
+  @Test
+  void aLabelValueRefusesAFieldWithoutAValue() {
+    Map<String, FieldValue> fields = new HashMap<>();
+    fields.put("transcript", null);
+    assertThatThrownBy(() -> new LabelValue(asr.id(), fields))
+        .hasMessageContaining("field transcript of a label value has no value");
+    assertThatThrownBy(() -> new LabelValue(null, Map.of()))
+        .hasMessageContaining("needs the id of its rubric version");
+  }
 }
