@@ -3,6 +3,7 @@ package dev.earmark.engine.release;
 import dev.earmark.engine.version.VersionedId;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -21,7 +22,7 @@ public record ReleaseRules(
     Map<String, Set<DataUse>> copy = new TreeMap<>();
     consentScopes.forEach((scope, uses) -> copy.put(scope, Set.copyOf(uses)));
     consentScopes = Collections.unmodifiableMap(copy);
-    java.util.Objects.requireNonNull(batchUse, "batchUse");
-    java.util.Objects.requireNonNull(batchRubric, "batchRubric");
+    Objects.requireNonNull(batchUse, "batchUse");
+    Objects.requireNonNull(batchRubric, "batchRubric");
   }
 }

@@ -1,5 +1,7 @@
 package dev.earmark.engine.release;
 
+import java.util.Locale;
+
 /** The split a clip is assigned to. Dev and test are both evaluation splits. */
 public enum Split {
   TRAIN,
@@ -13,6 +15,6 @@ public enum Split {
 
   /** Lower-case name, as written in manifests. */
   public String id() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -2,6 +2,7 @@ package dev.earmark.engine.rubric;
 
 import dev.earmark.engine.EngineException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,7 +136,7 @@ public sealed interface FieldSpec {
         throw new EngineException(
             "field " + name + ": a scale needs min below max, not " + min + "–" + max);
       }
-      anchors = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(anchors));
+      anchors = Collections.unmodifiableSortedMap(new TreeMap<>(anchors));
       for (int point = min; point <= max; point++) {
         String anchor = anchors.get(point);
         if (anchor == null || anchor.isBlank()) {
@@ -402,7 +403,7 @@ public sealed interface FieldSpec {
           violations.add(new Violation(name, at + " starts before 0 s"));
         }
         if (segment.end() <= segment.start()) {
-          violations.add(new Violation(name, at + " ends before it starts"));
+          violations.add(new Violation(name, at + " does not end after it starts"));
         }
         if (context.clipSeconds().isPresent()
             && segment.end() > context.clipSeconds().getAsDouble()) {

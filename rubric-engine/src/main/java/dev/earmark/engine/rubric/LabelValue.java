@@ -1,5 +1,7 @@
 package dev.earmark.engine.rubric;
 
+import dev.earmark.engine.EngineException;
+import dev.earmark.engine.version.ContentHash;
 import dev.earmark.engine.version.VersionedId;
 import java.util.Collections;
 import java.util.Map;
@@ -15,9 +17,15 @@ import java.util.TreeMap;
 public record LabelValue(VersionedId rubric, Map<String, FieldValue> fields) {
   public LabelValue {
     if (rubric == null) {
-      throw new dev.earmark.engine.EngineException(
-          "a label value needs the id of its rubric version");
+      throw new EngineException("a label value needs the id of its rubric version");
     }
+    fields.forEach(
+        (name, value) -> {
+          if (value == null) {
+            throw new EngineException(
+                "field " + name + " of a label value has no value; leave it out");
+          }
+        });
     fields = Collections.unmodifiableMap(new TreeMap<>(fields));
   }
 
@@ -28,6 +36,6 @@ public record LabelValue(VersionedId rubric, Map<String, FieldValue> fields) {
 
   /** The content hash of the canonical JSON form ({@link LabelValueJson#toJson(LabelValue)}). */
   public String contentHash() {
-    return dev.earmark.engine.version.ContentHash.of(LabelValueJson.toJson(this));
+    return ContentHash.of(LabelValueJson.toJson(this));
   }
 }

@@ -4,6 +4,7 @@ import dev.earmark.engine.EngineException;
 import dev.earmark.engine.version.ContentHash;
 import dev.earmark.engine.version.VersionedId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class Rubric {
         throw new EngineException("rubric " + id + ": field " + field.name() + " is defined twice");
       }
     }
-    this.fields = java.util.Collections.unmodifiableMap(byName);
+    this.fields = Collections.unmodifiableMap(byName);
     this.hash = ContentHash.of(RubricJson.toJson(this), "hash");
   }
 

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -62,8 +63,8 @@ public final class RubricJson {
       throw new RubricFormatException(
           "rubric file "
               + source
-              + " is not valid JSON at line "
-              + e.getLocation().getLineNr()
+              + " is not valid JSON"
+              + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr())
               + ": "
               + e.getOriginalMessage(),
           e);
@@ -293,7 +294,7 @@ public final class RubricJson {
   }
 
   private static void rejectUnknownFieldKeys(JsonNode node, Set<String> typeKeys) {
-    Set<String> allowed = new java.util.HashSet<>(COMMON_FIELD_KEYS);
+    Set<String> allowed = new HashSet<>(COMMON_FIELD_KEYS);
     allowed.addAll(typeKeys);
     rejectUnknownKeys(node, allowed);
   }

@@ -164,7 +164,7 @@ class RubricValidationTest {
       textBlock =
           """
           -0.5, 1.0, A, 2.0, 3.0, A, segment 1 (-0.5–1.0 s) starts before 0 s
-          1.0, 0.5, A, 2.0, 3.0, A, segment 1 (1.0–0.5 s) ends before it starts
+          1.0, 0.5, A, 2.0, 3.0, A, segment 1 (1.0–0.5 s) does not end after it starts
           0.0, 2.0, A, 1.5, 3.0, B, segment 2 (1.5–3.0 s) overlaps segment 1
           2.0, 3.0, A, 0.0, 1.0, B, segment 2 (0.0–1.0 s) is out of order
           0.0, 1.0, A, 2.0, 3.0, '', segment 2 (2.0–3.0 s) has no speaker id
@@ -245,5 +245,15 @@ class RubricValidationTest {
             "'lisp' is not one of rhotic, th-fronting",
             "needs at least one tag",
             "expects a list of tags, not a flag");
+  }
+
+  @Test
+  void aLabelValueRefusesAFieldWithoutAValue() {
+    Map<String, FieldValue> fields = new HashMap<>();
+    fields.put("transcript", null);
+    assertThatThrownBy(() -> new LabelValue(asr.id(), fields))
+        .hasMessageContaining("field transcript of a label value has no value");
+    assertThatThrownBy(() -> new LabelValue(null, Map.of()))
+        .hasMessageContaining("needs the id of its rubric version");
   }
 }
