@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * utterances (references and ASR-style hypotheses: mixed case, punctuation, fillers, contractions,
  * numbers, British spellings), one thread. One WER pair normalizes two utterances, so the P4 target
  * of 50k normalized pairs/s needs at least 100k {@code tokens()} calls/s here, on top of the
- * alignment cost. The figure to read is {@code tokens} in µs per call; {@code tokensTrace} shows the
- * cost of the full {@code normalize()} with trace and token map, for comparison.
+ * alignment cost. The figure to read is {@code tokens} in µs per call; {@code tokensTrace} shows
+ * the cost of the full {@code normalize()} with trace and token map, for comparison.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
