@@ -146,6 +146,42 @@ class EnAsrPairsTest {
           half past ten                      | =  | 10:30
           quarter past 3                     | =  | three fifteen
           at 12:30 pm                        | =  | at twelve thirty p.m.
+          # punctuation around numbers
+          it costs $3.50.                    | =  | it costs three dollars fifty cents
+          we sold 1,000, then 2,000.         | =  | we sold one thousand then two thousand
+          meet me at 10:00.                  | =  | meet me at ten
+          O.K.                               | =  | okay
+          Ms. Smith                          | =  | ms smith
+          5 p.m.                             | =  | five pm
+          # more cardinals, years and times
+          the year 2000                      | =  | the year two thousand
+          two thousand twenty two            | =  | 2022
+          twenty twenty two                  | =  | 2022
+          one million                        | =  | 1,000,000
+          a thousand people                  | =  | 1000 people
+          one hundred five                   | =  | 105
+          twenty five                        | ≠  | 205
+          twenty-five                        | =  | 25
+          ninety-nine                        | =  | 99
+          eleven fifteen                     | =  | 11:15
+          twelve thirty                      | =  | 12:30
+          the 3rd of July                    | =  | the third of july
+          # more money and percent
+          minus 40 degrees                   | =  | negative forty degrees
+          0.5%                               | =  | zero point five percent
+          point five percent                 | =  | 0.5%
+          $0.99                              | =  | ninety nine cents
+          100 dollars                        | =  | one hundred dollars
+          $100                               | =  | a hundred dollars
+          €1,000                             | =  | one thousand euros
+          # more contractions and spellings
+          I've got 2 cats                    | =  | I have got two cats
+          we're there                        | ≠  | we were there
+          he's here                          | =  | he is here
+          She'll                             | =  | she will
+          isn't it                           | =  | is not it
+          the neighbours' car                | =  | the neighbors car
+          TV                                 | =  | tv
           # things left alone
           007                                | ≠  | 7
           one of them                        | =  | 1 of them
