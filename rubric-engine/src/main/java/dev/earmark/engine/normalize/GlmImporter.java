@@ -34,7 +34,13 @@ public final class GlmImporter {
   public static RuleSet importFile(Path file, VersionedId id) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.ISO_8859_1);
+      byte[] bytes = Files.readAllBytes(file);
+      try {
+        text =
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      } catch (java.nio.charset.CharacterCodingException notUtf8) {
+        text = new String(bytes, StandardCharsets.ISO_8859_1); // older NIST files are Latin-1
+      }
     } catch (IOException e) {
       throw new EngineException(
           "Cannot read the GLM file " + file + " (" + e.getMessage() + "); check the path.", e);

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.earmark.engine.EngineException;
 import dev.earmark.engine.version.VersionedId;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -94,6 +97,18 @@ class GlmImporterTest {
         .isInstanceOf(EngineException.class)
         .hasMessageContaining("GLM file bad.glm")
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void filesAreReadAsUtf8OrElseLatin1(@TempDir Path dir) throws Exception {
+    Path utf8 = dir.resolve("utf8.glm");
+    Files.writeString(utf8, "CAFÉ => CAFE / [ ] __ [ ]\n", StandardCharsets.UTF_8);
+    Path latin1 = dir.resolve("latin1.glm");
+    Files.writeString(latin1, "NAÏVE => NAIVE / [ ] __ [ ]\n", StandardCharsets.ISO_8859_1);
+
+    assertThat(GlmImporter.importFile(utf8, ID).compile().tokens("Café")).containsExactly("cafe");
+    assertThat(GlmImporter.importFile(latin1, ID).compile().tokens("naïve"))
+        .containsExactly("naive");
   }
 
   @Test
