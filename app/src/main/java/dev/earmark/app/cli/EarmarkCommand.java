@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       AgreementCommand.class,
       AudioCommand.class,
       AuditCommand.class,
+      ImportCommand.class,
       RubricCommand.class,
       WerCommand.class,
     },

@@ -244,12 +244,17 @@ public final class Importer {
             handle ->
                 handle
                     .createQuery(
-                        "SELECT id, clip_key, status, sha256 FROM clips WHERE dataset_id = :d")
+                        "SELECT id, clip_key, status, status_code, sha256 FROM clips"
+                            + " WHERE dataset_id = :d")
                     .bind("d", datasetId)
                     .map(
                         (rs, ctx) ->
                             new Existing(
-                                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5)))
                     .forEach(clip -> existing.put(clip.key(), clip)));
     return existing;
   }
@@ -325,6 +330,11 @@ public final class Importer {
       warnAbout(run, entry, info, clip.sha256());
     }
     Existing previous = run.existing.get(entry.id());
+    if (previous != null
+        && status.equals(previous.status())
+        && java.util.Objects.equals(code, previous.code())) {
+      return; // still quarantined for the same reason: reported again, nothing to rewrite
+    }
     if (previous != null) {
       handle.execute("DELETE FROM clips WHERE id = ?", previous.id());
     }
@@ -459,7 +469,7 @@ public final class Importer {
     return ContentHash.canonicalJson(node);
   }
 
-  private record Existing(long id, String key, String status, String sha256) {}
+  private record Existing(long id, String key, String status, String code, String sha256) {}
 
   private record Checked(
       ManifestEntry entry,
