@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       AudioCommand.class,
       AuditCommand.class,
       ImportCommand.class,
+      PolicyDiffCommand.class,
       RubricCommand.class,
       WerCommand.class,
     },
