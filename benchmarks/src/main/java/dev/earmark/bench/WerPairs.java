@@ -27,6 +27,7 @@ public final class WerPairs {
   public static final int REFERENCE_WORDS = 15;
 
   private static final int VOCABULARY = 5000;
+  private static final double[] ZIPF_CUMULATIVE = zipfCumulative(VOCABULARY);
 
   private final List<String> references = new ArrayList<>();
   private final List<String> hypotheses = new ArrayList<>();
@@ -134,8 +135,6 @@ public final class WerPairs {
     int rank = index >= 0 ? index : -index - 1;
     return vocabulary.get(Math.min(rank, vocabulary.size() - 1));
   }
-
-  private static final double[] ZIPF_CUMULATIVE = zipfCumulative(VOCABULARY);
 
   private static double[] zipfCumulative(int size) {
     double[] cumulative = new double[size];

@@ -42,6 +42,10 @@ public final class Aligner {
   private long[] currentRow = new long[33];
   private byte[] moves = new byte[33 * 33];
 
+  private int[] referencePoints = new int[128];
+  private int[] hypothesisPoints = new int[128];
+  private int joinedLength;
+
   private String[] internKeys = new String[64];
   private int[] internIds = new int[64];
   private int[] internUsedSlots = new int[32];
@@ -65,6 +69,42 @@ public final class Aligner {
     int n = referencePoints.length;
     int m = hypothesisPoints.length;
     return countsOf(distance(referencePoints, n, hypothesisPoints, m, false), n, m);
+  }
+
+  /**
+   * Character counts of the two token lists each joined by single spaces, as {@link
+   * #countCodePoints} would give for {@code String.join(" ", tokens)}, without building the
+   * strings.
+   */
+  public ErrorCounts countCharacters(List<String> reference, List<String> hypothesis) {
+    referencePoints = joinCodePoints(reference, referencePoints);
+    int n = joinedLength;
+    hypothesisPoints = joinCodePoints(hypothesis, hypothesisPoints);
+    int m = joinedLength;
+    return countsOf(distance(referencePoints, n, hypothesisPoints, m, false), n, m);
+  }
+
+  /** Code points of the tokens joined by single spaces into {@code buffer} (grown if needed). */
+  private int[] joinCodePoints(List<String> tokens, int[] buffer) {
+    int needed = tokens.size();
+    for (String token : tokens) {
+      needed += token.length();
+    }
+    int[] target = buffer.length >= needed ? buffer : new int[needed * 2];
+    int length = 0;
+    for (int t = 0; t < tokens.size(); t++) {
+      if (t > 0) {
+        target[length++] = ' ';
+      }
+      String token = tokens.get(t);
+      for (int index = 0; index < token.length(); ) {
+        int codePoint = token.codePointAt(index);
+        target[length++] = codePoint;
+        index += Character.charCount(codePoint);
+      }
+    }
+    joinedLength = length;
+    return target;
   }
 
   /** A minimal alignment of the two token lists, with the tie-break described above. */

@@ -55,6 +55,21 @@ class AlignerTest {
   }
 
   @Test
+  void characterCountsOfTokensEqualThoseOfTheJoinedText() {
+    Random random = new Random(3);
+    for (int round = 0; round < 200; round++) {
+      List<String> reference = randomWords(random, random.nextInt(30), 50);
+      List<String> hypothesis = randomWords(random, random.nextInt(30), 50);
+      if (round % 10 == 0) {
+        hypothesis.add("😀é");
+      }
+      assertThat(aligner.countCharacters(reference, hypothesis))
+          .isEqualTo(
+              aligner.countCodePoints(String.join(" ", reference), String.join(" ", hypothesis)));
+    }
+  }
+
+  @Test
   void charactersOutsideTheBasicPlaneCountOnce() {
     assertThat(aligner.countCodePoints("a😀b", "a😁b")).isEqualTo(new ErrorCounts(2, 1, 0, 0));
   }
