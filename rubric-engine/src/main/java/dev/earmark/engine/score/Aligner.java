@@ -22,6 +22,8 @@ import java.util.List;
  * #count} allocates only its result; {@link #align} additionally keeps one byte of back-pointers
  * per cell ({@code (n + 1) × (m + 1)} bytes) and builds the {@link AlignmentOp} records.
  *
+ * <p>Tokens are compared with {@link String#equals}; they must not be {@code null}.
+ *
  * <p>Not thread-safe: an instance owns scratch buffers that every call overwrites. Use one instance
  * per thread; creating one is cheap.
  */
