@@ -42,7 +42,9 @@ public final class Aligner {
   private int[] hypothesisIds = new int[32];
   private long[] previousRow = new long[33];
   private long[] currentRow = new long[33];
-  private byte[] moves = new byte[33 * 33];
+  private static final int INITIAL_MOVES = 33 * 33;
+  private static final int RETAINED_MOVES = 1 << 20;
+  private byte[] moves = new byte[INITIAL_MOVES];
 
   private int[] referencePoints = new int[128];
   private int[] hypothesisPoints = new int[128];
@@ -115,7 +117,12 @@ public final class Aligner {
     int n = reference.size();
     int m = hypothesis.size();
     ErrorCounts counts = countsOf(distance(referenceIds, n, hypothesisIds, m, true), n, m);
-    return new Alignment(reference, hypothesis, traceBack(reference, hypothesis), counts);
+    List<AlignmentOp> ops = traceBack(reference, hypothesis);
+    if (moves.length > RETAINED_MOVES) {
+      moves =
+          new byte[INITIAL_MOVES]; // one long pair must not pin its matrix for the aligner's life
+    }
+    return new Alignment(reference, hypothesis, ops, counts);
   }
 
   private List<AlignmentOp> traceBack(List<String> reference, List<String> hypothesis) {
