@@ -14,7 +14,18 @@ record ScoringNormalization(String name, Tokenizer tokenizer, ProtectedPhrases p
   /**
    * The one place where a rule-set id or path becomes a tokenizer. Rule sets ({@code
    * dev.earmark.engine.normalize}) are not part of this build yet, so anything but {@code none} is
-   * refused.
+   * refused. Wiring them in replaces the {@code throw} below with:
+   *
+   * <pre>{@code
+   * Normalizer normalizer = RuleSets.resolve(spec).compile();
+   * return new ScoringNormalization(
+   *     normalizer.ruleSet().map(ruleSet -> ruleSet.id().toString()).orElse(spec),
+   *     normalizer::tokens,
+   *     ProtectedPhrases.of(normalizer.protectedPhrases()));
+   * }</pre>
+   *
+   * <p>and the test {@code onlyNoneNormalizationIsAcceptedUntilRuleSetsAreWiredIn} becomes one that
+   * scores under {@code en-asr@1}.
    */
   static ScoringNormalization resolve(String spec) {
     if (spec == null || spec.strip().equals(NONE)) {

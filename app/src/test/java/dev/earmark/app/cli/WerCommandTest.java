@@ -133,6 +133,8 @@ class WerCommandTest {
           bad.jsonl   | {"id":"a","reference":"x","hypothesis":"x"}\\n{"id":"b","reference":"x"        | line 2: is not valid JSON
           miss.jsonl  | {"id":"a","reference":"x","hypothesis":"x"}\\n\\n{"id":"b","reference":"x"}   | line 3: has no 'hypothesis' field
           num.jsonl   | {"id":7,"reference":"x","hypothesis":"x"}                                       | line 1: field 'id' must be a string
+          two.jsonl   | {"id":"a","reference":"x","hypothesis":"x"} {}                                  | line 1: is not valid JSON at column 45 (more than one JSON value
+          slc.jsonl   | {"id":"a","reference":"x","hypothesis":"x","slice":5}                           | line 1: field 'slice' must be a string
           arr.jsonl   | ["a","x","x"]                                                                   | line 1: is not a JSON object
           dup.jsonl   | {"id":"a","reference":"x","hypothesis":"x"}\\n{"id":"a","reference":"y","hypothesis":"y"} | line 2: id 'a' was already used on line 1
           cols.tsv    | a\\tx\\tx\\nb\\tonly two                                                        | line 2: has 2 tab-separated columns
