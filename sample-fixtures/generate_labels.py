@@ -655,7 +655,7 @@ def build_manifest(work, out):
                        "device": device, "domain": "speech-rag"},
             "consent_scope": "eval-only",
             "retention_until": DEFAULT_RETENTION,
-            "split": "test",
+            "split": split,  # the speaker's split, so RAG items never leak a speaker
             "source": "synthetic:espeak-ng",
             "language": "en",
         }
