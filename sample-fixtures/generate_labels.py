@@ -143,7 +143,6 @@ DEFAULT_RETENTION = "2028-12-31"
 # Hand-picked mishearings (documented in README.md), on top of seeded ones.
 SCRIPTED_MISHEARINGS = {
     ("clip-011", "ann-bea"): ("pilots", "people"),  # telephone band
-    ("clip-012", "ann-cem"): ("fifteen", "fifty"),  # 5 dB SNR; clip is excluded anyway
     ("clip-021", "ann-alex"): ("twenty", "twelve"),  # 5 dB SNR
     ("clip-039", "ann-bea"): ("slides", "sides"),  # 5 dB SNR
 }
@@ -921,7 +920,7 @@ BROKEN_KINDS = [
     ("empty.wav", "empty-file", "0-byte file: quarantined as empty, no decoding attempted"),
     ("not-audio.wav", "not-audio", "text renamed .wav: no RIFF/WAVE signature, quarantined as not audio"),
     ("truncated-data.wav", "truncated-data",
-     "data chunk header says 1/1 of the samples but the file holds about a third (ending mid-sample)"),
+     "the data chunk header announces the whole 3 s clip but the file stops after about a third, mid-sample"),
     ("lying-header.wav", "header-size-mismatch",
      "RIFF and data chunk sizes claim ~2-4 GiB in a 32 KB file; must be rejected without allocating"),
     ("unsupported-codec.wav", "unsupported-codec",
