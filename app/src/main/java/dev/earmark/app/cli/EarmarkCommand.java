@@ -63,6 +63,10 @@ public final class EarmarkCommand implements Callable<Integer> {
 
   /** Runs one command line and returns its exit code; never calls {@code System.exit}. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (java.util.Arrays.asList(args).contains("--debug")) {
+      // Before any library creates its logger: slf4j-simple reads this once.
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+    }
     CommandLine commandLine = commandLine();
     commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
