@@ -1,5 +1,7 @@
 package dev.earmark.bench;
 
+import dev.earmark.engine.normalize.Normalizer;
+import dev.earmark.engine.normalize.RuleSets;
 import dev.earmark.engine.score.Aligner;
 import dev.earmark.engine.score.Alignment;
 import dev.earmark.engine.score.ErrorCounts;
@@ -32,7 +34,12 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code fullAlignment}: {@link Aligner#align}, building the op records the UI renders;
  *   <li>{@code rawTextCounts}: whitespace tokenizing of the raw strings plus {@code count}, the
  *       {@code --normalization none} path end to end;
- *   <li>{@code scorerWithCer}: {@link Scorer#score}, which adds the character-level CER.
+ *   <li>{@code scorerWithCer}: {@link Scorer#score}, which adds the character-level CER;
+ *   <li>{@code normalizedTextCounts}: the {@code --normalization en-asr@1} path end to end: both
+ *       raw texts through the compiled en-asr@1 normalizer, then {@code count}. Its pairs are the
+ *       written/spoken pairs of {@link NormalizeBenchmark#UTTERANCES} (about 15 words each, with
+ *       numbers, currency, times, contractions, fillers and British spellings, so the rules have
+ *       real work), not the synthetic vocabulary of the other cases.
  * </ul>
  */
 @State(Scope.Thread)
@@ -50,6 +57,7 @@ public class WerBenchmark {
   private final List<String> hypothesisTexts = new ArrayList<>();
   private Aligner aligner;
   private Scorer scorer;
+  private Normalizer enAsr;
 
   @Setup
   public void generatePairs() {
@@ -62,6 +70,26 @@ public class WerBenchmark {
     }
     aligner = new Aligner();
     scorer = Scorer.withoutNormalization();
+    enAsr = RuleSets.enAsr1().compile();
+    if (NormalizeBenchmark.UTTERANCES.size() != 2 * NORMALIZED_PAIRS) {
+      throw new IllegalStateException("NORMALIZED_PAIRS must be half of the utterances");
+    }
+  }
+
+  /** The written/spoken pairs of {@link NormalizeBenchmark#UTTERANCES}. */
+  static final int NORMALIZED_PAIRS = 8;
+
+  @Benchmark
+  @OperationsPerInvocation(NORMALIZED_PAIRS)
+  public long normalizedTextCounts() {
+    long errors = 0;
+    List<String> texts = NormalizeBenchmark.UTTERANCES;
+    for (int index = 0; index < texts.size(); index += 2) {
+      ErrorCounts counts =
+          aligner.count(enAsr.tokens(texts.get(index)), enAsr.tokens(texts.get(index + 1)));
+      errors += counts.errors();
+    }
+    return errors;
   }
 
   @Benchmark
