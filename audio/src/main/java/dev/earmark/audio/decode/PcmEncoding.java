@@ -44,6 +44,13 @@ enum PcmEncoding {
           for (int i = 0; i < frames; i++, p += 2) {
             mono[i] = (short) ((in[p] & 0xFF) | (in[p + 1] << 8)) * (1f / 32768f);
           }
+        } else if (channels == 2) {
+          float[] left = out[0];
+          float[] right = out[1];
+          for (int i = 0; i < frames; i++, p += 4) {
+            left[i] = (short) ((in[p] & 0xFF) | (in[p + 1] << 8)) * (1f / 32768f);
+            right[i] = (short) ((in[p + 2] & 0xFF) | (in[p + 3] << 8)) * (1f / 32768f);
+          }
         } else {
           for (int i = 0; i < frames; i++) {
             for (int c = 0; c < channels; c++, p += 2) {
