@@ -9,12 +9,15 @@
 #
 # BBC audiowaveform (the P1 reference) is not packaged in Debian 12, so it is not compared here.
 # Usage: benchmarks/scripts/peaks-vs-sox.sh [extra JMH options, e.g. -i 3]
+#        SKIP_JMH=1 benchmarks/scripts/peaks-vs-sox.sh   (shell cross-check only)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-mvn -B -q -pl benchmarks -am package -DskipTests -Djacoco.skip=true
-echo "== JMH: benchmarks/run.sh PeakPyramidBenchmark -wi 1 -i 5 -f 1 $*"
-benchmarks/run.sh PeakPyramidBenchmark -wi 1 -i 5 -f 1 "$@"
+if [[ -z "${SKIP_JMH:-}" ]]; then
+  mvn -B -q -pl benchmarks -am package -DskipTests -Djacoco.skip=true
+  echo "== JMH: benchmarks/run.sh PeakPyramidBenchmark -wi 2 -i 5 -f 1 $*"
+  benchmarks/run.sh PeakPyramidBenchmark -wi 2 -i 5 -f 1 "$@"
+fi
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
