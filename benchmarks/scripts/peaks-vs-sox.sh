@@ -37,3 +37,8 @@ echo "== shell cross-check, 1 h 16 kHz mono 16-bit ($(du -h "$wav" | cut -f1)), 
 echo "cat > /dev/null                      $(timeit sh -c "cat '$wav' > /dev/null")"
 echo "sox FILE -n stat                     $(timeit sox "$wav" -n stat)"
 echo "earmark audio peaks (JVM included)   $(timeit ./earmark audio peaks "$wav" --samples-per-pixel 256 --out "$tmp/out.dat")"
+
+# CPU time (user+sys) barely moves when other processes share the cores; wall time does.
+echo "== CPU time on the same file (robust to a loaded machine):"
+for _ in 1 2 3; do /usr/bin/time -f "sox FILE -n stat: %e s wall, %U s user + %S s sys" sox "$wav" -n stat 2>&1 >/dev/null | tail -1; done
+java -cp "benchmarks/target/benchmarks.jar:benchmarks/target/lib/*" dev.earmark.bench.PeakPyramidCpuTime "$wav" 9
