@@ -40,7 +40,10 @@ public final class AudioDecoder {
   }
 
   /**
-   * Opens a file for streaming.
+   * Opens a file for streaming. The file is validated first, so for FLAC, MP3 and Vorbis this costs
+   * one extra decode pass (which makes {@link AudioInfo#frames()} exact); callers that already hold
+   * a {@link AudioValidation.Valid} still pay it, which keeps a file swapped between the two calls
+   * from being read with a stale header.
    *
    * @throws InvalidAudioException if {@link #validate} would report it invalid
    */
