@@ -40,7 +40,10 @@ public final class AudioDecoder {
   }
 
   /**
-   * Opens a file for streaming.
+   * Opens a file for streaming. The file is validated first, so for FLAC, MP3 and Vorbis this costs
+   * one extra decode pass (which makes {@link AudioInfo#frames()} exact); callers that already hold
+   * a {@link AudioValidation.Valid} still pay it, which keeps a file swapped between the two calls
+   * from being read with a stale header.
    *
    * @throws InvalidAudioException if {@link #validate} would report it invalid
    */
@@ -98,7 +101,7 @@ public final class AudioDecoder {
             InvalidReason.UNSUPPORTED_CODEC, "RF64 (WAV over 4 GB) is not supported");
       }
       if (startsWith(magic, "fLaC")) {
-        return probeFlac(file, magic);
+        return probeFlac(file, channel, magic);
       }
       if (startsWith(magic, "OggS")) {
         String text = new String(magic, StandardCharsets.ISO_8859_1);
@@ -136,7 +139,7 @@ public final class AudioDecoder {
     }
   }
 
-  private static Probe probeFlac(Path file, byte[] magic) {
+  private static Probe probeFlac(Path file, FileChannel channel, byte[] magic) throws IOException {
     if (magic.length < 26 || (magic[4] & 0x7F) != 0) {
       return Probe.invalid(
           InvalidReason.TRUNCATED, "the FLAC file ends before its STREAMINFO block");
@@ -151,7 +154,114 @@ public final class AudioDecoder {
     if (rate != null) {
       return rate;
     }
+    Probe metadata = checkFlacMetadata(channel);
+    if (metadata != null) {
+      return metadata;
+    }
     return probeDecoded(file, Codec.FLAC, totalFrames);
+  }
+
+  /**
+   * Walks FLAC metadata blocks before jflac sees them: jflac sizes arrays from length fields inside
+   * VORBIS_COMMENT and PICTURE blocks without checking them, so a hostile file could exhaust the
+   * heap. Every length must fit inside its block and every block inside the file.
+   */
+  private static Probe checkFlacMetadata(FileChannel channel) throws IOException {
+    long fileSize = channel.size();
+    long position = 4;
+    ByteBuffer header = ByteBuffer.allocate(4);
+    for (int blocks = 0; blocks < 10_000; blocks++) {
+      header.clear();
+      if (WavHeader.readFully(channel, header, position) < 4) {
+        return Probe.invalid(InvalidReason.TRUNCATED, "the FLAC file ends inside its metadata");
+      }
+      int flags = header.get(0) & 0xFF;
+      int type = flags & 0x7F;
+      long length =
+          ((header.get(1) & 0xFFL) << 16)
+              | ((header.get(2) & 0xFFL) << 8)
+              | (header.get(3) & 0xFFL);
+      long body = position + 4;
+      if (type == 127) {
+        return Probe.invalid(
+            InvalidReason.INCONSISTENT_HEADER, "a FLAC metadata block has the invalid type 127");
+      }
+      if (body + length > fileSize) {
+        return Probe.invalid(
+            InvalidReason.TRUNCATED,
+            "a FLAC metadata block declares " + length + " bytes but the file ends before");
+      }
+      if (type == 4 || type == 6) {
+        ByteBuffer content = ByteBuffer.allocate((int) length);
+        WavHeader.readFully(channel, content, body);
+        String problem = type == 4 ? vorbisCommentProblem(content) : pictureProblem(content);
+        if (problem != null) {
+          return Probe.invalid(InvalidReason.INCONSISTENT_HEADER, problem);
+        }
+      }
+      position = body + length;
+      if ((flags & 0x80) != 0) {
+        return null; // last metadata block
+      }
+    }
+    return Probe.invalid(
+        InvalidReason.INCONSISTENT_HEADER, "the FLAC file has over 10000 metadata blocks");
+  }
+
+  private static String vorbisCommentProblem(ByteBuffer block) {
+    block.order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    if (block.remaining() < 8) {
+      return "the FLAC comment block is too short";
+    }
+    long vendor = block.getInt() & 0xFFFFFFFFL;
+    if (vendor > block.remaining() - 4) {
+      return "the FLAC comment block's vendor string claims " + vendor + " bytes";
+    }
+    block.position(block.position() + (int) vendor);
+    long count = block.getInt() & 0xFFFFFFFFL;
+    if (count > block.remaining() / 4) {
+      return "the FLAC comment block claims " + count + " comments";
+    }
+    for (long i = 0; i < count; i++) {
+      long length = block.getInt() & 0xFFFFFFFFL;
+      if (length > block.remaining()) {
+        return "a FLAC comment claims " + length + " bytes";
+      }
+      block.position(block.position() + (int) length);
+      if (i + 1 < count && block.remaining() < 4) {
+        return "the FLAC comment block ends early";
+      }
+    }
+    return null;
+  }
+
+  private static String pictureProblem(ByteBuffer block) {
+    if (block.remaining() < 32) {
+      return "the FLAC picture block is too short";
+    }
+    block.getInt(); // picture type
+    long mime = block.getInt() & 0xFFFFFFFFL;
+    if (mime > block.remaining()) {
+      return "the FLAC picture's MIME type claims " + mime + " bytes";
+    }
+    block.position(block.position() + (int) mime);
+    if (block.remaining() < 4) {
+      return "the FLAC picture block ends early";
+    }
+    long description = block.getInt() & 0xFFFFFFFFL;
+    if (description > block.remaining()) {
+      return "the FLAC picture's description claims " + description + " bytes";
+    }
+    block.position(block.position() + (int) description);
+    if (block.remaining() < 20) {
+      return "the FLAC picture block ends early";
+    }
+    block.position(block.position() + 16);
+    long data = block.getInt() & 0xFFFFFFFFL;
+    if (data > block.remaining()) {
+      return "the FLAC picture claims " + data + " bytes of image data";
+    }
+    return null;
   }
 
   private static Probe checkRate(double sampleRate) {
@@ -196,6 +306,16 @@ public final class AudioDecoder {
     } catch (UnsupportedAudioFileException e) {
       return Probe.invalid(
           InvalidReason.NOT_AUDIO, "the " + codec.id() + " decoder does not recognise this file");
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // A third-party decoder sized an allocation (or recursed) from a hostile field we did not
+      // pre-check. The failed allocation never happened, so the heap is intact: report the file.
+      return Probe.invalid(
+          InvalidReason.INCONSISTENT_HEADER,
+          "the "
+              + codec.id()
+              + " decoder gave up on an absurd header field ("
+              + e.getClass().getSimpleName()
+              + ")");
     } catch (IOException | RuntimeException e) {
       return Probe.invalid(
           frames > 0 ? InvalidReason.TRUNCATED : InvalidReason.INCONSISTENT_HEADER,

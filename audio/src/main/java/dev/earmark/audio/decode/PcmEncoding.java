@@ -1,5 +1,9 @@
 package dev.earmark.audio.decode;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Interleaved little-endian sample layouts and their conversion to floats in [-1, 1]. Decodes
  * straight from bytes with no per-sample objects, because peak building reads every sample of
@@ -13,6 +17,10 @@ enum PcmEncoding {
   S32(4),
   F32(4),
   F64(8);
+
+  /** Reads a little-endian int16 from a byte array in one load (no per-byte shifting). */
+  private static final VarHandle SHORT_LE =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
   final int bytes;
 
@@ -42,7 +50,14 @@ enum PcmEncoding {
         if (channels == 1) {
           float[] mono = out[0];
           for (int i = 0; i < frames; i++, p += 2) {
-            mono[i] = (short) ((in[p] & 0xFF) | (in[p + 1] << 8)) * (1f / 32768f);
+            mono[i] = (short) SHORT_LE.get(in, p) * (1f / 32768f);
+          }
+        } else if (channels == 2) {
+          float[] left = out[0];
+          float[] right = out[1];
+          for (int i = 0; i < frames; i++, p += 4) {
+            left[i] = (short) SHORT_LE.get(in, p) * (1f / 32768f);
+            right[i] = (short) SHORT_LE.get(in, p + 2) * (1f / 32768f);
           }
         } else {
           for (int i = 0; i < frames; i++) {

@@ -58,55 +58,28 @@ public final class PeakPyramid {
     if (blocks > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("too many blocks; use more samples per peak");
     }
-    short[][] min = new short[channels][(int) blocks];
-    short[][] max = new short[channels][(int) blocks];
-    float[] runMin = new float[channels];
-    float[] runMax = new float[channels];
-    Arrays.fill(runMin, Float.POSITIVE_INFINITY);
-    Arrays.fill(runMax, Float.NEGATIVE_INFINITY);
+    ChannelScanner[] scanners = new ChannelScanner[channels];
+    for (int c = 0; c < channels; c++) {
+      scanners[c] = new ChannelScanner((int) blocks);
+    }
     int readFrames = Math.max(samplesPerPeak, READ_FRAMES / samplesPerPeak * samplesPerPeak);
     float[][] block = source.newBlock(readFrames);
     int filled = 0;
-    int emitted = 0;
     long frames = 0;
     int n;
     while ((n = source.read(block)) > 0) {
       frames += n;
-      int i = 0;
-      while (i < n) {
-        int take = Math.min(samplesPerPeak - filled, n - i);
-        for (int c = 0; c < channels; c++) {
-          float[] samples = block[c];
-          float lo = runMin[c];
-          float hi = runMax[c];
-          for (int k = i, end = i + take; k < end; k++) {
-            float v = samples[k];
-            if (v < lo) {
-              lo = v;
-            }
-            if (v > hi) {
-              hi = v;
-            }
-          }
-          runMin[c] = lo;
-          runMax[c] = hi;
-        }
-        filled += take;
-        i += take;
-        if (filled == samplesPerPeak) {
-          emitted = emit(min, max, runMin, runMax, emitted);
-          filled = 0;
-        }
-      }
-    }
-    if (filled > 0) {
-      emitted = emit(min, max, runMin, runMax, emitted);
-    }
-    if (emitted != blocks) { // the stream ended early or ran long: keep what was really read
       for (int c = 0; c < channels; c++) {
-        min[c] = Arrays.copyOf(min[c], emitted);
-        max[c] = Arrays.copyOf(max[c], emitted);
+        scanners[c].scan(block[c], n, samplesPerPeak, filled);
       }
+      filled = (int) ((filled + (long) n) % samplesPerPeak);
+    }
+    short[][] min = new short[channels][];
+    short[][] max = new short[channels][];
+    for (int c = 0; c < channels; c++) {
+      scanners[c].finish(filled);
+      min[c] = scanners[c].min();
+      max[c] = scanners[c].max();
     }
     List<PeakLevel> levels = new ArrayList<>();
     PeakLevel level = new PeakLevel(samplesPerPeak, min, max);
@@ -118,20 +91,74 @@ public final class PeakPyramid {
     return new PeakPyramid(info.sampleRate(), frames, levels);
   }
 
-  private static int emit(short[][] min, short[][] max, float[] runMin, float[] runMax, int at) {
-    if (at >= min[0].length) {
-      for (int c = 0; c < min.length; c++) {
-        min[c] = Arrays.copyOf(min[c], Math.max(16, at * 2));
-        max[c] = Arrays.copyOf(max[c], Math.max(16, at * 2));
+  /**
+   * Min/max of one channel's finest level. A separate small method per read chunk, so the JIT
+   * compiles the hot loop on its own instead of through on-stack replacement of {@link #build}.
+   */
+  private static final class ChannelScanner {
+    private short[] min;
+    private short[] max;
+    private int emitted;
+    private float runMin = Float.POSITIVE_INFINITY;
+    private float runMax = Float.NEGATIVE_INFINITY;
+
+    ChannelScanner(int expectedBlocks) {
+      min = new short[expectedBlocks];
+      max = new short[expectedBlocks];
+    }
+
+    void scan(float[] samples, int n, int samplesPerPeak, int filledBefore) {
+      float lo = runMin;
+      float hi = runMax;
+      int filled = filledBefore;
+      int i = 0;
+      while (i < n) {
+        int end = Math.min(i + samplesPerPeak - filled, n);
+        for (int k = i; k < end; k++) {
+          float v = samples[k];
+          lo = v < lo ? v : lo;
+          hi = v > hi ? v : hi;
+        }
+        filled += end - i;
+        i = end;
+        if (filled == samplesPerPeak) {
+          emit(lo, hi);
+          lo = Float.POSITIVE_INFINITY;
+          hi = Float.NEGATIVE_INFINITY;
+          filled = 0;
+        }
+      }
+      runMin = lo;
+      runMax = hi;
+    }
+
+    void finish(int filled) {
+      if (filled > 0) {
+        emit(runMin, runMax);
+      }
+      if (emitted != min.length) { // the stream ended early or ran long: keep what was read
+        min = Arrays.copyOf(min, emitted);
+        max = Arrays.copyOf(max, emitted);
       }
     }
-    for (int c = 0; c < min.length; c++) {
-      min[c][at] = toShort(Math.floor(runMin[c] * 32768.0));
-      max[c][at] = toShort(Math.ceil(runMax[c] * 32768.0));
-      runMin[c] = Float.POSITIVE_INFINITY;
-      runMax[c] = Float.NEGATIVE_INFINITY;
+
+    private void emit(float lo, float hi) {
+      if (emitted == min.length) {
+        min = Arrays.copyOf(min, Math.max(16, emitted * 2));
+        max = Arrays.copyOf(max, Math.max(16, emitted * 2));
+      }
+      min[emitted] = toShort(Math.floor(lo * 32768.0));
+      max[emitted] = toShort(Math.ceil(hi * 32768.0));
+      emitted++;
     }
-    return at + 1;
+
+    short[] min() {
+      return min;
+    }
+
+    short[] max() {
+      return max;
+    }
   }
 
   private static short toShort(double value) {

@@ -185,6 +185,31 @@ class AudioValidationTest {
   }
 
   @Test
+  void aFlacCommentBlockClaimingBillionsOfCommentsIsRefusedBeforeTheDecoderAllocates()
+      throws IOException {
+    byte[] flac = Files.readAllBytes(AudioDecoderTest.resource("tone.flac"));
+    int position = 4;
+    while ((flac[position] & 0x7F) != 4) { // find the VORBIS_COMMENT block sox writes
+      assertThat(flac[position] & 0x80).as("no comment block found").isZero();
+      int length =
+          ((flac[position + 1] & 0xFF) << 16)
+              | ((flac[position + 2] & 0xFF) << 8)
+              | (flac[position + 3] & 0xFF);
+      position += 4 + length;
+    }
+    int vendor =
+        java.nio.ByteBuffer.wrap(flac, position + 4, 4)
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+            .getInt();
+    java.nio.ByteBuffer.wrap(flac, position + 8 + vendor, 4)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        .putInt(0x7FFFFFFF);
+    AudioValidation.Invalid invalid = invalid(write("hostile.flac", flac));
+    assertThat(invalid.reason()).isEqualTo(InvalidReason.INCONSISTENT_HEADER);
+    assertThat(invalid.message()).contains("2147483647 comments");
+  }
+
+  @Test
   void otherContainersAreNamedAsUnsupported() throws IOException {
     assertThat(
             invalid(write("a.aiff", "FORM\0\0\0\0AIFF".getBytes(StandardCharsets.US_ASCII)))
