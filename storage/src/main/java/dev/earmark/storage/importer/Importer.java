@@ -172,57 +172,7 @@ public final class Importer {
         .jdbi()
         .inTransaction(
             handle -> {
-              Optional<String> storedHash =
-                  handle
-                      .createQuery("SELECT contract_hash FROM datasets WHERE id = :id")
-                      .bind("id", contract.datasetId())
-                      .mapTo(String.class)
-                      .findOne();
-              String contractJson = ContentHash.canonicalJson(contract.document());
-              if (storedHash.isEmpty()) {
-                handle
-                    .createUpdate(
-                        "INSERT INTO datasets (id, contract_json, contract_hash, created_at,"
-                            + " updated_at) VALUES (:id, :json, :hash, :at, :at)")
-                    .bind("id", contract.datasetId())
-                    .bind("json", contractJson)
-                    .bind("hash", contract.contentHash())
-                    .bind("at", now())
-                    .execute();
-                audit.append(
-                    handle,
-                    actor,
-                    "dataset.create",
-                    "dataset",
-                    contract.datasetId(),
-                    null,
-                    contract.document());
-              } else if (!storedHash.get().equals(contract.contentHash())) {
-                JsonNode before =
-                    readTree(
-                        handle
-                            .createQuery("SELECT contract_json FROM datasets WHERE id = :id")
-                            .bind("id", contract.datasetId())
-                            .mapTo(String.class)
-                            .one());
-                handle
-                    .createUpdate(
-                        "UPDATE datasets SET contract_json = :json, contract_hash = :hash,"
-                            + " updated_at = :at WHERE id = :id")
-                    .bind("id", contract.datasetId())
-                    .bind("json", contractJson)
-                    .bind("hash", contract.contentHash())
-                    .bind("at", now())
-                    .execute();
-                audit.append(
-                    handle,
-                    actor,
-                    "dataset.contract.update",
-                    "dataset",
-                    contract.datasetId(),
-                    before,
-                    contract.document());
-              }
+              recordContract(handle, actor, contract);
               long id =
                   handle
                       .createUpdate(
@@ -244,6 +194,43 @@ public final class Importer {
                   handle, actor, "import.start", "import_run", Long.toString(id), null, after);
               return id;
             });
+  }
+
+  /** Stores the dataset's contract, or replaces it when its content changed; audited either way. */
+  private void recordContract(Handle handle, Actor actor, DatasetContract contract) {
+    Optional<String> stored =
+        handle
+            .createQuery("SELECT contract_json FROM datasets WHERE id = :id")
+            .bind("id", contract.datasetId())
+            .mapTo(String.class)
+            .findOne();
+    JsonNode before = stored.map(Importer::readTree).orElse(null);
+    if (before != null && ContentHash.of(before).equals(contract.contentHash())) {
+      return;
+    }
+    String sql =
+        before == null
+            ? "INSERT INTO datasets (id, contract_json, contract_hash, created_at, updated_at)"
+                + " VALUES (:id, :json, :hash, :at, :at)"
+            : "UPDATE datasets SET contract_json = :json, contract_hash = :hash, updated_at = :at"
+                + " WHERE id = :id";
+    handle
+        .createUpdate(sql)
+        .bind("id", contract.datasetId())
+        .bind("json", ContentHash.canonicalJson(contract.document()))
+        .bind("hash", contract.contentHash())
+        .bind("at", now())
+        .execute();
+    project
+        .audit()
+        .append(
+            handle,
+            actor,
+            before == null ? "dataset.create" : "dataset.contract.update",
+            "dataset",
+            contract.datasetId(),
+            before,
+            contract.document());
   }
 
   private Map<String, Existing> existingClips(String datasetId) {

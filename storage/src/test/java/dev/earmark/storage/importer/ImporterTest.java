@@ -158,6 +158,28 @@ class ImporterTest {
 
   @ParameterizedTest
   @MethodSource("databases")
+  void changedContractIsRecordedWithItsPreviousVersion(Supplier<Project> factory) throws Exception {
+    try (Project project = factory.get()) {
+      Importer importer = new Importer(project);
+      Path manifest = manifest();
+      importer.run(LEAD, manifest, contract(), ImportListener.NONE);
+      importer.run(LEAD, manifest, contract(), ImportListener.NONE);
+      Files.writeString(
+          dir.resolve("contract.json"),
+          Files.readString(dir.resolve("contract.json"))
+              .replace("\"purpose\": \"p\"", "\"purpose\": \"q\""));
+      importer.run(LEAD, manifest, dir.resolve("contract.json"), ImportListener.NONE);
+      var events = project.audit().eventsFor("dataset", "demo");
+      assertThat(events)
+          .extracting("action")
+          .containsExactly("dataset.create", "dataset.contract.update");
+      assertThat(events.get(1).beforeJson()).contains("\"purpose\":\"p\"");
+      assertThat(events.get(1).afterJson()).contains("\"purpose\":\"q\"");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
   void cancelledImportResumesWhereItStopped(Supplier<Project> factory) throws Exception {
     TestAudio.tone(dir.resolve("tiny.wav"), 16000, 0.05, 440);
     StringBuilder lines = new StringBuilder();
