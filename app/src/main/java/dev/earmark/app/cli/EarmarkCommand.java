@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       AgreementCommand.class,
       AudioCommand.class,
       AuditCommand.class,
+      QeCommand.class,
       RubricCommand.class,
       WerCommand.class,
     },
