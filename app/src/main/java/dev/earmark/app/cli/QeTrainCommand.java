@@ -19,6 +19,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +91,14 @@ public final class QeTrainCommand implements Callable<Integer> {
   Long seed;
 
   @Option(
+      names = "--created-at",
+      paramLabel = "INSTANT",
+      description =
+          "Training time recorded in the model (ISO-8601, e.g. 2026-11-21T00:00:00Z; default:"
+              + " now). Fixing it makes the model file reproducible to the byte.")
+  Instant createdAt;
+
+  @Option(
       names = "--save-candidate",
       description =
           "Also save a model refused by the rho gate, marked passed_gate=false (still exit 1).")
@@ -131,7 +141,11 @@ public final class QeTrainCommand implements Callable<Integer> {
         "WER of the ASR hypothesis against the reference, normalization " + normalizationName[0];
     TrainingOutcome outcome;
     try {
-      outcome = new QeTrainer(settings, Clock.systemUTC()).train(rows, target);
+      outcome =
+          new QeTrainer(
+                  settings,
+                  createdAt == null ? Clock.systemUTC() : Clock.fixed(createdAt, ZoneOffset.UTC))
+              .train(rows, target);
     } catch (QeModelException e) {
       throw new InputException(manifest + ": " + e.getMessage());
     }

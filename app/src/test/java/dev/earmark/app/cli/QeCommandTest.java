@@ -145,6 +145,28 @@ class QeCommandTest {
   }
 
   @Test
+  void aFixedCreationTimeMakesTheModelFileReproducible() throws IOException {
+    Path first = dir.resolve("first.qe");
+    Path second = dir.resolve("second.qe");
+    for (Path out : List.of(first, second)) {
+      Result result =
+          run(
+              "qe",
+              "train",
+              "--manifest",
+              manifest.toString(),
+              "--out",
+              out.toString(),
+              "--created-at",
+              "2026-11-21T00:00:00Z",
+              "--json");
+      assertThat(json(result).get("model").get("created_at").asText())
+          .isEqualTo("2026-11-21T00:00:00Z");
+    }
+    assertThat(Files.readAllBytes(first)).isEqualTo(Files.readAllBytes(second));
+  }
+
+  @Test
   void theHumanSummaryShowsTheFiguresAndSkippedClips() throws IOException {
     Path withGap = dir.resolve("gap.jsonl");
     Files.writeString(
