@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
       AgreementCommand.class,
       AudioCommand.class,
       AuditCommand.class,
+      ImportCommand.class,
+      PolicyDiffCommand.class,
       QeCommand.class,
       RubricCommand.class,
       WerCommand.class,

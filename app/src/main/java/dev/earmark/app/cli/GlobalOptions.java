@@ -28,6 +28,16 @@ public final class GlobalOptions {
   String db;
 
   @Option(
+      names = "--user",
+      paramLabel = "NAME",
+      scope = ScopeType.INHERIT,
+      description =
+          "Who is acting (audit events name them). Default: $EARMARK_USER or your login name."
+              + " The first user of a new project becomes its lead.",
+      defaultValue = "${env:EARMARK_USER:-${sys:user.name}}")
+  String user;
+
+  @Option(
       names = "--debug",
       scope = ScopeType.INHERIT,
       description = "Print stack traces and debug logs.")
@@ -39,6 +49,10 @@ public final class GlobalOptions {
 
   public String db() {
     return db;
+  }
+
+  public String user() {
+    return user;
   }
 
   public boolean debug() {

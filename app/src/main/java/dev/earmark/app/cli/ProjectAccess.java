@@ -2,8 +2,11 @@ package dev.earmark.app.cli;
 
 import dev.earmark.storage.project.Credentials;
 import dev.earmark.storage.project.Project;
+import dev.earmark.storage.user.Actor;
+import dev.earmark.storage.user.Role;
 import java.io.Console;
 import java.time.Clock;
+import java.util.EnumSet;
 
 /**
  * Opens the project the global options name: {@code --db} (team mode, credentials from
@@ -20,6 +23,21 @@ final class ProjectAccess {
   /** Opens the project, creating an embedded one when the directory holds none yet. */
   static Project openOrCreate(GlobalOptions global) {
     return open(global, true);
+  }
+
+  /**
+   * The acting user. In a project with no users yet, the user is added as its lead (someone has to
+   * be first); otherwise an unknown user is an error naming the known ones.
+   */
+  static Actor actor(Project project, GlobalOptions global) {
+    String user = global.user();
+    if (project.users().list().isEmpty()) {
+      return project
+          .users()
+          .add(Actor.system(), user, user, EnumSet.of(Role.LEAD, Role.ADJUDICATOR))
+          .asActor();
+    }
+    return project.users().actor(user);
   }
 
   private static Project open(GlobalOptions global, boolean create) {

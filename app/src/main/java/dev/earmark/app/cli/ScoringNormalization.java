@@ -1,5 +1,8 @@
 package dev.earmark.app.cli;
 
+import dev.earmark.engine.normalize.Normalizer;
+import dev.earmark.engine.normalize.RuleSet;
+import dev.earmark.engine.normalize.RuleSets;
 import dev.earmark.engine.score.ProtectedPhrases;
 import dev.earmark.engine.score.Tokenizer;
 
@@ -12,18 +15,20 @@ record ScoringNormalization(String name, Tokenizer tokenizer, ProtectedPhrases p
   static final String NONE = "none";
 
   /**
-   * The one place where a rule-set id or path becomes a tokenizer. Rule sets ({@code
-   * dev.earmark.engine.normalize}) are not part of this build yet, so anything but {@code none} is
-   * refused.
+   * The one place where {@code --normalization} becomes a tokenizer: {@code none} splits on
+   * whitespace; anything else is a built-in rule-set id (en-asr@1) or a rule-set JSON file, whose
+   * protected phrases also give the entity error rate. An unknown id or a bad file is an {@code
+   * EngineException} naming it (exit 2).
    */
   static ScoringNormalization resolve(String spec) {
     if (spec == null || spec.strip().equals(NONE)) {
       return new ScoringNormalization(NONE, Tokenizer.WHITESPACE, ProtectedPhrases.NONE);
     }
-    throw new InputException(
-        "--normalization "
-            + spec
-            + ": only 'none' is available in this build (normalization rule sets are not wired"
-            + " in yet)");
+    RuleSet ruleSet = RuleSets.resolve(spec.strip());
+    Normalizer normalizer = ruleSet.compile();
+    return new ScoringNormalization(
+        ruleSet.id().toString(),
+        normalizer::tokens,
+        ProtectedPhrases.of(normalizer.protectedPhrases()));
   }
 }

@@ -151,7 +151,11 @@ final class TranscriptPairFile {
     try {
       node = JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      throw atLine(file, lineNumber, "is not valid JSON (" + oneLine(e.getOriginalMessage()) + ")");
+      String column = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+      throw atLine(
+          file,
+          lineNumber,
+          "is not valid JSON" + column + " (" + jacksonProblem(e.getOriginalMessage()) + ")");
     }
     if (node == null || !node.isObject()) {
       throw atLine(
@@ -209,8 +213,17 @@ final class TranscriptPairFile {
     return new InputException(file + " line " + lineNumber + ": " + problem);
   }
 
-  private static String oneLine(String text) {
-    return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+  /** Jackson's problem description without its source-location clutter, on one line. */
+  private static String jacksonProblem(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    if (message.startsWith("Trailing token")) {
+      return "more than one JSON value on the line; write one object per line";
+    }
+    String problem = message.replaceAll("\\s+", " ");
+    int clutter = problem.indexOf(" (start marker at");
+    return (clutter >= 0 ? problem.substring(0, clutter) : problem).strip();
   }
 
   /** One parsed line; {@code slice} is {@code null} when the line names none. */

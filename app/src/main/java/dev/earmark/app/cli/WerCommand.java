@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
     name = "wer",
     mixinStandardHelpOptions = true,
     description = {
+      "Word error rate of hypotheses against references, per utterance, slice and corpus.",
       "Scores hypotheses against references: WER (total errors / total reference words, not a"
           + " mean of utterance WERs), S/D/I/hits, CER, per utterance and per slice.",
       "FILE is JSONL (one object per line with string fields id, reference, hypothesis and an"

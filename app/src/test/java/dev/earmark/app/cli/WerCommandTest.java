@@ -133,6 +133,8 @@ class WerCommandTest {
           bad.jsonl   | {"id":"a","reference":"x","hypothesis":"x"}\\n{"id":"b","reference":"x"        | line 2: is not valid JSON
           miss.jsonl  | {"id":"a","reference":"x","hypothesis":"x"}\\n\\n{"id":"b","reference":"x"}   | line 3: has no 'hypothesis' field
           num.jsonl   | {"id":7,"reference":"x","hypothesis":"x"}                                       | line 1: field 'id' must be a string
+          two.jsonl   | {"id":"a","reference":"x","hypothesis":"x"} {}                                  | line 1: is not valid JSON at column 45 (more than one JSON value
+          slc.jsonl   | {"id":"a","reference":"x","hypothesis":"x","slice":5}                           | line 1: field 'slice' must be a string
           arr.jsonl   | ["a","x","x"]                                                                   | line 1: is not a JSON object
           dup.jsonl   | {"id":"a","reference":"x","hypothesis":"x"}\\n{"id":"a","reference":"y","hypothesis":"y"} | line 2: id 'a' was already used on line 1
           cols.tsv    | a\\tx\\tx\\nb\\tonly two                                                        | line 2: has 2 tab-separated columns
@@ -174,17 +176,63 @@ class WerCommandTest {
   }
 
   @Test
-  void onlyNoneNormalizationIsAcceptedUntilRuleSetsAreWiredIn() throws IOException {
+  void enAsrNormalizationMakesTheIssuePairsEqual() throws IOException {
+    Path file =
+        write(
+            "issue.tsv",
+            """
+            1\tMario's castle\tmario's castle
+            2\tI'm here\tI am here
+            3\tthe 21st floor\tthe twenty first floor
+            4\tat 10:00 AM\tat ten am
+            5\tfifty people\t50 people
+            6\tone hundred and five\t105
+            7\tin nineteen ninety nine\tin 1999
+            8\tit costs $3.50\tit costs three dollars fifty cents
+            9\tcolour\tcolor
+            10\tuh I um think so\tI think so
+            11\tHello, World!\thello world
+            """);
+    JsonNode normalized =
+        json(
+            EarmarkCommandTest.run(
+                "wer", "--input", file.toString(), "--normalization", "en-asr@1", "--json"));
+    assertThat(normalized.get("normalization").asText()).isEqualTo("en-asr@1");
+    assertThat(normalized.get("wer").asDouble()).isZero();
+    JsonNode raw = json(EarmarkCommandTest.run("wer", "--input", file.toString(), "--json"));
+    assertThat(raw.get("normalization").asText()).isEqualTo("none");
+    assertThat(raw.get("wer").asDouble()).isGreaterThan(0.5);
+  }
+
+  @Test
+  void ruleSetFileWithAProtectedPhraseScoresEntities() throws IOException {
+    Path ruleSet = dir.resolve("band.json");
+    dev.earmark.engine.normalize.RuleSetJson.write(
+        dev.earmark.engine.normalize.RuleSets.enAsr1().edit().protect("twenty one pilots").build(),
+        ruleSet);
+    Path file = write("band.tsv", "a\tI love twenty one pilots\tI love 21 pilots\n");
+    JsonNode result =
+        json(
+            EarmarkCommandTest.run(
+                "wer",
+                "--input",
+                file.toString(),
+                "--normalization",
+                ruleSet.toString(),
+                "--json"));
+    assertThat(result.get("normalization").asText()).isEqualTo("en-asr@2");
+    assertThat(result.get("substitutions").asInt() + result.get("deletions").asInt()).isEqualTo(2);
+    assertThat(result.toString()).contains("entit");
+  }
+
+  @Test
+  void unknownRuleSetIsOneLineWithExitTwo() throws IOException {
     Path file = write("p.tsv", "a\tx\tx\n");
     Result result =
-        EarmarkCommandTest.run("wer", "--input", file.toString(), "--normalization", "en-asr@1");
+        EarmarkCommandTest.run("wer", "--input", file.toString(), "--normalization", "en-asr@7");
     assertThat(result.code()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(result.err().strip().lines()).hasSize(1);
-    assertThat(result.err()).contains("en-asr@1").contains("none");
-    Result none =
-        EarmarkCommandTest.run("wer", "--input", file.toString(), "--normalization", "none");
-    assertThat(none.code()).isZero();
-    assertThat(none.out()).contains("no word errors");
+    assertThat(result.err()).contains("en-asr@7").contains("en-asr@1");
   }
 
   @Test

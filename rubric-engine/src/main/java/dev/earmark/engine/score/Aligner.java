@@ -22,6 +22,8 @@ import java.util.List;
  * #count} allocates only its result; {@link #align} additionally keeps one byte of back-pointers
  * per cell ({@code (n + 1) × (m + 1)} bytes) and builds the {@link AlignmentOp} records.
  *
+ * <p>Tokens are compared with {@link String#equals}; they must not be {@code null}.
+ *
  * <p>Not thread-safe: an instance owns scratch buffers that every call overwrites. Use one instance
  * per thread; creating one is cheap.
  */
@@ -40,7 +42,13 @@ public final class Aligner {
   private int[] hypothesisIds = new int[32];
   private long[] previousRow = new long[33];
   private long[] currentRow = new long[33];
-  private byte[] moves = new byte[33 * 33];
+  private static final int INITIAL_MOVES = 33 * 33;
+  private static final int RETAINED_MOVES = 1 << 20;
+  private byte[] moves = new byte[INITIAL_MOVES];
+
+  private int[] referencePoints = new int[128];
+  private int[] hypothesisPoints = new int[128];
+  private int joinedLength;
 
   private String[] internKeys = new String[64];
   private int[] internIds = new int[64];
@@ -67,13 +75,54 @@ public final class Aligner {
     return countsOf(distance(referencePoints, n, hypothesisPoints, m, false), n, m);
   }
 
+  /**
+   * Character counts of the two token lists each joined by single spaces, as {@link
+   * #countCodePoints} would give for {@code String.join(" ", tokens)}, without building the
+   * strings.
+   */
+  public ErrorCounts countCharacters(List<String> reference, List<String> hypothesis) {
+    referencePoints = joinCodePoints(reference, referencePoints);
+    int n = joinedLength;
+    hypothesisPoints = joinCodePoints(hypothesis, hypothesisPoints);
+    int m = joinedLength;
+    return countsOf(distance(referencePoints, n, hypothesisPoints, m, false), n, m);
+  }
+
+  /** Code points of the tokens joined by single spaces into {@code buffer} (grown if needed). */
+  private int[] joinCodePoints(List<String> tokens, int[] buffer) {
+    int needed = tokens.size();
+    for (String token : tokens) {
+      needed += token.length();
+    }
+    int[] target = buffer.length >= needed ? buffer : new int[needed * 2];
+    int length = 0;
+    for (int t = 0; t < tokens.size(); t++) {
+      if (t > 0) {
+        target[length++] = ' ';
+      }
+      String token = tokens.get(t);
+      for (int index = 0; index < token.length(); ) {
+        int codePoint = token.codePointAt(index);
+        target[length++] = codePoint;
+        index += Character.charCount(codePoint);
+      }
+    }
+    joinedLength = length;
+    return target;
+  }
+
   /** A minimal alignment of the two token lists, with the tie-break described above. */
   public Alignment align(List<String> reference, List<String> hypothesis) {
     internPair(reference, hypothesis);
     int n = reference.size();
     int m = hypothesis.size();
     ErrorCounts counts = countsOf(distance(referenceIds, n, hypothesisIds, m, true), n, m);
-    return new Alignment(reference, hypothesis, traceBack(reference, hypothesis), counts);
+    List<AlignmentOp> ops = traceBack(reference, hypothesis);
+    if (moves.length > RETAINED_MOVES) {
+      moves =
+          new byte[INITIAL_MOVES]; // one long pair must not pin its matrix for the aligner's life
+    }
+    return new Alignment(reference, hypothesis, ops, counts);
   }
 
   private List<AlignmentOp> traceBack(List<String> reference, List<String> hypothesis) {

@@ -60,8 +60,7 @@ public final class Scorer {
       words = alignment.counts();
       entities = protectedPhrases.score(alignment);
     }
-    ErrorCounts characters =
-        aligner.countCodePoints(String.join(" ", reference), String.join(" ", hypothesis));
+    ErrorCounts characters = aligner.countCharacters(reference, hypothesis);
     return new UtteranceScore(id, slice, words, characters, entities);
   }
 

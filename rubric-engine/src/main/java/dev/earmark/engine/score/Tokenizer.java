@@ -21,13 +21,13 @@ public interface Tokenizer {
   List<String> tokens(String raw);
 
   private static List<String> splitOnWhitespace(String raw) {
-    List<String> tokens = new ArrayList<>();
     int length = raw.length();
+    List<String> tokens = new ArrayList<>(length / 6 + 2);
     int start = -1;
-    int index = 0;
-    while (index < length) {
-      int codePoint = raw.codePointAt(index);
-      if (Character.isWhitespace(codePoint)) {
+    // No supplementary code point is whitespace, so testing UTF-16 units is exact: a surrogate
+    // is never whitespace and always stays inside its word.
+    for (int index = 0; index < length; index++) {
+      if (Character.isWhitespace(raw.charAt(index))) {
         if (start >= 0) {
           tokens.add(raw.substring(start, index));
           start = -1;
@@ -35,7 +35,6 @@ public interface Tokenizer {
       } else if (start < 0) {
         start = index;
       }
-      index += Character.charCount(codePoint);
     }
     if (start >= 0) {
       tokens.add(raw.substring(start));

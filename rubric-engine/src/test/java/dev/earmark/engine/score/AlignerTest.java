@@ -55,6 +55,21 @@ class AlignerTest {
   }
 
   @Test
+  void characterCountsOfTokensEqualThoseOfTheJoinedText() {
+    Random random = new Random(3);
+    for (int round = 0; round < 200; round++) {
+      List<String> reference = randomWords(random, random.nextInt(30), 50);
+      List<String> hypothesis = randomWords(random, random.nextInt(30), 50);
+      if (round % 10 == 0) {
+        hypothesis.add("😀é");
+      }
+      assertThat(aligner.countCharacters(reference, hypothesis))
+          .isEqualTo(
+              aligner.countCodePoints(String.join(" ", reference), String.join(" ", hypothesis)));
+    }
+  }
+
+  @Test
   void charactersOutsideTheBasicPlaneCountOnce() {
     assertThat(aligner.countCodePoints("a😀b", "a😁b")).isEqualTo(new ErrorCounts(2, 1, 0, 0));
   }
@@ -120,8 +135,10 @@ class AlignerTest {
   void reusedAlignerGivesTheSameAnswersAsAFreshOneAcrossSizes() {
     Random random = new Random(7);
     for (int round = 0; round < 300; round++) {
-      List<String> reference = randomWords(random, random.nextInt(80), 40);
-      List<String> hypothesis = randomWords(random, random.nextInt(80), 40);
+      int longest =
+          round % 50 == 0 ? 1500 : 80; // now and then a pair past the retained matrix size
+      List<String> reference = randomWords(random, random.nextInt(longest), 40);
+      List<String> hypothesis = randomWords(random, random.nextInt(longest), 40);
       Alignment reused = aligner.align(reference, hypothesis);
       assertThat(reused).isEqualTo(new Aligner().align(reference, hypothesis));
       assertThat(aligner.count(reference, hypothesis)).isEqualTo(reused.counts());

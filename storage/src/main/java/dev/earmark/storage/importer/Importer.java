@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Imports a manifest under a dataset contract (PRODUCT.md §3.1). Each clip is checked against the
@@ -50,6 +51,15 @@ public final class Importer {
   static final double DURATION_TOLERANCE_S = 0.1;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String INSERT_CLIP =
+      "INSERT INTO clips (dataset_id, clip_key, status, status_code, status_reason,"
+          + " audio_path, sha256, size_bytes, codec, sample_rate, channels, bits_per_sample,"
+          + " frames, duration_s, task_type, reference, hypothesis, slices_json, speaker_id,"
+          + " consent_scope, retention_until, split, source, language, payload_json,"
+          + " import_run_id, manifest_line, created_at) VALUES (:dataset, :key, :status,"
+          + " :code, :reason, :path, :sha, :size, :codec, :rate, :channels, :bits, :frames,"
+          + " :duration, :task, :reference, :hypothesis, :slices, :speaker, :consent,"
+          + " :retention, :split, :source, :language, :payload, :run, :line, :at)";
   private static final ObjectMapper REPORT_JSON =
       new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
@@ -244,12 +254,17 @@ public final class Importer {
             handle ->
                 handle
                     .createQuery(
-                        "SELECT id, clip_key, status, sha256 FROM clips WHERE dataset_id = :d")
+                        "SELECT id, clip_key, status, status_code, sha256 FROM clips"
+                            + " WHERE dataset_id = :d")
                     .bind("d", datasetId)
                     .map(
                         (rs, ctx) ->
                             new Existing(
-                                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5)))
                     .forEach(clip -> existing.put(clip.key(), clip)));
     return existing;
   }
@@ -264,8 +279,14 @@ public final class Importer {
         .jdbi()
         .useTransaction(
             handle -> {
+              PreparedBatch inserts = handle.prepareBatch(INSERT_CLIP);
+              List<AuditLog.Pending> events = new ArrayList<>();
               for (Checked clip : checked) {
-                store(handle, run, clip);
+                store(handle, inserts, events, run, clip);
+              }
+              if (!events.isEmpty()) {
+                inserts.execute();
+                project.audit().appendAll(handle, run.actor, events);
               }
             });
   }
@@ -298,7 +319,8 @@ public final class Importer {
     return new Checked(entry, validation, sha, size, null, false);
   }
 
-  private void store(Handle handle, Run run, Checked clip) {
+  private void store(
+      Handle handle, PreparedBatch inserts, List<AuditLog.Pending> events, Run run, Checked clip) {
     ManifestEntry entry = clip.entry();
     if (clip.alreadyPresent()) {
       run.alreadyPresent++;
@@ -325,19 +347,15 @@ public final class Importer {
       warnAbout(run, entry, info, clip.sha256());
     }
     Existing previous = run.existing.get(entry.id());
+    if (previous != null
+        && status.equals(previous.status())
+        && java.util.Objects.equals(code, previous.code())) {
+      return; // still quarantined for the same reason: reported again, nothing to rewrite
+    }
     if (previous != null) {
       handle.execute("DELETE FROM clips WHERE id = ?", previous.id());
     }
-    handle
-        .createUpdate(
-            "INSERT INTO clips (dataset_id, clip_key, status, status_code, status_reason,"
-                + " audio_path, sha256, size_bytes, codec, sample_rate, channels, bits_per_sample,"
-                + " frames, duration_s, task_type, reference, hypothesis, slices_json, speaker_id,"
-                + " consent_scope, retention_until, split, source, language, payload_json,"
-                + " import_run_id, manifest_line, created_at) VALUES (:dataset, :key, :status,"
-                + " :code, :reason, :path, :sha, :size, :codec, :rate, :channels, :bits, :frames,"
-                + " :duration, :task, :reference, :hypothesis, :slices, :speaker, :consent,"
-                + " :retention, :split, :source, :language, :payload, :run, :line, :at)")
+    inserts
         .bind("dataset", run.contract.datasetId())
         .bind("key", entry.id())
         .bind("status", status)
@@ -366,22 +384,19 @@ public final class Importer {
         .bind("run", run.runId)
         .bind("line", entry.line())
         .bind("at", now())
-        .execute();
+        .add();
     ObjectNode after = JSON.createObjectNode();
     after.put("dataset", run.contract.datasetId());
     after.put("status", status);
     after.put("sha256", clip.sha256());
     after.put("code", code);
-    project
-        .audit()
-        .append(
-            handle,
-            run.actor,
+    events.add(
+        new AuditLog.Pending(
             previous == null ? "clip.import" : "clip.reimport",
             "clip",
             run.contract.datasetId() + "/" + entry.id(),
             null,
-            after);
+            after));
   }
 
   private static void warnAbout(Run run, ManifestEntry entry, AudioInfo info, String sha) {
@@ -459,7 +474,7 @@ public final class Importer {
     return ContentHash.canonicalJson(node);
   }
 
-  private record Existing(long id, String key, String status, String sha256) {}
+  private record Existing(long id, String key, String status, String code, String sha256) {}
 
   private record Checked(
       ManifestEntry entry,

@@ -124,9 +124,15 @@ class ImporterTest {
           .contains("\"imported\":4")
           .contains("\"already_present\":0");
 
+      long eventsBefore = ((AuditVerification.Intact) project.audit().verify()).events();
       ImportReport again = importer.run(LEAD, manifest(), contract(), ImportListener.NONE);
       assertThat(again.imported()).isZero();
       assertThat(again.alreadyPresent()).isEqualTo(6);
+      assertThat(again.quarantined()).extracting(ClipOutcome::clipId).containsExactly("text");
+      long eventsAfter = ((AuditVerification.Intact) project.audit().verify()).events();
+      assertThat(eventsAfter - eventsBefore)
+          .as("a re-run records only its start and finish")
+          .isEqualTo(2);
       assertThat(count(project, "1 = 1")).isEqualTo(7);
       assertThat(project.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
     }
