@@ -8,12 +8,7 @@ import dev.earmark.audio.qe.QeTrainer;
 import dev.earmark.audio.qe.QeTrainingSettings;
 import dev.earmark.audio.qe.TrainingOutcome;
 import dev.earmark.audio.qe.TrainingRow;
-import dev.earmark.engine.normalize.Normalizer;
-import dev.earmark.engine.normalize.RuleSet;
-import dev.earmark.engine.normalize.RuleSets;
-import dev.earmark.engine.score.ProtectedPhrases;
 import dev.earmark.engine.score.Scorer;
-import dev.earmark.engine.score.Tokenizer;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -110,8 +105,9 @@ public final class QeTrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     QeTrainingSettings settings = settings();
-    String[] normalizationName = new String[1];
-    Scorer scorer = scorer(normalizationName);
+    ScoringNormalization chosen = ScoringNormalization.resolve(normalization);
+    Scorer scorer = new Scorer(chosen.tokenizer(), chosen.protectedPhrases());
+    String normalizationName = chosen.name();
     List<QeManifest.Entry> entries = QeManifest.read(manifest);
     List<TrainingRow> rows = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
@@ -138,7 +134,7 @@ public final class QeTrainCommand implements Callable<Integer> {
       }
     }
     String target =
-        "WER of the ASR hypothesis against the reference, normalization " + normalizationName[0];
+        "WER of the ASR hypothesis against the reference, normalization " + normalizationName;
     TrainingOutcome outcome;
     try {
       outcome =
@@ -157,9 +153,9 @@ public final class QeTrainCommand implements Callable<Integer> {
     }
     PrintWriter writer = spec.commandLine().getOut();
     if (json.enabled()) {
-      JsonOutput.print(writer, toJson(outcome, normalizationName[0], rows.size(), skipped, saved));
+      JsonOutput.print(writer, toJson(outcome, normalizationName, rows.size(), skipped, saved));
     } else {
-      printSummary(writer, outcome, normalizationName[0], rows.size(), skipped, saved);
+      printSummary(writer, outcome, normalizationName, rows.size(), skipped, saved);
     }
     writer.flush();
     return outcome instanceof TrainingOutcome.Accepted ? ExitCode.OK : ExitCode.CHECK_FAILED;
@@ -181,17 +177,6 @@ public final class QeTrainCommand implements Callable<Integer> {
     } catch (QeModelException e) {
       throw new InputException(e.getMessage());
     }
-  }
-
-  private Scorer scorer(String[] name) {
-    if (normalization.strip().equals("none")) {
-      name[0] = "none";
-      return new Scorer(Tokenizer.WHITESPACE, ProtectedPhrases.NONE);
-    }
-    RuleSet ruleSet = RuleSets.resolve(normalization);
-    name[0] = ruleSet.id().toString();
-    Normalizer normalizer = Normalizer.compile(ruleSet);
-    return new Scorer(normalizer::tokens, ProtectedPhrases.NONE);
   }
 
   private Path save(QeModel model) {
