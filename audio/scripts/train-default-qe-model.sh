@@ -26,4 +26,4 @@ case "$status" in
   1) echo "default QE model is BELOW its rho gate (or had too few clips); saved marked passed_gate=false if trained" ;;
   *) echo "training failed (exit $status)" >&2; exit "$status" ;;
 esac
-grep -E '"(status|spearman_rho|mean_absolute_error|usable_clips|id)"' "$resources/default-model.training.json"
+grep -E '^  "(status|usable_clips)"|^    "(spearman_rho|mean_absolute_error|passed_gate)"|^    "id" : "qe-' "$resources/default-model.training.json"

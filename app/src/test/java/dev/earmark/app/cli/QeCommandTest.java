@@ -357,4 +357,18 @@ class QeCommandTest {
     assertThat(run("qe", "train", "--manifest", manifest.toString(), "--folds", "1").code())
         .isEqualTo(2);
   }
+
+  @Test
+  void predictWithoutAModelUsesTheShippedDefaultAndSaysWhetherItPassedItsGate() throws IOException {
+    Result result = run("qe", "predict", dir.resolve("train-10.wav").toString(), "--json");
+    assertThat(result.code()).as(result.err()).isZero();
+    JsonNode model = json(result).get("model");
+    assertThat(model.get("id").asText()).startsWith("qe-");
+    Result human = run("qe", "predict", dir.resolve("train-10.wav").toString());
+    assertThat(human.out())
+        .contains(
+            model.get("passed_gate").asBoolean()
+                ? "passed its rho gate"
+                : "did not pass its rho gate");
+  }
 }

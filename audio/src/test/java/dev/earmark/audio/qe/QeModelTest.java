@@ -166,11 +166,26 @@ class QeModelTest {
   }
 
   @Test
-  void aBuildWithoutTheDefaultModelSaysSoOrLoadsIt() {
-    if (QeModel.class.getResource(QeModel.DEFAULT_MODEL_RESOURCE) == null) {
-      assertThrows(QeModelException.class, QeModel::loadDefault);
-    } else {
-      assertEquals(FeatureSchema.VERSION, QeModel.loadDefault().metadata().featureSchemaVersion());
+  void theShippedDefaultModelMatchesItsTrainingReportAndItsGateFlag() throws Exception {
+    QeModel shipped = QeModel.loadDefault();
+    QeModelMetadata metadata = shipped.metadata();
+    assertEquals(FeatureSchema.VERSION, metadata.featureSchemaVersion());
+    assertTrue(metadata.target().contains("en-asr@1"));
+    double rho = metadata.metrics().spearmanRho();
+    assertEquals(!Double.isNaN(rho) && rho >= metadata.settings().rhoGate(), metadata.passedGate());
+    // The figures docs/qe.md quotes come from this report; it must describe the shipped model.
+    try (var in = QeModel.class.getResourceAsStream("default-model.training.json")) {
+      var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+      assertEquals(metadata.modelId(), report.get("model").get("id").asText());
+      assertEquals(rho, report.get("metrics").get("spearman_rho").asDouble(), 0);
+      assertEquals(
+          metadata.metrics().meanAbsoluteError(),
+          report.get("metrics").get("mean_absolute_error").asDouble(),
+          0);
+      assertEquals(metadata.metrics().clips(), report.get("usable_clips").asInt());
     }
+    AcousticFeatures features =
+        FeatureExtractor.extract(AudioDecoderTestAccess.resource("voiced-noisy.wav"));
+    assertTrue(shipped.predict(features, 0.3, 3).predictedWer() >= 0);
   }
 }
