@@ -1,5 +1,6 @@
 package dev.earmark.audio.qe;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,6 @@ public record DriftReport(
   public Optional<Drift> largest() {
     return java.util.stream.Stream.concat(
             features.stream(), java.util.stream.Stream.of(predictedWer))
-        .max(java.util.Comparator.comparingDouble(Drift::psi));
+        .max(Comparator.comparingDouble(Drift::psi));
   }
 }

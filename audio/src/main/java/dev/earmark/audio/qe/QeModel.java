@@ -82,22 +82,27 @@ public final class QeModel {
 
   /** Predicted WER (never below 0) for each vector, in order. */
   public double[] predictWer(List<double[]> featureVectors) {
+    synchronized (booster) {
+      return predictWer(booster, featureVectors);
+    }
+  }
+
+  /** Predictions of a booster that has no metadata yet (cross-validation folds, training). */
+  static double[] predictWer(Booster booster, List<double[]> featureVectors) {
     if (featureVectors.isEmpty()) {
       return new double[0];
     }
     featureVectors.forEach(QeModel::checkWidth);
     float[][] raw;
-    synchronized (booster) {
+    try {
+      DMatrix matrix = matrix(featureVectors);
       try {
-        DMatrix matrix = matrix(featureVectors);
-        try {
-          raw = booster.predict(matrix);
-        } finally {
-          matrix.dispose();
-        }
-      } catch (XGBoostError e) {
-        throw new QeModelException("XGBoost could not predict: " + e.getMessage(), e);
+        raw = booster.predict(matrix);
+      } finally {
+        matrix.dispose();
       }
+    } catch (XGBoostError e) {
+      throw new QeModelException("XGBoost could not predict: " + e.getMessage(), e);
     }
     double[] predicted = new double[raw.length];
     for (int i = 0; i < raw.length; i++) {

@@ -78,28 +78,14 @@ public final class QeTrainer {
           FeatureBins.fromBaseline(FeatureSchema.NAMES.get(f), column, settings.driftBins()));
     }
     String idsHash = clipIdsHash(rows);
-    QeModelMetadata provisional =
+    double[] fitted = QeModel.predictWer(booster, vectors);
+    QeModelMetadata metadata =
         new QeModelMetadata(
             QeModelFile.FORMAT_VERSION,
             modelId(idsHash, target),
             clock.instant(),
             FeatureSchema.VERSION,
             FeatureSchema.NAMES,
-            idsHash,
-            target,
-            settings,
-            metrics,
-            passed,
-            featureBaselines,
-            new FeatureBins("predicted_wer", List.of(), List.of(1.0)));
-    double[] fitted = new QeModel(booster, provisional).predictWer(vectors);
-    QeModelMetadata metadata =
-        new QeModelMetadata(
-            provisional.formatVersion(),
-            provisional.modelId(),
-            provisional.createdAt(),
-            provisional.featureSchemaVersion(),
-            provisional.featureNames(),
             idsHash,
             target,
             settings,
@@ -136,10 +122,16 @@ public final class QeTrainer {
           training.add(rows.get(i));
         }
       }
-      QeModel foldModel = new QeModel(fit(training), null);
-      double[] predicted =
-          foldModel.predictWer(
-              heldOut.stream().map(i -> Features.toArray(rows.get(i).features())).toList());
+      Booster foldBooster = fit(training);
+      double[] predicted;
+      try {
+        predicted =
+            QeModel.predictWer(
+                foldBooster,
+                heldOut.stream().map(i -> Features.toArray(rows.get(i).features())).toList());
+      } finally {
+        foldBooster.dispose();
+      }
       for (int j = 0; j < heldOut.size(); j++) {
         predictions[heldOut.get(j)] = predicted[j];
       }
