@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       AuditCommand.class,
       ImportCommand.class,
       PolicyDiffCommand.class,
+      QeCommand.class,
       RubricCommand.class,
       WerCommand.class,
     },

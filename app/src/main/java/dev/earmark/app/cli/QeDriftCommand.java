@@ -1,0 +1,111 @@
+package dev.earmark.app.cli;
+
+import dev.earmark.audio.qe.DriftReport;
+import dev.earmark.audio.qe.QeModel;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code earmark qe drift --baseline MODEL --batch MANIFEST}: population stability index of a new
+ * batch against the model's training data, per feature and for predicted WER. Exit 1 when any PSI
+ * exceeds the warning threshold, 0 otherwise, 2 for unreadable input.
+ */
+@Command(
+    name = "drift",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Population stability index (PSI) of a batch of clips against a QE model's training data,"
+          + " per feature and for predicted WER.",
+      "Exit 1 when any PSI exceeds --psi-warning."
+    })
+public final class QeDriftCommand implements Callable<Integer> {
+  @Mixin JsonOption json;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--baseline", required = true, paramLabel = "MODEL", description = "Model file.")
+  Path baseline;
+
+  @Option(
+      names = "--batch",
+      required = true,
+      paramLabel = "MANIFEST",
+      description = "JSONL manifest of the new clips (id, audio_filepath).")
+  Path batch;
+
+  @Option(
+      names = "--psi-warning",
+      paramLabel = "PSI",
+      defaultValue = "0.2",
+      description = "PSI above which a distribution counts as shifted (default: ${DEFAULT-VALUE}).")
+  double psiWarning;
+
+  @Override
+  public Integer call() {
+    QeModel model = QeCommand.loadModel(baseline);
+    List<QeManifest.Entry> entries = QeManifest.read(batch);
+    if (entries.isEmpty()) {
+      throw new InputException(batch + ": the manifest lists no clips");
+    }
+    List<double[]> vectors = new ArrayList<>();
+    for (QeManifest.Entry entry : entries) {
+      vectors.add(QeCommand.features(entry.audio()).vector());
+    }
+    DriftReport report = model.drift(vectors, psiWarning);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json.enabled()) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("model", QeCommand.modelJson(model.metadata()));
+      result.put("batch", batch.toString());
+      result.put("clips", report.batchSize());
+      result.put("psi_warning", psiWarning);
+      result.put("warning", report.warning());
+      result.put("predicted_wer", driftJson(report.predictedWer()));
+      List<Map<String, Object>> features = new ArrayList<>();
+      report.features().forEach(drift -> features.add(driftJson(drift)));
+      result.put("features", features);
+      JsonOutput.print(out, result);
+    } else {
+      out.printf(
+          Locale.ROOT,
+          "%s: %d clips against model %s; %s (PSI warning above %.2f)%n",
+          batch,
+          report.batchSize(),
+          model.metadata().modelId(),
+          report.warning() ? "DRIFT WARNING" : "no drift above the threshold",
+          psiWarning);
+      printDrift(out, report.predictedWer());
+      report.features().forEach(drift -> printDrift(out, drift));
+    }
+    out.flush();
+    return report.warning() ? ExitCode.CHECK_FAILED : ExitCode.OK;
+  }
+
+  private static Map<String, Object> driftJson(DriftReport.Drift drift) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("name", drift.name());
+    row.put("psi", drift.psi());
+    row.put("exceeds", drift.exceeds());
+    return row;
+  }
+
+  private static void printDrift(PrintWriter out, DriftReport.Drift drift) {
+    out.printf(
+        Locale.ROOT,
+        "  %-26s PSI %7.3f%s%n",
+        drift.name(),
+        drift.psi(),
+        drift.exceeds() ? "  shifted" : "");
+  }
+}
