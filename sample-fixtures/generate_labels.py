@@ -310,7 +310,7 @@ ANNOTATORS = [
         "id": "ann-cem",
         "display_name": "Cem (simulated)",
         "habits": [
-            "spells names by ear (siobhan -> shivon, nguyen -> nwin, niamh -> neeve ...)",
+            "spells names by ear (siobhan -> shivon, nguyen -> nwin, niamh -> neeve ...) and sets unsure on them",
             "drops hesitations (uh, um)",
             "sometimes stops listening before the end (listened_ratio 0.6-0.9)",
             "TTS ratings: harsh on naturalness and prosody (one point low)",
