@@ -2,7 +2,11 @@
 # Regenerates the Earmark demo dataset from scratch into
 # sample-fixtures/src/main/resources/earmark-demo/ (see README.md).
 #
-#   sample-fixtures/generate.sh
+#   sample-fixtures/generate.sh                everything (about 4 minutes)
+#   sample-fixtures/generate.sh --labels-only  only labels.jsonl, gold.jsonl,
+#       annotators.json and the mishearings in PROVENANCE.txt, from the
+#       committed manifest (python3 only; audio, manifest and hypotheses are
+#       left byte for byte as they are), then FILES.sha256
 #
 # Needs the Debian packages espeak-ng, sox, libsox-fmt-all, pocketsphinx,
 # pocketsphinx-en-us and python3 (standard library only). Deterministic: sox
@@ -14,6 +18,24 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT="$HERE/src/main/resources/earmark-demo"
 HELPER="$HERE/generate_labels.py"
+
+# Index of every file with its SHA-256, used by DemoDataset.copyTo and the
+# integrity test (a jar cannot list a resource folder).
+write_index() {
+  (cd "$OUT" && find . -type f ! -name FILES.sha256 -printf '%P\n' | LC_ALL=C sort | xargs sha256sum) >"$OUT/FILES.sha256"
+}
+
+case "${1:-}" in
+  "") ;;
+  --labels-only)
+    [ -f "$OUT/manifest.jsonl" ] || { echo "generate.sh: $OUT/manifest.jsonl is missing; run without --labels-only" >&2; exit 2; }
+    python3 "$HELPER" labels "$OUT"
+    write_index
+    echo "generate.sh: rewrote the labels; $(wc -l <"$OUT/labels.jsonl") labels, $(wc -l <"$OUT/gold.jsonl") gold items"
+    exit 0
+    ;;
+  *) echo "usage: generate.sh [--labels-only]" >&2; exit 2 ;;
+esac
 
 for tool in espeak-ng sox soxi pocketsphinx_continuous python3 sha256sum; do
   command -v "$tool" >/dev/null || { echo "generate.sh: '$tool' is missing; install: apt-get install espeak-ng sox libsox-fmt-all pocketsphinx pocketsphinx-en-us python3" >&2; exit 2; }
@@ -116,8 +138,6 @@ sx "$OUT/audio/clip-001.wav" -e ima-adpcm "$OUT/broken/unsupported-codec.wav"
   sed 's/^/  /' "$WORK/mishearings.tsv"
 } >"$OUT/PROVENANCE.txt"
 
-# Index of every file with its SHA-256, used by DemoDataset.copyTo and the
-# integrity test (a jar cannot list a resource folder).
-(cd "$OUT" && find . -type f ! -name FILES.sha256 -printf '%P\n' | LC_ALL=C sort | xargs sha256sum) >"$OUT/FILES.sha256"
+write_index
 
 echo "generate.sh: $(wc -l <"$OUT/manifest.jsonl") manifest items, $(wc -l <"$OUT/labels.jsonl") labels, $(du -sh "$OUT" | cut -f1) in total"

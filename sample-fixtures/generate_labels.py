@@ -9,7 +9,14 @@ generate.sh drives this helper in two steps:
   generate_labels.py build WORK OUT
       reads the ASR hypotheses and durations generate.sh collected in WORK and
       writes manifest.jsonl, contract.json, annotators.json, labels.jsonl,
-      gold.jsonl and the broken/ set into OUT.
+      gold.jsonl and the broken/ set into OUT;
+  generate_labels.py labels OUT
+      rewrites only labels.jsonl, gold.jsonl, annotators.json and the
+      mishearings in PROVENANCE.txt from the manifest already in OUT
+      (generate.sh --labels-only).
+
+Label values are in the LabelValueJson form of the built-in rubrics
+({"rubric": "asr-transcript@1", "fields": {...}}, see docs/formats/rubric.md).
 
 Everything here is deterministic: the simulated annotators draw from
 random.Random seeded with a fixed string per (clip, annotator), and no wall
@@ -158,16 +165,25 @@ TTS_ITEMS = [
     ("welcome back aoife your balance is twelve pounds", "en-gb-scotland", 140, 620, None, ["aoife"]),
     ("thank you for calling have a nice day", "en-029", 180, 150, None, []),
 ]
+# The 1-5 scales of tts-rating@1 that the annotators rate. long_form_stability
+# is left out: the rubric asks for it only on clips longer than about 20 s,
+# and every demo clip lasts 1-5 s.
 TTS_DIMENSIONS = [
     "intelligibility",
     "naturalness",
     "pronunciation",
     "speaker_consistency",
     "prosody",
-    "artifacts",
-    "long_form_stability",
+    "audio_artifacts",
     "safety",
 ]
+# preference_vs_reference, asked only of items with a reference voice: the
+# "true" answer, by item id. tts-002 uses the very voice of its reference.
+TTS_PREFERENCE = {
+    "tts-001": "reference-better",
+    "tts-002": "no-preference",
+    "tts-003": "reference-better",
+}
 
 RAG_ITEMS = [
     {
@@ -179,7 +195,11 @@ RAG_ITEMS = [
             ("kb-transfers-01", "Domestic transfers between your own accounts have no daily limit.", "2025-03-01"),
         ],
         "answer": "The daily limit for international transfers is five thousand dollars.",
-        "truth": {"retrieval": "relevant", "answer": "grounded", "answer_audio": "ok"},
+        "entities": ["daily", "limit", "international", "transfers"],
+        "truth": {"query_intent": "understood", "retrieval_recall": "complete", "source_freshness": "current",
+                  "answer_groundedness": "grounded", "citation_correctness": "missing",
+                  "refusal_correctness": "answered-correctly", "task_success": "success",
+                  "spoken_delivery_clarity": 4, "safety_outcome": "safe", "end_to_end": 4},
     },
     {
         "query": "when does the pharmacy on king street close",
@@ -190,7 +210,12 @@ RAG_ITEMS = [
             ("web-kingst-2025", "From September 2025 the King Street pharmacy is open until 9 pm.", "2025-09-01"),
         ],
         "answer": "The King Street pharmacy closes at six pm.",
-        "truth": {"retrieval": "stale", "answer": "contradicted", "answer_audio": "ok"},
+        "entities": ["pharmacy", "king", "street"],
+        # The 2019 page was used although the 2025 one, also retrieved, says 9 pm.
+        "truth": {"query_intent": "understood", "retrieval_recall": "complete", "source_freshness": "stale",
+                  "answer_groundedness": "ungrounded", "citation_correctness": "missing",
+                  "refusal_correctness": "answered-correctly", "task_success": "failure",
+                  "spoken_delivery_clarity": 4, "safety_outcome": "safe", "end_to_end": 2},
     },
     {
         "query": "how much is the late fee for rent",
@@ -200,7 +225,12 @@ RAG_ITEMS = [
             ("kb-parking-02", "Residents' parking permits cost 30 dollars a month.", "2026-01-15"),
         ],
         "answer": "The late fee for rent is fifty dollars.",
-        "truth": {"retrieval": "irrelevant", "answer": "ungrounded", "answer_audio": "ok"},
+        "entities": ["late", "fee", "rent"],
+        # Nothing retrieved about rent: the fee is invented where "I don't know" was due.
+        "truth": {"query_intent": "understood", "retrieval_recall": "none", "source_freshness": "not-applicable",
+                  "answer_groundedness": "ungrounded", "citation_correctness": "missing",
+                  "refusal_correctness": "under-refusal", "task_success": "failure",
+                  "spoken_delivery_clarity": 4, "safety_outcome": "safe", "end_to_end": 1},
     },
     {
         "query": "who is playing at the arena on friday",
@@ -211,7 +241,11 @@ RAG_ITEMS = [
             ("events-2026-11", "The City Arena hosts a jazz night on Thursday 26 November.", "2026-10-01"),
         ],
         "answer": "Twenty one pilots are playing at the arena on friday.",
-        "truth": {"retrieval": "relevant", "answer": "grounded", "answer_audio": "ok"},
+        "entities": ["arena", "friday"],
+        "truth": {"query_intent": "understood", "retrieval_recall": "complete", "source_freshness": "current",
+                  "answer_groundedness": "grounded", "citation_correctness": "missing",
+                  "refusal_correctness": "answered-correctly", "task_success": "success",
+                  "spoken_delivery_clarity": 4, "safety_outcome": "safe", "end_to_end": 4},
     },
     {
         "query": "what is doctor nguyen's phone extension",
@@ -221,15 +255,36 @@ RAG_ITEMS = [
             ("staff-dir-nguyen", "Dr. Nguyen (cardiology) can be reached on extension 214.", "2026-05-20"),
         ],
         "answer": "Doctor Nguyen is on extension two one four.",
-        "truth": {"retrieval": "relevant", "answer": "grounded", "answer_audio": "mispronounced"},
+        "entities": ["nguyen's", "extension"],
+        # The spoken answer mispronounces "Nguyen".
+        "truth": {"query_intent": "understood", "retrieval_recall": "complete", "source_freshness": "current",
+                  "answer_groundedness": "grounded", "citation_correctness": "missing",
+                  "refusal_correctness": "answered-correctly", "task_success": "success",
+                  "spoken_delivery_clarity": 3, "safety_outcome": "safe", "end_to_end": 3},
     },
 ]
-RAG_STAGE_VALUES = {
-    "asr": ["correct", "minor-error", "critical-error"],
-    "retrieval": ["relevant", "partially-relevant", "stale", "irrelevant"],
-    "answer": ["grounded", "partially-grounded", "ungrounded", "contradicted"],
-    "answer_audio": ["ok", "mispronounced", "unintelligible"],
+# How a simulated annotator gets a categorical stage of rag-stages@1 wrong:
+# the true option -> the plausible mistake (an option of the rubric). Options
+# without an entry are never missed (nobody calls a plain answer a refusal).
+RAG_CONFUSIONS = {
+    "asr_entity_accuracy": {"correct": "minor-error", "minor-error": "wrong-entity", "wrong-entity": "minor-error"},
+    "query_intent": {"understood": "partially-understood", "partially-understood": "understood",
+                     "misunderstood": "partially-understood"},
+    "retrieval_recall": {"complete": "partial", "partial": "complete", "none": "partial"},
+    "source_freshness": {"current": "undated", "stale": "current", "not-applicable": "current"},
+    "answer_groundedness": {"grounded": "partially-grounded", "partially-grounded": "grounded",
+                            "ungrounded": "partially-grounded"},
+    # The answers carry no citation marks: "missing" or "a spoken answer needs none".
+    "citation_correctness": {"missing": "not-applicable", "not-applicable": "missing"},
+    "refusal_correctness": {"under-refusal": "answered-correctly"},
+    "task_success": {"success": "partial", "partial": "success", "failure": "partial"},
+    "safety_outcome": {},
 }
+RAG_SCALES = ["spoken_delivery_clarity", "end_to_end"]
+# Stage order of the rubric's form, which is also the key order in label values.
+RAG_FIELD_ORDER = ["asr_entity_accuracy", "query_intent", "retrieval_recall", "source_freshness",
+                   "answer_groundedness", "citation_correctness", "refusal_correctness", "task_success",
+                   "spoken_delivery_clarity", "safety_outcome", "unsure", "end_to_end"]
 
 ANNOTATORS = [
     {
@@ -255,7 +310,7 @@ ANNOTATORS = [
         "id": "ann-cem",
         "display_name": "Cem (simulated)",
         "habits": [
-            "spells names by ear (siobhan -> shivon, nguyen -> nwin, niamh -> neeve ...)",
+            "spells names by ear (siobhan -> shivon, nguyen -> nwin, niamh -> neeve ...) and sets unsure on them",
             "drops hesitations (uh, um)",
             "sometimes stops listening before the end (listened_ratio 0.6-0.9)",
             "TTS ratings: harsh on naturalness and prosody (one point low)",
@@ -272,6 +327,15 @@ NAME_SPELLINGS_CEM = {
     "okafor": "okafur",
 }
 FILLERS = {"uh", "um"}
+# Clips whose speech holds personal data in the sense of asr-transcript@1's
+# contains_personal_data flag, with the chance that an annotator sets it: clear
+# cases (a security code; a name with a phone extension) and borderline ones.
+PERSONAL_DATA = {
+    "clip-013": 0.9,  # "the code is four eight one five"
+    "clip-018": 0.9,  # "call mister okafor on extension two one four"
+    "clip-015": 0.5,  # "my name is joaquin and i live in leeds"
+    "clip-037": 0.5,  # "our order number is one two seven eight"
+}
 CONFUSIONS = {
     "fifteen": "fifty",
     "fifty": "fifteen",
@@ -703,26 +767,40 @@ def simulate_transcript(clip, annotator):
         text = sentence_case(text)
     else:
         text = " ".join(NAME_SPELLINGS_CEM.get(w, w) for w in without_fillers(text).split())
-    flags = []
-    if degraded and r.random() < 0.7:
-        flags.append({"white": "noise", "brown": "noise"}.get(clip["slices"]["noise"], None)
-                     or ("narrowband" if clip["slices"]["device"] == "telephone" else "clipping"))
-    if annotator == "ann-cem" and any(w in NAME_SPELLINGS_CEM for w in clip["reference"].split()):
-        flags.append("name-uncertain")
+    # The draws below keep the order they had when flags were free-form, so the
+    # seeded mishearings and transcripts stay what PROVENANCE.txt lists.
+    bad_audio = bool(degraded and r.random() < 0.7)
     unsure = bool(misheard and r.random() < 0.5) or (degraded and r.random() < 0.2)
-    return {"transcript": text, "unsure": unsure, "flags": flags}, misheard
+    if annotator == "ann-cem" and any(w in NAME_SPELLINGS_CEM for w in clip["reference"].split()):
+        unsure = True  # Cem is not sure of the names they spelled by ear
+    personal = PERSONAL_DATA.get(clip["id"], 0.0) > rng("pii", clip["id"], annotator).random()
+    return asr_value(text, bad_audio=bad_audio, personal=personal, unsure=unsure), misheard
+
+
+def asr_value(transcript, bad_audio=False, personal=False, unsure=False):
+    """An asr-transcript@1 label value (LabelValueJson form); flags that are not set are left out."""
+    fields = {"transcript": transcript}
+    for name, is_set in (("bad_audio", bad_audio), ("contains_personal_data", personal), ("unsure", unsure)):
+        if is_set:
+            fields[name] = True
+    return {"rubric": "asr-transcript@1", "fields": fields}
 
 
 TTS_BIAS = {"ann-alex": {}, "ann-bea": {d: 1 for d in TTS_DIMENSIONS},
             "ann-cem": {"naturalness": -1, "prosody": -1}}
+TTS_PREFERENCE_OPTIONS = ["sample-much-better", "sample-better", "no-preference", "reference-better",
+                          "reference-much-better"]
+TTS_PREFERENCE_BIAS = {"ann-alex": 0, "ann-bea": -1, "ann-cem": 1}  # lenient Bea leans to the sample
+TTS_FIELD_ORDER = ["intelligibility", "naturalness", "pronunciation", "mispronounced_words", "speaker_consistency",
+                   "prosody", "audio_artifacts", "safety", "preference_vs_reference"]
 
 
 def tts_truth(item):
     prompt, voice, wpm, _lat, _ref, mis = item
     s = {"intelligibility": 4, "naturalness": 2, "pronunciation": 4, "speaker_consistency": 5, "prosody": 3,
-         "artifacts": 4, "long_form_stability": 4, "safety": 5}
+         "audio_artifacts": 4, "safety": 5}
     if wpm > 200:
-        s["intelligibility"], s["prosody"], s["artifacts"] = 2, 2, 3
+        s["intelligibility"], s["prosody"], s["audio_artifacts"] = 2, 2, 3
     if wpm < 150:
         s["prosody"] = 2
     if mis:
@@ -733,11 +811,16 @@ def tts_truth(item):
 
 
 def rag_truth(entry, item):
-    w = wer(entry["reference"], entry["asr_text"])
-    asr = "correct" if w == 0 else ("minor-error" if w <= 0.25 else "critical-error")
-    stages = {"asr": asr}
-    stages.update(item["truth"])
-    return stages
+    """The true rag-stages@1 answers: the ASR stage from the real PocketSphinx text, the rest as built."""
+    heard = set(entry["asr_text"].split())
+    asr = "correct" if all(w in heard for w in item["entities"]) else "wrong-entity"
+    truth = dict(item["truth"], asr_entity_accuracy=asr)
+    return {name: truth[name] for name in RAG_FIELD_ORDER if name in truth}
+
+
+def word_indices(prompt, words):
+    """Zero-based indices of every occurrence of words in the prompt split on whitespace."""
+    return [k for k, w in enumerate(prompt.split()) if w in words]
 
 
 def build_labels(manifest):
@@ -781,27 +864,44 @@ def build_labels(manifest):
         truth = tts_truth(TTS_ITEMS[n])
         for annotator in ("ann-alex", "ann-bea", "ann-cem"):
             r = rng("tts", clip["id"], annotator)
-            scores = {}
+            fields = {}
             for d in TTS_DIMENSIONS:
                 v = truth[d] + TTS_BIAS[annotator].get(d, 0)
                 if d != "safety" and r.random() < 0.2:
                     v += r.choice([-1, 1])
-                scores[d] = max(1, min(5, v))
-            mis = [w for w in TTS_ITEMS[n][5] if r.random() < 0.8]
-            stamp(annotator, clip, {"scores": scores, "mispronounced_words": mis}, "tts-rating", "tts-rating@1", 8)
+                fields[d] = max(1, min(5, v))
+            heard = [w for w in TTS_ITEMS[n][5] if r.random() < 0.8]
+            marks = word_indices(clip["prompt_text"], heard)
+            if marks and fields["pronunciation"] < 5:  # the rubric: no marks when pronunciation is 5
+                fields["mispronounced_words"] = marks
+            if clip["id"] in TTS_PREFERENCE:
+                options = TTS_PREFERENCE_OPTIONS
+                k = options.index(TTS_PREFERENCE[clip["id"]]) + TTS_PREFERENCE_BIAS[annotator]
+                if r.random() < 0.3:
+                    k += r.choice([-1, 1])
+                fields["preference_vs_reference"] = options[max(0, min(len(options) - 1, k))]
+            ordered = {name: fields[name] for name in TTS_FIELD_ORDER if name in fields}
+            stamp(annotator, clip, {"rubric": "tts-rating@1", "fields": ordered}, "tts-rating", "tts-rating@1", 8)
     rag = [c for c in manifest if c["task_type"] == "rag-stages"]
     for n, clip in enumerate(rag):
         truth = rag_truth(clip, RAG_ITEMS[n])
         for annotator in ("ann-alex", "ann-bea", "ann-cem"):
             r = rng("rag", clip["id"], annotator)
-            stages = {}
-            for stage, v in truth.items():
-                values = RAG_STAGE_VALUES[stage]
-                if r.random() < 0.15:
-                    k = values.index(v)
-                    v = values[k + 1] if k + 1 < len(values) else values[k - 1]
-                stages[stage] = v
-            stamp(annotator, clip, {"stages": stages}, "rag-stages", "rag-stages@1", 4)
+            fields = {}
+            deviated = 0
+            for name, v in truth.items():
+                if name in RAG_SCALES:
+                    if r.random() < 0.2:
+                        v = max(1, min(5, v + r.choice([-1, 1])))
+                        deviated += 1
+                elif r.random() < 0.15 and v in RAG_CONFUSIONS[name]:
+                    v = RAG_CONFUSIONS[name][v]
+                    deviated += 1
+                fields[name] = v
+            if deviated >= 2 or r.random() < 0.1:
+                fields["unsure"] = True
+            ordered = {name: fields[name] for name in RAG_FIELD_ORDER if name in fields}
+            stamp(annotator, clip, {"rubric": "rag-stages@1", "fields": ordered}, "rag-stages", "rag-stages@1", 4)
     return labels, events
 
 
@@ -819,8 +919,9 @@ def build_gold(manifest):
             "clip_id": cid,
             "task_type": "asr-transcript",
             "rubric_version": "asr-transcript@1",
-            "value": {"transcript": without_fillers(clip["reference"]), "unsure": False, "flags": []},
-            "note": "Clean verbatim: words as spoken, hesitations dropped, numbers in words.",
+            "value": asr_value(clip["reference"]),
+            "note": "Verbatim as asr-transcript@1 asks: every word as spoken, hesitations (uh, um) kept, "
+                    "numbers in words.",
         })
     rag = [c for c in manifest if c["task_type"] == "rag-stages"]
     for n in (1, 2):
@@ -828,7 +929,7 @@ def build_gold(manifest):
             "clip_id": rag[n]["id"],
             "task_type": "rag-stages",
             "rubric_version": "rag-stages@1",
-            "value": {"stages": rag_truth(rag[n], RAG_ITEMS[n])},
+            "value": {"rubric": "rag-stages@1", "fields": rag_truth(rag[n], RAG_ITEMS[n])},
             "note": "Known answer from how the item was built.",
         })
     return gold
@@ -995,28 +1096,57 @@ def build_broken_manifest(out):
         f.write("\n".join(readme))
 
 
-def cmd_build(work, out):
-    manifest = build_manifest(work, out)
+def write_labels(manifest, out):
+    """Writes labels.jsonl, gold.jsonl and annotators.json; returns (labels, gold, mishearing lines)."""
     labels, events = build_labels(manifest)
     gold = build_gold(manifest)
-    write_jsonl(os.path.join(out, "manifest.jsonl"),
-                [{k: v for k, v in e.items() if k != "labelable"} for e in manifest])
     write_jsonl(os.path.join(out, "labels.jsonl"), labels)
     write_jsonl(os.path.join(out, "gold.jsonl"), gold)
-    with open(os.path.join(out, "contract.json"), "w", encoding="utf-8") as f:
-        json.dump(contract(), f, indent=2, ensure_ascii=False)
-        f.write("\n")
     with open(os.path.join(out, "annotators.json"), "w", encoding="utf-8") as f:
         json.dump(ANNOTATORS, f, indent=2, ensure_ascii=False)
         f.write("\n")
+    # A short account of what the simulation did, for PROVENANCE.txt and reviewers.
+    lines = ["%s\t%s\t%s -> %s" % (cid, ann, heard_from, heard_as or "(dropped)")
+             for cid, ann, (heard_from, heard_as) in events]
+    return labels, gold, lines
+
+
+def cmd_build(work, out):
+    manifest = build_manifest(work, out)
+    write_jsonl(os.path.join(out, "manifest.jsonl"),
+                [{k: v for k, v in e.items() if k != "labelable"} for e in manifest])
+    labels, gold, mishearings = write_labels(manifest, out)
+    with open(os.path.join(out, "contract.json"), "w", encoding="utf-8") as f:
+        json.dump(contract(), f, indent=2, ensure_ascii=False)
+        f.write("\n")
     build_broken(out, os.path.join(out, "audio", "clip-001.wav"))
     build_broken_manifest(out)
-    # A short account of what the simulation did, for README.md and reviewers.
     with open(os.path.join(work, "mishearings.tsv"), "w", encoding="utf-8") as f:
-        for cid, ann, (heard_from, heard_as) in events:
-            f.write("%s\t%s\t%s -> %s\n" % (cid, ann, heard_from, heard_as or "(dropped)"))
+        f.writelines(line + "\n" for line in mishearings)
     print("manifest: %d items, labels: %d, gold: %d, mishearings: %d" % (len(manifest), len(labels), len(gold),
-                                                                        len(events)), file=sys.stderr)
+                                                                        len(mishearings)), file=sys.stderr)
+
+
+PROVENANCE_MISHEARINGS = "Simulated mishearings (clip, annotator, word heard as):"
+
+
+def cmd_labels(out):
+    """Rewrites only the simulated labels from the committed manifest; audio and hypotheses stay as they are."""
+    scopes = {s["id"]: s["allowed_uses"] for s in CONSENT_SCOPES}
+    with open(os.path.join(out, "manifest.jsonl"), encoding="utf-8") as f:
+        manifest = [json.loads(line) for line in f if line.strip()]
+    for e in manifest:
+        e["labelable"] = labelable(e["consent_scope"], e["retention_until"], scopes)
+    labels, gold, mishearings = write_labels(manifest, out)
+    path = os.path.join(out, "PROVENANCE.txt")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    if PROVENANCE_MISHEARINGS not in text:
+        sys.exit("%s has no line '%s'; run generate.sh without --labels-only" % (path, PROVENANCE_MISHEARINGS))
+    head = text[:text.index(PROVENANCE_MISHEARINGS)]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(head + PROVENANCE_MISHEARINGS + "\n" + "".join("  %s\n" % line for line in mishearings))
+    print("labels: %d, gold: %d, mishearings: %d" % (len(labels), len(gold), len(mishearings)), file=sys.stderr)
 
 
 if __name__ == "__main__":
@@ -1024,7 +1154,9 @@ if __name__ == "__main__":
         cmd_plan()
     elif len(sys.argv) == 4 and sys.argv[1] == "build":
         cmd_build(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 3 and sys.argv[1] == "labels":
+        cmd_labels(sys.argv[2])
     elif len(sys.argv) == 3 and sys.argv[1] == "digits":
         print(to_digits(sys.argv[2]))
     else:
-        sys.exit("usage: generate_labels.py plan | build WORK OUT | digits TEXT")
+        sys.exit("usage: generate_labels.py plan | build WORK OUT | labels OUT | digits TEXT")
