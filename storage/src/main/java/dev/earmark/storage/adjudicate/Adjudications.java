@@ -20,6 +20,7 @@ import dev.earmark.engine.rubric.Violation;
 import dev.earmark.engine.version.ContentHash;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.access.Access;
 import dev.earmark.storage.adjudicate.PolicyProposal.ProposalStatus;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.policy.Policies;
@@ -136,16 +137,18 @@ public final class Adjudications {
 
   /** Disputes in {@code status}, oldest first; adjudicators and leads only. */
   public List<DisputeRecord> disputes(Actor actor, DisputeStatus status) {
-    actor.require("read disputes", Role.LEAD, Role.ADJUDICATOR);
     return project
         .jdbi()
-        .withHandle(
-            handle ->
-                handle
-                    .createQuery(SELECT_DISPUTE + " WHERE d.status = :status ORDER BY d.id")
-                    .bind("status", status.code())
-                    .map((rs, ctx) -> readDispute(rs))
-                    .list());
+        .inTransaction(
+            handle -> {
+              // Evidence quotes annotators' labels: verified roles only.
+              Access.require(handle, actor, "read disputes", Role.LEAD, Role.ADJUDICATOR);
+              return handle
+                  .createQuery(SELECT_DISPUTE + " WHERE d.status = :status ORDER BY d.id")
+                  .bind("status", status.code())
+                  .map((rs, ctx) -> readDispute(rs))
+                  .list();
+            });
   }
 
   /**
@@ -310,11 +313,11 @@ public final class Adjudications {
 
   /** The decisions about one dispute, oldest first; adjudicators and leads only. */
   public List<Adjudication> decisions(Actor actor, long disputeId) {
-    actor.require("read adjudications", Role.LEAD, Role.ADJUDICATOR);
     return project
         .jdbi()
-        .withHandle(
+        .inTransaction(
             handle -> {
+              Access.require(handle, actor, "read adjudications", Role.LEAD, Role.ADJUDICATOR);
               DisputeRecord dispute = dispute(handle, disputeId, false);
               Rubric rubric = policies.rubric(dispute.rubric());
               return handle

@@ -8,7 +8,9 @@ import dev.earmark.engine.rubric.Rubric;
 import dev.earmark.engine.rubric.Violation;
 import dev.earmark.engine.version.ContentHash;
 import dev.earmark.engine.version.VersionedId;
+import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.access.Access;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
@@ -205,38 +207,42 @@ public final class Assignments {
    * adjudicators any. Annotators are never told which items are gold.
    */
   public List<QueueItem> queue(Actor actor, String annotatorId) {
-    boolean overseer = actor.has(Role.LEAD) || actor.has(Role.ADJUDICATOR);
-    if (!overseer) {
-      actor.require("read a queue", Role.ANNOTATOR);
-      if (!actor.userId().equals(annotatorId)) {
-        throw new dev.earmark.storage.PermissionDeniedException(
-            actor.userId() + " cannot read the queue of " + annotatorId + ": only their own");
-      }
-    }
     return project
         .jdbi()
-        .withHandle(
-            handle ->
-                handle
-                    .createQuery(
-                        "SELECT a.id, a.clip_id, c.clip_key, a.annotator_id, a.rubric_version,"
-                            + " a.is_gold, a.priority, a.state FROM assignments a JOIN clips c ON"
-                            + " c.id = a.clip_id WHERE a.annotator_id = :annotator AND a.state <>"
-                            + " 'submitted' AND c.status = 'active' ORDER BY a.priority DESC,"
-                            + " a.clip_id, a.id")
-                    .bind("annotator", annotatorId)
-                    .map(
-                        (rs, ctx) ->
-                            new QueueItem(
-                                rs.getLong(1),
-                                rs.getLong(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                VersionedId.parse(rs.getString(5)),
-                                overseer && rs.getBoolean(6),
-                                rs.getDouble(7),
-                                AssignmentState.fromCode(rs.getString(8))))
-                    .list());
+        .inTransaction(
+            handle -> {
+              Set<Role> roles =
+                  Access.require(
+                      handle, actor, "read a queue", Role.ANNOTATOR, Role.ADJUDICATOR, Role.LEAD);
+              boolean overseer = roles.contains(Role.LEAD) || roles.contains(Role.ADJUDICATOR);
+              if (!overseer && !actor.userId().equals(annotatorId)) {
+                throw new PermissionDeniedException(
+                    actor.userId()
+                        + " cannot read the queue of "
+                        + annotatorId
+                        + ": only their own");
+              }
+              return handle
+                  .createQuery(
+                      "SELECT a.id, a.clip_id, c.clip_key, a.annotator_id, a.rubric_version,"
+                          + " a.is_gold, a.priority, a.state FROM assignments a JOIN clips c ON"
+                          + " c.id = a.clip_id WHERE a.annotator_id = :annotator AND a.state <>"
+                          + " 'submitted' AND c.status = 'active' ORDER BY a.priority DESC,"
+                          + " a.clip_id, a.id")
+                  .bind("annotator", annotatorId)
+                  .map(
+                      (rs, ctx) ->
+                          new QueueItem(
+                              rs.getLong(1),
+                              rs.getLong(2),
+                              rs.getString(3),
+                              rs.getString(4),
+                              VersionedId.parse(rs.getString(5)),
+                              overseer && rs.getBoolean(6),
+                              rs.getDouble(7),
+                              AssignmentState.fromCode(rs.getString(8))))
+                  .list();
+            });
   }
 
   /**
@@ -345,11 +351,14 @@ public final class Assignments {
 
   /** The gold answer of {@code clipId} under {@code rubric}; leads and adjudicators only. */
   public Optional<LabelValue> goldAnswer(Actor actor, long clipId, VersionedId rubric) {
-    actor.require("read gold answers", Role.LEAD, Role.ADJUDICATOR);
     Rubric version = policies.rubric(rubric);
     return project
         .jdbi()
-        .withHandle(handle -> goldJson(handle, clipId, rubric))
+        .inTransaction(
+            handle -> {
+              Access.require(handle, actor, "read gold answers", Role.LEAD, Role.ADJUDICATOR);
+              return goldJson(handle, clipId, rubric);
+            })
         .map(json -> LabelValueJson.read(tree(json), version));
   }
 

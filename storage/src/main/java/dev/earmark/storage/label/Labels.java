@@ -13,6 +13,7 @@ import dev.earmark.engine.version.ContentHash;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.access.Access;
 import dev.earmark.storage.assign.AssignmentState;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.policy.Policies;
@@ -29,7 +30,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -372,23 +372,9 @@ public final class Labels {
         now.version());
   }
 
-  /**
-   * The actor's roles as the project grants them: the claimed roles the user table confirms. An
-   * actor who is not a user of the project has none.
-   */
+  /** The actor's verified roles; an actor with none may not touch labels at all. */
   private static Set<Role> verifiedRoles(Handle handle, Actor actor) {
-    Set<Role> roles = EnumSet.noneOf(Role.class);
-    handle
-        .createQuery("SELECT role FROM user_roles WHERE user_id = :id")
-        .bind("id", actor.userId())
-        .mapTo(String.class)
-        .forEach(
-            code -> {
-              Role role = Role.fromCode(code);
-              if (actor.has(role)) {
-                roles.add(role);
-              }
-            });
+    Set<Role> roles = Access.verifiedRoles(handle, actor);
     if (roles.isEmpty()) {
       throw new PermissionDeniedException(
           actor.userId()

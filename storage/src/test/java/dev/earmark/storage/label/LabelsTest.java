@@ -10,6 +10,8 @@ import static dev.earmark.storage.LabelingFixture.transcript;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.earmark.engine.dispute.Dispute;
+import dev.earmark.engine.dispute.DisputeReason;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
 import dev.earmark.engine.rubric.RubricCatalog;
@@ -19,6 +21,7 @@ import dev.earmark.storage.Databases;
 import dev.earmark.storage.LabelingFixture;
 import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.adjudicate.DisputeStatus;
 import dev.earmark.storage.assign.AssignmentPlan;
 import dev.earmark.storage.assign.AssignmentState;
 import dev.earmark.storage.assign.QueueItem;
@@ -347,6 +350,29 @@ class LabelsTest {
       long ann2 = assignment(fixture, ANN_2, "clip-0001");
       assertThatThrownBy(() -> fixture.labels().open(forged, ann2))
           .isInstanceOf(PermissionDeniedException.class);
+      // Dispute evidence quotes labels; queues and gold answers are not theirs either.
+      long clip = fixture.clipId("clip-0001");
+      fixture
+          .adjudications()
+          .recordDispute(
+              LEAD,
+              clip,
+              ASR,
+              new Dispute(
+                  "clip-0001",
+                  List.of(
+                      new DisputeReason.CategoricalMismatch(
+                          Map.of("ann-1", "my words", "ann-2", "their words")))));
+      assertThatThrownBy(() -> fixture.adjudications().disputes(forged, DisputeStatus.OPEN))
+          .isInstanceOf(PermissionDeniedException.class)
+          .hasMessage("ann-1 cannot read disputes: that needs the lead or adjudicator role");
+      assertThatThrownBy(() -> fixture.adjudications().decisions(forged, 1))
+          .isInstanceOf(PermissionDeniedException.class);
+      assertThatThrownBy(() -> fixture.assignments().queue(forged, "ann-2"))
+          .isInstanceOf(PermissionDeniedException.class);
+      assertThatThrownBy(() -> fixture.assignments().goldAnswer(forged, clip, ASR))
+          .isInstanceOf(PermissionDeniedException.class);
+      assertThat(fixture.assignments().queue(forged, "ann-1")).noneMatch(QueueItem::gold);
     }
   }
 }
