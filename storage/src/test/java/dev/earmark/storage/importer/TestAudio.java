@@ -7,11 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes small real PCM WAV files for import tests. */
-final class TestAudio {
+public final class TestAudio {
   private TestAudio() {}
 
   /** A 16-bit mono sine tone. */
-  static Path tone(Path file, int sampleRate, double seconds, double hertz) throws IOException {
+  public static Path tone(Path file, int sampleRate, double seconds, double hertz)
+      throws IOException {
     int frames = (int) Math.round(sampleRate * seconds);
     ByteBuffer buffer = ByteBuffer.allocate(44 + frames * 2).order(ByteOrder.LITTLE_ENDIAN);
     buffer.put("RIFF".getBytes()).putInt(36 + frames * 2).put("WAVE".getBytes());

@@ -1,0 +1,55 @@
+package dev.earmark.storage.access;
+
+import dev.earmark.storage.user.Actor;
+import dev.earmark.storage.user.Role;
+import java.util.EnumSet;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The roles an {@link Actor} really holds. An {@code Actor} is a plain record any caller can build,
+ * so services that guard blind or sensitive data (other annotators' labels, dispute evidence, gold
+ * answers) count only the claimed roles that the project's {@code user_roles} table confirms.
+ * Stateless and thread-safe.
+ */
+public final class Access {
+  private Access() {}
+
+  /**
+   * The claimed roles of {@code actor} that the user table grants, read in the transaction of
+   * {@code handle}; empty for an actor who is not a user of the project.
+   */
+  public static Set<Role> verifiedRoles(Handle handle, Actor actor) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    handle
+        .createQuery("SELECT role FROM user_roles WHERE user_id = :id")
+        .bind("id", actor.userId())
+        .mapTo(String.class)
+        .forEach(
+            code -> {
+              Role role = Role.fromCode(code);
+              if (actor.has(role)) {
+                roles.add(role);
+              }
+            });
+    return roles;
+  }
+
+  /**
+   * Refuses unless {@code actor} verifiably holds one of {@code allowed}; returns the verified
+   * roles.
+   *
+   * @param action what the caller was about to do, as the user would say it ("read disputes")
+   */
+  public static Set<Role> require(Handle handle, Actor actor, String action, Role... allowed) {
+    Set<Role> roles = verifiedRoles(handle, actor);
+    for (Role role : allowed) {
+      if (roles.contains(role)) {
+        return roles;
+      }
+    }
+    // Throws: none of the allowed roles is verified. Same wording as Actor.require.
+    new Actor(actor.userId(), roles).require(action, allowed);
+    return roles;
+  }
+}

@@ -1,0 +1,484 @@
+package dev.earmark.storage.adjudicate;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import dev.earmark.engine.dispute.Dispute;
+import dev.earmark.engine.dispute.DisputeReason;
+import dev.earmark.engine.dispute.DisputeRule;
+import dev.earmark.engine.rubric.LabelValue;
+import dev.earmark.engine.rubric.LabelValueJson;
+import dev.earmark.engine.rubric.Rubric;
+import dev.earmark.engine.rubric.Violation;
+import dev.earmark.engine.version.ContentHash;
+import dev.earmark.engine.version.VersionedId;
+import dev.earmark.storage.StorageException;
+import dev.earmark.storage.access.Access;
+import dev.earmark.storage.adjudicate.PolicyProposal.ProposalStatus;
+import dev.earmark.storage.audit.AuditLog;
+import dev.earmark.storage.policy.Policies;
+import dev.earmark.storage.project.Project;
+import dev.earmark.storage.user.Actor;
+import dev.earmark.storage.user.Role;
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Persists disputes routed by rubric-engine's {@link dev.earmark.engine.dispute.DisputeRouter} and
+ * the adjudication decisions that resolve them. Only adjudicators and leads see disputes or decide;
+ * a decision's final value is validated against the dispute's rubric version; a {@code rubric-gap}
+ * or {@code normalization-gap} decision also files a policy proposal for the lead, in the same
+ * transaction. Every change is audited. Thread-safe.
+ */
+public final class Adjudications {
+  private static final ObjectMapper EVIDENCE =
+      JsonMapper.builder()
+          .addModule(
+              new SimpleModule()
+                  .addSerializer(
+                      new StdSerializer<>(OptionalDouble.class) {
+                        @Override
+                        public void serialize(
+                            OptionalDouble value, JsonGenerator out, SerializerProvider provider)
+                            throws IOException {
+                          if (value.isPresent()) {
+                            out.writeNumber(value.getAsDouble());
+                          } else {
+                            out.writeNull();
+                          }
+                        }
+                      }))
+          .build();
+
+  private final Project project;
+  private final Policies policies;
+
+  public Adjudications(Project project, Policies policies) {
+    this.project = project;
+    this.policies = policies;
+  }
+
+  /**
+   * Stores a dispute for clip {@code clipId} whose labels under {@code rubric} disagree (lead or
+   * adjudicator; routing runs on their behalf). The evidence is kept as JSON, one object per rule
+   * that fired.
+   */
+  public DisputeRecord recordDispute(
+      Actor actor, long clipId, VersionedId rubric, Dispute dispute) {
+    actor.require("record disputes", Role.LEAD, Role.ADJUDICATOR);
+    policies.rubric(rubric);
+    ArrayNode evidence = EVIDENCE.createArrayNode();
+    for (DisputeReason reason : dispute.reasons()) {
+      ObjectNode node = evidence.addObject();
+      node.put("rule", code(reason.rule()));
+      node.setAll((ObjectNode) EVIDENCE.valueToTree(reason));
+    }
+    String evidenceJson = ContentHash.canonicalJson(evidence);
+    String rules =
+        dispute.rules().stream().map(Adjudications::code).collect(Collectors.joining(","));
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              String clipKey = clipKey(handle, clipId);
+              OffsetDateTime at = now();
+              long id =
+                  handle
+                      .createUpdate(
+                          "INSERT INTO disputes (clip_id, rubric_version, rules_fired,"
+                              + " evidence_json, status, created_at, created_by) VALUES (:clip,"
+                              + " :rubric, :rules, :evidence, 'open', :at, :by)")
+                      .bind("clip", clipId)
+                      .bind("rubric", rubric.toString())
+                      .bind("rules", rules)
+                      .bind("evidence", evidenceJson)
+                      .bind("at", at)
+                      .bind("by", actor.userId())
+                      .executeAndReturnGeneratedKeys("id")
+                      .mapTo(Long.class)
+                      .one();
+              ObjectNode after = AuditLog.json().createObjectNode();
+              after.put("clip", clipKey).put("rubric", rubric.toString()).put("rules", rules);
+              after.set("evidence", evidence);
+              project
+                  .audit()
+                  .append(handle, actor, "dispute.open", "dispute", Long.toString(id), null, after);
+              return new DisputeRecord(
+                  id,
+                  clipId,
+                  clipKey,
+                  rubric,
+                  dispute.rules(),
+                  evidenceJson,
+                  DisputeStatus.OPEN,
+                  at.toInstant());
+            });
+  }
+
+  /** Disputes in {@code status}, oldest first; adjudicators and leads only. */
+  public List<DisputeRecord> disputes(Actor actor, DisputeStatus status) {
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              // Evidence quotes annotators' labels: verified roles only.
+              Access.require(handle, actor, "read disputes", Role.LEAD, Role.ADJUDICATOR);
+              return handle
+                  .createQuery(SELECT_DISPUTE + " WHERE d.status = :status ORDER BY d.id")
+                  .bind("status", status.code())
+                  .map((rs, ctx) -> readDispute(rs))
+                  .list();
+            });
+  }
+
+  /**
+   * Resolves an open or escalated dispute with a final label (adjudicator or lead). The final value
+   * must be a complete, valid label under the dispute's rubric version. A rubric-gap or
+   * normalization-gap reason files a policy proposal carrying the note.
+   */
+  public Adjudication decide(
+      Actor actor, long disputeId, LabelValue finalValue, ReasonCode reason, String note) {
+    actor.require("adjudicate disputes", Role.ADJUDICATOR, Role.LEAD);
+    String text = note == null ? "" : note.strip();
+    if (reason.raisesPolicyProposal() && text.isEmpty()) {
+      throw new StorageException(
+          "a "
+              + reason.code()
+              + " decision needs a note saying what the policy misses; the lead acts on it");
+    }
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              DisputeRecord dispute = dispute(handle, disputeId, true);
+              if (dispute.status() == DisputeStatus.RESOLVED) {
+                throw new StorageException(
+                    "dispute "
+                        + disputeId
+                        + " about "
+                        + dispute.clipKey()
+                        + " is already resolved; reload the adjudication queue");
+              }
+              Rubric rubric = policies.rubric(dispute.rubric());
+              if (!finalValue.rubric().equals(dispute.rubric())) {
+                throw new StorageException(
+                    "the final label for "
+                        + dispute.clipKey()
+                        + " is under "
+                        + finalValue.rubric()
+                        + " but the dispute is about labels under "
+                        + dispute.rubric());
+              }
+              List<Violation> violations = rubric.validate(finalValue);
+              if (!violations.isEmpty()) {
+                throw new StorageException(
+                    "the final label for "
+                        + dispute.clipKey()
+                        + " breaks rubric "
+                        + rubric.id()
+                        + ": "
+                        + violations.stream()
+                            .map(Violation::toString)
+                            .collect(Collectors.joining("; ")));
+              }
+              OffsetDateTime at = now();
+              String valueJson = ContentHash.canonicalJson(LabelValueJson.toJson(finalValue));
+              long id =
+                  handle
+                      .createUpdate(
+                          "INSERT INTO adjudications (dispute_id, final_value_json, reason_code,"
+                              + " note, adjudicator, decided_at) VALUES (:dispute, :value,"
+                              + " :reason, :note, :by, :at)")
+                      .bind("dispute", disputeId)
+                      .bind("value", valueJson)
+                      .bind("reason", reason.code())
+                      .bind("note", text)
+                      .bind("by", actor.userId())
+                      .bind("at", at)
+                      .executeAndReturnGeneratedKeys("id")
+                      .mapTo(Long.class)
+                      .one();
+              setStatus(handle, dispute, DisputeStatus.RESOLVED);
+              ObjectNode after = AuditLog.json().createObjectNode();
+              after.put("dispute", disputeId).put("clip", dispute.clipKey());
+              after.set("final_value", LabelValueJson.toJson(finalValue));
+              after.put("reason", reason.code()).put("note", text);
+              project
+                  .audit()
+                  .append(
+                      handle,
+                      actor,
+                      "adjudication.decide",
+                      "adjudication",
+                      Long.toString(id),
+                      null,
+                      after);
+              OptionalLong proposal = OptionalLong.empty();
+              if (reason.raisesPolicyProposal()) {
+                long proposalId =
+                    handle
+                        .createUpdate(
+                            "INSERT INTO policy_proposals (adjudication_id, kind, clip_id, note,"
+                                + " status, created_at, created_by) VALUES (:adjudication, :kind,"
+                                + " :clip, :note, 'open', :at, :by)")
+                        .bind("adjudication", id)
+                        .bind("kind", reason.code())
+                        .bind("clip", dispute.clipId())
+                        .bind("note", text)
+                        .bind("at", at)
+                        .bind("by", actor.userId())
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one();
+                project
+                    .audit()
+                    .append(
+                        handle,
+                        actor,
+                        "proposal.open",
+                        "policy-proposal",
+                        Long.toString(proposalId),
+                        null,
+                        AuditLog.json()
+                            .createObjectNode()
+                            .put("kind", reason.code())
+                            .put("clip", dispute.clipKey())
+                            .put("adjudication", id)
+                            .put("note", text));
+                proposal = OptionalLong.of(proposalId);
+              }
+              return new Adjudication(
+                  id,
+                  disputeId,
+                  finalValue,
+                  reason,
+                  text,
+                  actor.userId(),
+                  at.toInstant(),
+                  proposal);
+            });
+  }
+
+  /** Passes an open dispute to the lead (adjudicator or lead), with a note saying why. */
+  public void escalate(Actor actor, long disputeId, String note) {
+    actor.require("escalate disputes", Role.ADJUDICATOR, Role.LEAD);
+    project
+        .jdbi()
+        .useTransaction(
+            handle -> {
+              DisputeRecord dispute = dispute(handle, disputeId, true);
+              if (dispute.status() != DisputeStatus.OPEN) {
+                throw new StorageException(
+                    "dispute "
+                        + disputeId
+                        + " about "
+                        + dispute.clipKey()
+                        + " is "
+                        + dispute.status().code()
+                        + ", not open; only open disputes are escalated");
+              }
+              setStatus(handle, dispute, DisputeStatus.ESCALATED);
+              project
+                  .audit()
+                  .append(
+                      handle,
+                      actor,
+                      "dispute.escalate",
+                      "dispute",
+                      Long.toString(disputeId),
+                      null,
+                      AuditLog.json().createObjectNode().put("note", note == null ? "" : note));
+            });
+  }
+
+  /** The decisions about one dispute, oldest first; adjudicators and leads only. */
+  public List<Adjudication> decisions(Actor actor, long disputeId) {
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              Access.require(handle, actor, "read adjudications", Role.LEAD, Role.ADJUDICATOR);
+              DisputeRecord dispute = dispute(handle, disputeId, false);
+              Rubric rubric = policies.rubric(dispute.rubric());
+              return handle
+                  .createQuery(
+                      "SELECT a.id, a.final_value_json, a.reason_code, a.note, a.adjudicator,"
+                          + " a.decided_at, p.id FROM adjudications a LEFT JOIN policy_proposals"
+                          + " p ON p.adjudication_id = a.id WHERE a.dispute_id = :dispute ORDER"
+                          + " BY a.id")
+                  .bind("dispute", disputeId)
+                  .map(
+                      (rs, ctx) -> {
+                        long proposal = rs.getLong(7);
+                        OptionalLong proposalId =
+                            rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(proposal);
+                        return new Adjudication(
+                            rs.getLong(1),
+                            disputeId,
+                            LabelValueJson.read(tree(rs.getString(2)), rubric),
+                            ReasonCode.fromCode(rs.getString(3)),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getObject(6, OffsetDateTime.class).toInstant(),
+                            proposalId);
+                      })
+                  .list();
+            });
+  }
+
+  /** Policy proposals in {@code status}, oldest first; leads only. */
+  public List<PolicyProposal> proposals(Actor actor, ProposalStatus status) {
+    actor.require("read policy proposals", Role.LEAD);
+    return project
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT p.id, p.adjudication_id, p.kind, p.clip_id, c.clip_key, p.note,"
+                            + " p.status, p.created_at, p.created_by FROM policy_proposals p JOIN"
+                            + " clips c ON c.id = p.clip_id WHERE p.status = :status ORDER BY"
+                            + " p.id")
+                    .bind("status", status.code())
+                    .map(
+                        (rs, ctx) ->
+                            new PolicyProposal(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                ReasonCode.fromCode(rs.getString(3)),
+                                rs.getLong(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                ProposalStatus.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)),
+                                rs.getObject(8, OffsetDateTime.class).toInstant(),
+                                rs.getString(9)))
+                    .list());
+  }
+
+  /** Closes an open proposal as accepted or declined (lead only). */
+  public void closeProposal(Actor actor, long proposalId, boolean accepted) {
+    actor.require("act on policy proposals", Role.LEAD);
+    String status = (accepted ? ProposalStatus.ACCEPTED : ProposalStatus.DECLINED).code();
+    project
+        .jdbi()
+        .useTransaction(
+            handle -> {
+              int updated =
+                  handle
+                      .createUpdate(
+                          "UPDATE policy_proposals SET status = :status WHERE id = :id AND status"
+                              + " = 'open'")
+                      .bind("status", status)
+                      .bind("id", proposalId)
+                      .execute();
+              if (updated != 1) {
+                throw new StorageException(
+                    "there is no open policy proposal " + proposalId + "; reload the proposals");
+              }
+              project
+                  .audit()
+                  .append(
+                      handle,
+                      actor,
+                      "proposal." + (accepted ? "accept" : "decline"),
+                      "policy-proposal",
+                      Long.toString(proposalId),
+                      AuditLog.json().createObjectNode().put("status", "open"),
+                      AuditLog.json().createObjectNode().put("status", status));
+            });
+  }
+
+  private static void setStatus(Handle handle, DisputeRecord dispute, DisputeStatus status) {
+    handle
+        .createUpdate("UPDATE disputes SET status = :status WHERE id = :id")
+        .bind("status", status.code())
+        .bind("id", dispute.id())
+        .execute();
+  }
+
+  private static final String SELECT_DISPUTE =
+      "SELECT d.id, d.clip_id, c.clip_key, d.rubric_version, d.rules_fired, d.evidence_json,"
+          + " d.status, d.created_at FROM disputes d JOIN clips c ON c.id = d.clip_id";
+
+  private static DisputeRecord dispute(Handle handle, long disputeId, boolean lock) {
+    if (lock) {
+      handle
+          .createQuery("SELECT id FROM disputes WHERE id = :id FOR UPDATE")
+          .bind("id", disputeId)
+          .mapTo(Long.class)
+          .findOne();
+    }
+    return handle
+        .createQuery(SELECT_DISPUTE + " WHERE d.id = :id")
+        .bind("id", disputeId)
+        .map((rs, ctx) -> readDispute(rs))
+        .findOne()
+        .orElseThrow(
+            () -> new StorageException("there is no dispute " + disputeId + " in the project"));
+  }
+
+  private static DisputeRecord readDispute(ResultSet rs) throws SQLException {
+    Set<DisputeRule> rules = EnumSet.noneOf(DisputeRule.class);
+    Arrays.stream(rs.getString(5).split(","))
+        .filter(code -> !code.isEmpty())
+        .forEach(
+            code ->
+                rules.add(DisputeRule.valueOf(code.toUpperCase(Locale.ROOT).replace('-', '_'))));
+    return new DisputeRecord(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getString(3),
+        VersionedId.parse(rs.getString(4)),
+        rules,
+        rs.getString(6),
+        DisputeStatus.fromCode(rs.getString(7)),
+        rs.getObject(8, OffsetDateTime.class).toInstant());
+  }
+
+  private static String code(DisputeRule rule) {
+    return rule.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private static String clipKey(Handle handle, long clipId) {
+    return handle
+        .createQuery("SELECT clip_key FROM clips WHERE id = :id")
+        .bind("id", clipId)
+        .mapTo(String.class)
+        .findOne()
+        .orElseThrow(() -> new StorageException("there is no clip " + clipId + " in the project"));
+  }
+
+  private static JsonNode tree(String json) {
+    try {
+      return AuditLog.json().readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new StorageException("a stored label value is not readable JSON", e);
+    }
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(project.clock())
+        .withOffsetSameInstant(ZoneOffset.UTC)
+        .truncatedTo(ChronoUnit.MILLIS);
+  }
+}

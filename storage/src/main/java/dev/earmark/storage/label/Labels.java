@@ -1,0 +1,509 @@
+package dev.earmark.storage.label;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earmark.engine.EngineException;
+import dev.earmark.engine.rubric.LabelContext;
+import dev.earmark.engine.rubric.LabelValue;
+import dev.earmark.engine.rubric.LabelValueJson;
+import dev.earmark.engine.rubric.Rubric;
+import dev.earmark.engine.rubric.Violation;
+import dev.earmark.engine.version.ContentHash;
+import dev.earmark.engine.version.VersionedId;
+import dev.earmark.storage.PermissionDeniedException;
+import dev.earmark.storage.StorageException;
+import dev.earmark.storage.access.Access;
+import dev.earmark.storage.assign.AssignmentState;
+import dev.earmark.storage.audit.AuditLog;
+import dev.earmark.storage.policy.Policies;
+import dev.earmark.storage.project.Project;
+import dev.earmark.storage.settings.ProjectSettings;
+import dev.earmark.storage.settings.Setting;
+import dev.earmark.storage.user.Actor;
+import dev.earmark.storage.user.Role;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Saves and reads labels. This is where blind labeling is enforced, whatever a caller asks:
+ *
+ * <ul>
+ *   <li>an annotator reads only their own label of an item until they have submitted it; after
+ *       submitting, still only their own unless the lead turned on {@link
+ *       Setting#SHOW_OTHER_LABELS_AFTER_SUBMIT};
+ *   <li>adjudicators and leads read every label;
+ *   <li>the roles that count are those the project's user table grants, so an {@link Actor} built
+ *       with roles its user does not hold gains nothing.
+ * </ul>
+ *
+ * <p>Every write is one committed transaction with its audit event before the method returns, and
+ * carries the label version its caller read: a write based on an older version is refused with a
+ * {@link StaleLabelException} naming who changed the label and when, so no save silently overwrites
+ * another. Values are validated against the exact rubric version of the assignment; drafts may
+ * leave required fields empty, submissions may not. Thread-safe.
+ */
+public final class Labels {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+  private final Project project;
+  private final Policies policies;
+  private final ProjectSettings settings;
+
+  public Labels(Project project, Policies policies, ProjectSettings settings) {
+    this.project = project;
+    this.policies = policies;
+    this.settings = settings;
+  }
+
+  /** Autosaves a draft of the label of {@code assignmentId}; committed when this returns. */
+  public SavedLabel saveDraft(
+      Actor actor, long assignmentId, LabelInput input, int expectedVersion) {
+    return write(actor, assignmentId, input, expectedVersion, LabelState.DRAFT);
+  }
+
+  /**
+   * Submits the label of {@code assignmentId}; committed when this returns. A submitted label may
+   * be submitted again (amended) with its current version, but no longer saved as a draft.
+   */
+  public SavedLabel submit(Actor actor, long assignmentId, LabelInput input, int expectedVersion) {
+    return write(actor, assignmentId, input, expectedVersion, LabelState.SUBMITTED);
+  }
+
+  /**
+   * Opens an assignment for labeling: its rubric version and the label saved so far. Only the
+   * assignment's annotator, adjudicators and leads may open it.
+   */
+  public LabelSession open(Actor actor, long assignmentId) {
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              Set<Role> roles = verifiedRoles(handle, actor);
+              AssignmentRow assignment = assignment(handle, assignmentId, false);
+              boolean own = assignment.annotatorId().equals(actor.userId());
+              if (!own && !roles.contains(Role.LEAD) && !roles.contains(Role.ADJUDICATOR)) {
+                throw new PermissionDeniedException(
+                    actor.userId()
+                        + " cannot open the assignment of "
+                        + assignment.clipKey()
+                        + " for "
+                        + assignment.annotatorId()
+                        + ": annotators open only their own assignments");
+              }
+              if (own && !roles.contains(Role.ANNOTATOR) && !roles.contains(Role.LEAD)) {
+                throw new PermissionDeniedException(
+                    actor.userId() + " cannot label: that needs the annotator role");
+              }
+              Optional<Label> label =
+                  handle
+                      .createQuery(SELECT_LABEL + " WHERE l.assignment_id = :id")
+                      .bind("id", assignmentId)
+                      .map((rs, ctx) -> readLabel(rs))
+                      .findOne();
+              return new LabelSession(
+                  assignmentId,
+                  assignment.clipId(),
+                  assignment.clipKey(),
+                  assignment.annotatorId(),
+                  assignment.rubric(),
+                  label);
+            });
+  }
+
+  /**
+   * The labels of clip {@code clipId} that {@code actor} may see (see the class comment), drafts
+   * included for leads, adjudicators and the label's own annotator.
+   */
+  public List<Label> labelsForClip(Actor actor, long clipId) {
+    return project
+        .jdbi()
+        .inTransaction(
+            handle ->
+                visible(
+                    handle,
+                    actor,
+                    handle
+                        .createQuery(SELECT_LABEL + " WHERE l.clip_id = :clip ORDER BY l.id")
+                        .bind("clip", clipId)
+                        .map((rs, ctx) -> readLabel(rs))
+                        .list()));
+  }
+
+  /**
+   * Every label under rubric version {@code rubric} that {@code actor} may see, by id: all of them
+   * for leads and adjudicators (agreement, adjudication, export), an annotator's own otherwise.
+   */
+  public List<Label> labels(Actor actor, VersionedId rubric) {
+    return project
+        .jdbi()
+        .inTransaction(
+            handle ->
+                visible(
+                    handle,
+                    actor,
+                    handle
+                        .createQuery(
+                            SELECT_LABEL + " WHERE l.rubric_version = :rubric ORDER BY l.id")
+                        .bind("rubric", rubric.toString())
+                        .map((rs, ctx) -> readLabel(rs))
+                        .list()));
+  }
+
+  private List<Label> visible(Handle handle, Actor actor, List<Label> labels) {
+    Set<Role> roles = verifiedRoles(handle, actor);
+    if (roles.contains(Role.LEAD) || roles.contains(Role.ADJUDICATOR)) {
+      return labels;
+    }
+    if (!roles.contains(Role.ANNOTATOR)) {
+      throw new PermissionDeniedException(
+          actor.userId()
+              + " cannot read labels: that needs the annotator, adjudicator or lead role");
+    }
+    boolean showOthers = settings.flag(handle, Setting.SHOW_OTHER_LABELS_AFTER_SUBMIT);
+    Set<Long> submittedClips = new HashSet<>();
+    for (Label label : labels) {
+      if (label.annotatorId().equals(actor.userId()) && label.state() == LabelState.SUBMITTED) {
+        submittedClips.add(label.clipId());
+      }
+    }
+    return labels.stream()
+        .filter(
+            label ->
+                label.annotatorId().equals(actor.userId())
+                    || (showOthers
+                        && label.state() == LabelState.SUBMITTED
+                        && submittedClips.contains(label.clipId())))
+        .toList();
+  }
+
+  private SavedLabel write(
+      Actor actor, long assignmentId, LabelInput input, int expectedVersion, LabelState state) {
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              Set<Role> roles = verifiedRoles(handle, actor);
+              AssignmentRow assignment = assignment(handle, assignmentId, true);
+              boolean own = assignment.annotatorId().equals(actor.userId());
+              if (!(own && roles.contains(Role.ANNOTATOR)) && !roles.contains(Role.LEAD)) {
+                throw new PermissionDeniedException(
+                    actor.userId()
+                        + " cannot label "
+                        + assignment.clipKey()
+                        + " for "
+                        + assignment.annotatorId()
+                        + ": only the assigned annotator or a lead can");
+              }
+              validate(assignment, input.value(), state);
+              Optional<Current> current = current(handle, assignmentId);
+              int storedVersion = current.map(Current::version).orElse(0);
+              if (storedVersion != expectedVersion) {
+                throw stale(assignment, current, expectedVersion);
+              }
+              if (state == LabelState.DRAFT
+                  && current.isPresent()
+                  && current.get().state() == LabelState.SUBMITTED) {
+                throw new StorageException(
+                    "the label for "
+                        + assignment.clipKey()
+                        + " is already submitted, so it is no longer saved as a draft; submit"
+                        + " it again to change it");
+              }
+              OffsetDateTime at = now();
+              String json = ContentHash.canonicalJson(LabelValueJson.toJson(input.value()));
+              int version = storedVersion + 1;
+              long labelId;
+              if (current.isEmpty()) {
+                labelId =
+                    handle
+                        .createUpdate(
+                            "INSERT INTO labels (assignment_id, clip_id, annotator_id,"
+                                + " rubric_version, value_json, time_spent_ms, listened_coverage,"
+                                + " state, row_version, created_at, updated_at, submitted_at,"
+                                + " last_modified_by) VALUES (:assignment, :clip, :annotator,"
+                                + " :rubric, :value, :time, :coverage, :state, :version, :at,"
+                                + " :at, :submittedAt, :by)")
+                        .bind("assignment", assignmentId)
+                        .bind("clip", assignment.clipId())
+                        .bind("annotator", assignment.annotatorId())
+                        .bind("rubric", assignment.rubric().toString())
+                        .bind("value", json)
+                        .bind("time", input.timeSpent().toMillis())
+                        .bind("coverage", input.listenedCoverage())
+                        .bind("state", state.code())
+                        .bind("version", version)
+                        .bind("at", at)
+                        .bind("submittedAt", state == LabelState.SUBMITTED ? at : null)
+                        .bind("by", actor.userId())
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one();
+              } else {
+                labelId = current.get().id();
+                int updated =
+                    handle
+                        .createUpdate(
+                            "UPDATE labels SET value_json = :value, time_spent_ms = :time,"
+                                + " listened_coverage = :coverage, state = :state, row_version ="
+                                + " :version, updated_at = :at, submitted_at = "
+                                + (state == LabelState.SUBMITTED ? ":at" : "submitted_at")
+                                + ", last_modified_by = :by WHERE id = :id AND row_version ="
+                                + " :expected")
+                        .bind("value", json)
+                        .bind("time", input.timeSpent().toMillis())
+                        .bind("coverage", input.listenedCoverage())
+                        .bind("state", state.code())
+                        .bind("version", version)
+                        .bind("at", at)
+                        .bind("by", actor.userId())
+                        .bind("id", labelId)
+                        .bind("expected", expectedVersion)
+                        .execute();
+                if (updated != 1) {
+                  throw stale(assignment, current(handle, assignmentId), expectedVersion);
+                }
+              }
+              AssignmentState assignmentState =
+                  state == LabelState.SUBMITTED
+                      ? AssignmentState.SUBMITTED
+                      : AssignmentState.DRAFTED;
+              if (assignment.state() != assignmentState) {
+                handle
+                    .createUpdate("UPDATE assignments SET state = :state WHERE id = :id")
+                    .bind("state", assignmentState.code())
+                    .bind("id", assignmentId)
+                    .execute();
+              }
+              project
+                  .audit()
+                  .append(
+                      handle,
+                      actor,
+                      state == LabelState.SUBMITTED ? "label.submit" : "label.save-draft",
+                      "label",
+                      Long.toString(labelId),
+                      current.map(Labels::describe).orElse(null),
+                      describe(
+                          new Current(
+                              labelId, version, state, actor.userId(), at.toInstant(), json),
+                          assignment));
+              return new SavedLabel(labelId, assignmentId, version, state, at.toInstant());
+            });
+  }
+
+  private void validate(AssignmentRow assignment, LabelValue value, LabelState state) {
+    if (!value.rubric().equals(assignment.rubric())) {
+      throw new LabelValidationException(
+          assignment.clipKey(),
+          assignment.rubric().toString(),
+          List.of(
+              new Violation(
+                  "rubric",
+                  "the label was made under "
+                      + value.rubric()
+                      + " but the assignment is under "
+                      + assignment.rubric()
+                      + "; reopen the item to label it under "
+                      + assignment.rubric())));
+    }
+    Rubric rubric = policies.rubric(assignment.rubric());
+    LabelContext context =
+        assignment.durationSeconds() > 0
+            ? LabelContext.clip(assignment.durationSeconds())
+            : LabelContext.none();
+    List<Violation> violations;
+    try {
+      violations = rubric.validate(value, context);
+    } catch (EngineException e) {
+      throw new LabelValidationException(
+          assignment.clipKey(),
+          assignment.rubric().toString(),
+          List.of(new Violation("rubric", e.getMessage())));
+    }
+    if (state == LabelState.DRAFT) {
+      // A draft is work in progress: a field not filled in yet is not a problem, a wrong value is.
+      violations =
+          violations.stream()
+              .filter(violation -> value.fields().containsKey(violation.field()))
+              .toList();
+    }
+    if (!violations.isEmpty()) {
+      throw new LabelValidationException(
+          assignment.clipKey(), assignment.rubric().toString(), violations);
+    }
+  }
+
+  private StaleLabelException stale(
+      AssignmentRow assignment, Optional<Current> current, int expectedVersion) {
+    if (current.isEmpty()) {
+      return new StaleLabelException(
+          "the label for "
+              + assignment.clipKey()
+              + " you are saving (version "
+              + expectedVersion
+              + ") no longer exists; reload the item",
+          null,
+          null,
+          0);
+    }
+    Current now = current.get();
+    String at = TIME.format(now.updatedAt().atZone(project.clock().getZone()));
+    return new StaleLabelException(
+        assignment.clipKey()
+            + " was changed by "
+            + now.lastModifiedBy()
+            + " at "
+            + at
+            + " after you opened it; reload to see their version",
+        now.lastModifiedBy(),
+        now.updatedAt(),
+        now.version());
+  }
+
+  /** The actor's verified roles; an actor with none may not touch labels at all. */
+  private static Set<Role> verifiedRoles(Handle handle, Actor actor) {
+    Set<Role> roles = Access.verifiedRoles(handle, actor);
+    if (roles.isEmpty()) {
+      throw new PermissionDeniedException(
+          actor.userId()
+              + " holds no role in this project that allows working with labels; ask a lead to"
+              + " add the annotator, adjudicator or lead role");
+    }
+    return roles;
+  }
+
+  private record AssignmentRow(
+      long id,
+      long clipId,
+      String clipKey,
+      String annotatorId,
+      VersionedId rubric,
+      AssignmentState state,
+      double durationSeconds) {}
+
+  private static AssignmentRow assignment(Handle handle, long assignmentId, boolean lock) {
+    if (lock) {
+      // Serializes writers of one assignment's label, on H2 and PostgreSQL alike.
+      handle
+          .createQuery("SELECT id FROM assignments WHERE id = :id FOR UPDATE")
+          .bind("id", assignmentId)
+          .mapTo(Long.class)
+          .findOne();
+    }
+    return handle
+        .createQuery(
+            "SELECT a.id, a.clip_id, c.clip_key, a.annotator_id, a.rubric_version, a.state,"
+                + " c.duration_s FROM assignments a JOIN clips c ON c.id = a.clip_id WHERE a.id ="
+                + " :id")
+        .bind("id", assignmentId)
+        .map(
+            (rs, ctx) ->
+                new AssignmentRow(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    VersionedId.parse(rs.getString(5)),
+                    AssignmentState.fromCode(rs.getString(6)),
+                    rs.getDouble(7)))
+        .findOne()
+        .orElseThrow(
+            () ->
+                new StorageException("there is no assignment " + assignmentId + " in the project"));
+  }
+
+  private record Current(
+      long id,
+      int version,
+      LabelState state,
+      String lastModifiedBy,
+      Instant updatedAt,
+      String valueJson) {}
+
+  private static Optional<Current> current(Handle handle, long assignmentId) {
+    return handle
+        .createQuery(
+            "SELECT id, row_version, state, last_modified_by, updated_at, value_json FROM labels"
+                + " WHERE assignment_id = :id")
+        .bind("id", assignmentId)
+        .map(
+            (rs, ctx) ->
+                new Current(
+                    rs.getLong(1),
+                    rs.getInt(2),
+                    LabelState.fromCode(rs.getString(3)),
+                    rs.getString(4),
+                    rs.getObject(5, OffsetDateTime.class).toInstant(),
+                    rs.getString(6)))
+        .findOne();
+  }
+
+  private static ObjectNode describe(Current current) {
+    ObjectNode node = AuditLog.json().createObjectNode();
+    node.put("version", current.version());
+    node.put("state", current.state().code());
+    node.set("value", tree(current.valueJson()));
+    return node;
+  }
+
+  private static ObjectNode describe(Current current, AssignmentRow assignment) {
+    ObjectNode node = describe(current);
+    node.put("assignment", assignment.id());
+    node.put("clip", assignment.clipKey());
+    node.put("annotator", assignment.annotatorId());
+    return node;
+  }
+
+  private static final String SELECT_LABEL =
+      "SELECT l.id, l.assignment_id, l.clip_id, c.clip_key, l.annotator_id, l.rubric_version,"
+          + " l.value_json, l.time_spent_ms, l.listened_coverage, l.state, l.row_version,"
+          + " l.created_at, l.updated_at, l.submitted_at, l.last_modified_by FROM labels l JOIN"
+          + " clips c ON c.id = l.clip_id";
+
+  private Label readLabel(ResultSet rs) throws SQLException {
+    VersionedId rubric = VersionedId.parse(rs.getString(6));
+    OffsetDateTime submitted = rs.getObject(14, OffsetDateTime.class);
+    return new Label(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getLong(3),
+        rs.getString(4),
+        rs.getString(5),
+        rubric,
+        LabelValueJson.read(tree(rs.getString(7)), policies.rubric(rubric)),
+        Duration.ofMillis(rs.getLong(8)),
+        rs.getDouble(9),
+        LabelState.fromCode(rs.getString(10)),
+        rs.getInt(11),
+        rs.getObject(12, OffsetDateTime.class).toInstant(),
+        rs.getObject(13, OffsetDateTime.class).toInstant(),
+        Optional.ofNullable(submitted).map(OffsetDateTime::toInstant),
+        rs.getString(15));
+  }
+
+  private static JsonNode tree(String json) {
+    try {
+      return AuditLog.json().readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new StorageException("a stored label value is not readable JSON", e);
+    }
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(project.clock())
+        .withOffsetSameInstant(ZoneOffset.UTC)
+        .truncatedTo(ChronoUnit.MILLIS);
+  }
+}

@@ -1,0 +1,67 @@
+package dev.earmark.storage.settings;
+
+import java.util.Optional;
+
+/**
+ * The settings Earmark knows, with their defaults and the kind of value each takes. Other keys may
+ * be stored too (later features add their own), but these are checked on write.
+ */
+public enum Setting {
+  /** Whether the ASR hypothesis pre-fills the transcript field (off: it anchors judgement). */
+  PREFILL_HYPOTHESIS("prefill_hypothesis", Kind.FLAG, "false"),
+  /** Whether annotators see QE hints (off by default: they anchor judgement). */
+  QE_HINTS_VISIBLE_TO_ANNOTATORS("qe_hints_visible_to_annotators", Kind.FLAG, "false"),
+  /**
+   * Whether an annotator who has submitted a label for an item may then see the other annotators'
+   * labels for it. Off by default; before submitting they never can.
+   */
+  SHOW_OTHER_LABELS_AFTER_SUBMIT("show_other_labels_after_submit", Kind.FLAG, "false"),
+  /** Dispute routing: ordinal spread at or above which an item is disputed. */
+  ROUTING_ORDINAL_SPREAD("routing.ordinal_spread", Kind.NUMBER, "2"),
+  /** Dispute routing: pairwise normalized transcript WER above which an item is disputed. */
+  ROUTING_TRANSCRIPT_WER("routing.transcript_wer", Kind.NUMBER, "0.2"),
+  /** QE: predicted WER at or above which a clip is flagged "review recommended". */
+  QE_REVIEW_THRESHOLD("qe.review_threshold", Kind.NUMBER, "0.3");
+
+  /** What values a setting accepts. */
+  public enum Kind {
+    /** {@code true} or {@code false}. */
+    FLAG,
+    /** A finite decimal number. */
+    NUMBER
+  }
+
+  private final String key;
+  private final Kind kind;
+  private final String defaultValue;
+
+  Setting(String key, Kind kind, String defaultValue) {
+    this.key = key;
+    this.kind = kind;
+    this.defaultValue = defaultValue;
+  }
+
+  /** The key stored in the project. */
+  public String key() {
+    return key;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The value in force while the lead has not set one. */
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  /** The known setting stored under {@code key}, if any. */
+  public static Optional<Setting> forKey(String key) {
+    for (Setting setting : values()) {
+      if (setting.key.equals(key)) {
+        return Optional.of(setting);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Project settings a lead controls: switches such as showing QE hints or other annotators' labels,
+ * and routing and QE thresholds.
+ */
+package dev.earmark.storage.settings;
