@@ -122,7 +122,10 @@ public final class MediaAudioPlayer implements AudioPlayer {
 
   /** The user's sentence for a media failure; "could not create player" means no audio device. */
   static String describe(MediaException error) {
-    String text = error == null ? "" : String.valueOf(error.getMessage());
+    return describe(error == null ? "" : String.valueOf(error.getMessage()));
+  }
+
+  static String describe(String text) {
     if (text.contains("Could not create player") || text.contains("ERROR_MEDIA_AUDIO")) {
       return NO_OUTPUT_DEVICE;
     }
