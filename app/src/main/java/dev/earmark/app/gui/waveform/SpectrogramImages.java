@@ -93,6 +93,11 @@ final class SpectrogramImages {
     return image;
   }
 
+  /** True while tiles are being computed. */
+  boolean busy() {
+    return !pending.isEmpty();
+  }
+
   /** Drops results that arrive after the clip was replaced. */
   void close() {
     closed = true;

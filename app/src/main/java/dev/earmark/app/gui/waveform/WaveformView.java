@@ -130,6 +130,11 @@ public final class WaveformView extends Region {
     return lastRepaintNanos;
   }
 
+  /** True when everything requested is drawn: no repaint due and no spectrogram tile pending. */
+  boolean settled() {
+    return !dirty && (spectrogramImages == null || !spectrogramImages.busy());
+  }
+
   private void invalidate(Observable ignored) {
     dirty = true;
   }
@@ -350,11 +355,9 @@ public final class WaveformView extends Region {
 
     // amplitude scale
     if (height >= 48) {
-      g.setFill(palette.text());
-      g.setTextBaseline(VPos.CENTER);
-      g.fillText("1.0", 4, top + 8);
-      g.fillText("0", 4, mid - 7);
-      g.fillText("-1.0", 4, top + height - 9);
+      scaleLabel(g, "1.0", top + 9);
+      scaleLabel(g, "0", mid);
+      scaleLabel(g, "-1.0", top + height - 9);
     }
     if (clip.channels() > 1) {
       g.setFill(palette.text());
@@ -363,6 +366,15 @@ public final class WaveformView extends Region {
       g.fillText(channelName(channel, clip.channels()), width - 6, top + 4);
       g.setTextAlign(TextAlignment.LEFT);
     }
+  }
+
+  /** A small label on a translucent box so it stays readable over the waveform. */
+  private void scaleLabel(GraphicsContext g, String text, double y) {
+    g.setFill(palette.background().deriveColor(0, 1, 1, 0.75));
+    g.fillRect(2, y - 7, 8 + 6 * text.length(), 14);
+    g.setFill(palette.text());
+    g.setTextBaseline(VPos.CENTER);
+    g.fillText(text, 4, y);
   }
 
   private static String channelName(int channel, int channels) {
@@ -469,20 +481,16 @@ public final class WaveformView extends Region {
         continue;
       }
       double fromFrame = (double) index * framesPerTile + offset;
-      double x0 = view.xOf(fromFrame);
-      double x1 = view.xOf(fromFrame + image.getWidth() * settings.hop());
+      // whole pixels, one pixel of overlap: smoothing must not leave a seam between tiles
+      double x0 = Math.floor(view.xOf(fromFrame));
+      double x1 = Math.ceil(view.xOf(fromFrame + image.getWidth() * settings.hop())) + 1;
       g.drawImage(image, 0, 0, image.getWidth(), image.getHeight(), x0, top, x1 - x0, height);
     }
     double nyquist = view.sampleRate() / 2.0;
-    g.setFill(palette.text());
-    g.setTextBaseline(VPos.CENTER);
     double stepHz = nyquist > 8000 ? 4000 : nyquist > 4000 ? 2000 : 1000;
     for (double hz = stepHz; hz < nyquist; hz += stepHz) {
-      double y = top + height * (1 - hz / nyquist);
-      g.setFill(palette.background().deriveColor(0, 1, 1, 0.7));
-      g.fillRect(2, y - 7, 34, 14);
-      g.setFill(palette.text());
-      g.fillText(String.format(Locale.ROOT, "%.0fk", hz / 1000), 4, y);
+      scaleLabel(
+          g, String.format(Locale.ROOT, "%.0fk", hz / 1000), top + height * (1 - hz / nyquist));
     }
     if (missing) {
       g.setFill(palette.text());
