@@ -59,6 +59,7 @@ public final class WaveformView extends Region {
   private double drawnPlayheadX = Double.NaN;
   private boolean overlayDirty = true;
   private long lastRepaintNanos;
+  private long clipPaints;
 
   public WaveformView(WaveformViewModel viewModel, BackgroundExecutor executor) {
     this.viewModel = viewModel;
@@ -128,6 +129,11 @@ public final class WaveformView extends Region {
   /** Nanoseconds the last waveform repaint took (for the P2 measurement). */
   public long lastRepaintNanos() {
     return lastRepaintNanos;
+  }
+
+  /** How many repaints have drawn a clip (for the P2 first-paint measurement). */
+  long clipPaints() {
+    return clipPaints;
   }
 
   /** True when everything requested is drawn: no repaint due and no spectrogram tile pending. */
@@ -258,6 +264,7 @@ public final class WaveformView extends Region {
       lastRepaintNanos = System.nanoTime() - start;
       return;
     }
+    clipPaints++;
     paintRuler(g, view);
     double top = RULER_HEIGHT;
     double lanesHeight = height - top;
