@@ -165,9 +165,11 @@ public final class WaveformView extends Region {
     updatingScrollBar = true;
     double seconds = view.totalFrames() / (double) view.sampleRate();
     double visible = view.visibleFrames() / view.sampleRate();
+    double range = Math.max(0, seconds - visible);
     scrollBar.setMin(0);
-    scrollBar.setMax(Math.max(0, seconds - visible));
-    scrollBar.setVisibleAmount(visible);
+    scrollBar.setMax(range);
+    // JavaFX sizes the thumb as visibleAmount / (max - min) of the track: scale to visible/total
+    scrollBar.setVisibleAmount(range * visible / seconds);
     scrollBar.setUnitIncrement(visible / 20);
     scrollBar.setBlockIncrement(visible * 0.9);
     scrollBar.setValue(view.startFrame() / view.sampleRate());
@@ -394,32 +396,18 @@ public final class WaveformView extends Region {
   private double[] xs = new double[0];
   private double[] ys = new double[0];
 
-  /** The min/max envelope as one polygon: maxima left to right, then minima right to left. */
+  /**
+   * The min/max envelope as one whole-pixel bar per column: axis-aligned rectangles need no
+   * anti-aliased path rasterisation, which keeps the software pipeline's cost low even where the
+   * envelope zigzags from pixel to pixel. Silence keeps a one-pixel line.
+   */
   private void paintEnvelope(GraphicsContext g, double mid, double half) {
     int n = columns.pixels();
-    if (n == 0) {
-      return;
-    }
-    if (xs.length < 2 * n) {
-      xs = new double[2 * n];
-      ys = new double[2 * n];
-    }
     for (int x = 0; x < n; x++) {
-      double high = mid - columns.max(x) * half;
-      double low = mid - columns.min(x) * half;
-      if (low - high < 1) { // keep silence visible as a one-pixel line
-        double centre = (low + high) / 2;
-        high = centre - 0.5;
-        low = centre + 0.5;
-      }
-      xs[x] = x + 0.5;
-      ys[x] = high;
-      xs[2 * n - 1 - x] = x + 0.5;
-      ys[2 * n - 1 - x] = low;
+      double top = Math.floor(mid - columns.max(x) * half);
+      double bottom = Math.ceil(mid - columns.min(x) * half);
+      g.fillRect(x, top, 1, Math.max(1, bottom - top));
     }
-    g.fillPolygon(xs, ys, 2 * n);
-    g.setLineWidth(1);
-    g.strokePolygon(xs, ys, 2 * n);
   }
 
   /** Zoomed in past one frame per pixel: a line through the samples, with dots when far apart. */

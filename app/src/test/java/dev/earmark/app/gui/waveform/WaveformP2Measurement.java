@@ -144,6 +144,16 @@ class WaveformP2Measurement {
       long[] scroll = new long[200];
       long[] scrollFrame = new long[50];
       long[] zoom = new long[100];
+      long[] snapshotOnly = new long[50];
+      for (int i = 0; i < snapshotOnly.length; i++) {
+        snapshotOnly[i] =
+            fx(
+                () -> {
+                  long t = System.nanoTime();
+                  scene.snapshot(null);
+                  return System.nanoTime() - t;
+                });
+      }
       for (int i = 0; i < scroll.length; i++) {
         int step = i;
         scroll[i] =
@@ -183,6 +193,7 @@ class WaveformP2Measurement {
       report.add(row(seconds, "scroll 40 px, repaint", scroll));
       report.add(row(seconds, "zoom step, repaint", zoom));
       report.add(row(seconds, "scroll + repaint + software render (snapshot)", scrollFrame));
+      report.add(row(seconds, "snapshot alone, nothing changed (baseline)", snapshotOnly));
     }
 
     fx(

@@ -19,6 +19,7 @@ import javafx.application.Application;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -148,12 +149,45 @@ class WaveformViewTest {
   }
 
   @Test
+  void zoomedInFarEnoughTheSamplesThemselvesAreDrawn(FxRobot robot) throws Exception {
+    awaitSettled();
+    fx(
+        () -> {
+          model.seek(0.3); // the middle of the first syllable
+          for (int i = 0; i < 10; i++) {
+            model.zoomIn(); // around the playhead: 128 frames per pixel down to 1/8
+          }
+          return null;
+        });
+    assertThat(fx(() -> model.viewport().framesPerPixel())).isEqualTo(0.125);
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> fx(() -> model.samplesProperty().get() != null));
+    awaitSettled();
+    SampleWindow window = fx(() -> model.samplesProperty().get());
+    Viewport viewport = fx(model::viewport);
+    assertThat(window.covers(viewport.startFrame(), viewport.endFrame(), viewport.totalFrames()))
+        .isTrue();
+    WritableImage samples = fx(() -> Screenshots.snapshot(scene));
+    Screenshots.write(samples, Screenshots.directory().resolve("waveform-samples.png"));
+  }
+
+  @Test
   void keysZoomAndFitButBareKeysTypeInATextField(FxRobot robot) throws Exception {
     awaitSettled();
     robot.clickOn(view);
     robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
     robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
     assertThat(fx(() -> model.viewport().framesPerPixel())).isCloseTo(32.0, within(1e-6));
+    ScrollBar bar = robot.lookup("#waveformScrollBar").queryAs(ScrollBar.class);
+    assertThat(fx(() -> bar.getVisibleAmount() / (bar.getMax() - bar.getMin())))
+        .as("the thumb shows 2 s of 8 s")
+        .isCloseTo(0.25, within(1e-9));
+    fx(
+        () -> {
+          bar.setValue(3.0);
+          return null;
+        });
+    assertThat(fx(() -> model.viewport().startFrame())).isEqualTo(3.0 * RATE);
     robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
     assertThat(fx(() -> model.viewport().isFit())).isTrue();
 
