@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.event.EventHandler;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -80,21 +80,18 @@ public final class Keymap {
   }
 
   /**
-   * Installs this keymap on {@code scene} as a key-pressed filter that runs {@code dispatch} with
-   * the matching action id and consumes the event. The map is consulted at each key press, so later
-   * remaps take effect at once.
+   * Installs this keymap on {@code scene} as a key-pressed filter: for a matching action it calls
+   * {@code dispatch}, which returns whether it handled the action; handled key presses are
+   * consumed, others continue to the focused control. The map is consulted at each key press, so
+   * later remaps take effect at once. Several screens can chain their handlers, e.g. {@code action
+   * -> waveform.perform(action) || form.perform(action)}.
    */
-  public EventHandler<KeyEvent> install(Scene scene, Consumer<String> dispatch) {
+  public EventHandler<KeyEvent> install(Scene scene, Predicate<String> dispatch) {
     EventHandler<KeyEvent> filter =
         event -> {
           Node focused = scene.getFocusOwner();
           boolean typing = focused instanceof TextInputControl;
-          actionFor(event, typing)
-              .ifPresent(
-                  action -> {
-                    dispatch.accept(action);
-                    event.consume();
-                  });
+          actionFor(event, typing).filter(dispatch).ifPresent(action -> event.consume());
         };
     scene.addEventFilter(KeyEvent.KEY_PRESSED, filter);
     return filter;

@@ -64,7 +64,12 @@ public final class WaveformViewModel {
   private final ReadOnlyObjectWrapper<SampleWindow> samples =
       new ReadOnlyObjectWrapper<>(this, "samples");
 
+  /** How many frames the playhead trusts a seek over a player that has not caught up with it. */
+  private static final int SEEK_SETTLE_TICKS = 15;
+
   private double width = 800;
+  private double pendingSeek = Double.NaN;
+  private int pendingSeekTicks;
   private long generation;
   private long pendingSampleFrom = -1;
   private long pendingSampleTo = -1;
@@ -254,6 +259,14 @@ public final class WaveformViewModel {
     if (player.stateProperty().get() != PlayerState.PLAYING) {
       return; // a paused player keeps the playhead the view-model last set
     }
+    if (!Double.isNaN(pendingSeek)) {
+      // MediaPlayer seeks asynchronously: for a few frames it still reports the old position,
+      // which would make the playhead jump back and forth after every click
+      if (Math.abs(position - pendingSeek) > 0.25 && pendingSeekTicks-- > 0) {
+        return;
+      }
+      pendingSeek = Double.NaN;
+    }
     playhead.set(position);
     Viewport view = viewport.get();
     double x = view.xOfSeconds(position);
@@ -283,6 +296,8 @@ public final class WaveformViewModel {
     }
     player.seek(target);
     playhead.set(target);
+    pendingSeek = target;
+    pendingSeekTicks = SEEK_SETTLE_TICKS;
   }
 
   /** Seeks by {@code seconds} from the playhead (negative: back). */

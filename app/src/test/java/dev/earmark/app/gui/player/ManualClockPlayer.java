@@ -25,6 +25,8 @@ public final class ManualClockPlayer implements AudioPlayer {
   private final double duration;
   private double position;
   private Path loaded;
+  private boolean lateSeeks;
+  private double seekTarget = Double.NaN;
 
   /** A player whose every clip lasts {@code durationSeconds}. */
   public ManualClockPlayer(double durationSeconds) {
@@ -46,6 +48,22 @@ public final class ManualClockPlayer implements AudioPlayer {
     } else if (position >= duration) {
       position = duration;
       state.set(PlayerState.PAUSED);
+    }
+  }
+
+  /**
+   * Makes seeks take effect only at {@link #completeSeek()}, as MediaPlayer's asynchronous seeks
+   * do: until then {@link #position()} reports the old position.
+   */
+  public void seekLate(boolean late) {
+    lateSeeks = late;
+  }
+
+  /** Applies a seek held back by {@link #seekLate}. */
+  public void completeSeek() {
+    if (!Double.isNaN(seekTarget)) {
+      position = seekTarget;
+      seekTarget = Double.NaN;
     }
   }
 
@@ -80,7 +98,11 @@ public final class ManualClockPlayer implements AudioPlayer {
     if (loop.get().isPresent() && !loop.get().get().contains(target)) {
       target = loop.get().get().startSeconds();
     }
-    position = target;
+    if (lateSeeks) {
+      seekTarget = target;
+    } else {
+      position = target;
+    }
   }
 
   @Override

@@ -204,6 +204,34 @@ class WaveformViewModelTest {
   }
 
   @Test
+  void thePlayheadDoesNotJumpBackWhileTheEngineIsStillSeeking() {
+    model.togglePlay();
+    player.advance(1);
+    model.tick();
+    player.seekLate(true);
+    model.seek(6);
+    player.advance(0.02);
+    model.tick(); // the engine still reports about 1 s
+    assertThat(model.playheadProperty().get()).isEqualTo(6.0);
+    player.completeSeek();
+    player.advance(0.02);
+    model.tick();
+    assertThat(model.playheadProperty().get()).isCloseTo(6.02, within(1e-9));
+  }
+
+  @Test
+  void aSeekTheEngineNeverPerformsIsGivenUpAfterAFewFrames() {
+    model.togglePlay();
+    player.seekLate(true);
+    model.seek(6);
+    for (int frame = 0; frame < 30; frame++) {
+      player.advance(0.01);
+      model.tick();
+    }
+    assertThat(model.playheadProperty().get()).isCloseTo(0.3, within(1e-9));
+  }
+
+  @Test
   void speedStepsBetweenHalfAndDoubleSpeed() {
     model.perform(WaveformActions.SPEED_DOWN);
     assertThat(player.rateProperty().get()).isEqualTo(0.75);
