@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.player;
 
 import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.audio.decode.InvalidAudioException;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -74,7 +75,13 @@ public final class MediaAudioPlayer implements AudioPlayer {
         error -> {
           if (current == generation) {
             LOG.warn("cannot prepare {} for playback", clip, error);
-            unavailable("cannot play " + clip.getFileName() + ": " + error.getMessage());
+            unavailable(
+                "cannot play "
+                    + clip.getFileName()
+                    + ": "
+                    + (error instanceof InvalidAudioException invalid
+                        ? invalid.invalid().message()
+                        : error.getMessage()));
           }
         });
   }

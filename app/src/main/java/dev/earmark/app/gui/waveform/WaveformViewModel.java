@@ -4,9 +4,7 @@ import dev.earmark.app.gui.BackgroundExecutor;
 import dev.earmark.app.gui.player.AudioPlayer;
 import dev.earmark.app.gui.player.LoopRegion;
 import dev.earmark.app.gui.player.PlayerState;
-import dev.earmark.audio.decode.AudioDecoder;
-import dev.earmark.audio.decode.AudioInfo;
-import dev.earmark.audio.decode.AudioSource;
+import dev.earmark.audio.decode.InvalidAudioException;
 import dev.earmark.audio.peaks.PeakPyramid;
 import dev.earmark.audio.spectrogram.Spectrogram;
 import dev.earmark.audio.spectrogram.SpectrogramSettings;
@@ -104,18 +102,23 @@ public final class WaveformViewModel {
           if (current == generation) {
             LOG.warn("cannot open {}", file, error);
             loading.set(false);
-            message.set("Cannot show " + file.getFileName() + ": " + error.getMessage());
+            message.set("Cannot show " + file.getFileName() + ": " + reason(error));
           }
         });
   }
 
-  private WaveformClip read(Path file) {
-    AudioInfo info;
-    try (AudioSource source = AudioDecoder.open(file)) {
-      info = source.info();
+  /** The audio module's one-line reason without the path it repeats, or the plain message. */
+  static String reason(Throwable error) {
+    if (error instanceof InvalidAudioException invalid) {
+      return invalid.invalid().message();
     }
+    return String.valueOf(error.getMessage());
+  }
+
+  private WaveformClip read(Path file) {
+    Spectrogram spectrogram = new Spectrogram(file, spectrogramSettings); // validates, reads info
     PeakPyramid peaks = peakLoader.load(file);
-    return new WaveformClip(file, info, peaks, new Spectrogram(file, spectrogramSettings));
+    return new WaveformClip(file, spectrogram.info(), peaks, spectrogram);
   }
 
   private void show(WaveformClip opened) {

@@ -155,7 +155,8 @@ class MediaAudioPlayerTest {
         10,
         TimeUnit.SECONDS,
         () -> fx(() -> player.stateProperty().get()) == PlayerState.UNAVAILABLE);
-    assertThat(fx(() -> player.messageProperty().get())).startsWith("cannot play notes.wav: ");
+    assertThat(fx(() -> player.messageProperty().get()))
+        .startsWith("cannot play notes.wav: not an audio file");
     fx(
         () -> {
           player.play(); // ignored, never thrown
