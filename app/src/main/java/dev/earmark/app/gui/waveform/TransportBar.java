@@ -42,13 +42,13 @@ public final class TransportBar extends HBox {
         });
 
     Button back = button("« 5 s", "back 5 s (Ctrl+Shift+←)", () -> model.seekBy(-5));
-    Button play = button("▶", "play / pause (Esc or Ctrl+Space)", model::togglePlay);
+    Button play = button("Play", "play / pause (Esc or Ctrl+Space)", model::togglePlay);
     play.setId("playButton");
     play.textProperty()
         .bind(
             Bindings.when(player.stateProperty().isEqualTo(PlayerState.PLAYING))
-                .then("⏸")
-                .otherwise("▶"));
+                .then("Pause")
+                .otherwise("Play"));
     play.disableProperty()
         .bind(
             player

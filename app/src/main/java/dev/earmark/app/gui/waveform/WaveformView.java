@@ -380,7 +380,7 @@ public final class WaveformView extends Region {
   /** A small label on a translucent box so it stays readable over the waveform. */
   private void scaleLabel(GraphicsContext g, String text, double y) {
     g.setFill(palette.background().deriveColor(0, 1, 1, 0.75));
-    g.fillRect(2, y - 7, 8 + 6 * text.length(), 14);
+    g.fillRect(0, y - 7, 10 + 6 * text.length(), 14);
     g.setFill(palette.text());
     g.setTextBaseline(VPos.CENTER);
     g.fillText(text, 4, y);

@@ -65,6 +65,9 @@ public final class WaveformViewModel {
   /** How many frames the playhead trusts a seek over a player that has not caught up with it. */
   private static final int SEEK_SETTLE_TICKS = 15;
 
+  /** How far past a loop's end (seconds) the engine may run before the view-model wraps it. */
+  private static final double LOOP_TOLERANCE = 0.05;
+
   private double width = 800;
   private double pendingSeek = Double.NaN;
   private int pendingSeekTicks;
@@ -269,6 +272,13 @@ public final class WaveformViewModel {
         return;
       }
       pendingSeek = Double.NaN;
+    }
+    Optional<LoopRegion> loop = player.loopProperty().get();
+    if (loop.isPresent() && position >= loop.get().endSeconds() + LOOP_TOLERANCE) {
+      // the engine ran past the loop's end (MediaPlayer enforces its stop time late, or not at
+      // all on a device without a clock): wrap it ourselves, within a frame
+      seek(loop.get().startSeconds());
+      return;
     }
     playhead.set(position);
     Viewport view = viewport.get();

@@ -26,6 +26,7 @@ public final class ManualClockPlayer implements AudioPlayer {
   private double position;
   private Path loaded;
   private boolean lateSeeks;
+  private boolean overshootLoops;
   private double seekTarget = Double.NaN;
 
   /** A player whose every clip lasts {@code durationSeconds}. */
@@ -40,12 +41,13 @@ public final class ManualClockPlayer implements AudioPlayer {
     }
     position += seconds * rate.get();
     Optional<LoopRegion> region = loop.get();
-    if (region.isPresent()) {
+    if (region.isPresent() && !overshootLoops) {
       LoopRegion r = region.get();
       while (position >= r.endSeconds()) {
         position -= r.lengthSeconds();
       }
-    } else if (position >= duration) {
+    }
+    if (position >= duration) {
       position = duration;
       state.set(PlayerState.PAUSED);
     }
@@ -57,6 +59,14 @@ public final class ManualClockPlayer implements AudioPlayer {
    */
   public void seekLate(boolean late) {
     lateSeeks = late;
+  }
+
+  /**
+   * Makes the engine ignore the loop's end and play on, as MediaPlayer does on a device without a
+   * clock; whoever drives the player must wrap it.
+   */
+  public void overshootLoops(boolean overshoot) {
+    overshootLoops = overshoot;
   }
 
   /** Applies a seek held back by {@link #seekLate}. */

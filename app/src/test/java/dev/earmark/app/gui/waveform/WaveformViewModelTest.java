@@ -175,6 +175,25 @@ class WaveformViewModelTest {
   }
 
   @Test
+  void anEngineThatRunsPastTheLoopsEndIsWrappedToItsStart() {
+    player.overshootLoops(true);
+    model.select(2, 3);
+    model.toggleLoopSelection();
+    player.advance(0.9);
+    model.tick();
+    assertThat(model.playheadProperty().get()).isCloseTo(2.9, within(1e-9));
+    player.advance(0.2); // 3.1 s: past the end
+    model.tick();
+    assertThat(player.position()).isEqualTo(2.0);
+    assertThat(model.playheadProperty().get()).isEqualTo(2.0);
+    for (int frame = 0; frame < 30; frame++) {
+      player.advance(1 / 60.0);
+      model.tick();
+    }
+    assertThat(model.playheadProperty().get()).isCloseTo(2.5, within(1e-9));
+  }
+
+  @Test
   void loopingWithoutASelectionDoesNothing() {
     model.toggleLoopSelection();
     assertThat(player.loopProperty().get()).isEmpty();

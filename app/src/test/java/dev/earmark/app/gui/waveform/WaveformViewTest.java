@@ -3,6 +3,7 @@ package dev.earmark.app.gui.waveform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.earmark.app.gui.FxTaskExecutor;
 import dev.earmark.app.gui.Keymap;
@@ -169,6 +170,32 @@ class WaveformViewTest {
         .isTrue();
     WritableImage samples = fx(() -> Screenshots.snapshot(scene));
     Screenshots.write(samples, Screenshots.directory().resolve("waveform-samples.png"));
+  }
+
+  @Test
+  void theDarkPaletteFollowsTheDarkTheme(FxRobot robot) throws Exception {
+    awaitSettled();
+    fx(
+        () -> {
+          Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+          view.setPalette(WaveformPalette.dark());
+          model.select(2.7, 3.6);
+          model.toggleLoopSelection(); // shows the loop's edges
+          model.player().pause(); // a still playhead keeps the picture reproducible
+          model.seek(3.0);
+          model.toggleSpectrogram();
+          return null;
+        });
+    awaitSettled();
+    WritableImage dark = fx(() -> Screenshots.snapshot(scene));
+    Screenshots.write(dark, Screenshots.directory().resolve("waveform-dark.png"));
+    javafx.scene.paint.Color background = dark.getPixelReader().getColor(990, 40);
+    assertThat(background.getBrightness()).as("dark lane background").isLessThan(0.2);
+    fx(
+        () -> {
+          Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+          return null;
+        });
   }
 
   @Test
