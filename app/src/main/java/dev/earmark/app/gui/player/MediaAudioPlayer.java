@@ -43,7 +43,6 @@ public final class MediaAudioPlayer implements AudioPlayer {
       new ReadOnlyObjectWrapper<>(this, "loop", Optional.empty());
 
   private MediaPlayer mediaPlayer;
-  private Path loadedClip;
   private long generation;
   private double duration;
 
@@ -59,7 +58,6 @@ public final class MediaAudioPlayer implements AudioPlayer {
   public void load(Path clip) {
     disposePlayer();
     long current = ++generation;
-    loadedClip = clip;
     duration = 0;
     detachedPosition = 0;
     message.set("");
@@ -196,16 +194,6 @@ public final class MediaAudioPlayer implements AudioPlayer {
     return duration;
   }
 
-  /**
-   * Tells a player that cannot play (or has not loaded yet) how long the clip is, so seeks are
-   * clamped; the waveform knows the length from the decoded file.
-   */
-  public void assumeDuration(double seconds) {
-    if (duration == 0) {
-      duration = seconds;
-    }
-  }
-
   @Override
   public void setRate(double requested) {
     rate.set(AudioPlayer.clampRate(requested));
@@ -255,11 +243,6 @@ public final class MediaAudioPlayer implements AudioPlayer {
   @Override
   public ReadOnlyStringProperty messageProperty() {
     return message.getReadOnlyProperty();
-  }
-
-  /** The clip last given to {@link #load}, for messages; null before the first load. */
-  public Path loadedClip() {
-    return loadedClip;
   }
 
   private void disposePlayer() {
