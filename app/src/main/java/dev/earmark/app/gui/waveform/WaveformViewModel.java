@@ -2,6 +2,7 @@ package dev.earmark.app.gui.waveform;
 
 import dev.earmark.app.gui.BackgroundExecutor;
 import dev.earmark.app.gui.player.AudioPlayer;
+import dev.earmark.app.gui.player.ListeningCoverage;
 import dev.earmark.app.gui.player.LoopRegion;
 import dev.earmark.app.gui.player.PlayerState;
 import dev.earmark.audio.decode.InvalidAudioException;
@@ -59,6 +60,8 @@ public final class WaveformViewModel {
       new ReadOnlyBooleanWrapper(this, "spectrogramVisible", false);
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+  private final ReadOnlyDoubleWrapper heardFraction =
+      new ReadOnlyDoubleWrapper(this, "heardFraction", 0);
   private final ReadOnlyObjectWrapper<SampleWindow> samples =
       new ReadOnlyObjectWrapper<>(this, "samples");
 
@@ -68,7 +71,12 @@ public final class WaveformViewModel {
   /** How far past a loop's end (seconds) the engine may run before the view-model wraps it. */
   private static final double LOOP_TOLERANCE = 0.05;
 
+  /** Longest step between two frames' positions still counted as heard (not a jump). */
+  private static final double MAX_HEARD_STEP = 0.5;
+
   private double width = 800;
+  private ListeningCoverage coverage = new ListeningCoverage(0);
+  private double lastHeardPosition = Double.NaN;
   private double pendingSeek = Double.NaN;
   private int pendingSeekTicks;
   private long generation;
@@ -130,6 +138,9 @@ public final class WaveformViewModel {
     samples.set(null);
     pendingSampleFrom = -1;
     clip.set(opened);
+    coverage = new ListeningCoverage(opened.info().durationSeconds());
+    lastHeardPosition = Double.NaN;
+    heardFraction.set(0);
     playhead.set(0);
     viewport.set(
         Viewport.fit(Math.max(1, opened.info().frames()), opened.info().sampleRate(), width));
@@ -263,8 +274,10 @@ public final class WaveformViewModel {
     }
     double position = player.position();
     if (player.stateProperty().get() != PlayerState.PLAYING) {
+      lastHeardPosition = position; // playing resumes from here
       return; // a paused player keeps the playhead the view-model last set
     }
+    countHeard(position);
     if (!Double.isNaN(pendingSeek)) {
       // MediaPlayer seeks asynchronously: for a few frames it still reports the old position,
       // which would make the playhead jump back and forth after every click
@@ -286,6 +299,16 @@ public final class WaveformViewModel {
     if (x < 0 || x > view.width()) {
       setViewport(view.withStart(position * view.sampleRate() - view.visibleFrames() * 0.05));
     }
+  }
+
+  /** Adds the stretch played since the last frame, unless the position jumped (a seek, a wrap). */
+  private void countHeard(double position) {
+    double step = position - lastHeardPosition;
+    if (step > 0 && step <= MAX_HEARD_STEP * Math.max(1, player.rateProperty().get())) {
+      coverage.heard(lastHeardPosition, position);
+      heardFraction.set(coverage.heardFraction());
+    }
+    lastHeardPosition = position;
   }
 
   /** Moves playback (and the playhead) to the time under {@code x}. */
@@ -311,6 +334,7 @@ public final class WaveformViewModel {
     playhead.set(target);
     pendingSeek = target;
     pendingSeekTicks = SEEK_SETTLE_TICKS;
+    lastHeardPosition = target;
   }
 
   /** Seeks by {@code seconds} from the playhead (negative: back). */
@@ -467,6 +491,14 @@ public final class WaveformViewModel {
   /** A sentence for the user when the clip cannot be shown; empty otherwise. */
   public ReadOnlyStringProperty messageProperty() {
     return message.getReadOnlyProperty();
+  }
+
+  /**
+   * Share of the open clip played so far, 0 to 1; replays do not count twice and skipped parts do
+   * not count (listening rigour for TTS rating).
+   */
+  public ReadOnlyDoubleProperty heardFractionProperty() {
+    return heardFraction.getReadOnlyProperty();
   }
 
   /**

@@ -19,7 +19,8 @@
  * keys.install(scene, action -> waveform.perform(action) || workbench.perform(action));
  * waveform.open(clipFile);               // later clips: open() again; the player follows
  * waveform.selectionProperty();          // -> "+ segment from selection"
- * player.stateProperty(), player.messageProperty();  // status bar, listening rigour
+ * waveform.heardFractionProperty();      // listening rigour: unlock a TTS rating at, e.g., 0.8
+ * player.stateProperty(), player.messageProperty();  // status bar ("no audio output device ...")
  * }</pre>
  */
 package dev.earmark.app.gui.waveform;

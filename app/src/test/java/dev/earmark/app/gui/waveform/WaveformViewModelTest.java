@@ -252,6 +252,30 @@ class WaveformViewModelTest {
     assertThat(model.playheadProperty().get()).isCloseTo(0.3, within(1e-9));
   }
 
+  private void playFor(double seconds) {
+    for (int frame = 0; frame < Math.round(seconds * 50); frame++) {
+      player.advance(0.02);
+      model.tick();
+    }
+  }
+
+  @Test
+  void theHeardShareCountsPlayedStretchesOnceAndNotWhatWasSkipped() {
+    model.togglePlay();
+    playFor(2); // 0-2
+    model.seek(5); // skip 2-5
+    playFor(1); // 5-6
+    model.seek(0);
+    playFor(1); // 0-1 again: already heard
+    assertThat(model.heardFractionProperty().get()).isCloseTo(0.3, within(1e-6));
+    model.togglePlay();
+    player.advance(3); // paused: nothing is heard
+    model.tick();
+    assertThat(model.heardFractionProperty().get()).isCloseTo(0.3, within(1e-6));
+    model.open(clip); // a new clip starts unheard
+    assertThat(model.heardFractionProperty().get()).isZero();
+  }
+
   @Test
   void speedStepsBetweenHalfAndDoubleSpeed() {
     model.perform(WaveformActions.SPEED_DOWN);
