@@ -227,6 +227,7 @@ class WaveformP2Measurement {
           return null;
         });
     executor.shutdown();
+    WaveformViewTest.deleteRecursively(peaks);
   }
 
   private static void awaitSettled(WaveformView view) throws Exception {

@@ -49,10 +49,11 @@ class WaveformViewTest {
   private WaveformView view;
   private TextField transcript;
   private Scene scene;
+  private Path dir;
 
   @Start
   void start(Stage stage) throws IOException {
-    Path dir = Files.createTempDirectory("earmark-waveform-view");
+    dir = Files.createTempDirectory("earmark-waveform-view");
     Path clip =
         TestClips.writeWav(
             dir.resolve("clip-0007.wav"), RATE, 2, RATE * 8L, TestClips.speechLike(RATE));
@@ -85,6 +86,13 @@ class WaveformViewTest {
           return null;
         });
     executor.shutdown();
+    deleteRecursively(dir);
+  }
+
+  static void deleteRecursively(Path root) throws IOException {
+    try (var files = Files.walk(root)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   private static <T> T fx(Callable<T> action) throws Exception {
