@@ -140,6 +140,11 @@ public final class QeModel {
     return new DriftReport.Drift(baseline.name(), psi, psi > threshold);
   }
 
+  /** The model's metadata as the JSON stored in its file (lineage, figures, drift baselines). */
+  public String metadataJson() {
+    return QeModelFile.metadataJson(metadata());
+  }
+
   /** The model file: XGBoost bytes and JSON metadata in one zip (docs/qe.md). */
   public byte[] toBytes() {
     byte[] boosterBytes;

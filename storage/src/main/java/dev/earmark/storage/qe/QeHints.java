@@ -1,0 +1,221 @@
+package dev.earmark.storage.qe;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earmark.audio.qe.QeModel;
+import dev.earmark.audio.qe.QeModelMetadata;
+import dev.earmark.audio.qe.QePrediction;
+import dev.earmark.storage.access.Access;
+import dev.earmark.storage.project.Project;
+import dev.earmark.storage.settings.ProjectSettings;
+import dev.earmark.storage.settings.Setting;
+import dev.earmark.storage.user.Actor;
+import dev.earmark.storage.user.Role;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * QE models and hints of a project. Leads store models and hints; leads and adjudicators read
+ * hints; annotators read them only when the lead has enabled {@link
+ * Setting#QE_HINTS_VISIBLE_TO_ANNOTATORS} (hints anchor judgement). Roles are checked against the
+ * user table, not taken from the actor's claim. Thread-safe.
+ */
+public final class QeHints {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Project project;
+  private final ProjectSettings settings;
+
+  public QeHints(Project project, ProjectSettings settings) {
+    this.project = project;
+    this.settings = settings;
+  }
+
+  /** Stores a model (idempotent for the same id); audited. */
+  public void storeModel(Actor actor, QeModel model) {
+    QeModelMetadata metadata = model.metadata();
+    project
+        .jdbi()
+        .useTransaction(
+            handle -> {
+              Access.require(handle, actor, "store a QE model", Role.LEAD);
+              boolean exists =
+                  handle
+                          .createQuery("SELECT COUNT(*) FROM qe_models WHERE id = :id")
+                          .bind("id", metadata.modelId())
+                          .mapTo(Long.class)
+                          .one()
+                      > 0;
+              if (exists) {
+                return;
+              }
+              handle
+                  .createUpdate(
+                      "INSERT INTO qe_models (id, feature_schema_version, training_clips_sha256,"
+                          + " passed_gate, metadata_json, model_bytes, stored_at, stored_by)"
+                          + " VALUES (:id, :schema, :clips, :gate, :metadata, :bytes, :at, :by)")
+                  .bind("id", metadata.modelId())
+                  .bind("schema", metadata.featureSchemaVersion())
+                  .bind("clips", metadata.trainingClipIdsSha256())
+                  .bind("gate", metadata.passedGate())
+                  .bind("metadata", model.metadataJson())
+                  .bind("bytes", model.toBytes())
+                  .bind("at", now())
+                  .bind("by", actor.userId())
+                  .execute();
+              ObjectNode after = JSON.createObjectNode();
+              after.put("passed_gate", metadata.passedGate());
+              after.put("feature_schema_version", metadata.featureSchemaVersion());
+              after.put("training_clips_sha256", metadata.trainingClipIdsSha256());
+              project
+                  .audit()
+                  .append(
+                      handle, actor, "qe.model.store", "qe_model", metadata.modelId(), null, after);
+            });
+  }
+
+  /** A stored model, loaded back. */
+  public Optional<QeModel> model(String modelId) {
+    return project
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery("SELECT model_bytes FROM qe_models WHERE id = :id")
+                    .bind("id", modelId)
+                    .mapTo(byte[].class)
+                    .findOne()
+                    .map(bytes -> QeModel.fromBytes(bytes, "project model " + modelId)));
+  }
+
+  /**
+   * Records predictions for clips (replacing earlier hints of the same model), in one transaction
+   * with one audit event.
+   */
+  public void recordHints(Actor actor, String modelId, Map<Long, QePrediction> predictions) {
+    project
+        .jdbi()
+        .useTransaction(
+            handle -> {
+              Access.require(handle, actor, "record QE hints", Role.LEAD);
+              PreparedBatch delete =
+                  handle.prepareBatch(
+                      "DELETE FROM qe_hints WHERE clip_id = :clip AND model_id = :model");
+              PreparedBatch insert =
+                  handle.prepareBatch(
+                      "INSERT INTO qe_hints (clip_id, model_id, predicted_wer, review_recommended,"
+                          + " review_threshold, top_features_json, computed_at) VALUES (:clip,"
+                          + " :model, :wer, :flag, :threshold, :features, :at)");
+              OffsetDateTime at = now();
+              predictions.entrySet().stream()
+                  .sorted(Map.Entry.comparingByKey())
+                  .forEach(
+                      entry -> {
+                        QePrediction prediction = entry.getValue();
+                        delete.bind("clip", entry.getKey()).bind("model", modelId).add();
+                        insert
+                            .bind("clip", entry.getKey())
+                            .bind("model", modelId)
+                            .bind("wer", prediction.predictedWer())
+                            .bind("flag", prediction.reviewRecommended())
+                            .bind("threshold", prediction.reviewThreshold())
+                            .bind("features", json(prediction.topFeatures()))
+                            .bind("at", at)
+                            .add();
+                      });
+              if (predictions.isEmpty()) {
+                return;
+              }
+              delete.execute();
+              insert.execute();
+              ObjectNode after = JSON.createObjectNode();
+              after.put("clips", predictions.size());
+              after.put(
+                  "review_recommended",
+                  predictions.values().stream().filter(QePrediction::reviewRecommended).count());
+              project
+                  .audit()
+                  .append(handle, actor, "qe.hints.record", "qe_model", modelId, null, after);
+            });
+  }
+
+  /**
+   * The newest hint for a clip as {@code actor} may see it: empty for an annotator unless the lead
+   * enabled hints for annotators.
+   */
+  public Optional<QeHint> hint(Actor actor, long clipId) {
+    return project
+        .jdbi()
+        .withHandle(
+            handle -> {
+              if (!maySee(handle, actor)) {
+                return Optional.<QeHint>empty();
+              }
+              return handle
+                  .createQuery(
+                      "SELECT clip_id, model_id, predicted_wer, review_recommended,"
+                          + " review_threshold, top_features_json, computed_at FROM qe_hints"
+                          + " WHERE clip_id = :clip ORDER BY computed_at DESC, model_id")
+                  .bind("clip", clipId)
+                  .map(
+                      (rs, ctx) ->
+                          new QeHint(
+                              rs.getLong(1),
+                              rs.getString(2),
+                              rs.getDouble(3),
+                              rs.getBoolean(4),
+                              rs.getDouble(5),
+                              rs.getString(6),
+                              rs.getObject(7, OffsetDateTime.class).toInstant()))
+                  .findFirst();
+            });
+  }
+
+  /** Clip ids whose newest hints recommend review, for leads and adjudicators. */
+  public List<Long> reviewRecommended(Actor actor, String modelId) {
+    return project
+        .jdbi()
+        .withHandle(
+            handle -> {
+              Access.require(
+                  handle, actor, "list clips flagged for review", Role.LEAD, Role.ADJUDICATOR);
+              return handle
+                  .createQuery(
+                      "SELECT clip_id FROM qe_hints WHERE model_id = :model AND review_recommended"
+                          + " ORDER BY predicted_wer DESC, clip_id")
+                  .bind("model", modelId)
+                  .mapTo(Long.class)
+                  .list();
+            });
+  }
+
+  private boolean maySee(Handle handle, Actor actor) {
+    Set<Role> roles =
+        Access.require(handle, actor, "read QE hints", Role.ANNOTATOR, Role.ADJUDICATOR, Role.LEAD);
+    return roles.contains(Role.LEAD)
+        || roles.contains(Role.ADJUDICATOR)
+        || settings.flag(handle, Setting.QE_HINTS_VISIBLE_TO_ANNOTATORS);
+  }
+
+  private OffsetDateTime now() {
+    Instant instant = project.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a QE value could not be written as JSON", e);
+    }
+  }
+}
