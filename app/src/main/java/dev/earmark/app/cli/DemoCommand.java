@@ -113,7 +113,7 @@ public final class DemoCommand implements Callable<Integer> {
         "  users: %d (lead %s, adjudicator %s, three simulated annotators)%n",
         report.users(), DemoProject.LEAD_ID, DemoProject.ADJUDICATOR_ID);
     out.printf(
-        "  labels: %d submitted, %d gold items, %d disputes open for adjudication%n",
+        "  labels: %d submitted, %d gold items, %d disputes routed to adjudication%n",
         report.labels(), report.goldItems(), report.disputes());
     if (report.skippedLabels() > 0) {
       out.printf(

@@ -29,6 +29,7 @@ import dev.earmark.storage.label.Label;
 import dev.earmark.storage.label.LabelInput;
 import dev.earmark.storage.label.LabelState;
 import dev.earmark.storage.label.Labels;
+import dev.earmark.storage.policy.LabelPolicy;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
@@ -63,10 +64,12 @@ import java.util.TreeMap;
  * operator who runs it), the built-in rubrics and the {@code en-asr@1} rule set, the label policy
  * per task type, the import of manifest and contract, the explicit assignments and submitted labels
  * of {@code labels.jsonl} with their original times, the gold answers of {@code gold.jsonl}, and
- * the disputes that routing finds among the ASR items. Every step skips what is already there, so
- * building twice changes nothing the second time ({@link DemoReport.Added#nothing()}), and a build
- * that was interrupted completes on the next run. A step that finds something different from the
- * demo (another policy in force, a label drafted by hand) leaves it as it is.
+ * the disputes that routing finds among the ASR items (transcripts compared under the rule set of
+ * the ASR label policy in force, thresholds from the project's routing settings). Every step skips
+ * what is already there, so building twice changes nothing the second time ({@link
+ * DemoReport.Added#nothing()}), and a build that was interrupted completes on the next run. A step
+ * that finds something different from the demo (another policy in force, a label drafted by hand)
+ * leaves it as it is.
  *
  * <p>Not thread-safe: one build at a time per project.
  */
@@ -293,8 +296,7 @@ public final class DemoProject {
             OptionalDouble.of(settings.number(Setting.ROUTING_TRANSCRIPT_WER)),
             true,
             true);
-    DisputeRouter router =
-        new DisputeRouter(routing, new NormalizedComparator(Normalizer.compile(RuleSets.enAsr1())));
+    DisputeRouter router = new DisputeRouter(routing, new NormalizedComparator(asrNormalizer()));
     int recorded = 0;
     for (Map.Entry<String, List<Label>> item : byClip.entrySet()) {
       long clipId = clips.get(item.getKey()).id();
@@ -322,6 +324,18 @@ public final class DemoProject {
       }
     }
     return recorded;
+  }
+
+  /** The normalization of the ASR label policy in force, as published in the project. */
+  private Normalizer asrNormalizer() {
+    Optional<VersionedId> ruleSet =
+        policies.policy(policies.rubric(ASR).taskType()).flatMap(LabelPolicy::ruleSet);
+    if (ruleSet.isEmpty()) {
+      return Normalizer.identity();
+    }
+    String content = policies.ruleSet(ruleSet.get()).orElseThrow().contentJson();
+    return Normalizer.compile(
+        RuleSetJson.parse(content, "rule set " + ruleSet.get() + " published in the project"));
   }
 
   private static String transcript(LabelValue value) {

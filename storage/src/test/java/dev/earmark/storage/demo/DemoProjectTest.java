@@ -1,10 +1,13 @@
 package dev.earmark.storage.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.fixtures.DemoDataset;
 import dev.earmark.storage.Databases;
+import dev.earmark.storage.PermissionDeniedException;
+import dev.earmark.storage.StorageException;
 import dev.earmark.storage.adjudicate.Adjudications;
 import dev.earmark.storage.adjudicate.DisputeRecord;
 import dev.earmark.storage.adjudicate.DisputeStatus;
@@ -23,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -120,6 +124,29 @@ class DemoProjectTest {
           .isInstanceOfSatisfying(
               AuditVerification.Intact.class,
               intact -> assertThat(intact.events()).isEqualTo(events));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void anOperatorWhoIsNotALeadCannotTurnSomeoneElsesProjectIntoTheDemo(Supplier<Project> factory)
+      throws Exception {
+    Path data = DemoDataset.copyTo(dir.resolve("demo-data")).getParent();
+    try (Project project = factory.get()) {
+      Actor owner = new Actor("owner", EnumSet.of(Role.LEAD));
+      project.users().add(owner, "owner", "Owner", EnumSet.of(Role.LEAD));
+      project.users().add(owner, "ann-9", "Annotator", EnumSet.of(Role.ANNOTATOR));
+
+      assertThatThrownBy(() -> new DemoProject(project).build(data, "ann-9"))
+          .isInstanceOf(PermissionDeniedException.class)
+          .hasMessage("ann-9 cannot add users: that needs the lead role");
+      assertThatThrownBy(() -> new DemoProject(project).build(data, "stranger"))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("no user 'stranger'");
+      assertThat(project.users().list()).extracting(User::id).containsExactly("ann-9", "owner");
+
+      DemoReport report = new DemoProject(project).build(data, "owner");
+      assertThat(report.users()).isEqualTo(7);
     }
   }
 }
