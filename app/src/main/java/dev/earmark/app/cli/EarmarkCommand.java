@@ -24,13 +24,15 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = {
       "Offline-first workbench for labeling speech data and adjudicating disagreements.",
-      "Without a subcommand, opens the workbench on --project."
+      "Without a subcommand, opens the workbench on --project, else on the last project opened;"
+          + " the first time, on the demo project (see 'earmark demo')."
     },
     subcommands = {
       CommandLine.HelpCommand.class,
       AgreementCommand.class,
       AudioCommand.class,
       AuditCommand.class,
+      DemoCommand.class,
       ImportCommand.class,
       PolicyDiffCommand.class,
       QeCommand.class,
@@ -51,7 +53,15 @@ public final class EarmarkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return WorkbenchLauncher.open(global.project(), spec.commandLine().getErr());
+    boolean named =
+        spec.commandLine().getParseResult().hasMatchedOption("--project")
+            || System.getenv("EARMARK_PROJECT") != null;
+    return WorkbenchLauncher.open(
+        global.project(),
+        named,
+        GlobalOptions.defaultProject(),
+        global.user(),
+        spec.commandLine().getErr());
   }
 
   /** Builds the command line with every subcommand; used by {@link #run} and by tests. */

@@ -9,13 +9,15 @@ import picocli.CommandLine.ScopeType;
  * option to this one instance wherever it is written on the command line.
  */
 public final class GlobalOptions {
+  /** The default project's directory, relative to the user's home. */
+  public static final String DEFAULT_PROJECT = ".local/share/earmark/projects/default";
+
   @Option(
       names = "--project",
       paramLabel = "DIR",
       scope = ScopeType.INHERIT,
       description = "Project directory (embedded H2 database). Default: ${DEFAULT-VALUE}.",
-      defaultValue =
-          "${env:EARMARK_PROJECT:-${sys:user.home}/.local/share/earmark/projects/default}")
+      defaultValue = "${env:EARMARK_PROJECT:-${sys:user.home}/" + DEFAULT_PROJECT + "}")
   Path project;
 
   @Option(
@@ -42,6 +44,11 @@ public final class GlobalOptions {
       scope = ScopeType.INHERIT,
       description = "Print stack traces and debug logs.")
   boolean debug;
+
+  /** The default project location (without $EARMARK_PROJECT): {@link #DEFAULT_PROJECT} at home. */
+  public static Path defaultProject() {
+    return Path.of(System.getProperty("user.home")).resolve(DEFAULT_PROJECT);
+  }
 
   public Path project() {
     return project;

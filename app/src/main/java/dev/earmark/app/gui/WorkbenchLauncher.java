@@ -1,7 +1,11 @@
 package dev.earmark.app.gui;
 
+import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.storage.project.Project;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
@@ -21,9 +25,38 @@ public final class WorkbenchLauncher {
 
   private WorkbenchLauncher() {}
 
-  /** Opens the workbench and returns once its window is closed. */
-  public static int open(Path project, PrintWriter err) {
-    WorkbenchApp.initialProject = project.toAbsolutePath().normalize();
+  /**
+   * Opens the workbench and returns once its window is closed. Without a named project it opens the
+   * last project opened, or the default project; when the default project does not exist yet, the
+   * demo project is created there first, the same way {@code earmark demo} does.
+   *
+   * @param project the project the command line names (its default when none was given)
+   * @param named whether the user named the project ({@code --project} or $EARMARK_PROJECT)
+   * @param defaultProject the default project location
+   * @param user who is acting; added as lead of a demo project created here
+   */
+  public static int open(
+      Path project, boolean named, Path defaultProject, String user, PrintWriter err) {
+    Path lastFile =
+        StartupProject.lastProjectFile(System.getenv(), System.getProperty("user.home"));
+    StartupProject.Choice choice =
+        StartupProject.choose(
+            named ? Optional.of(project) : Optional.empty(),
+            defaultProject,
+            StartupProject.readLast(lastFile),
+            Project::exists);
+    if (choice.createDemo()) {
+      err.println("earmark: creating the demo project in " + choice.project() + "…");
+      err.flush();
+      DemoCommand.createDemo(choice.project(), user);
+    }
+    try {
+      StartupProject.remember(lastFile, choice.project());
+    } catch (IOException e) {
+      err.println("earmark: cannot remember the last project in " + lastFile + ": " + e);
+      err.flush();
+    }
+    WorkbenchApp.initialProject = choice.project();
     JAVAFX_STARTUP_LOG.setLevel(Level.SEVERE);
     try {
       Application.launch(WorkbenchApp.class);

@@ -122,7 +122,112 @@ public final class Assignments {
             });
   }
 
-  private void insert(
+  /**
+   * Assigns clip {@code clipId} to {@code annotatorId} under {@code rubric} exactly as asked (lead
+   * only), for callers that already know who labels what: the demo project, pack import. The clip
+   * must be active and of the rubric's task type, the annotator a user with the annotator role.
+   * Idempotent: when the same assignment exists it is returned with {@code created == false} and
+   * nothing is written; one that differs only in its gold flag is refused rather than changed.
+   */
+  public ExplicitAssignment assignExplicit(
+      Actor lead, VersionedId rubric, long clipId, String annotatorId, boolean gold) {
+    Rubric version = policies.rubric(rubric);
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              Access.require(handle, lead, "assign clips", Role.LEAD);
+              boolean annotator =
+                  handle
+                          .createQuery(
+                              "SELECT COUNT(*) FROM user_roles WHERE user_id = :id AND role ="
+                                  + " 'annotator'")
+                          .bind("id", annotatorId)
+                          .mapTo(Long.class)
+                          .one()
+                      > 0;
+              if (!annotator) {
+                throw new StorageException(
+                    annotatorId
+                        + " is not an annotator of this project: add the user with the annotator"
+                        + " role before assigning clips to them");
+              }
+              Optional<ExistingAssignment> existing =
+                  handle
+                      .createQuery(
+                          "SELECT id, is_gold, state FROM assignments WHERE clip_id = :clip AND"
+                              + " annotator_id = :annotator AND rubric_version = :rubric")
+                      .bind("clip", clipId)
+                      .bind("annotator", annotatorId)
+                      .bind("rubric", rubric.toString())
+                      .map(
+                          (rs, ctx) ->
+                              new ExistingAssignment(
+                                  rs.getLong(1),
+                                  rs.getBoolean(2),
+                                  AssignmentState.fromCode(rs.getString(3))))
+                      .findOne();
+              if (existing.isPresent()) {
+                if (existing.get().gold() != gold) {
+                  throw new StorageException(
+                      "clip "
+                          + clipId
+                          + " is already assigned to "
+                          + annotatorId
+                          + " under "
+                          + rubric
+                          + (gold ? " as an ordinary item" : " as a gold item")
+                          + "; an assignment's gold flag is not changed by assigning it again");
+                }
+                return new ExplicitAssignment(existing.get().id(), existing.get().state(), false);
+              }
+              QueueCandidate clip =
+                  handle
+                      .createQuery(
+                          "SELECT c.id, c.clip_key, c.dataset_id, c.slices_json, c.hypothesis,"
+                              + " c.duration_s, c.status, c.task_type FROM clips c WHERE c.id ="
+                              + " :clip")
+                      .bind("clip", clipId)
+                      .map(
+                          (rs, ctx) -> {
+                            if (!"active".equals(rs.getString(7))) {
+                              throw new StorageException(
+                                  "clip "
+                                      + rs.getString(2)
+                                      + " is "
+                                      + rs.getString(7)
+                                      + ", so it cannot be assigned; only active clips are");
+                            }
+                            if (!version.taskType().id().equals(rs.getString(8))) {
+                              throw new StorageException(
+                                  "clip "
+                                      + rs.getString(2)
+                                      + " is a "
+                                      + rs.getString(8)
+                                      + " item and cannot be labeled under "
+                                      + rubric);
+                            }
+                            return new QueueCandidate(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                slices(rs.getString(4)),
+                                Optional.ofNullable(rs.getString(5)),
+                                rs.getDouble(6));
+                          })
+                      .findOne()
+                      .orElseThrow(
+                          () ->
+                              new StorageException(
+                                  "there is no clip " + clipId + " in the project"));
+              long id = insert(handle, lead, clip, annotatorId, rubric, gold, 0.0, now());
+              return new ExplicitAssignment(id, AssignmentState.PENDING, true);
+            });
+  }
+
+  private record ExistingAssignment(long id, boolean gold, AssignmentState state) {}
+
+  private long insert(
       Handle handle,
       Actor actor,
       QueueCandidate clip,
@@ -163,6 +268,7 @@ public final class Assignments {
                 .put("rubric", rubric.toString())
                 .put("gold", gold)
                 .put("priority", priority));
+    return id;
   }
 
   private static List<QueueCandidate> candidates(

@@ -303,6 +303,98 @@ public final class Labels {
             });
   }
 
+  /**
+   * Stores a label that was made and submitted elsewhere (the demo's simulated annotators, a pack
+   * from another project) with its original creation and submission times and time spent (lead
+   * only). The value is validated against the assignment's exact rubric version like any
+   * submission; the listened share is kept as given, not enforced. Refused when the assignment
+   * already has a label, so importing the same labels twice stores nothing new. The audit event
+   * ({@code label.import}) names the lead as actor and the assignment's annotator in its content.
+   */
+  public SavedLabel importSubmitted(
+      Actor lead, long assignmentId, LabelInput input, Instant createdAt, Instant submittedAt) {
+    if (createdAt == null || submittedAt == null || submittedAt.isBefore(createdAt)) {
+      throw new StorageException(
+          "an imported label needs a creation time and a submission time no earlier than it, not "
+              + createdAt
+              + " and "
+              + submittedAt);
+    }
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              Access.require(handle, lead, "import labels", Role.LEAD);
+              AssignmentRow assignment = assignment(handle, assignmentId, true);
+              Optional<Current> current = current(handle, assignmentId);
+              if (current.isPresent()) {
+                throw new StorageException(
+                    "the assignment of "
+                        + assignment.clipKey()
+                        + " to "
+                        + assignment.annotatorId()
+                        + " already has a "
+                        + current.get().state().code()
+                        + " label, so an imported one is not stored over it");
+              }
+              validate(assignment, input.value(), LabelState.SUBMITTED);
+              OffsetDateTime created = utc(createdAt);
+              OffsetDateTime submitted = utc(submittedAt);
+              String json = ContentHash.canonicalJson(LabelValueJson.toJson(input.value()));
+              long labelId =
+                  handle
+                      .createUpdate(
+                          "INSERT INTO labels (assignment_id, clip_id, annotator_id,"
+                              + " rubric_version, value_json, time_spent_ms, listened_coverage,"
+                              + " state, row_version, created_at, updated_at, submitted_at,"
+                              + " last_modified_by) VALUES (:assignment, :clip, :annotator,"
+                              + " :rubric, :value, :time, :coverage, :state, 1, :created,"
+                              + " :submitted, :submitted, :annotator)")
+                      .bind("assignment", assignmentId)
+                      .bind("clip", assignment.clipId())
+                      .bind("annotator", assignment.annotatorId())
+                      .bind("rubric", assignment.rubric().toString())
+                      .bind("value", json)
+                      .bind("time", input.timeSpent().toMillis())
+                      .bind("coverage", input.listenedCoverage())
+                      .bind("state", LabelState.SUBMITTED.code())
+                      .bind("created", created)
+                      .bind("submitted", submitted)
+                      .executeAndReturnGeneratedKeys("id")
+                      .mapTo(Long.class)
+                      .one();
+              handle
+                  .createUpdate("UPDATE assignments SET state = :state WHERE id = :id")
+                  .bind("state", AssignmentState.SUBMITTED.code())
+                  .bind("id", assignmentId)
+                  .execute();
+              ObjectNode after =
+                  describe(
+                      new Current(
+                          labelId,
+                          1,
+                          LabelState.SUBMITTED,
+                          assignment.annotatorId(),
+                          submitted.toInstant(),
+                          json),
+                      assignment);
+              after.put("created_at", created.toString());
+              after.put("submitted_at", submitted.toString());
+              after.put("time_spent_ms", input.timeSpent().toMillis());
+              after.put("listened_coverage", input.listenedCoverage());
+              project
+                  .audit()
+                  .append(
+                      handle, lead, "label.import", "label", Long.toString(labelId), null, after);
+              return new SavedLabel(
+                  labelId, assignmentId, 1, LabelState.SUBMITTED, submitted.toInstant());
+            });
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+  }
+
   private void validate(AssignmentRow assignment, LabelValue value, LabelState state) {
     if (!value.rubric().equals(assignment.rubric())) {
       throw new LabelValidationException(

@@ -1,0 +1,152 @@
+package dev.earmark.storage.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.earmark.engine.version.VersionedId;
+import dev.earmark.fixtures.DemoDataset;
+import dev.earmark.storage.Databases;
+import dev.earmark.storage.PermissionDeniedException;
+import dev.earmark.storage.StorageException;
+import dev.earmark.storage.adjudicate.Adjudications;
+import dev.earmark.storage.adjudicate.DisputeRecord;
+import dev.earmark.storage.adjudicate.DisputeStatus;
+import dev.earmark.storage.audit.AuditVerification;
+import dev.earmark.storage.label.Label;
+import dev.earmark.storage.label.Labels;
+import dev.earmark.storage.policy.Policies;
+import dev.earmark.storage.project.Project;
+import dev.earmark.storage.settings.ProjectSettings;
+import dev.earmark.storage.user.Actor;
+import dev.earmark.storage.user.Role;
+import dev.earmark.storage.user.User;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class DemoProjectTest {
+  /** The date the dataset's retention examples are written against. */
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse(DemoDataset.REFERENCE_DATE + "T10:00:00Z"), ZoneOffset.UTC);
+
+  private static final VersionedId ASR = VersionedId.parse("asr-transcript@1");
+
+  @TempDir Path dir;
+
+  static List<Named<Supplier<Project>>> databases() {
+    return Databases.fresh(CLOCK);
+  }
+
+  private static long lines(Path file) throws Exception {
+    return Files.readAllLines(file).stream().filter(line -> !line.isBlank()).count();
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void theDemoProjectHoldsEveryFixtureLabelGoldItemAndTheRoutedDisputes(Supplier<Project> factory)
+      throws Exception {
+    Path data = DemoDataset.copyTo(dir.resolve("demo-data")).getParent();
+    try (Project project = factory.get()) {
+      DemoReport report = new DemoProject(project).build(data, "maria");
+
+      assertThat(report.datasetId()).isEqualTo("earmark-demo");
+      assertThat(report.activeClips() + report.excludedClips() + report.quarantinedClips())
+          .isEqualTo(lines(data.resolve(DemoDataset.MANIFEST)));
+      // clip-012, clip-030 (no human review), clip-041 (training only), clip-019 and clip-034
+      // (retention expired): sample-fixtures/README.md.
+      assertThat(report.excludedClips()).isEqualTo(5);
+      assertThat(report.labels()).isEqualTo(lines(data.resolve(DemoDataset.LABELS)));
+      assertThat(report.skippedLabels()).isZero();
+      assertThat(report.goldItems()).isEqualTo(lines(data.resolve(DemoDataset.GOLD)));
+      assertThat(report.added().labels()).isEqualTo(report.labels());
+      assertThat(report.added().assignments()).isEqualTo(report.labels());
+      assertThat(report.added().disputes()).isEqualTo(report.disputes()).isPositive();
+      assertThat(project.users().list())
+          .extracting(User::id)
+          .containsExactlyInAnyOrder(
+              "lead-demo", "adj-demo", "ann-alex", "ann-bea", "ann-cem", "maria");
+      assertThat(project.users().find("ann-bea").orElseThrow().displayName())
+          .isEqualTo("Bea (simulated)");
+      assertThat(project.users().find("maria").orElseThrow().roles())
+          .isEqualTo(Set.of(Role.LEAD, Role.ADJUDICATOR));
+
+      Policies policies = new Policies(project);
+      assertThat(policies.policy(policies.rubric(ASR).taskType()).orElseThrow().ruleSet())
+          .contains(VersionedId.parse("en-asr@1"));
+
+      Actor lead = project.users().actor("lead-demo");
+      Labels labels = new Labels(project, policies, new ProjectSettings(project));
+      Label first =
+          labels.labels(lead, ASR).stream()
+              .filter(
+                  label ->
+                      label.clipKey().equals("clip-001") && label.annotatorId().equals("ann-alex"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(first.createdAt()).isEqualTo(Instant.parse("2026-11-16T09:00:00Z"));
+      assertThat(first.submittedAt()).contains(Instant.parse("2026-11-16T09:00:09.316Z"));
+      assertThat(first.timeSpent()).isEqualTo(Duration.ofMillis(9316));
+
+      List<DisputeRecord> disputes =
+          new Adjudications(project, policies).disputes(lead, DisputeStatus.OPEN);
+      // clip-005: gold with a hesitation Alex and Cem drop, and Cem is unsure of the name.
+      // clip-021: Alex hears "twenty" as "twelve" at 5 dB.
+      assertThat(disputes).extracting(DisputeRecord::clipKey).contains("clip-005", "clip-021");
+      assertThat(project.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void buildingTheDemoAgainChangesNothing(Supplier<Project> factory) throws Exception {
+    Path data = DemoDataset.copyTo(dir.resolve("demo-data")).getParent();
+    try (Project project = factory.get()) {
+      DemoReport first = new DemoProject(project).build(data, "maria");
+      long events = ((AuditVerification.Intact) project.audit().verify()).events();
+
+      DemoReport second = new DemoProject(project).build(data, "maria");
+
+      assertThat(first.added().nothing()).isFalse();
+      assertThat(second.added().nothing()).isTrue();
+      assertThat(second).usingRecursiveComparison().ignoringFields("added").isEqualTo(first);
+      assertThat(project.audit().verify())
+          .isInstanceOfSatisfying(
+              AuditVerification.Intact.class,
+              intact -> assertThat(intact.events()).isEqualTo(events));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void anOperatorWhoIsNotALeadCannotTurnSomeoneElsesProjectIntoTheDemo(Supplier<Project> factory)
+      throws Exception {
+    Path data = DemoDataset.copyTo(dir.resolve("demo-data")).getParent();
+    try (Project project = factory.get()) {
+      Actor owner = new Actor("owner", EnumSet.of(Role.LEAD));
+      project.users().add(owner, "owner", "Owner", EnumSet.of(Role.LEAD));
+      project.users().add(owner, "ann-9", "Annotator", EnumSet.of(Role.ANNOTATOR));
+
+      assertThatThrownBy(() -> new DemoProject(project).build(data, "ann-9"))
+          .isInstanceOf(PermissionDeniedException.class)
+          .hasMessage("ann-9 cannot add users: that needs the lead role");
+      assertThatThrownBy(() -> new DemoProject(project).build(data, "stranger"))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("no user 'stranger'");
+      assertThat(project.users().list()).extracting(User::id).containsExactly("ann-9", "owner");
+
+      DemoReport report = new DemoProject(project).build(data, "owner");
+      assertThat(report.users()).isEqualTo(7);
+    }
+  }
+}
