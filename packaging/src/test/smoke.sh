@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Smoke test of the packaged Earmark: runs the app-image's launcher and the launcher unpacked from
 # the .deb WITHOUT a JDK (empty PATH, no JAVA_HOME), and fails on a wrong exit code or output.
-#   smoke.sh IMAGE_DIR DEB_DIR PROJECT_VERSION DEMO_DIR
+#   smoke.sh IMAGE_DIR DEB_DIR PROJECT_VERSION DEMO_DIR [SCREENSHOT]
 # IMAGE_DIR is target/jpackage/image/earmark, DEB_DIR target/jpackage/deb (holding one .deb),
-# DEMO_DIR sample-fixtures' earmark-demo.
+# DEMO_DIR sample-fixtures' earmark-demo. When xvfb-run and xwininfo are installed it also opens
+# the workbench on a virtual display, waits for its window and, with ImageMagick's `import`,
+# saves a screenshot to SCREENSHOT.
 # Run by the `package` profile right after package.sh (docs/packaging.md).
 set -euo pipefail
-image="$(readlink -f "$1")" version="$3" demo="$(readlink -f "$4")"
+image="$(readlink -f "$1")" version="$3" demo="$(readlink -f "$4")" screenshot="${5:-}"
 debs=("$2"/*.deb)
 [[ ${#debs[@]} -eq 1 && -f "${debs[0]}" ]] || { echo "smoke: expected one .deb in $2" >&2; exit 1; }
 deb="$(readlink -f "${debs[0]}")"
@@ -70,11 +72,41 @@ check_launcher() {
   expect 0 '"intact" : true' "$where: audit verify on that project"
 }
 
+# Opens the workbench from launcher $1 on a virtual display (same bare environment as run) and
+# succeeds once a window of the workbench's class appears within 30 s; saves a screenshot.
+gui_opens() {
+  xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+    launcher=$1 home=$2 project=$3 shot=$4 found=
+    env -i HOME="$home" PATH=/nonexistent DISPLAY="$DISPLAY" XAUTHORITY="$XAUTHORITY" LANG=C.UTF-8 \
+      "$launcher" --project "$project" >"$home/gui.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 60); do
+      xwininfo -root -tree | grep -q "\"dev.earmark.app.gui.WorkbenchApp\"" && { found=yes; break; }
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.5
+    done
+    if [[ -n "$found" && -n "$shot" ]] && command -v import >/dev/null; then
+      sleep 2   # let the first frame paint
+      import -window root "$shot"
+    fi
+    kill "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    [[ -n "$found" ]] || { cat "$home/gui.log" >&2; exit 1; }
+  ' gui "$1" "$work/home" "$work/gui-project" "$screenshot"
+}
+
 # The app-image carries its runtime and no JDK tools.
 [[ -d "$image/lib/runtime" ]] || fail "app-image: no lib/runtime"
 [[ ! -e "$image/lib/runtime/bin/javac" && ! -d "$image/lib/runtime/jmods" ]] \
   || fail "app-image: the runtime is a full JDK, not a jlink image"
 check_launcher "$image/bin/earmark" app-image
+if command -v xvfb-run >/dev/null && command -v xwininfo >/dev/null; then
+  gui_opens "$image/bin/earmark" \
+    && echo "smoke: ok: app-image: the workbench window opens on a virtual display${screenshot:+ ($screenshot)}" \
+    || fail "app-image: no workbench window within 30 s"
+else
+  echo "smoke: skipped: GUI start (needs xvfb-run and xwininfo)"
+fi
 
 # The .deb: metadata, layout, desktop entry, and its launcher run from an unpacked copy.
 info="$(dpkg-deb --field "$deb" Package Version Depends)"
@@ -89,7 +121,7 @@ done
 desktop="$work/root/opt/earmark/lib/earmark-earmark.desktop"
 if [[ -f "$desktop" ]]; then
   for line in 'Name=Earmark' 'Exec=/opt/earmark/bin/earmark' 'Icon=/opt/earmark/lib/earmark.png' \
-    'Categories=AudioVideo;Audio;' 'Terminal=false'; do
+    'Categories=AudioVideo;Audio;' 'Terminal=false' 'StartupWMClass=dev.earmark.app.gui.WorkbenchApp'; do
     grep -qxF "$line" "$desktop" && echo "smoke: ok: desktop entry: $line" \
       || fail "desktop entry lacks '$line'"
   done
@@ -98,7 +130,19 @@ if [[ -f "$desktop" ]]; then
       || fail "desktop-file-validate rejects the desktop entry"
   fi
 fi
+dpkg-deb -e "$deb" "$work/control"
+grep -q 'ln -sf /opt/earmark/bin/earmark /usr/bin/earmark' "$work/control/postinst" \
+  && grep -q 'xdg-desktop-menu install' "$work/control/postinst" \
+  && grep -q 'rm -f /usr/bin/earmark' "$work/control/prerm" \
+  && sh -n "$work/control/postinst" && sh -n "$work/control/prerm" \
+  && echo "smoke: ok: deb: postinst adds the menu entry and /usr/bin/earmark, prerm removes them" \
+  || fail "deb: postinst/prerm do not install and remove the menu entry and /usr/bin/earmark"
 check_launcher "$work/root/opt/earmark/bin/earmark" deb
+# What postinst links into /usr/bin: the launcher finds its runtime through a symbolic link.
+mkdir "$work/usr-bin"
+ln -s "$work/root/opt/earmark/bin/earmark" "$work/usr-bin/earmark"
+run "$work/usr-bin/earmark" --version
+expect 0 "^earmark ${version//./\\.}\$" "deb: the launcher runs through a symbolic link"
 
 if ((failures)); then
   echo "smoke: $failures check(s) failed" >&2
