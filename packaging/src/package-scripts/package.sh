@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Builds Earmark's Linux packages from the jars Maven copied into target/jpackage/input:
+#   1. checks that jlink.args lists every JDK module jdeps finds in those jars;
+#   2. jlink: a private runtime (target/jpackage/runtime), no JDK needed by users;
+#   3. jpackage: the app-image target/jpackage/image/earmark (bin/earmark + lib/);
+#   4. jpackage: target/jpackage/deb/earmark_<version>-1_<arch>.deb from that app-image.
+# Run by `mvn -B -Ppackage -pl packaging -am package` (docs/packaging.md), which sets
+# PROJECT_VERSION, MAIN_JAR and JAVA_HOME; runnable by hand with the same variables after a
+# first Maven run has filled target/jpackage/input.
+set -euo pipefail
+cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.."   # the packaging module
+
+: "${PROJECT_VERSION:?set PROJECT_VERSION, e.g. 0.1.0-SNAPSHOT}"
+: "${MAIN_JAR:?set MAIN_JAR to the file name of the app jar in target/jpackage/input}"
+: "${JAVA_HOME:?set JAVA_HOME to a JDK 17 with jmods}"
+scripts=src/package-scripts
+out=target/jpackage
+input=$out/input
+
+# jpackage wants a plain numeric version (1 to 3 dot-separated numbers): 0.1.0-SNAPSHOT -> 0.1.0.
+app_version="${PROJECT_VERSION%%-*}"
+if [[ ! "$app_version" =~ ^[0-9]+(\.[0-9]+){0,2}$ ]]; then
+  echo "package.sh: cannot make a numeric app version from project version '$PROJECT_VERSION'" >&2
+  exit 2
+fi
+[[ -f "$input/$MAIN_JAR" ]] || { echo "package.sh: $input/$MAIN_JAR is missing" >&2; exit 2; }
+
+step() { printf '[package] %s (%ss)\n' "$1" "$SECONDS"; }
+
+step "checking JDK modules with jdeps"
+needed="$("$JAVA_HOME/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 \
+  --class-path "$input/*" "$input"/*.jar 2>/dev/null | tail -n 1)"
+linked="$(sed -n 's/^--add-modules //p' "$scripts/jlink.args")"
+missing=()
+for module in ${needed//,/ }; do
+  [[ ",$linked," == *",$module,"* ]] || missing+=("$module")
+done
+if ((${#missing[@]})); then
+  echo "package.sh: the jars need JDK modules that $scripts/jlink.args does not link: ${missing[*]}" >&2
+  echo "package.sh: add them to its --add-modules line" >&2
+  exit 1
+fi
+
+rm -rf "$out/runtime" "$out/image" "$out/deb"
+
+step "jlink runtime"
+"$JAVA_HOME/bin/jlink" "@$scripts/jlink.args" --output "$out/runtime"
+
+step "jpackage app-image $app_version"
+"$JAVA_HOME/bin/jpackage" "@$scripts/jpackage-app-image.args" \
+  --app-version "$app_version" --input "$input" --main-jar "$MAIN_JAR" \
+  --runtime-image "$out/runtime" --dest "$out/image"
+
+step "jpackage .deb"
+"$JAVA_HOME/bin/jpackage" "@$scripts/jpackage-deb.args" \
+  --app-version "$app_version" --app-image "$out/image/earmark" --dest "$out/deb"
+
+step "done"
+du -sh "$out/image/earmark" "$out"/deb/*.deb
