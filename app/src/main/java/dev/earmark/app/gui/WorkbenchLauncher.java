@@ -20,8 +20,7 @@ public final class WorkbenchLauncher {
    * Earmark runs (see docs/decisions/0001-build-layout.md). The warning is harmless, so it is kept
    * out of the user's terminal; the logger is held here so the setting is not garbage collected.
    */
-  private static final Logger JAVAFX_STARTUP_LOG =
-      Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+  private static final Logger JAVAFX_STARTUP_LOG = Logger.getLogger("javafx");
 
   private WorkbenchLauncher() {}
 
