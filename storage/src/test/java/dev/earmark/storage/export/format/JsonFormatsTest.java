@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.importer.ManifestEntry;
+import dev.earmark.storage.importer.ManifestLine;
+import dev.earmark.storage.importer.ManifestReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +86,29 @@ class JsonFormatsTest {
     assertThat(Files.readString(nonAscii, StandardCharsets.UTF_8))
         .contains("Grüezi")
         .doesNotContain("\\u");
+  }
+
+  @Test
+  void earmarkJsonlReadsBackThroughTheImportManifestReader() throws Exception {
+    Path file = new EarmarkJsonl().write(TestClips.all(), dir).get(0);
+
+    List<ManifestLine> lines = new ManifestReader().readAll(file);
+
+    assertThat(lines).allMatch(line -> line instanceof ManifestLine.Entry);
+    ManifestEntry swiss = ((ManifestLine.Entry) lines.get(0)).entry();
+    assertThat(swiss.id()).isEqualTo("Zürich interview/02");
+    assertThat(swiss.audioPath()).isEqualTo(dir.resolve("audio/Zürich interview 02.flac"));
+    assertThat(swiss.declaredDuration()).isEqualTo(4.0);
+    assertThat(swiss.reference()).isEqualTo("Grüezi mitenand \"so\" (lacht) {ja}");
+    assertThat(swiss.hypothesis()).isEqualTo("grüezi mit enand so lacht ja");
+    assertThat(swiss.slices()).isEqualTo(Map.of("accent", "ch", "transcription", "verbatim"));
+    assertThat(swiss.speakerId()).isEqualTo("Anne-Marie Ø");
+    assertThat(swiss.language()).isEqualTo("gsw");
+    assertThat(swiss.payload().get("segments")).hasSize(2);
+    assertThat(swiss.payload().get("sample_rate").asInt()).isEqualTo(44100);
+    ManifestEntry empty = ((ManifestLine.Entry) lines.get(2)).entry();
+    assertThat(empty.reference()).isEmpty();
+    assertThat(empty.hypothesis()).isNull();
   }
 
   @Test
