@@ -1,0 +1,147 @@
+package dev.earmark.storage.export.format;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earmark.storage.StorageException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What every writer shares: clip order, number formatting, id encoding and file writing. Stateless
+ * and thread-safe.
+ */
+final class FormatFiles {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private FormatFiles() {}
+
+  /** The clips sorted by id (UTF-16 code unit order), refusing duplicate ids. */
+  static List<ExportClip> sorted(List<ExportClip> clips) {
+    List<ExportClip> sorted = new ArrayList<>(clips);
+    sorted.sort(Comparator.comparing(ExportClip::clipId));
+    Set<String> seen = new HashSet<>();
+    for (ExportClip clip : sorted) {
+      if (!seen.add(clip.clipId())) {
+        throw new StorageException(
+            "Clip id " + clip.clipId() + " appears twice in one export; ids must be unique.");
+      }
+    }
+    return sorted;
+  }
+
+  /** Seconds with exactly three decimals (milliseconds), Locale.ROOT. */
+  static String seconds(double value) {
+    return String.format(Locale.ROOT, "%.3f", value);
+  }
+
+  /** Seconds as a JSON number with exactly three decimals. */
+  static BigDecimal secondsNumber(double value) {
+    return new BigDecimal(seconds(value));
+  }
+
+  /** Whole milliseconds, rounded half up. */
+  static long millis(double seconds) {
+    return Math.round(seconds * 1000.0);
+  }
+
+  /** Milliseconds printed as seconds with three decimals. */
+  static String millisAsSeconds(long millis) {
+    return String.format(Locale.ROOT, "%d.%03d", millis / 1000, millis % 1000);
+  }
+
+  /** Whitespace runs (including line breaks) become one space; leading and trailing go. */
+  static String oneLine(String text) {
+    return text.strip().replaceAll("\\s+", " ");
+  }
+
+  /**
+   * Encodes {@code id} so it holds only ASCII letters, digits and the characters in {@code
+   * alsoAllowed}; every other character becomes its UTF-8 bytes as {@code =HH}. {@code =} itself is
+   * always encoded, so the encoding is injective (two different ids never meet).
+   */
+  static String encodeId(String id, String alsoAllowed) {
+    StringBuilder out = new StringBuilder(id.length());
+    byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
+    for (byte b : bytes) {
+      char c = (char) (b & 0xff);
+      boolean plain =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || (c < 0x80 && c != '=' && alsoAllowed.indexOf(c) >= 0);
+      if (plain) {
+        out.append(c);
+      } else {
+        out.append('=').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+      }
+    }
+    return out.toString();
+  }
+
+  /** A file name for a per-clip file: the encoded id, never {@code .} or {@code ..}. */
+  static String fileStem(String clipId) {
+    String stem = encodeId(clipId, "._-");
+    return stem.startsWith(".") ? "=2E" + stem.substring(1) : stem;
+  }
+
+  /** One JSON object on one line. */
+  static String jsonLine(ObjectNode node) {
+    try {
+      return JSON.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A tree of plain values always serializes.", e);
+    }
+  }
+
+  static ObjectNode object() {
+    return JSON.createObjectNode();
+  }
+
+  /** Writes {@code lines}, each ended by {@code '\n'}, as UTF-8. */
+  static Path writeLines(Path file, List<String> lines) {
+    StringBuilder text = new StringBuilder();
+    for (String line : lines) {
+      text.append(line).append('\n');
+    }
+    return writeText(file, text.toString());
+  }
+
+  /** Writes {@code text} as UTF-8, creating the parent directory. */
+  static Path writeText(Path file, String text) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      return Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new StorageException(
+          "Could not write " + file + " (" + e.getMessage() + "); check the disk and permissions.",
+          e);
+    }
+  }
+
+  /** The segments of a clip in time order (start, then end, then speaker, then text). */
+  static List<ExportClip.Segment> timeOrdered(List<ExportClip.Segment> segments) {
+    List<ExportClip.Segment> ordered = new ArrayList<>(segments);
+    ordered.sort(
+        Comparator.comparingDouble(ExportClip.Segment::startSeconds)
+            .thenComparingDouble(ExportClip.Segment::endSeconds)
+            .thenComparing(s -> s.speakerId() == null ? "" : s.speakerId())
+            .thenComparing(ExportClip.Segment::text));
+    return ordered;
+  }
+
+  /** The speaker of a segment: its own, else the clip's, else the clip id. */
+  static String speakerOf(ExportClip clip, ExportClip.Segment segment) {
+    return segment.speakerId() != null ? segment.speakerId() : clip.effectiveSpeaker();
+  }
+}

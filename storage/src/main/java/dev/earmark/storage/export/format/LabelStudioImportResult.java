@@ -1,0 +1,33 @@
+package dev.earmark.storage.export.format;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a Label Studio export yielded: the usable tasks, and every task or annotation that was left
+ * out with the reason. Immutable.
+ *
+ * @param tasks usable tasks in file order
+ * @param skipped tasks and annotations left out, in file order
+ */
+public record LabelStudioImportResult(List<LabelStudioTask> tasks, List<Skipped> skipped) {
+  public LabelStudioImportResult {
+    tasks = List.copyOf(tasks);
+    skipped = List.copyOf(skipped);
+  }
+
+  /**
+   * A task (when {@code annotationId} is {@code null}) or one annotation of a task that could not
+   * be used.
+   *
+   * @param taskId the task's id, or {@code #N} (1-based position in the file) when it has none
+   * @param annotationId the annotation's id, or {@code null} when the whole task is skipped
+   * @param reason a plain sentence saying what is missing or wrong
+   */
+  public record Skipped(String taskId, String annotationId, String reason) {
+    public Skipped {
+      Objects.requireNonNull(taskId, "taskId");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+}
