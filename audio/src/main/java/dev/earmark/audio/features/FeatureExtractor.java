@@ -172,7 +172,7 @@ public final class FeatureExtractor {
         if ((k & 7) == 0) {
           int e = Math.getExponent(product);
           exponent += e;
-          product = Math.scalb(product, -e);
+          product *= Double.longBitsToDouble((long) (1023 - e) << 52); // exactly 2^-e
         }
         longTermPower[k] += p;
       }

@@ -10,6 +10,11 @@ public final class Fft {
   private final double[] cos;
   private final double[] sin;
   private final int[] bitReverse;
+
+  /** Twiddles of the stage with butterfly span {@code h}: entry {@code h + k} is e^(-i·pi·k/h). */
+  private final double[] stageCos;
+
+  private final double[] stageSin;
   private final float[] hann;
 
   public Fft(int size) {
@@ -22,6 +27,14 @@ public final class Fft {
     for (int i = 0; i < size / 2; i++) {
       cos[i] = Math.cos(-2 * Math.PI * i / size);
       sin[i] = Math.sin(-2 * Math.PI * i / size);
+    }
+    stageCos = new double[size];
+    stageSin = new double[size];
+    for (int h = 1; h < size; h <<= 1) {
+      for (int k = 0; k < h; k++) {
+        stageCos[h + k] = Math.cos(-Math.PI * k / h);
+        stageSin[h + k] = Math.sin(-Math.PI * k / h);
+      }
     }
     bitReverse = new int[size];
     int bits = Integer.numberOfTrailingZeros(size);
@@ -54,9 +67,10 @@ public final class Fft {
   }
 
   /**
-   * Forward transform of the first {@code n} entries ({@code n} = size or size/2), in place. The
-   * twiddles of the smaller size are every other entry of this size's tables; {@code shift} is
-   * log2(size / n).
+   * Forward transform of the first {@code n} entries ({@code n} = size or size/2), in place. {@code
+   * shift} is log2(size / n). The first two stages need no multiplications; the others read their
+   * twiddles contiguously from {@link #stageCos}/{@link #stageSin}, so the innermost loop runs over
+   * consecutive array entries only.
    */
   private void transform(double[] re, double[] im, int n, int shift) {
     for (int i = 0; i < n; i++) {
@@ -70,12 +84,36 @@ public final class Fft {
         im[j] = t;
       }
     }
-    for (int half = 1; half < n; half <<= 1) {
-      int step = size / (half << 1);
-      for (int k = 0; k < half; k++) {
-        double wr = cos[k * step];
-        double wi = sin[k * step];
-        for (int a = k; a < n; a += half << 1) {
+    for (int a = 0; a + 1 < n; a += 2) { // half = 1: twiddle 1
+      double br = re[a + 1];
+      double bi = im[a + 1];
+      re[a + 1] = re[a] - br;
+      im[a + 1] = im[a] - bi;
+      re[a] += br;
+      im[a] += bi;
+    }
+    if (n >= 4) {
+      for (int a = 0; a < n; a += 4) { // half = 2: twiddles 1 and -i
+        double br = re[a + 2];
+        double bi = im[a + 2];
+        re[a + 2] = re[a] - br;
+        im[a + 2] = im[a] - bi;
+        re[a] += br;
+        im[a] += bi;
+        double cr = im[a + 3]; // (re + i im) * -i = im - i re
+        double ci = -re[a + 3];
+        re[a + 3] = re[a + 1] - cr;
+        im[a + 3] = im[a + 1] - ci;
+        re[a + 1] += cr;
+        im[a + 1] += ci;
+      }
+    }
+    for (int half = 4; half < n; half <<= 1) {
+      for (int start = 0; start < n; start += half << 1) {
+        for (int k = 0; k < half; k++) {
+          double wr = stageCos[half + k];
+          double wi = stageSin[half + k];
+          int a = start + k;
           int b = a + half;
           double br = re[b];
           double bi = im[b];
