@@ -37,5 +37,10 @@ rm -f /tmp/em-noise.wav
 # wide-band pink noise, and the same band-limited to the telephone band
 $S -n -r 16000 -c 1 -b 16 wideband.wav synth 1.5 pinknoise vol 0.3
 $S wideband.wav -b 16 narrowband.wav sinc 300-3400
+# the same 200 Hz tone rendered at 48 kHz, and a 48 kHz voice-like buzz (150 Hz sawtooth, its
+# harmonics reach 24 kHz) beside its 16 kHz rendering: the features must not depend on the rate
+$S -n -r 48000 -c 1 -b 16 voiced-200hz-48k.wav synth 1.5 sine 200 tremolo 4 90 vol 0.5
+$S -n -r 48000 -c 1 -b 16 buzz-150hz-48k.wav synth 1.5 sawtooth 150 tremolo 4 90 vol 0.5
+$S buzz-150hz-48k.wav -b 16 buzz-150hz-16k.wav rate -v 16000
 # clipped: driven 4x into full scale
 $S voiced-200hz.wav -b 16 clipped.wav gain 12

@@ -1,7 +1,5 @@
 package dev.earmark.audio.features;
 
-import be.tarsos.dsp.pitch.FastYin;
-import be.tarsos.dsp.pitch.PitchDetectionResult;
 import dev.earmark.audio.decode.AudioDecoder;
 import dev.earmark.audio.decode.AudioInfo;
 import dev.earmark.audio.decode.AudioSource;
@@ -31,6 +29,7 @@ public final class FeatureExtractor {
   static final int ENVELOPE_SMOOTHING_FRAMES = 5;
   static final double F0_MIN_HZ = 50;
   static final double F0_MAX_HZ = 600;
+  private static final double LN_2 = Math.log(2);
 
   private FeatureExtractor() {}
 
@@ -47,10 +46,7 @@ public final class FeatureExtractor {
   public static AcousticFeatures extract(AudioSource source) {
     AudioInfo info = source.info();
     int rate = info.sampleRate();
-    int frameSize =
-        Math.max(
-            256,
-            Math.min(8192, Integer.highestOneBit((int) Math.round(FRAME_SECONDS * rate) * 2 - 1)));
+    int frameSize = frameSize(rate);
     int hop = Math.max(1, (int) Math.round(HOP_SECONDS * rate));
     Accumulator acc = new Accumulator(rate, frameSize, hop);
     float[][] block = source.newBlock(1 << 14);
@@ -75,13 +71,19 @@ public final class FeatureExtractor {
     return acc.finish();
   }
 
+  /** The power of two nearest to 32 ms at {@code rate}, clamped to 256..8192. */
+  static int frameSize(double rate) {
+    return Math.max(
+        256, Math.min(8192, Integer.highestOneBit((int) Math.round(FRAME_SECONDS * rate) * 2 - 1)));
+  }
+
   /** Streaming state: a sliding window of mono samples and per-frame measurements. */
   private static final class Accumulator {
     final int rate;
     final int frameSize;
     final int hop;
     final Fft fft;
-    final FastYin yin;
+    final PitchTrack pitch;
     final float[] window;
     int windowFill;
     long clipped;
@@ -90,8 +92,6 @@ public final class FeatureExtractor {
     long zeroCrossings;
     boolean lastNonNegative = true;
     final DoubleList frameDb = new DoubleList();
-    final DoubleList f0 = new DoubleList();
-    int voicedFrames;
     int activeFrames;
     double centroidSum;
     double flatnessSum;
@@ -100,20 +100,18 @@ public final class FeatureExtractor {
     final double[] re;
     final double[] im;
     final double[] power;
-    final float[] frame;
 
     Accumulator(int rate, int frameSize, int hop) {
       this.rate = rate;
       this.frameSize = frameSize;
       this.hop = hop;
       this.fft = new Fft(frameSize);
-      this.yin = new FastYin(rate, frameSize);
+      this.pitch = new PitchTrack(rate, frameSize, hop);
       this.window = new float[frameSize + (1 << 15)];
       this.longTermPower = new double[frameSize / 2 + 1];
       this.re = new double[frameSize];
       this.im = new double[frameSize];
       this.power = new double[frameSize / 2 + 1];
-      this.frame = new float[frameSize];
     }
 
     void accept(float[] mono, int n) {
@@ -125,6 +123,7 @@ public final class FeatureExtractor {
         lastNonNegative = nonNegative;
       }
       monoSamples += n;
+      pitch.push(mono, n);
       int offset = 0;
       while (offset < n) {
         int take = Math.min(n - offset, window.length - windowFill);
@@ -140,6 +139,7 @@ public final class FeatureExtractor {
         System.arraycopy(window, start, window, 0, keep);
         windowFill = keep;
       }
+      pitch.drain();
     }
 
     void analyse(float[] samples, int start) {
@@ -150,22 +150,34 @@ public final class FeatureExtractor {
       }
       double db = Math.max(FLOOR_DBFS, 10 * Math.log10(energy / frameSize + 1e-12));
       frameDb.add(db);
-      if (db < SILENCE_DBFS) {
+      boolean active = db >= SILENCE_DBFS;
+      pitch.frame(frameDb.size() - 1, active, samples, start);
+      if (!active) {
         return;
       }
       activeFrames++;
       fft.powerSpectrum(samples, start, re, im, power);
       double total = 0;
       double weighted = 0;
-      double logSum = 0;
+      // sum of ln(P + 1e-20) as the log of a product kept in range by moving powers of two into
+      // an exponent: one log a frame instead of one a bin; equal up to rounding
+      double product = 1;
+      long exponent = 0;
       int bins = power.length;
       for (int k = 1; k < bins; k++) {
         double p = power[k];
         total += p;
-        weighted += p * k * rate / (double) frameSize;
-        logSum += Math.log(p + 1e-20);
+        weighted += p * k;
+        product *= p + 1e-20;
+        if ((k & 7) == 0) {
+          int e = Math.getExponent(product);
+          exponent += e;
+          product *= Double.longBitsToDouble((long) (1023 - e) << 52); // exactly 2^-e
+        }
         longTermPower[k] += p;
       }
+      weighted *= rate / (double) frameSize;
+      double logSum = Math.log(product) + exponent * LN_2;
       if (total > 0) {
         centroidSum += weighted / total;
         double mean = total / (bins - 1);
@@ -180,13 +192,6 @@ public final class FeatureExtractor {
         }
         rolloffSum += Math.min(k, bins - 1) * rate / (double) frameSize;
       }
-      System.arraycopy(samples, start, frame, 0, frameSize);
-      PitchDetectionResult pitch = yin.getPitch(frame);
-      float hz = pitch.getPitch();
-      if (pitch.isPitched() && hz >= F0_MIN_HZ && hz <= F0_MAX_HZ) {
-        voicedFrames++;
-        f0.add(hz);
-      }
     }
 
     AcousticFeatures finish() {
@@ -194,6 +199,7 @@ public final class FeatureExtractor {
         Arrays.fill(window, windowFill, frameSize, 0f);
         analyse(window, 0);
       }
+      pitch.finish();
       double duration = monoSamples / (double) rate;
       double[] db = frameDb.toArray();
       double[] sorted = db.clone();
@@ -245,7 +251,7 @@ public final class FeatureExtractor {
               || totalLongTerm > 0
                   && highDb < NARROW_BAND_HIGH_DB
                   && pass / totalLongTerm >= NARROW_BAND_PASS_SHARE;
-      double[] pitches = f0.toArray();
+      double[] pitches = pitch.pitches();
       Arrays.sort(pitches);
       double f0Median = pitches.length == 0 ? 0 : percentile(pitches, 0.5);
       double f0Iqr =
@@ -266,7 +272,7 @@ public final class FeatureExtractor {
           narrow,
           f0Median,
           f0Iqr,
-          frames == 0 ? 0 : voicedFrames / (double) frames,
+          frames == 0 ? 0 : pitch.voicedFrames() / (double) frames,
           duration == 0 ? 0 : nuclei(db) / duration);
     }
 
@@ -320,7 +326,7 @@ public final class FeatureExtractor {
   }
 
   /** A growable primitive list (a boxed list would cost 16 bytes a frame on hour-long clips). */
-  private static final class DoubleList {
+  static final class DoubleList {
     private double[] values = new double[1024];
     private int size;
 

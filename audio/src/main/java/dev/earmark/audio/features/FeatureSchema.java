@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class FeatureSchema {
   /** Version of the names, order and definitions below. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   /** Feature names in vector order. */
   public static final List<String> NAMES =

@@ -4,10 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.earmark.audio.decode.AudioDecoderTestAccess;
+import dev.earmark.audio.peaks.PeakPyramidTestAccess;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Features move the right way on the sox-made signals of make-test-audio.sh. */
 class FeatureExtractorTest {
+  @TempDir Path dir;
+
   static AcousticFeatures features(String name) {
     return FeatureExtractor.extract(AudioDecoderTestAccess.resource(name));
   }
@@ -114,5 +125,64 @@ class FeatureExtractorTest {
     assertThat(features.vector()).hasSize(FeatureSchema.NAMES.size());
     assertThat(features.asMap().keySet()).containsExactlyElementsOf(FeatureSchema.NAMES);
     assertThat(features.durationSeconds()).isCloseTo(1.5, within(1e-9));
+  }
+
+  @ParameterizedTest(name = "{0} vs {1}")
+  @CsvSource(
+      textBlock =
+          """
+          voiced-200hz-48k.wav, voiced-200hz.wav,   200
+          buzz-150hz-48k.wav,   buzz-150hz-16k.wav, 150
+          """)
+  void fortyEightAndSixteenKilohertzRenderingsHaveThePitch(String at48, String at16, double hz) {
+    AcousticFeatures high = features(at48);
+    AcousticFeatures low = features(at16);
+    assertThat(high.f0MedianHz()).isCloseTo(hz, within(1.0));
+    assertThat(high.f0MedianHz()).isCloseTo(low.f0MedianHz(), within(0.05));
+    assertThat(high.f0IqrHz()).isCloseTo(low.f0IqrHz(), within(0.05));
+    assertThat(high.voicedRatio()).isCloseTo(low.voicedRatio(), within(0.01));
+  }
+
+  @Test
+  void fortyEightAndSixteenKilohertzRenderingsHaveTheSpectralShape() {
+    AcousticFeatures high = features("voiced-200hz-48k.wav");
+    AcousticFeatures low = features("voiced-200hz.wav");
+    assertThat(high.spectralCentroidHz()).isCloseTo(low.spectralCentroidHz(), within(0.01));
+    assertThat(high.spectralFlatness()).isLessThan(0.001);
+    assertThat(high.highBandEnergyDb()).isCloseTo(low.highBandEnergyDb(), within(3.0));
+    assertThat(high.narrowBand()).isFalse();
+    // the 16 kHz rendering lacks the buzz's harmonics above 8 kHz, so only the pitch agrees there
+    assertThat(features("buzz-150hz-48k.wav").spectralCentroidHz())
+        .isGreaterThan(features("buzz-150hz-16k.wav").spectralCentroidHz());
+  }
+
+  @ParameterizedTest(name = "{0} Hz, {1} s")
+  @CsvSource(
+      textBlock =
+          """
+          8000,  1.0
+          16000, 1.0
+          22050, 1.0
+          44100, 1.0
+          48000, 1.0
+          96000, 1.0
+          48000, 0.04
+          """)
+  void aHarmonicVoiceHasItsPitchAtEveryRate(int rate, double seconds) throws IOException {
+    // 180 Hz with harmonics 2..5, like a voiced vowel; 0.04 s at 48 kHz is shorter than a frame
+    int frames = (int) Math.round(rate * seconds);
+    ByteBuffer data = ByteBuffer.allocate(frames * 2).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < frames; i++) {
+      double v = 0;
+      for (int h = 1; h <= 5; h++) {
+        v += Math.sin(2 * Math.PI * 180 * h * i / rate) / h;
+      }
+      data.putShort((short) Math.round(12000 * v));
+    }
+    Path wav = dir.resolve("voice-" + rate + ".wav");
+    Files.write(wav, PeakPyramidTestAccess.pcm16Wav(rate, 1, data.array()));
+    AcousticFeatures features = FeatureExtractor.extract(wav);
+    assertThat(features.f0MedianHz()).isCloseTo(180, within(1.5));
+    assertThat(features.voicedRatio()).isGreaterThan(0.9);
   }
 }

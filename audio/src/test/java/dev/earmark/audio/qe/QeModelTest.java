@@ -101,7 +101,9 @@ class QeModelTest {
     byte[] otherSchema =
         QeModelFile.write(
             QeModelFile.parseMetadata(
-                json.replace("\"feature_schema_version\" : 1", "\"feature_schema_version\" : 99"),
+                json.replace(
+                    "\"feature_schema_version\" : " + FeatureSchema.VERSION,
+                    "\"feature_schema_version\" : 99"),
                 "m"),
             contents.boosterBytes());
     QeModelException schema =

@@ -45,6 +45,30 @@ class SpectrogramTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource({"2, 1", "4, 2", "8, 3", "512, 4", "2048, 5"})
+  void powerSpectrumOfARealFrameMatchesTheDefinitionOfTheDft(int size, int seed) {
+    java.util.Random random = new java.util.Random(seed);
+    float[] frame = new float[size + 3];
+    for (int i = 0; i < frame.length; i++) {
+      frame[i] = (float) random.nextGaussian();
+    }
+    Fft fft = new Fft(size);
+    float[] hann = fft.hannWindow();
+    double[] power = new double[size / 2 + 1];
+    fft.powerSpectrum(frame, 3, new double[size], new double[size], power);
+    for (int k = 0; k <= size / 2; k++) {
+      double re = 0;
+      double im = 0;
+      for (int n = 0; n < size; n++) {
+        double angle = -2 * Math.PI * k * n / size;
+        re += frame[3 + n] * hann[n] * Math.cos(angle);
+        im += frame[3 + n] * hann[n] * Math.sin(angle);
+      }
+      assertThat(power[k]).isCloseTo(re * re + im * im, within(1e-9 * size * size));
+    }
+  }
+
   @Test
   void fftSizesMustBePowersOfTwo() {
     assertThatThrownBy(() -> new Fft(100)).isInstanceOf(IllegalArgumentException.class);
