@@ -69,13 +69,10 @@ record BatchData(
       List<SubmittedLabel> labels,
       List<Decision> decisions,
       String finalKind,
-      JsonNode finalValue) {
+      JsonNode finalValue,
+      String finalHash) {
     boolean unresolved() {
       return finalKind.equals("unresolved");
-    }
-
-    String finalHash() {
-      return ContentHash.of(finalValue);
     }
 
     String transcript() {
@@ -288,7 +285,14 @@ record BatchData(
         kind = agree ? "consensus" : "unresolved";
         value = clipLabels.get(0).value();
       }
-      items.add(new Item(clip, List.copyOf(clipLabels), List.copyOf(clipDecisions), kind, value));
+      items.add(
+          new Item(
+              clip,
+              List.copyOf(clipLabels),
+              List.copyOf(clipDecisions),
+              kind,
+              value,
+              ContentHash.of(value)));
     }
 
     Optional<String> qeModel =
