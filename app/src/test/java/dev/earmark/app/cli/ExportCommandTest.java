@@ -135,7 +135,9 @@ class ExportCommandTest {
     String manifest = Files.readString(out.resolve("manifest.json"));
     Files.writeString(
         out.resolve("manifest.json"),
-        manifest.replace("\"created_by\" : \"maria\"", "\"created_by\" : \"mallory\""));
+        manifest
+            .replace("\"created_by\" : \"maria\"", "\"created_by\" : \"mallory\"")
+            .replaceFirst("\"adjudicated\" : \\d+", "\"adjudicated\" : 999"));
 
     var verify = run("verify", out.toString());
     assertThat(verify.code()).isEqualTo(1);
@@ -143,7 +145,8 @@ class ExportCommandTest {
         .contains("altered-file kaldi/text")
         .contains("missing-file nemo/")
         .contains("extra-file kaldi/extra.txt")
-        .contains("manifest-field manifest_sha256");
+        .contains("manifest-field manifest_sha256")
+        .contains("manifest-field agreement.adjudicated");
   }
 
   private static Path firstFile(Path directory) throws Exception {

@@ -142,6 +142,8 @@ public final class BatchVerifier {
                   + "."));
     }
 
+    crossCheck(manifest, problems);
+
     JsonNode files = manifest.path("files");
     TreeSet<String> listed = new TreeSet<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
@@ -199,5 +201,58 @@ public final class BatchVerifier {
     }
     return new BatchVerification(
         dir, manifest.path("batch").path("name").asText(""), listed.size(), problems);
+  }
+
+  /** Fields that restate other fields: counts by final kind, and formats by directory. */
+  private static void crossCheck(JsonNode manifest, List<BatchVerification.Problem> problems) {
+    JsonNode items = manifest.path("items");
+    JsonNode agreement = manifest.path("agreement");
+    if (items.isArray() && agreement.isObject()) {
+      Map<String, String> counted =
+          Map.of("single_label", "single", "agreed", "consensus", "adjudicated", "adjudicated");
+      for (Map.Entry<String, String> count : new java.util.TreeMap<>(counted).entrySet()) {
+        long actual = 0;
+        for (JsonNode item : items) {
+          if (item.path("final").asText().equals(count.getValue())) {
+            actual++;
+          }
+        }
+        JsonNode stated = agreement.get(count.getKey());
+        if (stated == null || !stated.isNumber() || stated.asLong() != actual) {
+          problems.add(
+              new BatchVerification.Problem(
+                  "manifest-field",
+                  "agreement." + count.getKey(),
+                  "manifest field agreement."
+                      + count.getKey()
+                      + " says "
+                      + (stated == null ? "nothing" : stated.asText())
+                      + " but items has "
+                      + actual
+                      + " with final "
+                      + count.getValue()
+                      + "."));
+        }
+      }
+    }
+    JsonNode formats = manifest.path("formats");
+    JsonNode files = manifest.path("files");
+    if (formats.isArray() && files.isObject()) {
+      TreeSet<String> directories = new TreeSet<>();
+      files.fieldNames().forEachRemaining(file -> directories.add(file.split("/", 2)[0]));
+      TreeSet<String> named = new TreeSet<>();
+      formats.forEach(format -> named.add(format.asText()));
+      if (!directories.equals(named)) {
+        problems.add(
+            new BatchVerification.Problem(
+                "manifest-field",
+                "formats",
+                "manifest field formats names "
+                    + named
+                    + " but the files are in "
+                    + directories
+                    + "."));
+      }
+    }
   }
 }
