@@ -1,0 +1,589 @@
+package dev.earmark.storage.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earmark.engine.contract.DatasetContract;
+import dev.earmark.engine.normalize.Normalizer;
+import dev.earmark.engine.normalize.RuleSetJson;
+import dev.earmark.engine.release.DataUse;
+import dev.earmark.engine.release.DisputeState;
+import dev.earmark.engine.release.ReleaseBlocker;
+import dev.earmark.engine.release.ReleaseCheck;
+import dev.earmark.engine.release.ReleaseClip;
+import dev.earmark.engine.release.ReleaseLabel;
+import dev.earmark.engine.release.ReleaseReport;
+import dev.earmark.engine.release.ReleaseRules;
+import dev.earmark.engine.release.Split;
+import dev.earmark.engine.rubric.TaskType;
+import dev.earmark.engine.version.ContentHash;
+import dev.earmark.engine.version.VersionedId;
+import dev.earmark.storage.StorageException;
+import dev.earmark.storage.audit.AuditLog;
+import dev.earmark.storage.export.format.ExportClip;
+import dev.earmark.storage.export.format.ExportFormat;
+import dev.earmark.storage.export.format.ExportFormats;
+import dev.earmark.storage.importer.Checksums;
+import dev.earmark.storage.policy.LabelPolicy;
+import dev.earmark.storage.policy.Policies;
+import dev.earmark.storage.policy.PublishedVersion;
+import dev.earmark.storage.project.Project;
+import dev.earmark.storage.user.Actor;
+import dev.earmark.storage.user.Role;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Exports a batch: the final label of every active clip of the ASR policy's task type that has a
+ * submitted label, the release check over them, the chosen interchange formats and {@code
+ * manifest.json} (docs/formats/batch-manifest.md).
+ *
+ * <p>The final label of a clip is the adjudicated value where a dispute on it was decided, else the
+ * label all submitted labels agree on after the policy's normalization (or the only label). A clip
+ * with an open or escalated dispute, or whose labels disagree without a decision, counts for the
+ * {@code unresolved-disputes} blocker; when the lead allows that blocker such clips are left out of
+ * the files and listed under {@code excluded} in the manifest.
+ *
+ * <p>Files are written into a hidden temporary directory next to the target ({@code
+ * .NAME.export-partial-*}, which {@link BatchVerifier} never accepts), the manifest last, then the
+ * directory is renamed into place, so a killed export never leaves a directory that verifies.
+ * Output is deterministic: the same project data and request give byte-identical files. Stateless
+ * apart from the project; thread-safe as far as the project is.
+ */
+public final class BatchExporter {
+  /** The manifest's file name inside a batch directory. */
+  public static final String MANIFEST = "manifest.json";
+
+  /** The {@code format} member of every manifest. */
+  public static final String MANIFEST_FORMAT = "earmark-batch-manifest/1";
+
+  /** Suffix part of the temporary directory's name; {@link BatchVerifier} refuses such names. */
+  public static final String PARTIAL_MARKER = ".export-partial-";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Project project;
+  private final Policies policies;
+
+  public BatchExporter(Project project, Policies policies) {
+    this.project = project;
+    this.policies = policies;
+  }
+
+  /**
+   * Exports {@code request} as the acting lead.
+   *
+   * @return {@link ExportOutcome.Blocked} (and nothing written) when release blockers remain after
+   *     the allowed ones, else {@link ExportOutcome.Exported}
+   * @throws dev.earmark.storage.PermissionDeniedException unless the actor is a lead
+   * @throws StorageException when the request cannot be carried out (no ASR policy, unknown format,
+   *     an allowed code with a blank reason, a non-empty target, a batch name reused for different
+   *     data); the message says what to do
+   * @throws dev.earmark.engine.EngineException when an allowed code is not a blocker code
+   */
+  public ExportOutcome export(Actor actor, ExportRequest request) {
+    actor.require("export a batch", Role.LEAD);
+    if (request.batchName().isBlank()) {
+      throw new StorageException("A batch needs a name; pass --batch NAME.");
+    }
+    request
+        .allowed()
+        .forEach(
+            (code, reason) -> {
+              if (reason == null || reason.isBlank()) {
+                throw new StorageException(
+                    "Allowing release blocker " + code + " needs a reason; pass --reason TEXT.");
+              }
+            });
+    Path target = request.outDir().toAbsolutePath().normalize();
+    checkTarget(target);
+
+    Optional<ExistingBatch> existing = existingBatch(request.batchName());
+    Instant createdAt =
+        request
+            .timestamp()
+            .or(() -> existing.map(ExistingBatch::createdAt))
+            .orElseGet(() -> project.clock().instant())
+            .truncatedTo(ChronoUnit.MILLIS);
+    String createdBy = existing.map(ExistingBatch::createdBy).orElse(actor.userId());
+
+    LabelPolicy policy =
+        policies
+            .policy(TaskType.ASR_TRANSCRIPT)
+            .orElseThrow(
+                () ->
+                    new StorageException(
+                        "The project has no label policy for asr-transcript; set one before"
+                            + " exporting."));
+    PublishedVersion rubric = policies.publishedRubric(policy.rubric()).orElseThrow();
+    Optional<PublishedVersion> ruleSet = policy.ruleSet().flatMap(policies::ruleSet);
+    Normalizer normalizer =
+        ruleSet
+            .map(
+                published ->
+                    Normalizer.compile(
+                        RuleSetJson.parse(
+                            published.contentJson(),
+                            "rule set " + published.id() + " published in the project")))
+            .orElse(Normalizer.identity());
+
+    ExportFormats formats = ExportFormats.standard(createdAt);
+    List<ExportFormat> chosen = new ArrayList<>();
+    for (String id :
+        request.formats().isEmpty() ? formats.ids() : new TreeSet<>(request.formats())) {
+      chosen.add(formats.byId(id));
+    }
+    chosen.sort(Comparator.comparingInt(format -> formats.ids().indexOf(format.id())));
+
+    BatchData data = project.jdbi().withHandle(handle -> BatchData.load(handle, normalizer));
+    List<BatchData.Item> items = data.items();
+
+    Map<String, DatasetContract> contracts = data.contracts();
+    ReleaseRules rules = releaseRules(contracts, request.use(), policy.rubric());
+    List<ReleaseClip> releaseClips = new ArrayList<>();
+    List<ReleaseLabel> releaseLabels = new ArrayList<>();
+    List<DisputeState> disputeStates = new ArrayList<>();
+    for (BatchData.Item item : items) {
+      releaseClips.add(
+          new ReleaseClip(
+              item.clip().key(),
+              item.clip().sha256(),
+              item.clip().source(),
+              item.clip().consentScope(),
+              item.clip().retentionUntil(),
+              split(item.clip()),
+              item.clip().speakerId()));
+      for (BatchData.SubmittedLabel label : item.labels()) {
+        releaseLabels.add(new ReleaseLabel(item.clip().key(), label.rubric()));
+      }
+      if (item.unresolved()) {
+        disputeStates.add(new DisputeState(item.clip().key(), false));
+      }
+    }
+    ReleaseReport report =
+        new ReleaseCheck(rules, Clock.fixed(createdAt, ZoneOffset.UTC))
+            .check(releaseClips, releaseLabels, disputeStates);
+    List<ReleaseBlocker> remaining = report.remainingAfter(request.allowed().keySet());
+    if (!remaining.isEmpty()) {
+      return new ExportOutcome.Blocked(remaining);
+    }
+
+    Map<String, String> overrides = new TreeMap<>();
+    for (ReleaseBlocker blocker : report.blockers()) {
+      overrides.put(blocker.code(), request.allowed().get(blocker.code()));
+    }
+    List<BatchData.Item> exported = items.stream().filter(item -> !item.unresolved()).toList();
+    List<ExportClip> exportClips = new ArrayList<>();
+    for (BatchData.Item item : exported) {
+      exportClips.add(item.toExportClip(target));
+    }
+
+    Optional<ParentBatch> parent = existing.isPresent() ? existing.get().parent() : latestBatch();
+    Optional<String> qeModel = data.qeModel();
+
+    Path temp =
+        target.resolveSibling(
+            "."
+                + target.getFileName()
+                + PARTIAL_MARKER
+                + UUID.randomUUID().toString().substring(0, 8));
+    try {
+      Files.createDirectories(temp);
+      Map<String, String> fileHashes = new TreeMap<>();
+      for (ExportFormat format : chosen) {
+        Path formatDir = temp.resolve(format.id());
+        for (Path written : format.write(exportClips, formatDir)) {
+          fileHashes.put(relative(temp, written), Checksums.sha256(written));
+        }
+      }
+      ObjectNode manifest = JSON.createObjectNode();
+      manifest.put("format", MANIFEST_FORMAT);
+      ObjectNode batch = manifest.putObject("batch");
+      batch.put("name", request.batchName());
+      batch.put("project_id", project.projectId());
+      batch.put("created_at", createdAt.toString());
+      batch.put("created_by", createdBy);
+      batch.put("app_version", request.appVersion());
+      batch.put("use", request.use().id());
+      if (parent.isPresent()) {
+        ObjectNode parentNode = batch.putObject("parent");
+        parentNode.put("name", parent.get().name());
+        parentNode.put("manifest_sha256", parent.get().manifestSha256());
+      } else {
+        batch.putNull("parent");
+      }
+      ObjectNode policyNode = manifest.putObject("policy");
+      policyNode.put("task_type", TaskType.ASR_TRANSCRIPT.id());
+      ObjectNode rubricNode = policyNode.putObject("rubric");
+      rubricNode.put("id", rubric.id().toString());
+      rubricNode.put("content_hash", rubric.contentHash());
+      if (ruleSet.isPresent()) {
+        ObjectNode ruleSetNode = policyNode.putObject("rule_set");
+        ruleSetNode.put("id", ruleSet.get().id().toString());
+        ruleSetNode.put("content_hash", ruleSet.get().contentHash());
+      } else {
+        policyNode.putNull("rule_set");
+      }
+      if (qeModel.isPresent()) {
+        manifest.put("qe_model", qeModel.get());
+      } else {
+        manifest.putNull("qe_model");
+      }
+      ArrayNode datasets = manifest.putArray("datasets");
+      for (DatasetContract contract : contracts.values()) {
+        ObjectNode dataset = datasets.addObject();
+        dataset.put("id", contract.datasetId());
+        dataset.put("contract_hash", contract.contentHash());
+        dataset.set("contract", contract.document());
+      }
+      ArrayNode formatIds = manifest.putArray("formats");
+      chosen.forEach(format -> formatIds.add(format.id()));
+      ArrayNode overrideNodes = manifest.putArray("overrides");
+      for (ReleaseBlocker blocker : report.blockers()) {
+        ObjectNode override = overrideNodes.addObject();
+        override.put("code", blocker.code());
+        override.put("reason", overrides.get(blocker.code()));
+        override.put("blocker", blocker.reason());
+      }
+      ObjectNode agreement = manifest.putObject("agreement");
+      agreement.put("items", exported.size());
+      agreement.put("single_label", count(exported, "single"));
+      agreement.put("agreed", count(exported, "consensus"));
+      agreement.put("adjudicated", count(exported, "adjudicated"));
+      agreement.put("excluded_unresolved", items.size() - exported.size());
+      ArrayNode itemNodes = manifest.putArray("items");
+      for (BatchData.Item item : exported) {
+        itemNodes.add(item.toManifest());
+      }
+      ArrayNode excludedNodes = manifest.putArray("excluded");
+      for (BatchData.Item item : items) {
+        if (item.unresolved()) {
+          ObjectNode excluded = excludedNodes.addObject();
+          excluded.put("clip_id", item.clip().key());
+          excluded.put("reason", "unresolved-disputes");
+        }
+      }
+      ObjectNode files = manifest.putObject("files");
+      fileHashes.forEach(files::put);
+      String manifestSha256 = ContentHash.of(manifest);
+      manifest.put("manifest_sha256", manifestSha256);
+
+      if (existing.isPresent()) {
+        if (!manifestSha256.equals(existing.get().manifestSha256())) {
+          throw new StorageException(
+              "Batch "
+                  + request.batchName()
+                  + " already exists and the project's data or the options differ from when it"
+                  + " was exported; choose a new batch name.");
+        }
+        writeManifest(temp, manifest);
+        moveIntoPlace(temp, target);
+        project
+            .jdbi()
+            .useTransaction(
+                handle ->
+                    project
+                        .audit()
+                        .append(
+                            handle,
+                            actor,
+                            "batch.reexported",
+                            "batch",
+                            Long.toString(existing.get().id()),
+                            null,
+                            AuditLog.json()
+                                .createObjectNode()
+                                .put("name", request.batchName())
+                                .put("directory", target.toString())));
+        return new ExportOutcome.Exported(
+            existing.get().id(),
+            request.batchName(),
+            target,
+            exported.size(),
+            items.size() - exported.size(),
+            manifestSha256,
+            List.copyOf(fileHashes.keySet()),
+            true);
+      }
+
+      long batchId =
+          project
+              .jdbi()
+              .inTransaction(
+                  handle -> {
+                    long id =
+                        record(
+                            handle,
+                            actor,
+                            request,
+                            parent,
+                            policy,
+                            qeModel,
+                            manifestSha256,
+                            exported,
+                            overrides,
+                            createdAt);
+                    writeManifest(temp, manifest);
+                    moveIntoPlace(temp, target);
+                    return id;
+                  });
+      return new ExportOutcome.Exported(
+          batchId,
+          request.batchName(),
+          target,
+          exported.size(),
+          items.size() - exported.size(),
+          manifestSha256,
+          List.copyOf(fileHashes.keySet()),
+          false);
+    } catch (IOException e) {
+      throw new StorageException(
+          "Could not write batch " + request.batchName() + " to " + target + ": " + e.getMessage(),
+          e);
+    } finally {
+      deleteQuietly(temp);
+    }
+  }
+
+  private static long count(List<BatchData.Item> items, String finalKind) {
+    return items.stream().filter(item -> item.finalKind().equals(finalKind)).count();
+  }
+
+  private static Split split(BatchData.Clip clip) {
+    String split = clip.split() == null ? "" : clip.split().strip().toLowerCase(Locale.ROOT);
+    return switch (split) {
+      case "dev", "validation" -> Split.DEV;
+      case "test", "eval", "evaluation" -> Split.TEST;
+      default -> Split.TRAIN;
+    };
+  }
+
+  private static ReleaseRules releaseRules(
+      Map<String, DatasetContract> contracts, DataUse use, VersionedId rubric) {
+    Set<String> sources = new HashSet<>();
+    Map<String, Set<DataUse>> scopes = new TreeMap<>();
+    for (DatasetContract contract : contracts.values()) {
+      sources.add(contract.source().strip());
+      contract
+          .consentScopes()
+          .forEach(
+              (id, scope) -> {
+                Set<DataUse> uses = EnumSet.noneOf(DataUse.class);
+                scope.allowedUses().forEach(allowed -> uses.add(DataUse.fromId(allowed.code())));
+                scopes.merge(
+                    id,
+                    uses,
+                    (left, right) -> {
+                      Set<DataUse> both = EnumSet.noneOf(DataUse.class);
+                      both.addAll(left);
+                      both.retainAll(right);
+                      return both;
+                    });
+              });
+    }
+    return new ReleaseRules(sources, scopes, use, rubric);
+  }
+
+  private long record(
+      Handle handle,
+      Actor actor,
+      ExportRequest request,
+      Optional<ParentBatch> parent,
+      LabelPolicy policy,
+      Optional<String> qeModel,
+      String manifestSha256,
+      List<BatchData.Item> exported,
+      Map<String, String> overrides,
+      Instant createdAt) {
+    ObjectNode overridesJson = JSON.createObjectNode();
+    overrides.forEach(overridesJson::put);
+    long id =
+        handle
+            .createUpdate(
+                "INSERT INTO batches (name, parent_batch_id, rubric_version, rule_set_version,"
+                    + " qe_model_id, manifest_sha256, items, overrides_json, created_at,"
+                    + " created_by) VALUES (:name, :parent, :rubric, :ruleSet, :qe, :sha, :items,"
+                    + " :overrides, :at, :by)")
+            .bind("name", request.batchName())
+            .bind("parent", parent.map(ParentBatch::id).orElse(null))
+            .bind("rubric", policy.rubric().toString())
+            .bind("ruleSet", policy.ruleSet().map(VersionedId::toString).orElse(null))
+            .bind("qe", qeModel.orElse(null))
+            .bind("sha", manifestSha256)
+            .bind("items", exported.size())
+            .bind("overrides", ContentHash.canonicalJson(overridesJson))
+            .bind("at", OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC))
+            .bind("by", actor.userId())
+            .executeAndReturnGeneratedKeys("id")
+            .mapTo(Long.class)
+            .one();
+    var batch =
+        handle.prepareBatch(
+            "INSERT INTO batch_items (batch_id, clip_id, label_sha256) VALUES (:b, :c, :s)");
+    for (BatchData.Item item : exported) {
+      batch.bind("b", id).bind("c", item.clip().id()).bind("s", item.finalHash()).add();
+    }
+    if (!exported.isEmpty()) {
+      batch.execute();
+    }
+    ObjectNode after = AuditLog.json().createObjectNode();
+    after.put("name", request.batchName());
+    after.put("items", exported.size());
+    after.put("manifest_sha256", manifestSha256);
+    after.put("directory", request.outDir().toAbsolutePath().normalize().toString());
+    after.set("overrides", overridesJson);
+    project
+        .audit()
+        .append(handle, actor, "batch.exported", "batch", Long.toString(id), null, after);
+    return id;
+  }
+
+  private record ParentBatch(long id, String name, String manifestSha256) {}
+
+  private record ExistingBatch(
+      long id,
+      Instant createdAt,
+      String createdBy,
+      String manifestSha256,
+      Optional<ParentBatch> parent) {}
+
+  private Optional<ParentBatch> latestBatch() {
+    return project
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT id, name, manifest_sha256 FROM batches ORDER BY id DESC LIMIT 1")
+                    .map(
+                        (rs, ctx) ->
+                            new ParentBatch(
+                                rs.getLong("id"),
+                                rs.getString("name"),
+                                rs.getString("manifest_sha256")))
+                    .findOne());
+  }
+
+  private Optional<ExistingBatch> existingBatch(String name) {
+    return project
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT b.id, b.created_at, b.created_by, b.manifest_sha256,"
+                            + " p.id AS parent_id, p.name AS parent_name,"
+                            + " p.manifest_sha256 AS parent_sha FROM batches b LEFT JOIN batches p"
+                            + " ON p.id = b.parent_batch_id WHERE b.name = :name")
+                    .bind("name", name)
+                    .map(
+                        (rs, ctx) -> {
+                          long parentId = rs.getLong("parent_id");
+                          Optional<ParentBatch> parent =
+                              rs.wasNull()
+                                  ? Optional.empty()
+                                  : Optional.of(
+                                      new ParentBatch(
+                                          parentId,
+                                          rs.getString("parent_name"),
+                                          rs.getString("parent_sha")));
+                          return new ExistingBatch(
+                              rs.getLong("id"),
+                              rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                              rs.getString("created_by"),
+                              rs.getString("manifest_sha256"),
+                              parent);
+                        })
+                    .findOne());
+  }
+
+  private static void checkTarget(Path target) {
+    if (target.getParent() == null) {
+      throw new StorageException("Export into a named directory, not " + target + ".");
+    }
+    if (Files.exists(target)) {
+      boolean empty;
+      try (Stream<Path> entries = Files.list(target)) {
+        empty = entries.findAny().isEmpty();
+      } catch (IOException e) {
+        throw new StorageException(target + " exists and cannot be read: " + e.getMessage(), e);
+      }
+      if (!empty) {
+        throw new StorageException(
+            target + " already exists and is not empty; choose a new --out directory.");
+      }
+    }
+  }
+
+  private static void writeManifest(Path directory, ObjectNode manifest) {
+    try {
+      Files.write(directory.resolve(MANIFEST), ManifestJson.bytes(manifest));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void moveIntoPlace(Path temp, Path target) {
+    try {
+      Files.deleteIfExists(target); // only an empty directory gets here (checkTarget)
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new StorageException(
+            "The file system cannot rename " + temp + " to " + target + " atomically.", e);
+      }
+    } catch (IOException e) {
+      throw new StorageException(
+          "Could not move the finished batch into " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String relative(Path base, Path file) {
+    return base.relativize(file).toString().replace('\\', '/');
+  }
+
+  private static void deleteQuietly(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(directory)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      // A left-over partial directory never verifies; nothing more to do here.
+    }
+  }
+
+  static JsonNode readJson(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new StorageException("Stored JSON could not be read: " + e.getMessage(), e);
+    }
+  }
+}

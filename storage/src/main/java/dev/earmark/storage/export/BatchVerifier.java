@@ -1,0 +1,258 @@
+package dev.earmark.storage.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earmark.engine.version.ContentHash;
+import dev.earmark.storage.importer.Checksums;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Re-checks a batch directory written by {@link BatchExporter}, anywhere and without the project:
+ * the manifest's shape and own checksum, and that every file it lists is present with its SHA-256
+ * and no other file is there. A directory named like an export's temporary directory is never
+ * intact, so a killed export leaves nothing that verifies. Stateless and thread-safe.
+ */
+public final class BatchVerifier {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Top-level manifest members and the JSON type each must have. */
+  private static final Map<String, String> SHAPE =
+      Map.ofEntries(
+          Map.entry("format", "string"),
+          Map.entry("batch", "object"),
+          Map.entry("policy", "object"),
+          Map.entry("datasets", "array"),
+          Map.entry("formats", "array"),
+          Map.entry("overrides", "array"),
+          Map.entry("agreement", "object"),
+          Map.entry("items", "array"),
+          Map.entry("excluded", "array"),
+          Map.entry("files", "object"),
+          Map.entry("manifest_sha256", "string"));
+
+  private BatchVerifier() {}
+
+  /** Checks {@code directory}; never throws for a damaged batch, it reports every problem. */
+  public static BatchVerification verify(Path directory) {
+    List<BatchVerification.Problem> problems = new ArrayList<>();
+    Path dir = directory.toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir)) {
+      problems.add(
+          new BatchVerification.Problem(
+              "missing-manifest", dir.toString(), dir + " is not a directory."));
+      return new BatchVerification(dir, "", 0, problems);
+    }
+    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+    if (name.contains(BatchExporter.PARTIAL_MARKER)) {
+      problems.add(
+          new BatchVerification.Problem(
+              "unfinished-export",
+              name,
+              "This is the temporary directory of an export that did not finish; export again."));
+    }
+    Path manifestFile = dir.resolve(BatchExporter.MANIFEST);
+    if (!Files.isRegularFile(manifestFile)) {
+      problems.add(
+          new BatchVerification.Problem(
+              "missing-manifest",
+              BatchExporter.MANIFEST,
+              "manifest.json is missing, so this is not a finished batch."));
+      return new BatchVerification(dir, "", 0, problems);
+    }
+    JsonNode manifest;
+    try {
+      manifest = JSON.readTree(manifestFile.toFile());
+    } catch (IOException e) {
+      problems.add(
+          new BatchVerification.Problem(
+              "manifest-field",
+              BatchExporter.MANIFEST,
+              "manifest.json is not valid JSON: " + e.getMessage()));
+      return new BatchVerification(dir, "", 0, problems);
+    }
+    if (!(manifest instanceof ObjectNode)) {
+      problems.add(
+          new BatchVerification.Problem(
+              "manifest-field", BatchExporter.MANIFEST, "manifest.json must hold one object."));
+      return new BatchVerification(dir, "", 0, problems);
+    }
+    for (Map.Entry<String, String> member : new java.util.TreeMap<>(SHAPE).entrySet()) {
+      JsonNode value = manifest.get(member.getKey());
+      boolean ok =
+          value != null
+              && switch (member.getValue()) {
+                case "string" -> value.isTextual();
+                case "object" -> value.isObject();
+                default -> value.isArray();
+              };
+      if (!ok) {
+        problems.add(
+            new BatchVerification.Problem(
+                "manifest-field",
+                member.getKey(),
+                "manifest field "
+                    + member.getKey()
+                    + " is missing or not a "
+                    + member.getValue()
+                    + "."));
+      }
+    }
+    if (manifest.path("format").isTextual()
+        && !manifest.get("format").asText().equals(BatchExporter.MANIFEST_FORMAT)) {
+      problems.add(
+          new BatchVerification.Problem(
+              "manifest-field",
+              "format",
+              "manifest field format is "
+                  + manifest.get("format").asText()
+                  + ", expected "
+                  + BatchExporter.MANIFEST_FORMAT
+                  + "."));
+    }
+    String recorded = manifest.path("manifest_sha256").asText("");
+    String actual = ContentHash.of(manifest, "manifest_sha256");
+    if (!recorded.isEmpty() && !recorded.equals(actual)) {
+      problems.add(
+          new BatchVerification.Problem(
+              "manifest-field",
+              "manifest_sha256",
+              "manifest field manifest_sha256 does not match the manifest's content: a field was"
+                  + " edited."));
+    }
+    if (manifest.path("items").isArray()
+        && manifest.path("agreement").path("items").isNumber()
+        && manifest.get("agreement").get("items").asInt() != manifest.get("items").size()) {
+      problems.add(
+          new BatchVerification.Problem(
+              "manifest-field",
+              "agreement.items",
+              "manifest field agreement.items says "
+                  + manifest.get("agreement").get("items").asInt()
+                  + " but items lists "
+                  + manifest.get("items").size()
+                  + "."));
+    }
+
+    crossCheck(manifest, problems);
+
+    JsonNode files = manifest.path("files");
+    TreeSet<String> listed = new TreeSet<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String relative = entry.getKey();
+      listed.add(relative);
+      Path file = dir.resolve(relative).normalize();
+      if (!file.startsWith(dir) || relative.equals(BatchExporter.MANIFEST)) {
+        problems.add(
+            new BatchVerification.Problem(
+                "manifest-field",
+                "files." + relative,
+                "manifest lists " + relative + ", which is not a data file of this batch."));
+        continue;
+      }
+      if (!Files.isRegularFile(file)) {
+        problems.add(
+            new BatchVerification.Problem(
+                "missing-file", relative, relative + " is listed in the manifest but missing."));
+        continue;
+      }
+      try {
+        String sha = Checksums.sha256(file);
+        if (!sha.equals(entry.getValue().asText())) {
+          problems.add(
+              new BatchVerification.Problem(
+                  "altered-file",
+                  relative,
+                  relative
+                      + " was altered: its SHA-256 is "
+                      + sha
+                      + ", the manifest says "
+                      + entry.getValue().asText()
+                      + "."));
+        }
+      } catch (IOException e) {
+        problems.add(
+            new BatchVerification.Problem(
+                "missing-file", relative, relative + " cannot be read: " + e.getMessage()));
+      }
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        String relative = dir.relativize(file).toString().replace('\\', '/');
+        if (!relative.equals(BatchExporter.MANIFEST) && !listed.contains(relative)) {
+          problems.add(
+              new BatchVerification.Problem(
+                  "extra-file", relative, relative + " is not listed in the manifest."));
+        }
+      }
+    } catch (IOException e) {
+      problems.add(
+          new BatchVerification.Problem(
+              "missing-file", dir.toString(), "The directory cannot be listed: " + e.getMessage()));
+    }
+    return new BatchVerification(
+        dir, manifest.path("batch").path("name").asText(""), listed.size(), problems);
+  }
+
+  /** Fields that restate other fields: counts by final kind, and formats by directory. */
+  private static void crossCheck(JsonNode manifest, List<BatchVerification.Problem> problems) {
+    JsonNode items = manifest.path("items");
+    JsonNode agreement = manifest.path("agreement");
+    if (items.isArray() && agreement.isObject()) {
+      Map<String, String> counted =
+          Map.of("single_label", "single", "agreed", "consensus", "adjudicated", "adjudicated");
+      for (Map.Entry<String, String> count : new java.util.TreeMap<>(counted).entrySet()) {
+        long actual = 0;
+        for (JsonNode item : items) {
+          if (item.path("final").asText().equals(count.getValue())) {
+            actual++;
+          }
+        }
+        JsonNode stated = agreement.get(count.getKey());
+        if (stated == null || !stated.isNumber() || stated.asLong() != actual) {
+          problems.add(
+              new BatchVerification.Problem(
+                  "manifest-field",
+                  "agreement." + count.getKey(),
+                  "manifest field agreement."
+                      + count.getKey()
+                      + " says "
+                      + (stated == null ? "nothing" : stated.asText())
+                      + " but items has "
+                      + actual
+                      + " with final "
+                      + count.getValue()
+                      + "."));
+        }
+      }
+    }
+    JsonNode formats = manifest.path("formats");
+    JsonNode files = manifest.path("files");
+    if (formats.isArray() && files.isObject()) {
+      TreeSet<String> directories = new TreeSet<>();
+      files.fieldNames().forEachRemaining(file -> directories.add(file.split("/", 2)[0]));
+      TreeSet<String> named = new TreeSet<>();
+      formats.forEach(format -> named.add(format.asText()));
+      if (!directories.equals(named)) {
+        problems.add(
+            new BatchVerification.Problem(
+                "manifest-field",
+                "formats",
+                "manifest field formats names "
+                    + named
+                    + " but the files are in "
+                    + directories
+                    + "."));
+      }
+    }
+  }
+}
