@@ -1,6 +1,8 @@
 package dev.earmark.app.gui.labeling;
 
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,12 @@ public record ClipDetails(
     int channels,
     Optional<String> hypothesis,
     Map<String, String> slices) {
+  /** How many slices the header names; the rest would crowd out the clip id. */
+  private static final int HEADER_SLICES = 4;
+
+  private static final List<String> FIRST_SLICES =
+      List.of("noise", "device", "accent", "speed", "domain");
+
   public ClipDetails {
     slices = Map.copyOf(slices);
   }
@@ -41,7 +49,10 @@ public record ClipDetails(
       text.append(channels == 1 ? " mono" : channels == 2 ? " stereo" : " " + channels + " ch");
     }
     slices.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
+        .sorted(
+            Comparator.comparingInt((Map.Entry<String, String> slice) -> rank(slice.getKey()))
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(HEADER_SLICES)
         .forEach(
             slice ->
                 text.append(" · ").append(slice.getKey()).append(": ").append(slice.getValue()));
@@ -53,10 +64,4 @@ public record ClipDetails(
     int index = FIRST_SLICES.indexOf(slice);
     return index < 0 ? FIRST_SLICES.size() : index;
   }
-
-  /** How many slices the header names; the rest would crowd out the clip id. */
-  private static final int HEADER_SLICES = 4;
-
-  private static final java.util.List<String> FIRST_SLICES =
-      java.util.List.of("noise", "device", "accent", "speed", "domain");
 }

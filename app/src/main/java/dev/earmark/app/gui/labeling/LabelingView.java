@@ -228,7 +228,7 @@ public final class LabelingView extends BorderPane {
     caption.textProperty().bind(model.transcriptCaptionProperty());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    Label help = new Label("rubric help ⓘ");
+    Label help = new Label("Rubric help (hover)");
     help.getStyleClass().add("text-muted");
     Tooltip conventions = new Tooltip();
     conventions.setWrapText(true);
@@ -315,7 +315,7 @@ public final class LabelingView extends BorderPane {
 
   private Button tagButton(String tag, String keys) {
     Button button = new Button(tag);
-    button.getStyleClass().addAll("small", "flat");
+    button.getStyleClass().addAll("small", "button-outlined");
     button.setFocusTraversable(false);
     button.setTooltip(new Tooltip("insert " + tag + " at the caret (" + keys + ")"));
     button.setOnAction(event -> insertTag(tag));
