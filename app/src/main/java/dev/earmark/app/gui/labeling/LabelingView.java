@@ -176,9 +176,17 @@ public final class LabelingView extends BorderPane {
     list.setId("queueList");
     list.setCellFactory(view -> new QueueCell());
     VBox.setVgrow(list, Priority.ALWAYS);
-    list.getSelectionModel()
-        .selectedItemProperty()
-        .addListener((obs, old, selected) -> model.open(selected));
+    // Only the user's choice opens a clip: selection also moves when the list itself changes
+    // (a submitted clip leaves the "to do" list), and that must not open anything.
+    list.setOnMouseClicked(event -> model.open(list.getSelectionModel().getSelectedItem()));
+    list.setOnKeyReleased(
+        event -> {
+          switch (event.getCode()) {
+            case UP, DOWN, HOME, END, PAGE_UP, PAGE_DOWN, ENTER, SPACE ->
+                model.open(list.getSelectionModel().getSelectedItem());
+            default -> {}
+          }
+        });
     model
         .currentEntryProperty()
         .addListener(
@@ -252,6 +260,8 @@ public final class LabelingView extends BorderPane {
     transcript.setMinHeight(70);
     transcript.setPromptText("Type what is said, verbatim. Esc plays / pauses while you type.");
     transcript.textProperty().bindBidirectional(model.transcriptProperty());
+    // Undo/redo of typing is the text area's own (Ctrl+Z, Ctrl+Shift+Z); JavaFX resets that history
+    // when the next clip's text is set, so Ctrl+Z never brings back the previous clip's text.
     transcript.getStyleClass().add("transcript");
     transcript.setStyle("-fx-font-size: 1.15em;");
 

@@ -9,6 +9,7 @@ import dev.earmark.storage.StorageException;
 import dev.earmark.storage.assign.AssignmentState;
 import dev.earmark.storage.assign.QueueItem;
 import dev.earmark.storage.label.Label;
+import dev.earmark.storage.label.LabelState;
 import dev.earmark.storage.label.SavedLabel;
 import dev.earmark.storage.user.Actor;
 import java.time.Clock;
@@ -374,8 +375,6 @@ public final class LabelingViewModel {
     try {
       cancelAutosave.run();
       Optional<Label> label = clip.session().label();
-      current.set(clip);
-      currentEntry.set(entry);
       emptyMessage.set("");
       header.set(clip.clip().header());
       version = clip.session().version();
@@ -406,8 +405,11 @@ public final class LabelingViewModel {
       spentBefore = label.map(Label::timeSpent).orElse(Duration.ZERO);
       openedAt = clock.instant();
       problems.clear();
+      // Last, so that listeners of the open clip see its form already filled in.
+      current.set(clip);
+      currentEntry.set(entry);
       if (label.isPresent()) {
-        String what = label.get().state().name().equals("SUBMITTED") ? "✓ submitted " : "✓ saved ";
+        String what = label.get().state() == LabelState.SUBMITTED ? "✓ submitted " : "✓ saved ";
         setStatus(SaveState.SAVED, what + time(label.get().updatedAt()));
       } else {
         setStatus(SaveState.IDLE, "not started: type to begin (saved as you go)");

@@ -131,6 +131,13 @@ class LabelingWindowTest {
     assertThat(fx(() -> robot.lookup("#cheatSheetOverlay").query().isVisible())).isFalse();
 
     robot.clickOn("#transcriptArea").write("good morning");
+    for (int i = 0; i < 30; i++) {
+      robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+    }
+    assertThat(fx(() -> transcript.getText()))
+        .as("undo stays within this clip")
+        .doesNotContain("please");
+    robot.write("good morning");
     fx(
         () -> {
           screen.view().toggleTheme();
