@@ -47,6 +47,13 @@ public final class WorkbenchApp extends Application {
     } catch (StorageException e) {
       scene = new Scene(cannotOpen(directory, e.getMessage()), 960, 640);
     }
+    stage.setOnCloseRequest(
+        event -> {
+          if (screen != null && screen.model().hasUnsavedWork()) {
+            event.consume(); // close once the last edits are stored; a failed save keeps it open
+            screen.model().saveThen(stage::close);
+          }
+        });
     stage.setTitle("Earmark — " + directory.getFileName() + " · " + initialUser);
     stage.setScene(scene);
     stage.show();

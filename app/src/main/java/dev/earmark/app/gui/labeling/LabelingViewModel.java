@@ -187,6 +187,20 @@ public final class LabelingViewModel {
     saveDraft();
   }
 
+  /** Whether the open clip has edits not yet stored (typed, or being saved). */
+  public boolean hasUnsavedWork() {
+    return current.get() != null && (writing || edits != savedEdits);
+  }
+
+  /**
+   * Saves what is unsaved, then runs {@code then} on the UI thread (at once if nothing is unsaved).
+   * If the save fails, {@code then} does not run and the status says why, so nothing is lost
+   * silently (closing the window waits on this).
+   */
+  public void saveThen(Runnable then) {
+    leaveThen(then);
+  }
+
   /**
    * Checks the label against the rubric; if it is complete, submits it and opens the next clip to
    * do (already read in the background, so there is no wait). Problems are listed in {@link

@@ -87,6 +87,31 @@ class LabelingViewModelTest {
   }
 
   @Test
+  void anAnnotatorWithNothingOpenIsToldAllIsDone() throws IOException {
+    open("ann-bea"); // the demo's own labels of ann-bea are all submitted
+
+    assertThat(model.entries()).isEmpty();
+    assertThat(model.currentProperty().get()).isNull();
+    assertThat(model.emptyMessageProperty().get()).isEqualTo("No clips to label — all done.");
+  }
+
+  @Test
+  void leavingWithUnsavedWorkSavesFirst() throws IOException {
+    open(DemoProjects.ANNOTATOR);
+    QueueEntry first = model.currentEntryProperty().get();
+    model.transcriptProperty().set("before closing");
+    assertThat(model.hasUnsavedWork()).isTrue();
+    boolean[] closed = {false};
+
+    model.saveThen(() -> closed[0] = true);
+
+    assertThat(closed[0]).isTrue();
+    assertThat(model.hasUnsavedWork()).isFalse();
+    assertThat(reopen(first).session().label().orElseThrow().value().field("transcript"))
+        .contains(new FieldValue.Text("before closing"));
+  }
+
+  @Test
   void typingIsUnsavedUntilTheQuietPeriodEndsThenSavedOnce() throws IOException {
     open(DemoProjects.ANNOTATOR);
     QueueEntry first = model.currentEntryProperty().get();
