@@ -74,6 +74,10 @@ public final class LabelingScreen implements AutoCloseable {
     return model;
   }
 
+  public WaveformViewModel waveform() {
+    return waveform;
+  }
+
   public Keymap keymap() {
     return keymap;
   }

@@ -9,7 +9,9 @@ import dev.earmark.app.gui.waveform.WaveformActions;
 import dev.earmark.app.gui.waveform.WaveformPalette;
 import dev.earmark.app.gui.waveform.WaveformView;
 import dev.earmark.app.gui.waveform.WaveformViewModel;
+import dev.earmark.engine.rubric.Segment;
 import dev.earmark.storage.assign.AssignmentState;
+import java.util.Locale;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.beans.binding.Bindings;
@@ -273,6 +275,8 @@ public final class LabelingView extends BorderPane {
             tagButton("[music]", "Ctrl+Shift+M"),
             tagButton("[unintelligible]", "Ctrl+Shift+U"));
 
+    HBox segmentRow = segmentRow();
+
     HBox flags = new HBox(14, new Label("Flags:"));
     flags.setAlignment(Pos.CENTER_LEFT);
     for (String flag : LabelingViewModel.FLAGS) {
@@ -314,13 +318,71 @@ public final class LabelingView extends BorderPane {
     HBox.setHgrow(buttons, Priority.ALWAYS);
     flagsAndButtons.setAlignment(Pos.CENTER_LEFT);
 
-    VBox form = new VBox(6, captionRow, transcript, tags, flagsAndButtons, problems);
+    VBox form = new VBox(6, captionRow, transcript, tags, segmentRow, flagsAndButtons, problems);
     form.setPadding(new Insets(8, 0, 0, 0));
 
     VBox pane = new VBox(6, header, waveformView, transport, new Separator(), form);
     pane.setPadding(new Insets(10, 12, 10, 12));
     pane.visibleProperty().bind(model.currentProperty().isNotNull());
     return pane;
+  }
+
+  /** "Segments: [+ from selection] S1 0.00–2.10 A × S2 …"; click a speaker to change it. */
+  private HBox segmentRow() {
+    Button add = new Button("+ from selection");
+    add.setId("addSegmentButton");
+    add.getStyleClass().addAll("small", "button-outlined");
+    add.setFocusTraversable(false);
+    add.setTooltip(new Tooltip("drag across the waveform to select, then add it as a segment"));
+    add.disableProperty()
+        .bind(
+            Bindings.createBooleanBinding(
+                () -> waveform.selectionProperty().get().isEmpty(), waveform.selectionProperty()));
+    add.setOnAction(
+        event ->
+            waveform
+                .selectionProperty()
+                .get()
+                .ifPresent(
+                    selection ->
+                        model.addSegment(selection.startSeconds(), selection.endSeconds())));
+    HBox chips = new HBox(6);
+    chips.setAlignment(Pos.CENTER_LEFT);
+    Runnable rebuild =
+        () -> {
+          chips.getChildren().clear();
+          for (int i = 0; i < model.segmentsProperty().size(); i++) {
+            Segment segment = model.segmentsProperty().get(i);
+            int index = i;
+            Label span =
+                new Label(
+                    String.format(
+                        Locale.ROOT, "S%d %.2f–%.2f", i + 1, segment.start(), segment.end()));
+            Button speaker = new Button(segment.speaker());
+            speaker.getStyleClass().addAll("small", "flat");
+            speaker.setFocusTraversable(false);
+            speaker.setTooltip(new Tooltip("speaker: click for the next id"));
+            speaker.setOnAction(event -> model.nextSpeaker(index));
+            Button remove = new Button("×");
+            remove.getStyleClass().addAll("small", "flat");
+            remove.setFocusTraversable(false);
+            remove.setTooltip(new Tooltip("remove this segment"));
+            remove.setOnAction(event -> model.removeSegment(index));
+            HBox chip = new HBox(2, span, speaker, remove);
+            chip.setAlignment(Pos.CENTER_LEFT);
+            chip.setPadding(new Insets(0, 0, 0, 6));
+            chip.setStyle(
+                "-fx-border-color: -color-border-default; -fx-border-radius: 4;"
+                    + " -fx-background-radius: 4;");
+            chips.getChildren().add(chip);
+          }
+        };
+    model
+        .segmentsProperty()
+        .addListener((javafx.collections.ListChangeListener<Segment>) change -> rebuild.run());
+    HBox row = new HBox(6, new Label("Segments:"), add, chips);
+    row.setAlignment(Pos.CENTER_LEFT);
+    return row;
   }
 
   private Button tagButton(String tag, String keys) {

@@ -4,6 +4,7 @@ import dev.earmark.app.gui.BackgroundExecutor;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelContext;
 import dev.earmark.engine.rubric.LabelValue;
+import dev.earmark.engine.rubric.Segment;
 import dev.earmark.engine.rubric.Violation;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.assign.AssignmentState;
@@ -61,6 +62,12 @@ public final class LabelingViewModel {
   public static final List<String> FLAGS =
       List.of("bad_audio", "wrong_language", "contains_personal_data", "unsure");
 
+  /** The segments field of {@code asr-transcript}. */
+  public static final String SEGMENTS = "segments";
+
+  /** Speaker ids a segment cycles through. */
+  private static final List<String> SPEAKERS = List.of("A", "B", "C", "D");
+
   /** The empty-queue sentence. */
   public static final String ALL_DONE = "No clips to label — all done.";
 
@@ -87,6 +94,9 @@ public final class LabelingViewModel {
       new ReadOnlyObjectWrapper<>(SaveState.IDLE);
   private final StringProperty transcript = new SimpleStringProperty("");
   private final Map<String, BooleanProperty> flags = new LinkedHashMap<>();
+  private final ObservableList<Segment> segments = FXCollections.observableArrayList();
+  private final ObservableList<Segment> readOnlySegments =
+      FXCollections.unmodifiableObservableList(segments);
   private final ObservableList<String> problems = FXCollections.observableArrayList();
   private final ObservableList<String> readOnlyProblems =
       FXCollections.unmodifiableObservableList(problems);
@@ -122,6 +132,7 @@ public final class LabelingViewModel {
       flags.put(flag, property);
     }
     transcript.addListener((observable, was, is) -> edited());
+    segments.addListener((javafx.collections.ListChangeListener<Segment>) change -> edited());
     visibleEntries.setPredicate(entry -> filter.get().shows(entry.state()));
     filter.addListener(
         (observable, was, is) -> visibleEntries.setPredicate(entry -> is.shows(entry.state())));
@@ -185,6 +196,45 @@ public final class LabelingViewModel {
   public void saveNow() {
     cancelAutosave.run();
     saveDraft();
+  }
+
+  /**
+   * Adds a segment for the stretch {@code start}–{@code end} seconds (the waveform's selection),
+   * spoken by A; segments are kept in time order. The rubric judges overlaps and bounds.
+   */
+  public void addSegment(double start, double end) {
+    if (current.get() == null || !(end > start)) {
+      return;
+    }
+    Segment segment = new Segment(rounded(start), rounded(end), SPEAKERS.get(0));
+    int at = 0;
+    while (at < segments.size() && segments.get(at).start() <= segment.start()) {
+      at++;
+    }
+    segments.add(at, segment);
+  }
+
+  /** Removes the segment at {@code index}. */
+  public void removeSegment(int index) {
+    if (index >= 0 && index < segments.size()) {
+      segments.remove(index);
+    }
+  }
+
+  /** Gives the segment at {@code index} the next speaker id (A, B, C, D, then A again). */
+  public void nextSpeaker(int index) {
+    if (index >= 0 && index < segments.size()) {
+      Segment segment = segments.get(index);
+      int speaker = SPEAKERS.indexOf(segment.speaker());
+      segments.set(
+          index,
+          new Segment(
+              segment.start(), segment.end(), SPEAKERS.get((speaker + 1) % SPEAKERS.size())));
+    }
+  }
+
+  private static double rounded(double seconds) {
+    return Math.round(seconds * 100) / 100.0;
   }
 
   /** Whether the open clip has edits not yet stored (typed, or being saved). */
@@ -347,6 +397,9 @@ public final class LabelingViewModel {
       fields.put(TRANSCRIPT, new FieldValue.Text(text.strip()));
     }
     flags.forEach((name, property) -> fields.put(name, new FieldValue.Flag(property.get())));
+    if (!segments.isEmpty()) {
+      fields.put(SEGMENTS, new FieldValue.Segments(List.copyOf(segments)));
+    }
     return new LabelValue(clip.rubric().id(), fields);
   }
 
@@ -416,6 +469,13 @@ public final class LabelingViewModel {
                     .map(value -> value instanceof FieldValue.Flag f && f.set())
                     .orElse(false));
       }
+      segments.setAll(
+          label
+              .flatMap(l -> l.value().field(SEGMENTS))
+              .map(
+                  value ->
+                      value instanceof FieldValue.Segments s ? s.segments() : List.<Segment>of())
+              .orElse(List.of()));
       spentBefore = label.map(Label::timeSpent).orElse(Duration.ZERO);
       openedAt = clock.instant();
       problems.clear();
@@ -650,6 +710,11 @@ public final class LabelingViewModel {
       throw new IllegalArgumentException("asr-transcript has no flag " + name);
     }
     return property;
+  }
+
+  /** The segments so far, in time order. */
+  public ObservableList<Segment> segmentsProperty() {
+    return readOnlySegments;
   }
 
   /** The rubric's problems with the form as it stands, one sentence each. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.earmark.app.gui.CurrentThreadExecutor;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
+import dev.earmark.engine.rubric.Segment;
 import dev.earmark.storage.assign.AssignmentState;
 import dev.earmark.storage.label.LabelState;
 import dev.earmark.storage.project.Project;
@@ -109,6 +110,30 @@ class LabelingViewModelTest {
     assertThat(model.hasUnsavedWork()).isFalse();
     assertThat(reopen(first).session().label().orElseThrow().value().field("transcript"))
         .contains(new FieldValue.Text("before closing"));
+  }
+
+  @Test
+  void segmentsFromSelectionsAreSavedInTimeOrderAndOverlapsAreShown() throws IOException {
+    open(DemoProjects.ANNOTATOR);
+    QueueEntry first = model.currentEntryProperty().get();
+    model.transcriptProperty().set("please transfer");
+    model.addSegment(1.2, 2.0);
+    model.addSegment(0.0, 1.2049);
+    model.nextSpeaker(1);
+
+    assertThat(model.segmentsProperty())
+        .containsExactly(new Segment(0.0, 1.2, "A"), new Segment(1.2, 2.0, "B"));
+    debouncer.elapse();
+    assertThat(model.saveStateProperty().get()).isEqualTo(SaveState.SAVED);
+    assertThat(reopen(first).session().label().orElseThrow().value().field("segments"))
+        .contains(
+            new FieldValue.Segments(
+                java.util.List.of(new Segment(0.0, 1.2, "A"), new Segment(1.2, 2.0, "B"))));
+
+    model.addSegment(1.5, 2.5);
+    assertThat(model.problemsProperty()).anyMatch(problem -> problem.startsWith("segments: "));
+    model.removeSegment(2);
+    assertThat(model.problemsProperty()).isEmpty();
   }
 
   @Test

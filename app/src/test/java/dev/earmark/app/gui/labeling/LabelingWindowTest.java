@@ -100,6 +100,15 @@ class LabelingWindowTest {
         .isEqualTo("please transfer twenty one dollars [noise]");
 
     awaitWaveform();
+    fx(
+        () -> {
+          screen.waveform().select(0.25, 1.4);
+          return null;
+        });
+    robot.clickOn("#addSegmentButton");
+    assertThat(fx(() -> model.segmentsProperty().size())).isEqualTo(1);
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> text(robot, "#statusLabel").startsWith("✓ saved "));
     Path shots = screenshotDirectory();
     write(fx(() -> scene.snapshot(null)), shots.resolve("labeling.png"));
 
