@@ -56,6 +56,7 @@ public final class WorkbenchLauncher {
       err.flush();
     }
     WorkbenchApp.initialProject = choice.project();
+    WorkbenchApp.initialUser = user;
     JAVAFX_STARTUP_LOG.setLevel(Level.SEVERE);
     try {
       Application.launch(WorkbenchApp.class);

@@ -1,0 +1,90 @@
+package dev.earmark.app.gui.labeling;
+
+import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.FxTaskExecutor;
+import dev.earmark.app.gui.Keymap;
+import dev.earmark.app.gui.player.MediaAudioPlayer;
+import dev.earmark.app.gui.player.PlayableAudio;
+import dev.earmark.app.gui.waveform.PeakLoader;
+import dev.earmark.app.gui.waveform.WaveformViewModel;
+import dev.earmark.audio.peaks.PeakCache;
+import dev.earmark.audio.spectrogram.SpectrogramSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import javafx.scene.Scene;
+
+/**
+ * Wires the labeling screen for one window: one background executor, one player, the waveform, the
+ * view-model and the view, and the keys on the scene. Use on the JavaFX thread; {@link #close} when
+ * the window closes.
+ */
+public final class LabelingScreen implements AutoCloseable {
+  private final BackgroundExecutor executor;
+  private final MediaAudioPlayer player;
+  private final LabelingViewModel model;
+  private final LabelingView view;
+  private final WaveformViewModel waveform;
+  private final Keymap keymap;
+
+  /**
+   * Builds the screen for {@code service}'s user; {@code cacheDirectory} holds peak pyramids and
+   * playback copies. Call {@link LabelingViewModel#load()} (via {@link #start}) once it is shown.
+   */
+  public LabelingScreen(
+      LabelingService service, Path cacheDirectory, Clock clock, String projectTitle) {
+    this.executor = new FxTaskExecutor(2);
+    this.player =
+        new MediaAudioPlayer(executor, new PlayableAudio(cacheDirectory.resolve("playback")));
+    PeakLoader peaks = PeakLoader.cached(new PeakCache(cacheDirectory.resolve("peaks")));
+    this.waveform = new WaveformViewModel(executor, player, peaks, SpectrogramSettings.defaults());
+    ClipAudio audio =
+        new ClipAudio() {
+          @Override
+          public void open(Path file) {
+            waveform.open(file);
+          }
+
+          @Override
+          public void prefetch(Path file) {
+            executor.submit(
+                "read ahead the peaks of " + file, () -> peaks.load(file), p -> {}, e -> {});
+          }
+
+          @Override
+          public double heardFraction() {
+            return waveform.heardFractionProperty().get();
+          }
+        };
+    this.model = new LabelingViewModel(service, executor, new FxDebouncer(), clock, audio);
+    this.keymap = LabelingActions.defaultKeymap();
+    this.view = new LabelingView(model, waveform, executor, keymap, projectTitle);
+  }
+
+  /** Installs the keys on {@code scene} and reads the queue. */
+  public void start(Scene scene) {
+    keymap.install(scene, action -> view.perform(action) || waveform.perform(action));
+    model.load();
+  }
+
+  public LabelingView view() {
+    return view;
+  }
+
+  public LabelingViewModel model() {
+    return model;
+  }
+
+  public WaveformViewModel waveform() {
+    return waveform;
+  }
+
+  public Keymap keymap() {
+    return keymap;
+  }
+
+  @Override
+  public void close() {
+    player.close();
+    executor.shutdown();
+  }
+}

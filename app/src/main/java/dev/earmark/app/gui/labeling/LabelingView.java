@@ -1,0 +1,478 @@
+package dev.earmark.app.gui.labeling;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.Keymap;
+import dev.earmark.app.gui.waveform.TransportBar;
+import dev.earmark.app.gui.waveform.WaveformActions;
+import dev.earmark.app.gui.waveform.WaveformPalette;
+import dev.earmark.app.gui.waveform.WaveformView;
+import dev.earmark.app.gui.waveform.WaveformViewModel;
+import dev.earmark.engine.rubric.Segment;
+import dev.earmark.storage.assign.AssignmentState;
+import java.util.Locale;
+import java.util.Map;
+import javafx.application.Application;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The annotator's labeling screen (UI.md): the queue on the left, the clip header, the waveform and
+ * transport as the largest element, the transcript form under it, and a status bar that always says
+ * whether the work is saved. Binds to {@link LabelingViewModel} in this one place; the screen's
+ * keys reach it through {@link #perform(String)}.
+ */
+public final class LabelingView extends BorderPane {
+  private static final Map<String, String> FLAG_NAMES =
+      Map.of(
+          "bad_audio", "bad audio",
+          "wrong_language", "wrong language",
+          "contains_personal_data", "personal data",
+          "unsure", "unsure");
+
+  private final LabelingViewModel model;
+  private final WaveformViewModel waveform;
+  private final WaveformView waveformView;
+  private final TextArea transcript = new TextArea();
+  private final StackPane cheatSheet;
+  private final Button themeButton = new Button();
+  private boolean dark;
+
+  public LabelingView(
+      LabelingViewModel model,
+      WaveformViewModel waveform,
+      BackgroundExecutor executor,
+      Keymap keymap,
+      String projectTitle) {
+    this.model = model;
+    this.waveform = waveform;
+    this.waveformView = new WaveformView(waveform, executor);
+    getStyleClass().add("labeling-view");
+
+    setTop(headerBar(projectTitle));
+    setLeft(queuePane());
+    cheatSheet = cheatSheetOverlay(keymap);
+    StackPane center = new StackPane(workPane(), emptyState(), cheatSheet);
+    setCenter(center);
+    setBottom(statusBar());
+    applyTheme();
+  }
+
+  /** Handles a labeling action from the keymap; false if it is not one of this screen's. */
+  public boolean perform(String action) {
+    if (cheatSheet.isVisible()
+        && (action.equals(LabelingActions.CHEAT_SHEET)
+            || action.equals(WaveformActions.TOGGLE_PLAY))) {
+      cheatSheet.setVisible(false);
+      return true;
+    }
+    String tag = LabelingActions.TAGS.get(action);
+    if (tag != null) {
+      insertTag(tag);
+      return true;
+    }
+    switch (action) {
+      case LabelingActions.SUBMIT -> model.submit();
+      case LabelingActions.SAVE -> model.saveNow();
+      case LabelingActions.NEXT_CLIP -> model.next();
+      case LabelingActions.PREVIOUS_CLIP -> model.previous();
+      case LabelingActions.CHEAT_SHEET -> cheatSheet.setVisible(true);
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Switches between Primer Light and Primer Dark. */
+  public void toggleTheme() {
+    dark = !dark;
+    applyTheme();
+  }
+
+  /** Whether the dark theme is on. */
+  public boolean isDark() {
+    return dark;
+  }
+
+  private void applyTheme() {
+    Application.setUserAgentStylesheet(
+        dark
+            ? new PrimerDark().getUserAgentStylesheet()
+            : new PrimerLight().getUserAgentStylesheet());
+    waveformView.setPalette(dark ? WaveformPalette.dark() : WaveformPalette.light());
+    themeButton.setText(dark ? "☀ Light" : "☾ Dark");
+  }
+
+  /** Inserts {@code tag} at the caret, with a space on either side where a word touches it. */
+  private void insertTag(String tag) {
+    String text = transcript.getText() == null ? "" : transcript.getText();
+    int start = transcript.getSelection().getStart();
+    int end = transcript.getSelection().getEnd();
+    boolean spaceBefore = start > 0 && !Character.isWhitespace(text.charAt(start - 1));
+    boolean spaceAfter = end < text.length() && !Character.isWhitespace(text.charAt(end));
+    transcript.replaceSelection((spaceBefore ? " " : "") + tag + (spaceAfter ? " " : ""));
+    transcript.requestFocus();
+  }
+
+  // ---- parts ----
+
+  private HBox headerBar(String projectTitle) {
+    Label title = new Label("Earmark — " + projectTitle);
+    title.getStyleClass().add("title-4");
+    Label rubric = new Label();
+    rubric.setId("rubricLabel");
+    rubric.getStyleClass().add("text-muted");
+    rubric
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    model.currentProperty().get() == null
+                        ? ""
+                        : "· " + model.currentProperty().get().rubric().id(),
+                model.currentProperty()));
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    themeButton.setId("themeButton");
+    themeButton.setTooltip(new Tooltip("switch between the light and the dark theme"));
+    themeButton.setOnAction(event -> toggleTheme());
+    themeButton.setFocusTraversable(false);
+    Button keys = new Button("Keys (F1)");
+    keys.setFocusTraversable(false);
+    keys.setOnAction(event -> cheatSheet.setVisible(!cheatSheet.isVisible()));
+    Label user = new Label(model.userId() + " · annotator");
+    user.setId("userLabel");
+    HBox bar = new HBox(10, title, rubric, spacer, keys, themeButton, user);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(8, 12, 8, 12));
+    bar.getStyleClass().add("header-bar");
+    bar.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 0 0 1 0;");
+    return bar;
+  }
+
+  private VBox queuePane() {
+    Label heading = new Label("Queue");
+    heading.getStyleClass().add("title-4");
+    Label count = new Label();
+    count.getStyleClass().add("text-muted");
+    count.textProperty().bind(model.progressProperty());
+    ListView<QueueEntry> list = new ListView<>(model.visibleEntries());
+    list.setId("queueList");
+    list.setCellFactory(view -> new QueueCell());
+    VBox.setVgrow(list, Priority.ALWAYS);
+    // Only the user's choice opens a clip: selection also moves when the list itself changes
+    // (a submitted clip leaves the "to do" list), and that must not open anything.
+    list.setOnMouseClicked(event -> model.open(list.getSelectionModel().getSelectedItem()));
+    list.setOnKeyReleased(
+        event -> {
+          switch (event.getCode()) {
+            case UP, DOWN, HOME, END, PAGE_UP, PAGE_DOWN, ENTER, SPACE ->
+                model.open(list.getSelectionModel().getSelectedItem());
+            default -> {}
+          }
+        });
+    model
+        .currentEntryProperty()
+        .addListener(
+            (obs, old, entry) -> {
+              if (entry == null) {
+                list.getSelectionModel().clearSelection();
+                return;
+              }
+              for (int i = 0; i < list.getItems().size(); i++) {
+                if (list.getItems().get(i).item().assignmentId() == entry.item().assignmentId()) {
+                  if (list.getSelectionModel().getSelectedIndex() != i) {
+                    list.getSelectionModel().select(i);
+                  }
+                  list.scrollTo(Math.max(0, i - 3));
+                  return;
+                }
+              }
+              list.getSelectionModel().clearSelection();
+            });
+    ComboBox<QueueFilter> filter = new ComboBox<>();
+    filter.setId("queueFilter");
+    filter.getItems().setAll(QueueFilter.values());
+    filter.valueProperty().bindBidirectional(model.filterProperty());
+    filter.setFocusTraversable(false);
+    HBox filterRow = new HBox(6, new Label("Show"), filter);
+    filterRow.setAlignment(Pos.CENTER_LEFT);
+    VBox pane = new VBox(6, heading, count, list, filterRow);
+    pane.setPadding(new Insets(10));
+    pane.setPrefWidth(230);
+    pane.setMinWidth(180);
+    pane.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 0 1 0 0;");
+    return pane;
+  }
+
+  private VBox workPane() {
+    Label header = new Label();
+    header.setId("clipHeader");
+    header.getStyleClass().add("title-4");
+    header.textProperty().bind(model.headerProperty());
+
+    VBox.setVgrow(waveformView, Priority.ALWAYS);
+    waveformView.setMinHeight(180);
+    TransportBar transport = new TransportBar(waveform);
+
+    Label caption = new Label();
+    caption.getStyleClass().add("text-bold");
+    caption.textProperty().bind(model.transcriptCaptionProperty());
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    Label help = new Label("Rubric help (hover)");
+    help.getStyleClass().add("text-muted");
+    Tooltip conventions = new Tooltip();
+    conventions.setWrapText(true);
+    conventions.setMaxWidth(560);
+    conventions
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    model.currentProperty().get() == null
+                        ? ""
+                        : String.join("\n\n", model.currentProperty().get().rubric().conventions()),
+                model.currentProperty()));
+    help.setTooltip(conventions);
+    HBox captionRow = new HBox(8, caption, spacer, help);
+    captionRow.setAlignment(Pos.CENTER_LEFT);
+
+    transcript.setId("transcriptArea");
+    transcript.setWrapText(true);
+    transcript.setPrefRowCount(3);
+    transcript.setMinHeight(70);
+    transcript.setPromptText("Type what is said, verbatim. Esc plays / pauses while you type.");
+    transcript.textProperty().bindBidirectional(model.transcriptProperty());
+    // Undo/redo of typing is the text area's own (Ctrl+Z, Ctrl+Shift+Z); JavaFX resets that history
+    // when the next clip's text is set, so Ctrl+Z never brings back the previous clip's text.
+    transcript.getStyleClass().add("transcript");
+    transcript.setStyle("-fx-font-size: 1.15em;");
+
+    HBox tags = new HBox(6, new Label("Insert:"));
+    tags.setAlignment(Pos.CENTER_LEFT);
+    tags.getChildren()
+        .addAll(
+            tagButton("[noise]", "Ctrl+Shift+N"),
+            tagButton("[music]", "Ctrl+Shift+M"),
+            tagButton("[unintelligible]", "Ctrl+Shift+U"));
+
+    HBox segmentRow = segmentRow();
+
+    HBox flags = new HBox(14, new Label("Flags:"));
+    flags.setAlignment(Pos.CENTER_LEFT);
+    for (String flag : LabelingViewModel.FLAGS) {
+      CheckBox box = new CheckBox(FLAG_NAMES.get(flag));
+      box.setId("flag-" + flag);
+      box.selectedProperty().bindBidirectional(model.flagProperty(flag));
+      box.setTooltip(
+          new Tooltip("the rubric's " + flag + " flag; hover 'rubric help' for the conventions"));
+      flags.getChildren().add(box);
+    }
+
+    Label problems = new Label();
+    problems.setId("problemsLabel");
+    problems.setWrapText(true);
+    problems.getStyleClass().add("danger");
+    problems.setStyle("-fx-text-fill: -color-danger-fg;");
+    problems
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> String.join("\n", model.problemsProperty()), model.problemsProperty()));
+    problems.managedProperty().bind(problems.textProperty().isNotEmpty());
+    problems.visibleProperty().bind(problems.managedProperty());
+
+    Button submit = new Button("Submit  Ctrl+⏎");
+    submit.setId("submitButton");
+    submit.getStyleClass().add("accent");
+    submit.setDefaultButton(false);
+    submit.setOnAction(event -> model.submit());
+    Button skip = new Button("Skip");
+    skip.setId("skipButton");
+    skip.setOnAction(event -> model.skip());
+    Region buttonSpacer = new Region();
+    HBox.setHgrow(buttonSpacer, Priority.ALWAYS);
+    HBox buttons = new HBox(8, buttonSpacer, skip, submit);
+    buttons.setAlignment(Pos.CENTER_RIGHT);
+
+    HBox flagsAndButtons = new HBox(12, flags, buttons);
+    HBox.setHgrow(buttons, Priority.ALWAYS);
+    flagsAndButtons.setAlignment(Pos.CENTER_LEFT);
+
+    VBox form = new VBox(6, captionRow, transcript, tags, segmentRow, flagsAndButtons, problems);
+    form.setPadding(new Insets(8, 0, 0, 0));
+
+    VBox pane = new VBox(6, header, waveformView, transport, new Separator(), form);
+    pane.setPadding(new Insets(10, 12, 10, 12));
+    pane.visibleProperty().bind(model.currentProperty().isNotNull());
+    return pane;
+  }
+
+  /** "Segments: [+ from selection] S1 0.00–2.10 A × S2 …"; click a speaker to change it. */
+  private HBox segmentRow() {
+    Button add = new Button("+ from selection");
+    add.setId("addSegmentButton");
+    add.getStyleClass().addAll("small", "button-outlined");
+    add.setFocusTraversable(false);
+    add.setTooltip(new Tooltip("drag across the waveform to select, then add it as a segment"));
+    add.disableProperty()
+        .bind(
+            Bindings.createBooleanBinding(
+                () -> waveform.selectionProperty().get().isEmpty(), waveform.selectionProperty()));
+    add.setOnAction(
+        event ->
+            waveform
+                .selectionProperty()
+                .get()
+                .ifPresent(
+                    selection ->
+                        model.addSegment(selection.startSeconds(), selection.endSeconds())));
+    HBox chips = new HBox(6);
+    chips.setAlignment(Pos.CENTER_LEFT);
+    Runnable rebuild =
+        () -> {
+          chips.getChildren().clear();
+          for (int i = 0; i < model.segmentsProperty().size(); i++) {
+            Segment segment = model.segmentsProperty().get(i);
+            int index = i;
+            Label span =
+                new Label(
+                    String.format(
+                        Locale.ROOT, "S%d %.2f–%.2f", i + 1, segment.start(), segment.end()));
+            Button speaker = new Button(segment.speaker());
+            speaker.getStyleClass().addAll("small", "flat");
+            speaker.setFocusTraversable(false);
+            speaker.setTooltip(new Tooltip("speaker: click for the next id"));
+            speaker.setOnAction(event -> model.nextSpeaker(index));
+            Button remove = new Button("×");
+            remove.getStyleClass().addAll("small", "flat");
+            remove.setFocusTraversable(false);
+            remove.setTooltip(new Tooltip("remove this segment"));
+            remove.setOnAction(event -> model.removeSegment(index));
+            HBox chip = new HBox(2, span, speaker, remove);
+            chip.setAlignment(Pos.CENTER_LEFT);
+            chip.setPadding(new Insets(0, 0, 0, 6));
+            chip.setStyle(
+                "-fx-border-color: -color-border-default; -fx-border-radius: 4;"
+                    + " -fx-background-radius: 4;");
+            chips.getChildren().add(chip);
+          }
+        };
+    model
+        .segmentsProperty()
+        .addListener((javafx.collections.ListChangeListener<Segment>) change -> rebuild.run());
+    HBox row = new HBox(6, new Label("Segments:"), add, chips);
+    row.setAlignment(Pos.CENTER_LEFT);
+    return row;
+  }
+
+  private Button tagButton(String tag, String keys) {
+    Button button = new Button(tag);
+    button.getStyleClass().addAll("small", "button-outlined");
+    button.setFocusTraversable(false);
+    button.setTooltip(new Tooltip("insert " + tag + " at the caret (" + keys + ")"));
+    button.setOnAction(event -> insertTag(tag));
+    return button;
+  }
+
+  private Label emptyState() {
+    Label empty = new Label();
+    empty.setId("emptyState");
+    empty.setWrapText(true);
+    empty.setMaxWidth(520);
+    empty.getStyleClass().add("title-4");
+    empty.textProperty().bind(model.emptyMessageProperty());
+    empty.visibleProperty().bind(model.currentProperty().isNull());
+    return empty;
+  }
+
+  private StackPane cheatSheetOverlay(Keymap keymap) {
+    Label title = new Label("Keys");
+    title.getStyleClass().add("title-3");
+    Button close = new Button("Close (F1 or Esc)");
+    VBox card = new VBox(8, title, CheatSheet.table(keymap), close);
+    card.setPadding(new Insets(16));
+    card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+    card.setStyle(
+        "-fx-background-color: -color-bg-default; -fx-border-color: -color-border-default;"
+            + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.3), 16, 0, 0, 4);");
+    StackPane overlay = new StackPane(card);
+    overlay.setId("cheatSheetOverlay");
+    overlay.setStyle("-fx-background-color: rgba(0,0,0,0.25);");
+    overlay.setVisible(false);
+    close.setOnAction(event -> overlay.setVisible(false));
+    return overlay;
+  }
+
+  private HBox statusBar() {
+    Label status = new Label();
+    status.setId("statusLabel");
+    status.textProperty().bind(model.statusProperty());
+    model
+        .saveStateProperty()
+        .addListener(
+            (obs, old, state) ->
+                status.setStyle(
+                    state == SaveState.ERROR
+                        ? "-fx-text-fill: -color-danger-fg;"
+                        : state == SaveState.SAVED ? "-fx-text-fill: -color-success-fg;" : ""));
+    Label progress = new Label();
+    progress.textProperty().bind(Bindings.concat("· ", model.progressProperty()));
+    Label hints = new Label("· QE hints hidden");
+    hints.getStyleClass().add("text-muted");
+    Label playerMessage = new Label();
+    playerMessage.getStyleClass().add("text-muted");
+    playerMessage
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> {
+                  String message = waveform.player().messageProperty().get();
+                  return message == null || message.isBlank() ? "" : "· " + message;
+                },
+                waveform.player().messageProperty()));
+    HBox bar = new HBox(8, status, progress, hints, playerMessage);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(6, 12, 6, 12));
+    bar.setStyle(
+        "-fx-border-color: -color-border-default; -fx-border-width: 1 0 0 0;"
+            + " -fx-background-color: -color-bg-subtle;");
+    return bar;
+  }
+
+  /** A queue row: the clip id and its state, as text and as a mark. */
+  private static final class QueueCell extends ListCell<QueueEntry> {
+    @Override
+    protected void updateItem(QueueEntry entry, boolean empty) {
+      super.updateItem(entry, empty);
+      if (empty || entry == null) {
+        setText(null);
+        return;
+      }
+      String mark =
+          entry.state() == AssignmentState.SUBMITTED
+              ? "✓"
+              : entry.state() == AssignmentState.DRAFTED ? "●" : " ";
+      setText(mark + "  " + entry.clipKey() + "   " + entry.stateText());
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.earmark.app.gui.labeling;
+
+import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.engine.version.VersionedId;
+import dev.earmark.storage.assign.Assignments;
+import dev.earmark.storage.policy.Policies;
+import dev.earmark.storage.project.Project;
+import dev.earmark.storage.settings.ProjectSettings;
+import dev.earmark.storage.settings.Setting;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Real demo projects for the labeling tests: the demo as {@code earmark demo} builds it, plus the
+ * ASR clips ann-alex has not labeled yet assigned to her (the demo's own labels are all submitted,
+ * so her queue would otherwise be empty).
+ */
+final class DemoProjects {
+  static final String ANNOTATOR = "ann-alex";
+  static final String LEAD = "lead-demo";
+  private static final VersionedId ASR = VersionedId.parse("asr-transcript@1");
+
+  private DemoProjects() {}
+
+  /** Builds the demo in {@code dir} and opens it; the caller closes it. */
+  static Project withQueue(Path dir, boolean prefillHypothesis) {
+    DemoCommand.createDemo(dir, LEAD);
+    Project project = Project.openEmbedded(dir, false, Clock.systemUTC());
+    var lead = project.users().actor(LEAD);
+    Policies policies = new Policies(project);
+    Assignments assignments = new Assignments(project, policies);
+    List<Long> unlabeled =
+        project
+            .jdbi()
+            .withHandle(
+                handle ->
+                    handle
+                        .createQuery(
+                            "SELECT id FROM clips WHERE task_type = 'asr-transcript' AND status ="
+                                + " 'active' AND id NOT IN (SELECT clip_id FROM assignments WHERE"
+                                + " annotator_id = :annotator) ORDER BY id")
+                        .bind("annotator", ANNOTATOR)
+                        .mapTo(Long.class)
+                        .list());
+    for (long clipId : unlabeled) {
+      assignments.assignExplicit(lead, ASR, clipId, ANNOTATOR, false);
+    }
+    new ProjectSettings(project).set(lead, Setting.PREFILL_HYPOTHESIS, prefillHypothesis);
+    return project;
+  }
+}

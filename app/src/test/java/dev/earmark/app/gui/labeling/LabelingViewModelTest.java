@@ -1,0 +1,309 @@
+package dev.earmark.app.gui.labeling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.earmark.app.gui.CurrentThreadExecutor;
+import dev.earmark.engine.rubric.FieldValue;
+import dev.earmark.engine.rubric.LabelValue;
+import dev.earmark.engine.rubric.Segment;
+import dev.earmark.storage.assign.AssignmentState;
+import dev.earmark.storage.label.LabelState;
+import dev.earmark.storage.project.Project;
+import dev.earmark.storage.user.Actor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The labeling view-model on a real demo project, with a synchronous executor and debouncer. */
+class LabelingViewModelTest {
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-21T14:02:31Z"), ZoneOffset.UTC);
+
+  @TempDir static Path shared;
+  private static Path template;
+
+  @TempDir Path dir;
+  private Project project;
+  private LabelingService service;
+  private final ManualDebouncer debouncer = new ManualDebouncer();
+  private LabelingViewModel model;
+
+  @BeforeAll
+  static void buildDemoOnce() {
+    template = shared.resolve("demo");
+    DemoProjects.withQueue(template, false).close();
+  }
+
+  private LabelingViewModel open(String user) throws IOException {
+    copy(template, dir.resolve("demo"));
+    project = Project.openEmbedded(dir.resolve("demo"), false, CLOCK);
+    service = new LabelingService(project, user);
+    model =
+        new LabelingViewModel(
+            service, new CurrentThreadExecutor(), debouncer, CLOCK, ClipAudio.none());
+    model.load();
+    return model;
+  }
+
+  @AfterEach
+  void close() {
+    if (project != null) {
+      project.close();
+    }
+  }
+
+  @Test
+  void loadsTheAnnotatorsQueueAndOpensTheFirstClip() throws IOException {
+    open(DemoProjects.ANNOTATOR);
+
+    assertThat(model.entries()).isNotEmpty();
+    assertThat(model.entries()).allMatch(entry -> entry.state() == AssignmentState.PENDING);
+    QueueEntry first = model.entries().get(0);
+    assertThat(model.currentEntryProperty().get()).isEqualTo(first);
+    assertThat(model.headerProperty().get()).startsWith(first.clipKey() + " · ").contains("kHz");
+    assertThat(model.emptyMessageProperty().get()).isEmpty();
+    assertThat(model.transcriptProperty().get()).isEmpty();
+    assertThat(model.progressProperty().get())
+        .isEqualTo("0 of " + model.entries().size() + " submitted");
+  }
+
+  @Test
+  void aUserWhoIsNotAnAnnotatorIsToldWhatToDo() throws IOException {
+    open("someone-else");
+
+    assertThat(model.currentProperty().get()).isNull();
+    assertThat(model.emptyMessageProperty().get())
+        .startsWith("You are not an annotator in this project (someone-else).")
+        .contains("./earmark --user ann-alex");
+  }
+
+  @Test
+  void anAnnotatorWithNothingOpenIsToldAllIsDone() throws IOException {
+    open("ann-bea"); // the demo's own labels of ann-bea are all submitted
+
+    assertThat(model.entries()).isEmpty();
+    assertThat(model.currentProperty().get()).isNull();
+    assertThat(model.emptyMessageProperty().get()).isEqualTo("No clips to label — all done.");
+  }
+
+  @Test
+  void leavingWithUnsavedWorkSavesFirst() throws IOException {
+    open(DemoProjects.ANNOTATOR);
+    QueueEntry first = model.currentEntryProperty().get();
+    model.transcriptProperty().set("before closing");
+    assertThat(model.hasUnsavedWork()).isTrue();
+    boolean[] closed = {false};
+
+    model.saveThen(() -> closed[0] = true);
+
+    assertThat(closed[0]).isTrue();
+    assertThat(model.hasUnsavedWork()).isFalse();
+    assertThat(reopen(first).session().label().orElseThrow().value().field("transcript"))
+        .contains(new FieldValue.Text("before closing"));
+  }
+
+  @Test
+  void segmentsFromSelectionsAreSavedInTimeOrderAndOverlapsAreShown() throws IOException {
+    open(DemoProjects.ANNOTATOR);
+    QueueEntry first = model.currentEntryProperty().get();
+    model.transcriptProperty().set("please transfer");
+    model.addSegment(1.2, 2.0);
+    model.addSegment(0.0, 1.2049);
+    model.nextSpeaker(1);
+
+    assertThat(model.segmentsProperty())
+        .containsExactly(new Segment(0.0, 1.2, "A"), new Segment(1.2, 2.0, "B"));
+    debouncer.elapse();
+    assertThat(model.saveStateProperty().get()).isEqualTo(SaveState.SAVED);
+    assertThat(reopen(first).session().label().orElseThrow().value().field("segments"))
+        .contains(
+            new FieldValue.Segments(
+                java.util.List.of(new Segment(0.0, 1.2, "A"), new Segment(1.2, 2.0, "B"))));
+
+    model.addSegment(1.5, 2.5);
+    assertThat(model.problemsProperty()).anyMatch(problem -> problem.startsWith("segments: "));
+    model.removeSegment(2);
+    assertThat(model.problemsProperty()).isEmpty();
+  }
+
+  @Test
+  void typingIsUnsavedUntilTheQuietPeriodEndsThenSavedOnce() throws IOException {
+    open(DemoProjects.ANNOTATOR);
+    QueueEntry first = model.currentEntryProperty().get();
+
+    model.transcriptProperty().set("please");
+    model.transcriptProperty().set("please transfer");
+
+    assertThat(model.saveStateProperty().get()).isEqualTo(SaveState.UNSAVED);
+    assertThat(model.statusProperty().get()).isEqualTo("unsaved changes");
+    assertThat(debouncer.lastDelay()).isEqualTo(Duration.ofMillis(800));
+    assertThat(reopen(first).session().label()).as("nothing saved while typing").isEmpty();
+
+    debouncer.elapse();
+
+    assertThat(model.saveStateProperty().get()).isEqualTo(SaveState.SAVED);
+    assertThat(model.statusProperty().get()).isEqualTo("✓ saved 14:02:31");
+    var label = reopen(first).session().label().orElseThrow();
+    assertThat(label.state()).isEqualTo(LabelState.DRAFT);
+    assertThat(label.version()).isEqualTo(1);
+    assertThat(label.value().field("transcript")).contains(new FieldValue.Text("please transfer"));
+    assertThat(model.entries().get(0).state()).isEqualTo(AssignmentState.DRAFTED);
+  }
+
+  @Test
+  void aSecondSaveCarriesTheVersionTheFirstReturned() throws IOException {
+    open(DemoProjects.ANNOTATOR);
+    QueueEntry first = model.currentEntryProperty().get();
+    model.transcriptProperty().set("one");
+    debouncer.elapse();
+    model.flagProperty("unsure").set(true);
+    debouncer.elapse();
+
+    assertThat(model.saveStateProperty().get()).isEqualTo(SaveState.SAVED);
+    var label = reopen(first).session().label().orElseThrow();
+    assertThat(label.version()).isEqualTo(2);
+    assertThat(label.value().field("unsure")).contains(new FieldValue.Flag(true));
+  }
+
+  @Test
+  void submitStoresTheLabelAndOpensTheNextClip() throws IOException {
+    open(DemoProjects.ANNOTATOR);
+    QueueEntry first = model.currentEntryProperty().get();
+    QueueEntry second = model.entries().get(1);
+    model.transcriptProperty().set("please transfer [noise] twenty one dollars");
+
+    model.submit();
+
+    assertThat(reopen(first).session().label().orElseThrow().state())
+        .isEqualTo(LabelState.SUBMITTED);
+    assertThat(model.currentEntryProperty().get().item()).isEqualTo(second.item());
+    assertThat(model.transcriptProperty().get()).isEmpty();
+    assertThat(model.entries().get(0).state()).isEqualTo(AssignmentState.SUBMITTED);
+    assertThat(model.visibleEntries()).noneMatch(entry -> entry.item().equals(first.item()));
+    assertThat(model.progressProperty().get()).startsWith("1 of ");
+    assertThat(model.statusProperty().get())
+        .isEqualTo("not started: type to begin (saved as you go)");
+  }
+
+  @Test
+  void submitOfAnEmptyTranscriptIsRefusedWithTheRubricsSentence() throws IOException {
+    open(DemoProjects.ANNOTATOR);
+    QueueEntry first = model.currentEntryProperty().get();
+
+    model.submit();
+
+    assertThat(model.currentEntryProperty().get()).isEqualTo(first);
+    assertThat(model.problemsProperty()).anyMatch(problem -> problem.startsWith("transcript: "));
+    assertThat(model.statusProperty().get()).startsWith("Not submitted: transcript: ");
+    assertThat(model.saveStateProperty().get()).isEqualTo(SaveState.ERROR);
+    assertThat(reopen(first).session().label()).isEmpty();
+  }
+
+  @Test
+  void anUnknownEventTagIsShownInlineAndNotSaved() throws IOException {
+    open(DemoProjects.ANNOTATOR);
+    QueueEntry first = model.currentEntryProperty().get();
+
+    model.transcriptProperty().set("hello [doorbell] there");
+    debouncer.elapse();
+
+    assertThat(model.problemsProperty()).singleElement().asString().startsWith("transcript: ");
+    assertThat(model.statusProperty().get()).startsWith("unsaved changes: fix transcript: ");
+    assertThat(reopen(first).session().label()).isEmpty();
+
+    model.transcriptProperty().set("hello [noise] there");
+    assertThat(model.problemsProperty()).isEmpty();
+    debouncer.elapse();
+    assertThat(model.saveStateProperty().get()).isEqualTo(SaveState.SAVED);
+  }
+
+  @Test
+  void aSaveBasedOnAnOldVersionShowsStoragesSentence() throws IOException {
+    open(DemoProjects.ANNOTATOR);
+    QueueEntry first = model.currentEntryProperty().get();
+    Actor alex = service.annotator().orElseThrow();
+    LabelValue elsewhere =
+        new LabelValue(
+            reopen(first).rubric().id(), Map.of("transcript", new FieldValue.Text("other window")));
+    service.saveDraft(alex, first.item().assignmentId(), elsewhere, Duration.ZERO, 0, 0);
+
+    model.transcriptProperty().set("this window");
+    debouncer.elapse();
+
+    assertThat(model.saveStateProperty().get()).isEqualTo(SaveState.ERROR);
+    assertThat(model.statusProperty().get()).contains("ann-alex").doesNotStartWith("Not saved:");
+    assertThat(reopen(first).session().label().orElseThrow().value().field("transcript"))
+        .contains(new FieldValue.Text("other window"));
+  }
+
+  @Test
+  void skipSavesTheDraftAndMovesOnWithoutSubmitting() throws IOException {
+    open(DemoProjects.ANNOTATOR);
+    QueueEntry first = model.currentEntryProperty().get();
+    model.transcriptProperty().set("half done");
+
+    model.skip();
+
+    assertThat(debouncer.hasPending()).isFalse();
+    assertThat(model.currentEntryProperty().get().item()).isEqualTo(model.entries().get(1).item());
+    var label = reopen(first).session().label().orElseThrow();
+    assertThat(label.state()).isEqualTo(LabelState.DRAFT);
+    assertThat(model.entries().get(0).state()).isEqualTo(AssignmentState.DRAFTED);
+  }
+
+  @Test
+  void theHypothesisPrefillsOnlyWhenTheProjectSaysSo() throws IOException {
+    open(DemoProjects.ANNOTATOR);
+    assertThat(model.transcriptProperty().get()).isEmpty();
+    assertThat(model.transcriptCaptionProperty().get()).isEqualTo("Transcript");
+    project.close();
+    project = null;
+
+    Path other = dir.resolve("prefilled");
+    try (Project prefilled = DemoProjects.withQueue(other, true)) {
+      LabelingViewModel prefilledModel =
+          new LabelingViewModel(
+              new LabelingService(prefilled, DemoProjects.ANNOTATOR),
+              new CurrentThreadExecutor(),
+              debouncer,
+              CLOCK,
+              ClipAudio.none());
+      prefilledModel.load();
+      ClipToLabel clip = prefilledModel.currentProperty().get();
+      assertThat(prefilledModel.transcriptProperty().get())
+          .isNotEmpty()
+          .isEqualTo(clip.clip().hypothesis().orElseThrow());
+      assertThat(prefilledModel.transcriptCaptionProperty().get()).contains("pre-filled");
+      assertThat(prefilledModel.saveStateProperty().get())
+          .as("a pre-filled form is not an edit")
+          .isEqualTo(SaveState.IDLE);
+    }
+  }
+
+  private ClipToLabel reopen(QueueEntry entry) {
+    return service.open(service.annotator().orElseThrow(), entry.item());
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+  }
+}
