@@ -100,6 +100,39 @@ public final class DemoProject {
   }
 
   /**
+   * Gives every simulated annotator the active ASR clips they have not labeled yet, as open
+   * assignments, so that opening the demo as one of them shows real work in the queue rather than
+   * "all done". Idempotent: {@link Assignments#assignExplicit} returns existing assignments.
+   *
+   * @return the assignments created
+   */
+  private int assignOpenWork(Actor lead, List<JsonNode> labelLines, Map<String, ClipRow> clips) {
+    VersionedId asr = VersionedId.parse("asr-transcript@1");
+    Set<String> annotators = new java.util.TreeSet<>();
+    Set<String> labeled = new java.util.HashSet<>();
+    for (JsonNode line : labelLines) {
+      annotators.add(text(line, "annotator_id"));
+      labeled.add(text(line, "annotator_id") + "\u0000" + text(line, "clip_id"));
+    }
+    int created = 0;
+    for (String annotator : annotators) {
+      for (Map.Entry<String, ClipRow> clip : new TreeMap<>(clips).entrySet()) {
+        if (clip.getValue().active()
+            && clip.getValue().asr()
+            && !labeled.contains(annotator + "\u0000" + clip.getKey())) {
+          created +=
+              assignments
+                      .assignExplicit(lead, asr, clip.getValue().id(), annotator, false)
+                      .created()
+                  ? 1
+                  : 0;
+        }
+      }
+    }
+    return created;
+  }
+
+  /**
    * Builds (or completes) the demo project from the dataset in {@code demoDirectory}.
    *
    * @param operatorId the person running the build; added as lead and adjudicator when the project
@@ -184,6 +217,7 @@ public final class DemoProject {
     }
 
     int disputesAdded = routeAsrDisputes(lead, clips);
+    assignmentsAdded += assignOpenWork(lead, labelLines, clips);
 
     return new DemoReport(
         datasetId,
@@ -354,7 +388,7 @@ public final class DemoProject {
         .orElse(false);
   }
 
-  private record ClipRow(long id, String key, boolean active) {}
+  private record ClipRow(long id, String key, boolean active, boolean asr) {}
 
   private Map<String, ClipRow> clips(String datasetId) {
     Map<String, ClipRow> clips = new LinkedHashMap<>();
@@ -364,13 +398,16 @@ public final class DemoProject {
             handle ->
                 handle
                     .createQuery(
-                        "SELECT id, clip_key, status FROM clips WHERE dataset_id = :ds ORDER BY"
-                            + " id")
+                        "SELECT id, clip_key, status, task_type FROM clips WHERE dataset_id = :ds"
+                            + " ORDER BY id")
                     .bind("ds", datasetId)
                     .map(
                         (rs, ctx) ->
                             new ClipRow(
-                                rs.getLong(1), rs.getString(2), "active".equals(rs.getString(3))))
+                                rs.getLong(1),
+                                rs.getString(2),
+                                "active".equals(rs.getString(3)),
+                                "asr-transcript".equals(rs.getString(4))))
                     .forEach(clip -> clips.put(clip.key(), clip)));
     return clips;
   }

@@ -70,7 +70,39 @@ class DemoProjectTest {
       assertThat(report.skippedLabels()).isZero();
       assertThat(report.goldItems()).isEqualTo(lines(data.resolve(DemoDataset.GOLD)));
       assertThat(report.added().labels()).isEqualTo(report.labels());
-      assertThat(report.added().assignments()).isEqualTo(report.labels());
+      // Besides one assignment per label, every simulated annotator gets the active ASR clips
+      // they have not labeled yet, so opening the demo as one of them shows work to do.
+      List<String> activeAsr =
+          project
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT clip_key FROM clips WHERE status = 'active' AND task_type ="
+                                  + " 'asr-transcript'")
+                          .mapTo(String.class)
+                          .list());
+      var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+      java.util.Map<String, java.util.Set<String>> labeledBy = new java.util.TreeMap<>();
+      for (String line : Files.readAllLines(data.resolve(DemoDataset.LABELS))) {
+        if (!line.isBlank()) {
+          var node = mapper.readTree(line);
+          labeledBy
+              .computeIfAbsent(node.get("annotator_id").asText(), a -> new java.util.HashSet<>())
+              .add(node.get("clip_id").asText());
+        }
+      }
+      long openWork = 0;
+      for (var annotator : labeledBy.entrySet()) {
+        long open = activeAsr.stream().filter(key -> !annotator.getValue().contains(key)).count();
+        openWork += open;
+        var queue =
+            new dev.earmark.storage.assign.Assignments(project, new Policies(project))
+                .queue(project.users().actor(annotator.getKey()), annotator.getKey());
+        assertThat(queue).as(annotator.getKey() + "'s queue").hasSize((int) open);
+      }
+      assertThat(openWork).isPositive();
+      assertThat(report.added().assignments()).isEqualTo(report.labels() + openWork);
       assertThat(report.added().disputes()).isEqualTo(report.disputes()).isPositive();
       assertThat(project.users().list())
           .extracting(User::id)
