@@ -89,7 +89,22 @@ class LabelingViewModelTest {
 
   @Test
   void anAnnotatorWithNothingOpenIsToldAllIsDone() throws IOException {
-    open("ann-bea"); // the demo's own labels of ann-bea are all submitted
+    copy(template, dir.resolve("demo"));
+    try (Project demo = Project.openEmbedded(dir.resolve("demo"), false, CLOCK)) {
+      // A new annotator: the role, but nothing assigned yet.
+      demo.users()
+          .add(
+              demo.users().actor("lead-demo"),
+              "ann-new",
+              "New annotator",
+              java.util.EnumSet.of(dev.earmark.storage.user.Role.ANNOTATOR));
+    }
+    project = Project.openEmbedded(dir.resolve("demo"), false, CLOCK);
+    service = new LabelingService(project, "ann-new");
+    model =
+        new LabelingViewModel(
+            service, new CurrentThreadExecutor(), debouncer, CLOCK, ClipAudio.none());
+    model.load();
 
     assertThat(model.entries()).isEmpty();
     assertThat(model.currentProperty().get()).isNull();
