@@ -20,6 +20,7 @@ import dev.earmark.engine.rubric.Violation;
 import dev.earmark.engine.version.ContentHash;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
 import dev.earmark.storage.adjudicate.PolicyProposal.ProposalStatus;
 import dev.earmark.storage.audit.AuditLog;
@@ -31,8 +32,6 @@ import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -101,7 +100,7 @@ public final class Adjudications {
         .inTransaction(
             handle -> {
               String clipKey = clipKey(handle, clipId);
-              OffsetDateTime at = now();
+              OffsetDateTime at = StoredTime.now(project.clock());
               long id =
                   handle
                       .createUpdate(
@@ -201,7 +200,7 @@ public final class Adjudications {
                             .map(Violation::toString)
                             .collect(Collectors.joining("; ")));
               }
-              OffsetDateTime at = now();
+              OffsetDateTime at = StoredTime.now(project.clock());
               String valueJson = ContentHash.canonicalJson(LabelValueJson.toJson(finalValue));
               long id =
                   handle
@@ -474,11 +473,5 @@ public final class Adjudications {
     } catch (JsonProcessingException e) {
       throw new StorageException("a stored label value is not readable JSON", e);
     }
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(project.clock())
-        .withOffsetSameInstant(ZoneOffset.UTC)
-        .truncatedTo(ChronoUnit.MILLIS);
   }
 }

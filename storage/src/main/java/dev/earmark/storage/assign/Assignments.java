@@ -10,6 +10,7 @@ import dev.earmark.engine.version.ContentHash;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.policy.Policies;
@@ -18,8 +19,6 @@ import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
 import dev.earmark.storage.user.User;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -90,7 +89,7 @@ public final class Assignments {
               Collections.shuffle(tieOrder, random);
               Map<String, Integer> load = new LinkedHashMap<>();
               tieOrder.forEach(annotator -> load.put(annotator, 0));
-              OffsetDateTime at = now();
+              OffsetDateTime at = StoredTime.now(project.clock());
               int made = 0;
               for (QueueCandidate clip : candidates) {
                 boolean isGold = gold.contains(clip.clipId());
@@ -220,7 +219,16 @@ public final class Assignments {
                           () ->
                               new StorageException(
                                   "there is no clip " + clipId + " in the project"));
-              long id = insert(handle, lead, clip, annotatorId, rubric, gold, 0.0, now());
+              long id =
+                  insert(
+                      handle,
+                      lead,
+                      clip,
+                      annotatorId,
+                      rubric,
+                      gold,
+                      0.0,
+                      StoredTime.now(project.clock()));
               return new ExplicitAssignment(id, AssignmentState.PENDING, true);
             });
   }
@@ -439,7 +447,7 @@ public final class Assignments {
                   .bind("clip", clipId)
                   .bind("rubric", answer.rubric().toString())
                   .bind("value", json)
-                  .bind("at", now())
+                  .bind("at", StoredTime.now(project.clock()))
                   .bind("by", actor.userId())
                   .execute();
               project
@@ -485,11 +493,5 @@ public final class Assignments {
     } catch (JsonProcessingException e) {
       throw new StorageException("a stored label value is not readable JSON", e);
     }
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(project.clock())
-        .withOffsetSameInstant(ZoneOffset.UTC)
-        .truncatedTo(ChronoUnit.MILLIS);
   }
 }

@@ -12,6 +12,7 @@ import dev.earmark.engine.contract.DatasetContract;
 import dev.earmark.engine.contract.Eligibility;
 import dev.earmark.engine.version.ContentHash;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
@@ -22,9 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -160,12 +158,6 @@ public final class Importer {
     }
   }
 
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(clock)
-        .withOffsetSameInstant(ZoneOffset.UTC)
-        .truncatedTo(ChronoUnit.MILLIS);
-  }
-
   private long startRun(Actor actor, DatasetContract contract, Path manifest, String manifestHash) {
     AuditLog audit = project.audit();
     return project
@@ -182,7 +174,7 @@ public final class Importer {
                       .bind("path", manifest.toAbsolutePath().toString())
                       .bind("sha", manifestHash)
                       .bind("actor", actor.userId())
-                      .bind("at", now())
+                      .bind("at", StoredTime.now(clock))
                       .executeAndReturnGeneratedKeys("id")
                       .mapTo(Long.class)
                       .one();
@@ -219,7 +211,7 @@ public final class Importer {
         .bind("id", contract.datasetId())
         .bind("json", ContentHash.canonicalJson(contract.document()))
         .bind("hash", contract.contentHash())
-        .bind("at", now())
+        .bind("at", StoredTime.now(clock))
         .execute();
     project
         .audit()
@@ -370,7 +362,7 @@ public final class Importer {
         .bind("payload", json(entry.payload()))
         .bind("run", run.runId)
         .bind("line", entry.line())
-        .bind("at", now())
+        .bind("at", StoredTime.now(clock))
         .add();
     ObjectNode after = JSON.createObjectNode();
     after.put("dataset", run.contract.datasetId());
@@ -425,7 +417,7 @@ public final class Importer {
               handle
                   .createUpdate(
                       "UPDATE import_runs SET finished_at = :at, report_json = :report WHERE id = :id")
-                  .bind("at", now())
+                  .bind("at", StoredTime.now(clock))
                   .bind("report", json)
                   .bind("id", run.runId)
                   .execute();

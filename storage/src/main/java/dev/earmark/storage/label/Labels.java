@@ -13,6 +13,7 @@ import dev.earmark.engine.version.ContentHash;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
 import dev.earmark.storage.assign.AssignmentState;
 import dev.earmark.storage.audit.AuditLog;
@@ -27,9 +28,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -221,7 +220,7 @@ public final class Labels {
                         + " is already submitted, so it is no longer saved as a draft; submit"
                         + " it again to change it");
               }
-              OffsetDateTime at = now();
+              OffsetDateTime at = StoredTime.now(project.clock());
               String json = ContentHash.canonicalJson(LabelValueJson.toJson(input.value()));
               int version = storedVersion + 1;
               long labelId;
@@ -338,8 +337,8 @@ public final class Labels {
                         + " label, so an imported one is not stored over it");
               }
               validate(assignment, input.value(), LabelState.SUBMITTED);
-              OffsetDateTime created = utc(createdAt);
-              OffsetDateTime submitted = utc(submittedAt);
+              OffsetDateTime created = StoredTime.of(createdAt);
+              OffsetDateTime submitted = StoredTime.of(submittedAt);
               String json = ContentHash.canonicalJson(LabelValueJson.toJson(input.value()));
               long labelId =
                   handle
@@ -389,10 +388,6 @@ public final class Labels {
               return new SavedLabel(
                   labelId, assignmentId, 1, LabelState.SUBMITTED, submitted.toInstant());
             });
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
   }
 
   private void validate(AssignmentRow assignment, LabelValue value, LabelState state) {
@@ -591,11 +586,5 @@ public final class Labels {
     } catch (JsonProcessingException e) {
       throw new StorageException("a stored label value is not readable JSON", e);
     }
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(project.clock())
-        .withOffsetSameInstant(ZoneOffset.UTC)
-        .truncatedTo(ChronoUnit.MILLIS);
   }
 }

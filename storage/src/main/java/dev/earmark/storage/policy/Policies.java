@@ -9,6 +9,7 @@ import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.engine.version.ContentHash;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
@@ -16,8 +17,6 @@ import dev.earmark.storage.user.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,7 +107,7 @@ public final class Policies {
           same.publishedBy(),
           false);
     }
-    OffsetDateTime at = now();
+    OffsetDateTime at = StoredTime.now(project.clock());
     String json = ContentHash.canonicalJson(content);
     handle
         .createUpdate(
@@ -190,7 +189,7 @@ public final class Policies {
         .inTransaction(
             handle -> {
               Optional<LabelPolicy> previous = policy(handle, taskType);
-              OffsetDateTime at = now();
+              OffsetDateTime at = StoredTime.now(project.clock());
               String rule = ruleSet == null ? null : ruleSet.toString();
               if (previous.isPresent()) {
                 handle
@@ -345,11 +344,5 @@ public final class Policies {
             + id
             + " is not published in this project; published: "
             + (known.isEmpty() ? "none" : String.join(", ", known)));
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(project.clock())
-        .withOffsetSameInstant(ZoneOffset.UTC)
-        .truncatedTo(ChronoUnit.MILLIS);
   }
 }

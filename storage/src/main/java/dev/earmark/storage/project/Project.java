@@ -1,6 +1,7 @@
 package dev.earmark.storage.project;
 
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Users;
@@ -8,9 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -163,7 +161,7 @@ public final class Project implements AutoCloseable {
                       + " VALUES (1, :id, :name, :at)")
               .bind("id", id)
               .bind("name", name)
-              .bind("at", now())
+              .bind("at", StoredTime.now(clock))
               .execute();
           audit.append(
               handle,
@@ -175,12 +173,6 @@ public final class Project implements AutoCloseable {
               AuditLog.json().createObjectNode().put("name", name));
           return id;
         });
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(clock)
-        .withOffsetSameInstant(ZoneOffset.UTC)
-        .truncatedTo(ChronoUnit.MILLIS);
   }
 
   private static StorageException translate(RuntimeException e, String where) {

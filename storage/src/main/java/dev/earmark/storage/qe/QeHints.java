@@ -6,16 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earmark.audio.qe.QeModel;
 import dev.earmark.audio.qe.QeModelMetadata;
 import dev.earmark.audio.qe.QePrediction;
+import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
 import dev.earmark.storage.settings.Setting;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +67,7 @@ public final class QeHints {
                   .bind("gate", metadata.passedGate())
                   .bind("metadata", model.metadataJson())
                   .bind("bytes", model.toBytes())
-                  .bind("at", now())
+                  .bind("at", StoredTime.now(project.clock()))
                   .bind("by", actor.userId())
                   .execute();
               ObjectNode after = JSON.createObjectNode();
@@ -115,7 +113,7 @@ public final class QeHints {
                       "INSERT INTO qe_hints (clip_id, model_id, predicted_wer, review_recommended,"
                           + " review_threshold, top_features_json, computed_at) VALUES (:clip,"
                           + " :model, :wer, :flag, :threshold, :features, :at)");
-              OffsetDateTime at = now();
+              OffsetDateTime at = StoredTime.now(project.clock());
               predictions.entrySet().stream()
                   .sorted(Map.Entry.comparingByKey())
                   .forEach(
@@ -204,11 +202,6 @@ public final class QeHints {
     return roles.contains(Role.LEAD)
         || roles.contains(Role.ADJUDICATOR)
         || settings.flag(handle, Setting.QE_HINTS_VISIBLE_TO_ANNOTATORS);
-  }
-
-  private OffsetDateTime now() {
-    Instant instant = project.clock().instant().truncatedTo(ChronoUnit.MILLIS);
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
   private static String json(Object value) {

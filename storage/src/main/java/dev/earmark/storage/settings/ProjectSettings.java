@@ -1,13 +1,12 @@
 package dev.earmark.storage.settings;
 
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -47,10 +46,7 @@ public final class ProjectSettings {
         .useTransaction(
             handle -> {
               Optional<String> previous = read(handle, key);
-              OffsetDateTime at =
-                  OffsetDateTime.now(project.clock())
-                      .withOffsetSameInstant(ZoneOffset.UTC)
-                      .truncatedTo(ChronoUnit.MILLIS);
+              OffsetDateTime at = StoredTime.now(project.clock());
               String sql =
                   previous.isPresent()
                       ? "UPDATE project_settings SET setting_value = :value, changed_at = :at,"

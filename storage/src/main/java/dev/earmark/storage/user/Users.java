@@ -2,11 +2,9 @@ package dev.earmark.storage.user;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.audit.AuditLog;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -58,11 +56,7 @@ public final class Users {
                   "INSERT INTO users (id, display_name, created_at) VALUES (:id, :name, :at)")
               .bind("id", id)
               .bind("name", displayName)
-              .bind(
-                  "at",
-                  OffsetDateTime.now(clock)
-                      .withOffsetSameInstant(ZoneOffset.UTC)
-                      .truncatedTo(ChronoUnit.MILLIS))
+              .bind("at", StoredTime.now(clock))
               .execute();
           for (Role role : EnumSet.copyOf(roles)) {
             handle
