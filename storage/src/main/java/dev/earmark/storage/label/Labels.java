@@ -226,29 +226,17 @@ public final class Labels {
               long labelId;
               if (current.isEmpty()) {
                 labelId =
-                    handle
-                        .createUpdate(
-                            "INSERT INTO labels (assignment_id, clip_id, annotator_id,"
-                                + " rubric_version, value_json, time_spent_ms, listened_coverage,"
-                                + " state, row_version, created_at, updated_at, submitted_at,"
-                                + " last_modified_by) VALUES (:assignment, :clip, :annotator,"
-                                + " :rubric, :value, :time, :coverage, :state, :version, :at,"
-                                + " :at, :submittedAt, :by)")
-                        .bind("assignment", assignmentId)
-                        .bind("clip", assignment.clipId())
-                        .bind("annotator", assignment.annotatorId())
-                        .bind("rubric", assignment.rubric().toString())
-                        .bind("value", json)
-                        .bind("time", input.timeSpent().toMillis())
-                        .bind("coverage", input.listenedCoverage())
-                        .bind("state", state.code())
-                        .bind("version", version)
-                        .bind("at", at)
-                        .bind("submittedAt", state == LabelState.SUBMITTED ? at : null)
-                        .bind("by", actor.userId())
-                        .executeAndReturnGeneratedKeys("id")
-                        .mapTo(Long.class)
-                        .one();
+                    insertLabel(
+                        handle,
+                        assignment,
+                        json,
+                        input,
+                        state,
+                        version,
+                        at,
+                        at,
+                        state == LabelState.SUBMITTED ? at : null,
+                        actor.userId());
               } else {
                 labelId = current.get().id();
                 int updated =
@@ -341,27 +329,17 @@ public final class Labels {
               OffsetDateTime submitted = StoredTime.of(submittedAt);
               String json = ContentHash.canonicalJson(LabelValueJson.toJson(input.value()));
               long labelId =
-                  handle
-                      .createUpdate(
-                          "INSERT INTO labels (assignment_id, clip_id, annotator_id,"
-                              + " rubric_version, value_json, time_spent_ms, listened_coverage,"
-                              + " state, row_version, created_at, updated_at, submitted_at,"
-                              + " last_modified_by) VALUES (:assignment, :clip, :annotator,"
-                              + " :rubric, :value, :time, :coverage, :state, 1, :created,"
-                              + " :submitted, :submitted, :annotator)")
-                      .bind("assignment", assignmentId)
-                      .bind("clip", assignment.clipId())
-                      .bind("annotator", assignment.annotatorId())
-                      .bind("rubric", assignment.rubric().toString())
-                      .bind("value", json)
-                      .bind("time", input.timeSpent().toMillis())
-                      .bind("coverage", input.listenedCoverage())
-                      .bind("state", LabelState.SUBMITTED.code())
-                      .bind("created", created)
-                      .bind("submitted", submitted)
-                      .executeAndReturnGeneratedKeys("id")
-                      .mapTo(Long.class)
-                      .one();
+                  insertLabel(
+                      handle,
+                      assignment,
+                      json,
+                      input,
+                      LabelState.SUBMITTED,
+                      1,
+                      created,
+                      submitted,
+                      submitted,
+                      assignment.annotatorId());
               handle
                   .createUpdate("UPDATE assignments SET state = :state WHERE id = :id")
                   .bind("state", AssignmentState.SUBMITTED.code())
@@ -388,6 +366,43 @@ public final class Labels {
               return new SavedLabel(
                   labelId, assignmentId, 1, LabelState.SUBMITTED, submitted.toInstant());
             });
+  }
+
+  /** Inserts the first label row of an assignment and returns its id. */
+  private static long insertLabel(
+      Handle handle,
+      AssignmentRow assignment,
+      String valueJson,
+      LabelInput input,
+      LabelState state,
+      int version,
+      OffsetDateTime createdAt,
+      OffsetDateTime updatedAt,
+      OffsetDateTime submittedAt,
+      String modifiedBy) {
+    return handle
+        .createUpdate(
+            "INSERT INTO labels (assignment_id, clip_id, annotator_id, rubric_version, value_json,"
+                + " time_spent_ms, listened_coverage, state, row_version, created_at, updated_at,"
+                + " submitted_at, last_modified_by) VALUES (:assignment, :clip, :annotator,"
+                + " :rubric, :value, :time, :coverage, :state, :version, :created, :updated,"
+                + " :submitted, :by)")
+        .bind("assignment", assignment.id())
+        .bind("clip", assignment.clipId())
+        .bind("annotator", assignment.annotatorId())
+        .bind("rubric", assignment.rubric().toString())
+        .bind("value", valueJson)
+        .bind("time", input.timeSpent().toMillis())
+        .bind("coverage", input.listenedCoverage())
+        .bind("state", state.code())
+        .bind("version", version)
+        .bind("created", createdAt)
+        .bind("updated", updatedAt)
+        .bind("submitted", submittedAt)
+        .bind("by", modifiedBy)
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one();
   }
 
   private void validate(AssignmentRow assignment, LabelValue value, LabelState state) {
