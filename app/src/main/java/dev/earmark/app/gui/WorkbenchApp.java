@@ -1,23 +1,16 @@
 package dev.earmark.app.gui;
 
-import atlantafx.base.theme.PrimerLight;
-import dev.earmark.app.cli.VersionProvider;
-import dev.earmark.app.gui.labeling.LabelingScreen;
-import dev.earmark.app.gui.labeling.LabelingService;
-import dev.earmark.storage.StorageException;
-import dev.earmark.storage.project.Project;
+import dev.earmark.app.gui.shell.Screens;
+import dev.earmark.app.gui.shell.WorkbenchShell;
 import java.nio.file.Path;
 import java.time.Clock;
 import javafx.application.Application;
-import javafx.geometry.Insets;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
- * The workbench window: opens the project and shows the acting user's labeling screen. When the
- * project cannot be opened the window says why and what to do instead.
+ * The workbench window: the {@link WorkbenchShell} on the project chosen at start-up, for the
+ * acting user. When the project cannot be opened the window says why and offers another.
  */
 public final class WorkbenchApp extends Application {
   /** Set by {@link WorkbenchLauncher} before the toolkit starts; JavaFX gives no constructor. */
@@ -26,63 +19,37 @@ public final class WorkbenchApp extends Application {
   /** The acting user ({@code --user}), set by {@link WorkbenchLauncher}. */
   static volatile String initialUser = System.getProperty("user.name", "annotator");
 
-  private Project project;
-  private LabelingScreen screen;
+  /** Where "Open the demo project" builds the demo; set by {@link WorkbenchLauncher}. */
+  static volatile Path demoProject = Path.of(System.getProperty("user.home"), "earmark-demo");
+
+  /** Where the last project opened is remembered; set by {@link WorkbenchLauncher}. */
+  static volatile Path lastProjectFile =
+      StartupProject.lastProjectFile(System.getenv(), System.getProperty("user.home"));
+
+  private WorkbenchShell shell;
 
   @Override
   public void start(Stage stage) {
-    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-    Path directory = initialProject;
-    Scene scene;
-    try {
-      project = Project.openEmbedded(directory, false, Clock.systemUTC());
-      screen =
-          new LabelingScreen(
-              new LabelingService(project, initialUser),
-              directory.resolve(".cache"),
-              Clock.systemDefaultZone(),
-              String.valueOf(directory.getFileName()));
-      scene = new Scene(screen.view(), 1280, 800);
-      screen.start(scene);
-    } catch (StorageException e) {
-      scene = new Scene(cannotOpen(directory, e.getMessage()), 960, 640);
-    }
-    stage.setOnCloseRequest(
-        event -> {
-          if (screen != null && screen.model().hasUnsavedWork()) {
-            event.consume(); // close once the last edits are stored; a failed save keeps it open
-            screen.model().saveThen(stage::close);
-          }
-        });
-    stage.setTitle("Earmark — " + directory.getFileName() + " · " + initialUser);
+    shell =
+        new WorkbenchShell(
+            stage, Clock.systemDefaultZone(), demoProject, lastProjectFile, Screens.all());
+    Scene scene = new Scene(shell.view(), 1280, 800);
+    shell.install(scene);
+    stage.setTitle("Earmark");
     stage.setScene(scene);
     stage.show();
+    shell.open(initialProject, initialUser);
+  }
+
+  /** The shell of the window (for tests that drive it). */
+  WorkbenchShell shell() {
+    return shell;
   }
 
   @Override
   public void stop() {
-    if (screen != null) {
-      screen.close();
+    if (shell != null) {
+      shell.shutdown();
     }
-    if (project != null) {
-      project.close();
-    }
-  }
-
-  private static VBox cannotOpen(Path directory, String reason) {
-    Label title = new Label("Earmark " + VersionProvider.version());
-    title.getStyleClass().add("title-2");
-    Label project = new Label("Project: " + directory);
-    project.setId("projectLabel");
-    Label why = new Label(reason);
-    why.setWrapText(true);
-    Label what =
-        new Label(
-            "Open another project with ./earmark --project DIR, or create the demo with"
-                + " ./earmark demo.");
-    what.setWrapText(true);
-    VBox root = new VBox(12, title, project, why, what);
-    root.setPadding(new Insets(24));
-    return root;
   }
 }

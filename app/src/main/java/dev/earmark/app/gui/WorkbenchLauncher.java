@@ -2,7 +2,6 @@ package dev.earmark.app.gui;
 
 import dev.earmark.app.cli.DemoCommand;
 import dev.earmark.storage.project.Project;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -49,14 +48,10 @@ public final class WorkbenchLauncher {
       err.flush();
       DemoCommand.createDemo(choice.project(), user);
     }
-    try {
-      StartupProject.remember(lastFile, choice.project());
-    } catch (IOException e) {
-      err.println("earmark: cannot remember the last project in " + lastFile + ": " + e);
-      err.flush();
-    }
     WorkbenchApp.initialProject = choice.project();
     WorkbenchApp.initialUser = user;
+    WorkbenchApp.demoProject = defaultProject;
+    WorkbenchApp.lastProjectFile = lastFile;
     JAVAFX_STARTUP_LOG.setLevel(Level.SEVERE);
     try {
       Application.launch(WorkbenchApp.class);

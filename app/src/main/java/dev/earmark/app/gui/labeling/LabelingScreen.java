@@ -5,6 +5,8 @@ import dev.earmark.app.gui.FxTaskExecutor;
 import dev.earmark.app.gui.Keymap;
 import dev.earmark.app.gui.player.MediaAudioPlayer;
 import dev.earmark.app.gui.player.PlayableAudio;
+import dev.earmark.app.gui.shell.Theme;
+import dev.earmark.app.gui.shell.WorkbenchScreen;
 import dev.earmark.app.gui.waveform.PeakLoader;
 import dev.earmark.app.gui.waveform.WaveformViewModel;
 import dev.earmark.audio.peaks.PeakCache;
@@ -15,23 +17,23 @@ import javafx.scene.Scene;
 
 /**
  * Wires the labeling screen for one window: one background executor, one player, the waveform, the
- * view-model and the view, and the keys on the scene. Use on the JavaFX thread; {@link #close} when
- * the window closes.
+ * view-model and the view, and the keys. Use on the JavaFX thread; {@link #close} when the window
+ * closes.
  */
-public final class LabelingScreen implements AutoCloseable {
+public final class LabelingScreen implements WorkbenchScreen {
   private final BackgroundExecutor executor;
   private final MediaAudioPlayer player;
   private final LabelingViewModel model;
   private final LabelingView view;
   private final WaveformViewModel waveform;
   private final Keymap keymap;
+  private boolean loaded;
 
   /**
    * Builds the screen for {@code service}'s user; {@code cacheDirectory} holds peak pyramids and
    * playback copies. Call {@link LabelingViewModel#load()} (via {@link #start}) once it is shown.
    */
-  public LabelingScreen(
-      LabelingService service, Path cacheDirectory, Clock clock, String projectTitle) {
+  public LabelingScreen(LabelingService service, Path cacheDirectory, Clock clock, Theme theme) {
     this.executor = new FxTaskExecutor(2);
     this.player =
         new MediaAudioPlayer(executor, new PlayableAudio(cacheDirectory.resolve("playback")));
@@ -57,17 +59,45 @@ public final class LabelingScreen implements AutoCloseable {
         };
     this.model = new LabelingViewModel(service, executor, new FxDebouncer(), clock, audio);
     this.keymap = LabelingActions.defaultKeymap();
-    this.view = new LabelingView(model, waveform, executor, keymap, projectTitle);
+    this.view = new LabelingView(model, waveform, executor, keymap, theme);
   }
 
-  /** Installs the keys on {@code scene} and reads the queue. */
+  /**
+   * Installs the keys on {@code scene} and reads the queue: for a screen shown on its own, outside
+   * the shell (which routes keys itself).
+   */
   public void start(Scene scene) {
-    keymap.install(scene, action -> view.perform(action) || waveform.perform(action));
-    model.load();
+    keymap.install(scene, this::perform);
+    shown();
   }
 
+  @Override
   public LabelingView view() {
     return view;
+  }
+
+  @Override
+  public boolean perform(String action) {
+    return view.perform(action) || waveform.perform(action);
+  }
+
+  /** Reads the queue the first time; later showings keep the annotator where they were. */
+  @Override
+  public void shown() {
+    if (!loaded) {
+      loaded = true;
+      model.load();
+    }
+  }
+
+  @Override
+  public boolean hasUnsavedWork() {
+    return model.hasUnsavedWork();
+  }
+
+  @Override
+  public void saveThen(Runnable next) {
+    model.saveThen(next);
   }
 
   public LabelingViewModel model() {
@@ -78,6 +108,7 @@ public final class LabelingScreen implements AutoCloseable {
     return waveform;
   }
 
+  @Override
   public Keymap keymap() {
     return keymap;
   }

@@ -1,9 +1,8 @@
 package dev.earmark.app.gui.labeling;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import dev.earmark.app.gui.BackgroundExecutor;
 import dev.earmark.app.gui.Keymap;
+import dev.earmark.app.gui.shell.Theme;
 import dev.earmark.app.gui.waveform.TransportBar;
 import dev.earmark.app.gui.waveform.WaveformActions;
 import dev.earmark.app.gui.waveform.WaveformPalette;
@@ -13,7 +12,6 @@ import dev.earmark.engine.rubric.Segment;
 import dev.earmark.storage.assign.AssignmentState;
 import java.util.Locale;
 import java.util.Map;
-import javafx.application.Application;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -52,26 +50,27 @@ public final class LabelingView extends BorderPane {
   private final WaveformView waveformView;
   private final TextArea transcript = new TextArea();
   private final StackPane cheatSheet;
-  private final Button themeButton = new Button();
-  private boolean dark;
+  private final Theme theme;
 
   public LabelingView(
       LabelingViewModel model,
       WaveformViewModel waveform,
       BackgroundExecutor executor,
       Keymap keymap,
-      String projectTitle) {
+      Theme theme) {
     this.model = model;
+    this.theme = theme;
     this.waveform = waveform;
     this.waveformView = new WaveformView(waveform, executor);
     getStyleClass().add("labeling-view");
 
-    setTop(headerBar(projectTitle));
+    setTop(headerBar());
     setLeft(queuePane());
     cheatSheet = cheatSheetOverlay(keymap);
     StackPane center = new StackPane(workPane(), emptyState(), cheatSheet);
     setCenter(center);
     setBottom(statusBar());
+    theme.darkProperty().addListener((obs, old, now) -> applyTheme());
     applyTheme();
   }
 
@@ -103,22 +102,17 @@ public final class LabelingView extends BorderPane {
 
   /** Switches between Primer Light and Primer Dark. */
   public void toggleTheme() {
-    dark = !dark;
-    applyTheme();
+    theme.toggle();
   }
 
   /** Whether the dark theme is on. */
   public boolean isDark() {
-    return dark;
+    return theme.isDark();
   }
 
   private void applyTheme() {
-    Application.setUserAgentStylesheet(
-        dark
-            ? new PrimerDark().getUserAgentStylesheet()
-            : new PrimerLight().getUserAgentStylesheet());
+    boolean dark = theme.isDark();
     waveformView.setPalette(dark ? WaveformPalette.dark() : WaveformPalette.light());
-    themeButton.setText(dark ? "☀ Light" : "☾ Dark");
   }
 
   /** Inserts {@code tag} at the caret, with a space on either side where a word touches it. */
@@ -134,9 +128,7 @@ public final class LabelingView extends BorderPane {
 
   // ---- parts ----
 
-  private HBox headerBar(String projectTitle) {
-    Label title = new Label("Earmark — " + projectTitle);
-    title.getStyleClass().add("title-4");
+  private HBox headerBar() {
     Label rubric = new Label();
     rubric.setId("rubricLabel");
     rubric.getStyleClass().add("text-muted");
@@ -151,16 +143,10 @@ public final class LabelingView extends BorderPane {
                 model.currentProperty()));
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    themeButton.setId("themeButton");
-    themeButton.setTooltip(new Tooltip("switch between the light and the dark theme"));
-    themeButton.setOnAction(event -> toggleTheme());
-    themeButton.setFocusTraversable(false);
     Button keys = new Button("Keys (F1)");
     keys.setFocusTraversable(false);
     keys.setOnAction(event -> cheatSheet.setVisible(!cheatSheet.isVisible()));
-    Label user = new Label(model.userId() + " · annotator");
-    user.setId("userLabel");
-    HBox bar = new HBox(10, title, rubric, spacer, keys, themeButton, user);
+    HBox bar = new HBox(10, rubric, spacer, keys);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8, 12, 8, 12));
     bar.getStyleClass().add("header-bar");

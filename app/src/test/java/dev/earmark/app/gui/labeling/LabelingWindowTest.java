@@ -2,6 +2,7 @@ package dev.earmark.app.gui.labeling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.app.gui.shell.Theme;
 import dev.earmark.storage.label.LabelState;
 import dev.earmark.storage.project.Project;
 import java.awt.image.BufferedImage;
@@ -65,7 +66,7 @@ class LabelingWindowTest {
             new LabelingService(project, DemoProjects.ANNOTATOR),
             dir.resolve("cache"),
             Clock.systemDefaultZone(),
-            "demo");
+            new Theme());
     scene = new Scene(screen.view(), 1280, 800);
     stage.setScene(scene);
     stage.show();

@@ -1,0 +1,14 @@
+package dev.earmark.app.gui.shell;
+
+import dev.earmark.app.gui.labeling.LabelingScreenFactory;
+import java.util.List;
+
+/** Every screen of the workbench, in navigation order. Add a screen here, one line. */
+public final class Screens {
+  private Screens() {}
+
+  /** The screens the shell offers, each shown only to the roles it allows. */
+  public static List<ScreenFactory> all() {
+    return List.of(new LabelingScreenFactory());
+  }
+}

@@ -1,0 +1,455 @@
+package dev.earmark.app.gui.shell;
+
+import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.app.cli.VersionProvider;
+import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.FxTaskExecutor;
+import dev.earmark.app.gui.StartupProject;
+import dev.earmark.storage.StorageException;
+import dev.earmark.storage.project.Project;
+import dev.earmark.storage.user.Role;
+import dev.earmark.storage.user.User;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+
+/**
+ * The window's frame: a menu (open a project, the demo project, theme), a navigation bar with one
+ * button per screen the acting user's roles allow, who is acting (and "act as" another user of the
+ * project), and the screen in front. Opening a project, and everything a screen does with the
+ * database or audio, runs off the JavaFX thread. Used on the JavaFX thread.
+ */
+public final class WorkbenchShell {
+  private final Stage stage;
+  private final Clock clock;
+  private final Path demoProject;
+  private final Path lastProjectFile;
+  private final List<ScreenFactory> factories;
+  private final Theme theme = new Theme();
+  private final BackgroundExecutor executor = new FxTaskExecutor(2);
+
+  private final BorderPane root = new BorderPane();
+  private final HBox navigation = new HBox(4);
+  private final ToggleGroup navigationGroup = new ToggleGroup();
+  private final Label who = new Label();
+  private final MenuButton actAs = new MenuButton("Act as");
+  private final StackPane content = new StackPane();
+
+  private final Map<String, WorkbenchScreen> screens = new LinkedHashMap<>();
+  private OpenedProject opened;
+  private String activeId;
+
+  /**
+   * A shell for {@code stage}.
+   *
+   * @param demoProject where "Open the demo project" builds or finds the demo
+   * @param lastProjectFile where the last project opened is remembered
+   * @param factories the screens on offer, in navigation order
+   */
+  public WorkbenchShell(
+      Stage stage,
+      Clock clock,
+      Path demoProject,
+      Path lastProjectFile,
+      List<ScreenFactory> factories) {
+    this.stage = stage;
+    this.clock = clock;
+    this.demoProject = demoProject;
+    this.lastProjectFile = lastProjectFile;
+    this.factories = List.copyOf(factories);
+    root.getStyleClass().add("workbench-shell");
+    root.setTop(new VBox(menuBar(), navigationBar()));
+    root.setCenter(content);
+    message("Earmark " + VersionProvider.version(), "Opening…");
+  }
+
+  /** The window's root node. */
+  public Parent view() {
+    return root;
+  }
+
+  /** The window's theme. */
+  public Theme theme() {
+    return theme;
+  }
+
+  /**
+   * Routes key presses on {@code scene} to the screen in front, and makes closing the window wait
+   * until the screens' last edits are stored.
+   */
+  public void install(Scene scene) {
+    scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> route(scene, event));
+    stage.setOnCloseRequest(
+        event -> {
+          if (screens.values().stream().anyMatch(WorkbenchScreen::hasUnsavedWork)) {
+            event.consume(); // close once the last edits are stored; a failed save keeps it open
+            saveAllThen(stage::close);
+          }
+        });
+  }
+
+  /** Opens the project in {@code directory} for {@code userId}, in the background. */
+  public void open(Path directory, String userId) {
+    saveAllThen(
+        () -> {
+          closeProject();
+          message("Earmark " + VersionProvider.version(), "Opening " + directory + "…");
+          executor.submit(
+              "open the project " + directory,
+              () -> OpenedProject.open(directory, userId, clock),
+              this::opened,
+              failure -> cannotOpen(directory, failure));
+        });
+  }
+
+  /** Acts as another user of the open project (identity is declared, as with --user). */
+  public void actAs(String userId) {
+    if (opened == null) {
+      return;
+    }
+    OpenedProject current = opened;
+    saveAllThen(
+        () -> {
+          closeScreens();
+          executor.submit(
+              "read the roles of " + userId,
+              () -> OpenedProject.forUser(current.project(), current.directory(), userId),
+              this::opened,
+              failure -> cannotOpen(current.directory(), failure));
+        });
+  }
+
+  /** Brings the screen {@code screenId} to the front, creating it the first time. */
+  public void show(String screenId) {
+    if (opened == null) {
+      return;
+    }
+    Optional<ScreenFactory> factory =
+        factories.stream()
+            .filter(f -> f.id().equals(screenId) && f.availableTo(opened.roles()))
+            .findFirst();
+    if (factory.isEmpty()) {
+      return;
+    }
+    WorkbenchScreen screen =
+        screens.computeIfAbsent(screenId, id -> factory.get().create(context()));
+    activeId = screenId;
+    content.getChildren().setAll(screen.view());
+    navigationGroup.getToggles().stream()
+        .filter(toggle -> ("nav-" + screenId).equals(((ToggleButton) toggle).getId()))
+        .findFirst()
+        .ifPresent(toggle -> toggle.setSelected(true));
+    screen.shown();
+  }
+
+  /** The screen in front, if any. */
+  public Optional<WorkbenchScreen> activeScreen() {
+    return Optional.ofNullable(activeId).map(screens::get);
+  }
+
+  /** The screen {@code screenId} if it has been opened. */
+  public Optional<WorkbenchScreen> screen(String screenId) {
+    return Optional.ofNullable(screens.get(screenId));
+  }
+
+  /** The acting user's roles in the open project; empty when none is open. */
+  public Set<Role> roles() {
+    return opened == null ? java.util.Set.of() : opened.roles();
+  }
+
+  /** Stores every screen's pending edits, then runs {@code next} (not if a save fails). */
+  public void saveAllThen(Runnable next) {
+    List<WorkbenchScreen> unsaved =
+        screens.values().stream().filter(WorkbenchScreen::hasUnsavedWork).toList();
+    Runnable chain = next;
+    for (int i = unsaved.size() - 1; i >= 0; i--) {
+      WorkbenchScreen screen = unsaved.get(i);
+      Runnable after = chain;
+      chain = () -> screen.saveThen(after);
+    }
+    chain.run();
+  }
+
+  /** Closes the screens and the project; the shell can open another afterwards. */
+  public void closeProject() {
+    closeScreens();
+    if (opened != null) {
+      opened.project().close();
+      opened = null;
+    }
+  }
+
+  /** Closes everything, for the window's end. */
+  public void shutdown() {
+    closeProject();
+    executor.shutdown();
+  }
+
+  // ---- opening ----
+
+  private WorkbenchContext context() {
+    return new WorkbenchContext(
+        opened.project(),
+        opened.title(),
+        opened.userId(),
+        opened.roles(),
+        opened.directory().resolve(".cache"),
+        clock,
+        theme,
+        executor,
+        this::show);
+  }
+
+  private void opened(OpenedProject project) {
+    opened = project;
+    try {
+      StartupProject.remember(lastProjectFile, project.directory());
+    } catch (IOException e) {
+      // Remembering is a convenience; the project is open all the same.
+    }
+    stage.setTitle("Earmark — " + project.title() + " · " + project.userId());
+    who.setText(project.userId() + " · " + roleNames(project.roles()));
+    rebuildNavigation();
+    rebuildActAs();
+    List<ScreenFactory> available = available();
+    if (available.isEmpty()) {
+      noScreens(project);
+    } else {
+      show(available.get(0).id());
+    }
+  }
+
+  private void cannotOpen(Path directory, Throwable failure) {
+    String reason =
+        failure instanceof StorageException
+            ? failure.getMessage()
+            : "The project could not be opened: " + failure;
+    stage.setTitle("Earmark");
+    who.setText("");
+    navigation.getChildren().clear();
+    Button openOther = new Button("Open another project…");
+    openOther.setOnAction(event -> chooseProject());
+    Button demo = new Button("Open the demo project");
+    demo.setOnAction(event -> openDemo());
+    Label project = new Label("Project: " + directory);
+    project.setId("projectLabel");
+    message(
+        "Earmark " + VersionProvider.version(),
+        reason,
+        project,
+        new HBox(8, openOther, demo),
+        new Label(
+            "From a terminal: ./earmark --project DIR opens a project; ./earmark demo creates"
+                + " the demo."));
+  }
+
+  private void noScreens(OpenedProject project) {
+    List<Node> choices = new ArrayList<>();
+    for (User user : project.users()) {
+      Button button = new Button(user.id() + " · " + roleNames(user.roles()));
+      button.setOnAction(event -> actAs(user.id()));
+      choices.add(button);
+    }
+    VBox users = new VBox(6, choices.toArray(Node[]::new));
+    message(
+        project.title(),
+        project.roles().isEmpty()
+            ? project.userId()
+                + " is not a user of this project. A lead adds users with their roles; to look"
+                + " around, act as one of the project's users:"
+            : "No screen here is for " + roleNames(project.roles()) + ". Act as another user:",
+        users);
+  }
+
+  private void openDemo() {
+    String user = opened == null ? System.getProperty("user.name", "lead") : opened.userId();
+    saveAllThen(
+        () -> {
+          closeProject();
+          message("Earmark " + VersionProvider.version(), "Preparing the demo project…");
+          executor.submit(
+              "create the demo project",
+              () -> {
+                if (!Project.exists(demoProject)) {
+                  DemoCommand.createDemo(demoProject, user);
+                }
+                return demoProject;
+              },
+              directory -> open(directory, user),
+              failure -> cannotOpen(demoProject, failure));
+        });
+  }
+
+  private void chooseProject() {
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle("Open an Earmark project");
+    if (opened != null && opened.directory().getParent() != null) {
+      chooser.setInitialDirectory(opened.directory().getParent().toFile());
+    }
+    File chosen = chooser.showDialog(stage);
+    if (chosen != null) {
+      String user = opened == null ? System.getProperty("user.name", "lead") : opened.userId();
+      open(chosen.toPath(), user);
+    }
+  }
+
+  private void closeScreens() {
+    for (WorkbenchScreen screen : screens.values()) {
+      screen.close();
+    }
+    screens.clear();
+    activeId = null;
+    content.getChildren().clear();
+  }
+
+  // ---- keys ----
+
+  private void route(Scene scene, KeyEvent event) {
+    activeScreen()
+        .ifPresent(
+            screen ->
+                screen
+                    .keymap()
+                    .actionFor(event, scene.getFocusOwner() instanceof TextInputControl)
+                    .filter(screen::perform)
+                    .ifPresent(action -> event.consume()));
+  }
+
+  // ---- parts ----
+
+  private MenuBar menuBar() {
+    MenuItem open = new MenuItem("Open project…");
+    open.setId("menuOpenProject");
+    open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+    open.setOnAction(event -> chooseProject());
+    MenuItem demo = new MenuItem("Open the demo project");
+    demo.setId("menuOpenDemo");
+    demo.setOnAction(event -> openDemo());
+    MenuItem quit = new MenuItem("Quit");
+    quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+    quit.setOnAction(event -> saveAllThen(stage::close));
+    Menu project = new Menu("Project", null, open, demo, new SeparatorMenuItem(), quit);
+    project.setId("menuProject");
+
+    CheckMenuItem dark = new CheckMenuItem("Dark theme");
+    dark.setId("menuDarkTheme");
+    dark.setSelected(theme.isDark());
+    theme.darkProperty().addListener((obs, old, now) -> dark.setSelected(now));
+    dark.setOnAction(event -> theme.toggle());
+    Menu view = new Menu("View", null, dark);
+    return new MenuBar(project, view);
+  }
+
+  private HBox navigationBar() {
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    who.setId("whoLabel");
+    who.getStyleClass().add("text-muted");
+    actAs.setId("actAsMenu");
+    actAs.setFocusTraversable(false);
+    Button themeButton = new Button();
+    themeButton.setId("themeButton");
+    themeButton.setFocusTraversable(false);
+    themeButton
+        .textProperty()
+        .bind(Bindings.when(theme.darkProperty()).then("☀ Light").otherwise("☾ Dark"));
+    themeButton.setOnAction(event -> theme.toggle());
+    HBox bar = new HBox(10, navigation, spacer, who, actAs, themeButton);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(6, 12, 6, 12));
+    bar.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 0 0 1 0;");
+    return bar;
+  }
+
+  private void rebuildNavigation() {
+    navigation.getChildren().clear();
+    navigationGroup.getToggles().clear();
+    for (ScreenFactory factory : available()) {
+      ToggleButton button = new ToggleButton(factory.title());
+      button.setId("nav-" + factory.id());
+      button.setToggleGroup(navigationGroup);
+      button.setFocusTraversable(false);
+      button.setOnAction(
+          event -> {
+            button.setSelected(true); // a click on the screen in front keeps it in front
+            show(factory.id());
+          });
+      navigation.getChildren().add(button);
+    }
+  }
+
+  private void rebuildActAs() {
+    actAs.getItems().clear();
+    for (User user : opened.users()) {
+      MenuItem item = new MenuItem(user.id() + " · " + roleNames(user.roles()));
+      item.setId("actAs-" + user.id());
+      item.setOnAction(event -> actAs(user.id()));
+      actAs.getItems().add(item);
+    }
+  }
+
+  private List<ScreenFactory> available() {
+    return factories.stream().filter(f -> f.availableTo(opened.roles())).toList();
+  }
+
+  private void message(String heading, String text, Node... more) {
+    Label title = new Label(heading);
+    title.getStyleClass().add("title-2");
+    Label body = new Label(text);
+    body.setId("shellMessage");
+    body.setWrapText(true);
+    VBox box = new VBox(12, title, body);
+    box.getChildren().addAll(more);
+    box.setPadding(new Insets(24));
+    box.setMaxWidth(760);
+    box.setAlignment(Pos.TOP_LEFT);
+    StackPane.setAlignment(box, Pos.TOP_LEFT);
+    content.getChildren().setAll(box);
+  }
+
+  private static String roleNames(Set<Role> roles) {
+    if (roles.isEmpty()) {
+      return "no role";
+    }
+    return roles.stream()
+        .sorted()
+        .map(role -> role.name().toLowerCase(Locale.ROOT))
+        .collect(Collectors.joining(", "));
+  }
+}
