@@ -24,7 +24,7 @@ public final class AdjudicationScreen implements WorkbenchScreen {
   private final AdjudicationViewModel model;
   private final AdjudicationView view;
   private final Keymap keymap;
-  private boolean loaded;
+  private final AdjudicationService service;
 
   public AdjudicationScreen(WorkbenchContext context) {
     var executor = context.executor();
@@ -33,9 +33,8 @@ public final class AdjudicationScreen implements WorkbenchScreen {
             executor, new PlayableAudio(context.cacheDirectory().resolve("playback")));
     PeakLoader peaks = PeakLoader.cached(new PeakCache(context.cacheDirectory().resolve("peaks")));
     this.waveform = new WaveformViewModel(executor, player, peaks, SpectrogramSettings.defaults());
-    this.model =
-        new AdjudicationViewModel(
-            new AdjudicationService(context.project(), context.userId()), executor);
+    this.service = new AdjudicationService(context.project(), context.userId());
+    this.model = new AdjudicationViewModel(service, executor);
     QeHintPanel qeHint =
         new QeHintPanel(new QeHintReader(context.project(), context.userId()), executor);
     this.keymap = AdjudicationActions.defaultKeymap();
@@ -59,13 +58,15 @@ public final class AdjudicationScreen implements WorkbenchScreen {
     return view.perform(action) || waveform.perform(action);
   }
 
-  /** Reads the queue the first time; later showings refresh it and keep the dispute shown. */
+  /** Reads the queue; later showings refresh it and keep the dispute shown. */
   @Override
   public void shown() {
-    if (!loaded) {
-      loaded = true;
-    }
     model.load();
+  }
+
+  /** The storage calls behind the screen, on behalf of the acting user. */
+  public AdjudicationService service() {
+    return service;
   }
 
   public AdjudicationViewModel model() {

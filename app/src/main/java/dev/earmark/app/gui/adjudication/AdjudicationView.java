@@ -73,7 +73,11 @@ public final class AdjudicationView extends BorderPane {
             Objects.requireNonNull(getClass().getResource("adjudication.css"), "adjudication.css")
                 .toExternalForm());
     setLeft(queuePane());
-    setCenter(new StackPane(workPane(), emptyState()));
+    ScrollPane work = new ScrollPane(workPane());
+    work.setFitToWidth(true);
+    work.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    work.visibleProperty().bind(model.noDisputesProperty().not());
+    setCenter(new StackPane(work, emptyState()));
     theme.darkProperty().addListener((obs, old, now) -> applyTheme());
     applyTheme();
 
@@ -175,6 +179,9 @@ public final class AdjudicationView extends BorderPane {
     GridPane filters = new GridPane();
     filters.setHgap(6);
     filters.setVgap(4);
+    javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+    labels.setMinWidth(Region.USE_PREF_SIZE);
+    filters.getColumnConstraints().add(labels);
     filters.addRow(
         0,
         new Label("Slice"),
@@ -190,7 +197,7 @@ public final class AdjudicationView extends BorderPane {
 
     VBox pane = new VBox(6, heading, progress, list, filters);
     pane.setPadding(new Insets(10));
-    pane.setPrefWidth(290);
+    pane.setPrefWidth(250);
     pane.setMinWidth(220);
     pane.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 0 1 0 0;");
     return pane;
@@ -244,14 +251,16 @@ public final class AdjudicationView extends BorderPane {
                             + " · "
                             + model.currentProperty().get().rubric().id(),
                 model.currentProperty()));
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox clipBar = new HBox(12, clip, spacer, qeHint);
+    clip.setMinWidth(0);
+    HBox.setHgrow(clip, Priority.ALWAYS);
+    clip.setMaxWidth(Double.MAX_VALUE);
+    qeHint.setMinWidth(Region.USE_PREF_SIZE);
+    HBox clipBar = new HBox(12, clip, qeHint);
     clipBar.setAlignment(Pos.TOP_LEFT);
 
     VBox.setVgrow(waveformView, Priority.SOMETIMES);
-    waveformView.setMinHeight(140);
-    waveformView.setPrefHeight(170);
+    waveformView.setMinHeight(100);
+    waveformView.setPrefHeight(120);
     TransportBar transport = new TransportBar(waveform);
 
     VBox comparison = comparisonPane();
@@ -268,15 +277,15 @@ public final class AdjudicationView extends BorderPane {
             new Separator(),
             decisionPane());
     pane.setPadding(new Insets(10, 14, 10, 14));
-    pane.visibleProperty().bind(model.noDisputesProperty().not());
     return pane;
   }
 
   private VBox alignmentPane() {
+    // Every row stays in view (the pick radios lead them); long transcripts scroll sideways.
     ScrollPane scroll = new ScrollPane(gridView);
-    scroll.setFitToHeight(true);
-    scroll.setPrefViewportHeight(150);
-    scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+    scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    scroll.prefViewportHeightProperty().bind(gridView.heightProperty());
+    scroll.setMinHeight(Region.USE_PREF_SIZE);
     Label caption = new Label();
     caption.setId("alignmentCaption");
     caption.getStyleClass().addAll("text-muted", "text-small");
@@ -439,8 +448,6 @@ public final class AdjudicationView extends BorderPane {
     note.setPromptText("optional; required for rubric gap and normalization gap");
     note.textProperty().bindBidirectional(model.noteProperty());
     HBox.setHgrow(note, Priority.ALWAYS);
-    HBox noteRow = new HBox(8, new Label("Note:"), note);
-    noteRow.setAlignment(Pos.CENTER_LEFT);
 
     Button decide = new Button("Decide ⌃⏎");
     decide.setId("decide");
@@ -469,10 +476,8 @@ public final class AdjudicationView extends BorderPane {
     message.getStyleClass().add("text-muted");
     message.textProperty().bind(model.messageProperty());
     message.setWrapText(true);
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox buttons = new HBox(8, message, spacer, undo, redo, decide, skip, escalate);
-    buttons.setAlignment(Pos.CENTER_LEFT);
+    HBox noteRow = new HBox(8, new Label("Note:"), note, undo, redo, decide, skip, escalate);
+    noteRow.setAlignment(Pos.CENTER_LEFT);
 
     Label resolved = new Label();
     resolved.getStyleClass().add("success");
@@ -486,7 +491,9 @@ public final class AdjudicationView extends BorderPane {
                         ? "✓ decided — Undo takes a decision of this session back"
                         : "",
                 model.selectedProperty()));
-    VBox pane = new VBox(8, finalRow, reasonRow, noteRow, buttons, resolved);
+    HBox status = new HBox(12, resolved, message);
+    status.setAlignment(Pos.CENTER_LEFT);
+    VBox pane = new VBox(8, finalRow, reasonRow, noteRow, status);
     pane.getStyleClass().add("decision-area");
     return pane;
   }

@@ -295,7 +295,10 @@ public final class AdjudicationViewModel {
         .orElse("");
   }
 
-  /** Every rubric field but the aligned transcript, each annotator's value beside the anchors. */
+  /**
+   * Every rubric field but the aligned transcript, each annotator's value beside the anchors; for
+   * transcripts, only the fields somebody answered (flags such as "unsure").
+   */
   static List<FieldComparison> comparisonsOf(DisputeCase dispute) {
     List<FieldComparison> list = new ArrayList<>();
     for (FieldSpec field : dispute.rubric().fields()) {
@@ -312,6 +315,9 @@ public final class AdjudicationViewModel {
         scale.anchors().forEach((point, text) -> anchors.add(point + " — " + text));
       } else if (field instanceof FieldSpec.CategoricalField categorical) {
         categorical.options().forEach(o -> anchors.add(o.value() + " — " + o.definition()));
+      }
+      if (dispute.isTranscript() && values.values().stream().allMatch("—"::equals)) {
+        continue; // nobody answered it: nothing to compare beside the transcripts
       }
       list.add(new FieldComparison(field.name(), field.definition(), values, anchors));
     }

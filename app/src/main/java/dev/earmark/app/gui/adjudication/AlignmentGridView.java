@@ -18,11 +18,11 @@ import javafx.scene.shape.Line;
 import javafx.util.Duration;
 
 /**
- * Draws an {@link AlignmentGrid}: one grid row per transcript (its name first, a "pick" radio last
- * on annotator rows), one grid column per alignment position. A cell's style class is its {@link
- * CellKind#styleClass()}; adjudication.css gives each kind its Okabe–Ito colour AND a shape (box,
- * strike-through line, underline), so colour is never the only cue. Every token has a tooltip with
- * its raw text and the normalization rules that produced it. Used on the JavaFX thread.
+ * Draws an {@link AlignmentGrid}: one grid row per transcript (led by its name, which on annotator
+ * rows is the "pick" radio), one grid column per alignment position. A cell's style class is its
+ * {@link CellKind#styleClass()}; adjudication.css gives each kind its Okabe–Ito colour AND a shape
+ * (box, strike-through line, underline), so colour is never the only cue. Every token has a tooltip
+ * with its raw text and the normalization rules that produced it. Used on the JavaFX thread.
  */
 final class AlignmentGridView extends GridPane {
   private final Consumer<String> onPick;
@@ -46,22 +46,27 @@ final class AlignmentGridView extends GridPane {
     }
     int r = 0;
     for (Row row : grid.rows()) {
-      Label name = new Label(row.source() == Source.HYPOTHESIS ? "hypothesis" : row.id());
-      name.getStyleClass().addAll("alignment-row-name", row.pivot() ? "text-bold" : "text-muted");
-      add(name, 0, r);
+      // The pick radio leads its row, so it stays in view however long the transcripts are.
+      if (row.source() == Source.ANNOTATOR) {
+        RadioButton pick = new RadioButton(row.id());
+        pick.setId("pick-" + row.id());
+        pick.setToggleGroup(picks);
+        pick.setSelected(row.id().equals(picked));
+        pick.setTooltip(new Tooltip("pick " + row.id() + "'s label as the final label"));
+        pick.setOnAction(event -> onPick.accept(row.id()));
+        pick.getStyleClass().add(row.pivot() ? "text-bold" : "text-muted");
+        add(pick, 0, r);
+      } else {
+        Label name = new Label("hypothesis");
+        name.getStyleClass().addAll("alignment-row-name", "text-muted");
+        name.setPadding(new Insets(0, 0, 0, 4));
+        add(name, 0, r);
+      }
       int c = 1;
       for (Cell cell : row.cells()) {
         Node node = cellNode(cell);
         node.setId("cell-" + r + "-" + (c - 1));
         add(node, c++, r);
-      }
-      if (row.source() == Source.ANNOTATOR) {
-        RadioButton pick = new RadioButton("pick");
-        pick.setId("pick-" + row.id());
-        pick.setToggleGroup(picks);
-        pick.setSelected(row.id().equals(picked));
-        pick.setOnAction(event -> onPick.accept(row.id()));
-        add(pick, grid.columns() + 1, r);
       }
       r++;
     }

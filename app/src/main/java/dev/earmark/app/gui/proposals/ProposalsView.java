@@ -38,6 +38,18 @@ public final class ProposalsView extends BorderPane {
     status.setId("proposalStatus");
     status.getItems().setAll(ProposalStatus.values());
     status.valueProperty().bindBidirectional(model.statusProperty());
+    status.setConverter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(ProposalStatus value) {
+            return value == null ? "" : value.code();
+          }
+
+          @Override
+          public ProposalStatus fromString(String text) {
+            return ProposalStatus.valueOf(text.toUpperCase(Locale.ROOT));
+          }
+        });
     Label count = new Label();
     count.getStyleClass().add("text-muted");
     count.textProperty().bind(Bindings.size(model.rows()).asString("%d shown"));
