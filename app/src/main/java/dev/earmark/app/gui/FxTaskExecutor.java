@@ -3,13 +3,15 @@ package dev.earmark.app.gui;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
 
 /**
  * Runs work as {@link Task}s on a small pool of daemon threads; JavaFX delivers the outcome on its
- * application thread. Thread-safe.
+ * application thread. After {@link #shutdown} further work is dropped without a callback.
+ * Thread-safe.
  */
 public final class FxTaskExecutor implements BackgroundExecutor {
   private final ExecutorService pool;
@@ -40,7 +42,12 @@ public final class FxTaskExecutor implements BackgroundExecutor {
         };
     task.setOnSucceeded(event -> onSuccess.accept(task.getValue()));
     task.setOnFailed(event -> onFailure.accept(task.getException()));
-    pool.execute(task);
+    try {
+      pool.execute(task);
+    } catch (RejectedExecutionException e) {
+      // Shut down: a closed screen's late callback asking for more work. Nobody wants the result,
+      // and throwing on the JavaFX thread would only break whatever runs next.
+    }
   }
 
   @Override

@@ -36,6 +36,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -278,6 +279,130 @@ public final class Adjudications {
             });
   }
 
+  /**
+   * Takes back decision {@code adjudicationId} (adjudication undo): the decision row goes, its
+   * dispute is open again, and an {@code adjudication.undo} audit event keeps the decision as its
+   * "before" state, so the history stays complete while the dispute waits for a new decision. A
+   * policy proposal the decision raised is withdrawn with it (audited as {@code proposal.withdraw})
+   * while the lead has not acted on it; once the lead has, the decision stands and this refuses.
+   * Adjudicators may undo their own decisions, leads anyone's.
+   *
+   * @return the dispute, open again
+   */
+  public DisputeRecord undo(Actor actor, long adjudicationId) {
+    actor.require("undo adjudication decisions", Role.ADJUDICATOR, Role.LEAD);
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              Set<Role> roles =
+                  Access.require(
+                      handle, actor, "undo adjudication decisions", Role.ADJUDICATOR, Role.LEAD);
+              var row =
+                  handle
+                      .createQuery(
+                          "SELECT dispute_id, final_value_json, reason_code, note, adjudicator"
+                              + " FROM adjudications WHERE id = :id")
+                      .bind("id", adjudicationId)
+                      .map(
+                          (rs, ctx) ->
+                              new StoredDecision(
+                                  rs.getLong(1),
+                                  rs.getString(2),
+                                  rs.getString(3),
+                                  rs.getString(4),
+                                  rs.getString(5)))
+                      .findOne()
+                      .orElseThrow(
+                          () ->
+                              new StorageException(
+                                  "there is no adjudication decision "
+                                      + adjudicationId
+                                      + "; it may have been undone already, reload the queue"));
+              if (!roles.contains(Role.LEAD) && !row.adjudicator().equals(actor.userId())) {
+                throw new StorageException(
+                    "decision "
+                        + adjudicationId
+                        + " was made by "
+                        + row.adjudicator()
+                        + "; only they or a lead can undo it");
+              }
+              DisputeRecord dispute = dispute(handle, row.disputeId(), true);
+              var proposal =
+                  handle
+                      .createQuery(
+                          "SELECT id, status FROM policy_proposals WHERE adjudication_id = :id")
+                      .bind("id", adjudicationId)
+                      .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                      .findOne();
+              if (proposal.isPresent()) {
+                long proposalId = proposal.get().getKey();
+                if (!ProposalStatus.OPEN.code().equals(proposal.get().getValue())) {
+                  throw new StorageException(
+                      "the lead has already "
+                          + proposal.get().getValue()
+                          + " policy proposal "
+                          + proposalId
+                          + " raised by decision "
+                          + adjudicationId
+                          + "; the decision stands, decide the dispute again instead");
+                }
+                handle
+                    .createUpdate("DELETE FROM policy_proposals WHERE id = :id")
+                    .bind("id", proposalId)
+                    .execute();
+                project
+                    .audit()
+                    .append(
+                        handle,
+                        actor,
+                        "proposal.withdraw",
+                        "policy-proposal",
+                        Long.toString(proposalId),
+                        AuditLog.json()
+                            .createObjectNode()
+                            .put("status", "open")
+                            .put("adjudication", adjudicationId),
+                        null);
+              }
+              handle
+                  .createUpdate("DELETE FROM adjudications WHERE id = :id")
+                  .bind("id", adjudicationId)
+                  .execute();
+              setStatus(handle, dispute, DisputeStatus.OPEN);
+              ObjectNode before = AuditLog.json().createObjectNode();
+              before.put("dispute", dispute.id()).put("clip", dispute.clipKey());
+              before.set("final_value", tree(row.finalValueJson()));
+              before.put("reason", row.reasonCode()).put("note", row.note());
+              before.put("adjudicator", row.adjudicator());
+              project
+                  .audit()
+                  .append(
+                      handle,
+                      actor,
+                      "adjudication.undo",
+                      "adjudication",
+                      Long.toString(adjudicationId),
+                      before,
+                      AuditLog.json()
+                          .createObjectNode()
+                          .put("dispute", dispute.id())
+                          .put("status", DisputeStatus.OPEN.code()));
+              return new DisputeRecord(
+                  dispute.id(),
+                  dispute.clipId(),
+                  dispute.clipKey(),
+                  dispute.rubric(),
+                  dispute.rules(),
+                  dispute.evidenceJson(),
+                  DisputeStatus.OPEN,
+                  dispute.createdAt());
+            });
+  }
+
+  private record StoredDecision(
+      long disputeId, String finalValueJson, String reasonCode, String note, String adjudicator) {}
+
   /** Passes an open dispute to the lead (adjudicator or lead), with a note saying why. */
   public void escalate(Actor actor, long disputeId, String note) {
     actor.require("escalate disputes", Role.ADJUDICATOR, Role.LEAD);
@@ -345,6 +470,30 @@ public final class Adjudications {
             });
   }
 
+  /**
+   * Decision {@code adjudicationId} if it still stands (an undone decision is gone); adjudicators
+   * and leads only. The proposals list uses it to show the label a proposal's decision set.
+   */
+  public java.util.Optional<Adjudication> decision(Actor actor, long adjudicationId) {
+    java.util.Optional<Long> disputeId =
+        project
+            .jdbi()
+            .inTransaction(
+                handle -> {
+                  Access.require(handle, actor, "read adjudications", Role.LEAD, Role.ADJUDICATOR);
+                  return handle
+                      .createQuery("SELECT dispute_id FROM adjudications WHERE id = :id")
+                      .bind("id", adjudicationId)
+                      .mapTo(Long.class)
+                      .findOne();
+                });
+    return disputeId.flatMap(
+        dispute ->
+            decisions(actor, dispute).stream()
+                .filter(decision -> decision.id() == adjudicationId)
+                .findFirst());
+  }
+
   /** Policy proposals in {@code status}, oldest first; leads only. */
   public List<PolicyProposal> proposals(Actor actor, ProposalStatus status) {
     actor.require("read policy proposals", Role.LEAD);
@@ -376,7 +525,17 @@ public final class Adjudications {
 
   /** Closes an open proposal as accepted or declined (lead only). */
   public void closeProposal(Actor actor, long proposalId, boolean accepted) {
+    closeProposal(actor, proposalId, accepted, "");
+  }
+
+  /**
+   * Closes an open proposal as accepted or declined (lead only), with the lead's note saying what
+   * was done about it (e.g. "en-asr@2 protects the band name"); the note is kept in the audit
+   * event.
+   */
+  public void closeProposal(Actor actor, long proposalId, boolean accepted, String note) {
     actor.require("act on policy proposals", Role.LEAD);
+    String leadNote = note == null ? "" : note.strip();
     String status = (accepted ? ProposalStatus.ACCEPTED : ProposalStatus.DECLINED).code();
     project
         .jdbi()
@@ -403,7 +562,10 @@ public final class Adjudications {
                       "policy-proposal",
                       Long.toString(proposalId),
                       AuditLog.json().createObjectNode().put("status", "open"),
-                      AuditLog.json().createObjectNode().put("status", status));
+                      AuditLog.json()
+                          .createObjectNode()
+                          .put("status", status)
+                          .put("note", leadNote));
             });
   }
 

@@ -199,4 +199,99 @@ class AdjudicationsTest {
       assertThat(adjudications.disputes(ADJ, DisputeStatus.OPEN)).hasSize(1);
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void undoReopensTheDisputeWithdrawsItsProposalAndIsAudited(Supplier<Project> factory) {
+    try (LabelingFixture fixture = LabelingFixture.create(factory.get(), dir, 1)) {
+      Adjudications adjudications = fixture.adjudications();
+      long clip = fixture.clipId("clip-0001");
+      DisputeRecord dispute =
+          adjudications.recordDispute(LEAD, clip, ASR, goldAndUnsure("clip-0001"));
+      Adjudication decision =
+          adjudications.decide(
+              ADJ,
+              dispute.id(),
+              transcript("twenty one pilots"),
+              ReasonCode.NORMALIZATION_GAP,
+              "protect the band name");
+      assertThat(adjudications.proposals(LEAD, ProposalStatus.OPEN)).hasSize(1);
+      assertThat(adjudications.decision(LEAD, decision.id())).contains(decision);
+
+      DisputeRecord reopened = adjudications.undo(ADJ, decision.id());
+
+      assertThat(reopened.status()).isEqualTo(DisputeStatus.OPEN);
+      assertThat(adjudications.disputes(ADJ, DisputeStatus.OPEN)).containsExactly(reopened);
+      assertThat(adjudications.decisions(ADJ, dispute.id())).isEmpty();
+      assertThat(adjudications.decision(ADJ, decision.id())).isEmpty();
+      assertThatThrownBy(() -> adjudications.decision(ANN_1, decision.id()))
+          .isInstanceOf(PermissionDeniedException.class);
+      assertThat(adjudications.proposals(LEAD, ProposalStatus.OPEN)).isEmpty();
+      assertThat(fixture.project().audit().eventsFor("adjudication", Long.toString(decision.id())))
+          .extracting(event -> event.action() + " by " + event.actor())
+          .containsExactly("adjudication.decide by adj-1", "adjudication.undo by adj-1");
+      assertThat(
+              fixture
+                  .project()
+                  .audit()
+                  .eventsFor("adjudication", Long.toString(decision.id()))
+                  .get(1)
+                  .beforeJson())
+          .contains("\"reason\":\"normalization-gap\"")
+          .contains("twenty one pilots");
+      assertThat(
+              fixture
+                  .project()
+                  .audit()
+                  .eventsFor(
+                      "policy-proposal", Long.toString(decision.policyProposalId().getAsLong())))
+          .extracting(event -> event.action())
+          .containsExactly("proposal.open", "proposal.withdraw");
+      assertThatThrownBy(() -> adjudications.undo(ADJ, decision.id()))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("it may have been undone already");
+
+      // Redo: the dispute can be decided again, and the history shows all three steps.
+      Adjudication again =
+          adjudications.decide(
+              ADJ, dispute.id(), transcript("twenty one pilots"), ReasonCode.OTHER, "");
+      assertThat(adjudications.decisions(LEAD, dispute.id())).containsExactly(again);
+      assertThat(fixture.project().audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void undoIsRefusedOnceTheLeadActedOnTheProposalAndForStrangers(Supplier<Project> factory) {
+    try (LabelingFixture fixture = LabelingFixture.create(factory.get(), dir, 1)) {
+      Adjudications adjudications = fixture.adjudications();
+      long clip = fixture.clipId("clip-0001");
+      DisputeRecord dispute =
+          adjudications.recordDispute(LEAD, clip, ASR, goldAndUnsure("clip-0001"));
+      Adjudication decision =
+          adjudications.decide(
+              ADJ, dispute.id(), transcript("x"), ReasonCode.RUBRIC_GAP, "say how to spell it");
+      assertThatThrownBy(() -> adjudications.undo(ANN_1, decision.id()))
+          .isInstanceOf(PermissionDeniedException.class);
+      long proposal = decision.policyProposalId().getAsLong();
+      adjudications.closeProposal(LEAD, proposal, false, "the rubric already says it");
+      assertThat(fixture.project().audit().eventsFor("policy-proposal", Long.toString(proposal)))
+          .last()
+          .satisfies(
+              event -> {
+                assertThat(event.action()).isEqualTo("proposal.decline");
+                assertThat(event.afterJson()).contains("the rubric already says it");
+              });
+
+      assertThatThrownBy(() -> adjudications.undo(LEAD, decision.id()))
+          .isInstanceOf(StorageException.class)
+          .hasMessage(
+              "the lead has already declined policy proposal "
+                  + proposal
+                  + " raised by decision "
+                  + decision.id()
+                  + "; the decision stands, decide the dispute again instead");
+      assertThat(adjudications.disputes(LEAD, DisputeStatus.RESOLVED)).hasSize(1);
+    }
+  }
 }

@@ -1,6 +1,8 @@
 package dev.earmark.app.gui.shell;
 
+import dev.earmark.app.gui.adjudication.AdjudicationScreenFactory;
 import dev.earmark.app.gui.labeling.LabelingScreenFactory;
+import dev.earmark.app.gui.proposals.ProposalsScreenFactory;
 import java.util.List;
 
 /** Every screen of the workbench, in navigation order. Add a screen here, one line. */
@@ -9,6 +11,7 @@ public final class Screens {
 
   /** The screens the shell offers, each shown only to the roles it allows. */
   public static List<ScreenFactory> all() {
-    return List.of(new LabelingScreenFactory());
+    return List.of(
+        new LabelingScreenFactory(), new AdjudicationScreenFactory(), new ProposalsScreenFactory());
   }
 }

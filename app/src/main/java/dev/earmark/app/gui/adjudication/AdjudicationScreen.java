@@ -1,0 +1,84 @@
+package dev.earmark.app.gui.adjudication;
+
+import dev.earmark.app.gui.Keymap;
+import dev.earmark.app.gui.player.MediaAudioPlayer;
+import dev.earmark.app.gui.player.PlayableAudio;
+import dev.earmark.app.gui.qe.QeHintPanel;
+import dev.earmark.app.gui.qe.QeHintReader;
+import dev.earmark.app.gui.shell.WorkbenchContext;
+import dev.earmark.app.gui.shell.WorkbenchScreen;
+import dev.earmark.app.gui.waveform.PeakLoader;
+import dev.earmark.app.gui.waveform.WaveformViewModel;
+import dev.earmark.audio.peaks.PeakCache;
+import dev.earmark.audio.spectrogram.SpectrogramSettings;
+
+/**
+ * Wires the adjudication screen for one window: the player and waveform (the labeling screen's
+ * components), the QE hint panel, the view-model and the view, and the keys. Database and audio
+ * work go through the shell's background executor. Use on the JavaFX thread; {@link #close}
+ * releases the player.
+ */
+public final class AdjudicationScreen implements WorkbenchScreen {
+  private final MediaAudioPlayer player;
+  private final WaveformViewModel waveform;
+  private final AdjudicationViewModel model;
+  private final AdjudicationView view;
+  private final Keymap keymap;
+  private final AdjudicationService service;
+
+  public AdjudicationScreen(WorkbenchContext context) {
+    var executor = context.executor();
+    this.player =
+        new MediaAudioPlayer(
+            executor, new PlayableAudio(context.cacheDirectory().resolve("playback")));
+    PeakLoader peaks = PeakLoader.cached(new PeakCache(context.cacheDirectory().resolve("peaks")));
+    this.waveform = new WaveformViewModel(executor, player, peaks, SpectrogramSettings.defaults());
+    this.service = new AdjudicationService(context.project(), context.userId());
+    this.model = new AdjudicationViewModel(service, executor);
+    QeHintPanel qeHint =
+        new QeHintPanel(new QeHintReader(context.project(), context.userId()), executor);
+    this.keymap = AdjudicationActions.defaultKeymap();
+    this.view =
+        new AdjudicationView(
+            model, waveform, executor, context.theme(), qeHint, () -> context.show("agreement"));
+  }
+
+  @Override
+  public AdjudicationView view() {
+    return view;
+  }
+
+  @Override
+  public Keymap keymap() {
+    return keymap;
+  }
+
+  @Override
+  public boolean perform(String action) {
+    return view.perform(action) || waveform.perform(action);
+  }
+
+  /** Reads the queue; later showings refresh it and keep the dispute shown. */
+  @Override
+  public void shown() {
+    model.load();
+  }
+
+  /** The storage calls behind the screen, on behalf of the acting user. */
+  public AdjudicationService service() {
+    return service;
+  }
+
+  public AdjudicationViewModel model() {
+    return model;
+  }
+
+  public WaveformViewModel waveform() {
+    return waveform;
+  }
+
+  @Override
+  public void close() {
+    player.close();
+  }
+}

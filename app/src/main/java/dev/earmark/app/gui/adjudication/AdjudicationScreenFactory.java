@@ -1,0 +1,30 @@
+package dev.earmark.app.gui.adjudication;
+
+import dev.earmark.app.gui.shell.ScreenFactory;
+import dev.earmark.app.gui.shell.WorkbenchContext;
+import dev.earmark.app.gui.shell.WorkbenchScreen;
+import dev.earmark.storage.user.Role;
+import java.util.Set;
+
+/** The adjudication screen in the shell: for adjudicators and leads (storage checks again). */
+public final class AdjudicationScreenFactory implements ScreenFactory {
+  @Override
+  public String id() {
+    return "adjudicate";
+  }
+
+  @Override
+  public String title() {
+    return "Adjudicate";
+  }
+
+  @Override
+  public boolean availableTo(Set<Role> roles) {
+    return roles.contains(Role.ADJUDICATOR) || roles.contains(Role.LEAD);
+  }
+
+  @Override
+  public WorkbenchScreen create(WorkbenchContext context) {
+    return new AdjudicationScreen(context);
+  }
+}

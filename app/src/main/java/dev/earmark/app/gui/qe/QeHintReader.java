@@ -1,0 +1,89 @@
+package dev.earmark.app.gui.qe;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earmark.audio.qe.CalibrationBin;
+import dev.earmark.audio.qe.FeatureContribution;
+import dev.earmark.audio.qe.QeModel;
+import dev.earmark.storage.project.Project;
+import dev.earmark.storage.qe.QeHint;
+import dev.earmark.storage.qe.QeHints;
+import dev.earmark.storage.settings.ProjectSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads QE hints for the acting user through storage's {@link QeHints} (which decides whether they
+ * may see them: leads and adjudicators always, annotators only when the lead allows it). The
+ * calibration bin comes from the stored model's cross-validated calibration table; a model is
+ * loaded once per reader. Blocks: call through the background executor. Thread-safe.
+ */
+public final class QeHintReader {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Project project;
+  private final String userId;
+  private final QeHints hints;
+  private final Map<String, Optional<QeModel>> models = new ConcurrentHashMap<>();
+
+  public QeHintReader(Project project, String userId) {
+    this.project = project;
+    this.userId = userId;
+    this.hints = new QeHints(project, new ProjectSettings(project));
+  }
+
+  /** The newest hint for {@code clipId} the user may see, empty when there is none. */
+  public Optional<QeHintSummary> read(long clipId) {
+    Optional<QeHint> hint = hints.hint(project.users().actor(userId), clipId);
+    if (hint.isEmpty()) {
+      return Optional.empty();
+    }
+    QeHint stored = hint.get();
+    Optional<CalibrationBin> calibration =
+        models
+            .computeIfAbsent(stored.modelId(), this::loadModel)
+            .map(model -> model.metadata().metrics())
+            .filter(metrics -> !metrics.calibration().isEmpty())
+            .map(metrics -> metrics.binFor(stored.predictedWer()));
+    return Optional.of(
+        new QeHintSummary(
+            stored.modelId(),
+            stored.predictedWer(),
+            stored.reviewRecommended(),
+            stored.reviewThreshold(),
+            calibration,
+            features(stored.topFeaturesJson())));
+  }
+
+  private Optional<QeModel> loadModel(String modelId) {
+    try {
+      return hints.model(modelId);
+    } catch (RuntimeException e) {
+      // A model this build cannot read still leaves the hint itself worth showing.
+      return Optional.empty();
+    }
+  }
+
+  static List<FeatureContribution> features(String json) {
+    List<FeatureContribution> features = new ArrayList<>();
+    if (json == null || json.isBlank()) {
+      return features;
+    }
+    try {
+      for (JsonNode node : JSON.readTree(json)) {
+        features.add(
+            new FeatureContribution(
+                node.path("feature").asText(),
+                node.path("value").asDouble(),
+                node.path("contribution").asDouble()));
+      }
+    } catch (JsonProcessingException e) {
+      return List.of();
+    }
+    return features;
+  }
+}
