@@ -3,13 +3,15 @@ package dev.earmark.app.gui;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
 
 /**
  * Runs work as {@link Task}s on a small pool of daemon threads; JavaFX delivers the outcome on its
- * application thread. Thread-safe.
+ * application thread. Work submitted after {@link #shutdown} is dropped without a callback: its
+ * screen is closed. Thread-safe.
  */
 public final class FxTaskExecutor implements BackgroundExecutor {
   private final ExecutorService pool;
@@ -40,7 +42,12 @@ public final class FxTaskExecutor implements BackgroundExecutor {
         };
     task.setOnSucceeded(event -> onSuccess.accept(task.getValue()));
     task.setOnFailed(event -> onFailure.accept(task.getException()));
-    pool.execute(task);
+    try {
+      pool.execute(task);
+    } catch (RejectedExecutionException e) {
+      // Shut down: the screen that asked is closed and nobody waits for the outcome (a load that
+      // finished after its screen closed may still ask to read ahead). Dropped on purpose.
+    }
   }
 
   @Override

@@ -125,7 +125,7 @@ public final class WelcomeView {
     choose.setOnAction(event -> chooseFolder(choose.getScene().getWindow(), actions::open));
     ListView<Path> recent = new ListView<>(model.recent());
     recent.setId("welcomeRecent");
-    recent.setPrefHeight(200);
+    recent.setPrefHeight(150);
     recent.setCellFactory(list -> new RecentCell());
     recent.setOnMouseClicked(
         event -> {
@@ -254,7 +254,7 @@ public final class WelcomeView {
     }
   }
 
-  /** A recent project: its folder name, its path, and a hint when it is gone. */
+  /** A recent project: its folder name over its path, and a hint when it is gone. */
   private static final class RecentCell extends ListCell<Path> {
     @Override
     protected void updateItem(Path project, boolean empty) {
@@ -264,7 +264,7 @@ public final class WelcomeView {
         return;
       }
       Path name = project.getFileName();
-      String text = (name == null ? project.toString() : name.toString()) + "  —  " + project;
+      String text = (name == null ? project.toString() : name.toString()) + "\n" + project;
       setText(WelcomeModel.stillThere(project) ? text : text + "  (no project there any more)");
     }
   }

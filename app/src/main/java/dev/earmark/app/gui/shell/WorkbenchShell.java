@@ -290,6 +290,11 @@ public final class WorkbenchShell {
     return opened == null ? java.util.Set.of() : opened.roles();
   }
 
+  /** The users of the open project, who may be acted as; empty when none is open. */
+  public List<User> users() {
+    return opened == null ? List.of() : opened.users();
+  }
+
   /** Stores every screen's pending edits, then runs {@code next} (not if a save fails). */
   public void saveAllThen(Runnable next) {
     List<WorkbenchScreen> unsaved =
@@ -527,6 +532,7 @@ public final class WorkbenchShell {
     who.getStyleClass().add("text-muted");
     actAs.setId("actAsMenu");
     actAs.setFocusTraversable(false);
+    actAs.visibleProperty().bind(Bindings.isNotEmpty(actAs.getItems()));
     Button themeButton = new Button();
     themeButton.setId("themeButton");
     themeButton.setFocusTraversable(false);
