@@ -13,7 +13,10 @@ import javafx.stage.Stage;
  * acting user. When the project cannot be opened the window says why and offers another.
  */
 public final class WorkbenchApp extends Application {
-  /** Set by {@link WorkbenchLauncher} before the toolkit starts; JavaFX gives no constructor. */
+  /**
+   * Set by {@link WorkbenchLauncher} before the toolkit starts (JavaFX gives no constructor); null
+   * on a first run, which shows the welcome screen.
+   */
   static volatile Path initialProject = Path.of(".");
 
   /** The acting user ({@code --user}), set by {@link WorkbenchLauncher}. */
@@ -38,7 +41,11 @@ public final class WorkbenchApp extends Application {
     stage.setTitle("Earmark");
     stage.setScene(scene);
     stage.show();
-    shell.open(initialProject, initialUser);
+    if (initialProject == null) {
+      shell.welcome(initialUser);
+    } else {
+      shell.open(initialProject, initialUser);
+    }
   }
 
   /** The shell of the window (for tests that drive it). */

@@ -1,6 +1,5 @@
 package dev.earmark.app.gui;
 
-import dev.earmark.app.cli.DemoCommand;
 import dev.earmark.storage.project.Project;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,8 +24,9 @@ public final class WorkbenchLauncher {
 
   /**
    * Opens the workbench and returns once its window is closed. Without a named project it opens the
-   * last project opened, or the default project; when the default project does not exist yet, the
-   * demo project is created there first, the same way {@code earmark demo} does.
+   * last project opened, or the default project; when the default project does not exist yet (a
+   * first run), the window shows the welcome screen, whose "Open the demo project" creates the demo
+   * there the same way {@code earmark demo} does.
    *
    * @param project the project the command line names (its default when none was given)
    * @param named whether the user named the project ({@code --project} or $EARMARK_PROJECT)
@@ -43,12 +43,9 @@ public final class WorkbenchLauncher {
             defaultProject,
             StartupProject.readLast(lastFile),
             Project::exists);
-    if (choice.createDemo()) {
-      err.println("earmark: creating the demo project in " + choice.project() + "…");
-      err.flush();
-      DemoCommand.createDemo(choice.project(), user);
-    }
-    WorkbenchApp.initialProject = choice.project();
+    // First run (no project named, none remembered, no demo yet): the welcome screen, where the
+    // demo project is one click away (issue 11).
+    WorkbenchApp.initialProject = choice.createDemo() ? null : choice.project();
     WorkbenchApp.initialUser = user;
     WorkbenchApp.demoProject = defaultProject;
     WorkbenchApp.lastProjectFile = lastFile;

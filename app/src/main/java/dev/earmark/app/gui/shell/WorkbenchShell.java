@@ -5,6 +5,13 @@ import dev.earmark.app.cli.VersionProvider;
 import dev.earmark.app.gui.BackgroundExecutor;
 import dev.earmark.app.gui.FxTaskExecutor;
 import dev.earmark.app.gui.StartupProject;
+import dev.earmark.app.gui.project.ImportFollowUps;
+import dev.earmark.app.gui.project.ImportWizardModel;
+import dev.earmark.app.gui.project.ImportWizardView;
+import dev.earmark.app.gui.project.NewProject;
+import dev.earmark.app.gui.project.RecentProjects;
+import dev.earmark.app.gui.project.WelcomeModel;
+import dev.earmark.app.gui.project.WelcomeView;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Role;
@@ -63,6 +70,8 @@ public final class WorkbenchShell {
   private final List<ScreenFactory> factories;
   private final Theme theme = new Theme();
   private final BackgroundExecutor executor = new FxTaskExecutor(2);
+  private final RecentProjects recent;
+  private final MenuItem importItem = new MenuItem("Import manifest…");
 
   private final BorderPane root = new BorderPane();
   private final HBox navigation = new HBox(4);
@@ -74,6 +83,10 @@ public final class WorkbenchShell {
   private final Map<String, WorkbenchScreen> screens = new LinkedHashMap<>();
   private OpenedProject opened;
   private String activeId;
+  private String userId = System.getProperty("user.name", "lead");
+  private Runnable afterOpen;
+  private WelcomeView welcome;
+  private ImportWizardView importWizard;
 
   /**
    * A shell for {@code stage}.
@@ -93,6 +106,7 @@ public final class WorkbenchShell {
     this.demoProject = demoProject;
     this.lastProjectFile = lastProjectFile;
     this.factories = List.copyOf(factories);
+    this.recent = RecentProjects.besides(lastProjectFile);
     root.getStyleClass().add("workbench-shell");
     root.setTop(new VBox(menuBar(), navigationBar()));
     root.setCenter(content);
@@ -126,6 +140,7 @@ public final class WorkbenchShell {
 
   /** Opens the project in {@code directory} for {@code userId}, in the background. */
   public void open(Path directory, String userId) {
+    this.userId = userId;
     saveAllThen(
         () -> {
           closeProject();
@@ -136,6 +151,88 @@ public final class WorkbenchShell {
               this::opened,
               failure -> cannotOpen(directory, failure));
         });
+  }
+
+  /**
+   * Shows the welcome screen (the demo project, open, create, import) with no project open, as on a
+   * first run; {@code userId} becomes the lead of a project created there.
+   */
+  public void welcome(String userId) {
+    this.userId = userId;
+    saveAllThen(
+        () -> {
+          closeProject();
+          showWelcome(Optional.empty());
+        });
+  }
+
+  /** The welcome screen, while it is shown. */
+  public Optional<WelcomeView> welcomeView() {
+    return Optional.ofNullable(welcome).filter(view -> content.getChildren().contains(view.view()));
+  }
+
+  /**
+   * Creates {@code project} in the background (its creator becomes lead), opens it, and then shows
+   * the import wizard when {@code importNext}.
+   */
+  public void create(NewProject project, boolean importNext) {
+    this.userId = project.userId();
+    saveAllThen(
+        () -> {
+          closeProject();
+          message("Earmark " + VersionProvider.version(), "Creating " + project.directory() + "…");
+          executor.submit(
+              "create the project " + project.directory(),
+              () -> project.create(clock),
+              directory -> {
+                afterOpen = importNext ? this::importManifest : null;
+                open(directory, project.userId());
+              },
+              failure -> cannotOpen(project.directory(), failure));
+        });
+  }
+
+  /**
+   * Shows the import wizard for the open project (Project › Import manifest…). Only a lead imports;
+   * anyone else is told so. "Done" reopens the project so every screen sees the new clips.
+   */
+  public void importManifest() {
+    if (opened == null) {
+      showWelcome(Optional.empty());
+      return;
+    }
+    OpenedProject current = opened;
+    if (!current.roles().contains(Role.LEAD)) {
+      message(
+          current.title(),
+          current.userId()
+              + " cannot import clips: that needs the lead role. Act as a lead of the project,"
+              + " or ask one to import the manifest.");
+      return;
+    }
+    saveAllThen(
+        () -> {
+          Path contracts = current.directory().resolve("contracts");
+          ImportWizardModel model =
+              new ImportWizardModel(
+                  current.project(),
+                  current.userId(),
+                  contracts,
+                  executor,
+                  javafx.application.Platform::runLater,
+                  ImportFollowUps.NONE);
+          importWizard =
+              new ImportWizardView(model, () -> open(current.directory(), current.userId()));
+          activeId = null;
+          navigationGroup.selectToggle(null);
+          content.getChildren().setAll(importWizard.view());
+        });
+  }
+
+  /** The import wizard, while it is shown. */
+  public Optional<ImportWizardView> importWizard() {
+    return Optional.ofNullable(importWizard)
+        .filter(view -> content.getChildren().contains(view.view()));
   }
 
   /** Acts as another user of the open project (identity is declared, as with --user). */
@@ -193,6 +290,11 @@ public final class WorkbenchShell {
     return opened == null ? java.util.Set.of() : opened.roles();
   }
 
+  /** The users of the open project, who may be acted as; empty when none is open. */
+  public List<User> users() {
+    return opened == null ? List.of() : opened.users();
+  }
+
   /** Stores every screen's pending edits, then runs {@code next} (not if a save fails). */
   public void saveAllThen(Runnable next) {
     List<WorkbenchScreen> unsaved =
@@ -240,9 +342,11 @@ public final class WorkbenchShell {
     opened = project;
     try {
       StartupProject.remember(lastProjectFile, project.directory());
+      recent.add(project.directory());
     } catch (IOException e) {
       // Remembering is a convenience; the project is open all the same.
     }
+    importItem.setDisable(!project.roles().contains(Role.LEAD));
     stage.setTitle("Earmark — " + project.title() + " · " + project.userId());
     who.setText(project.userId() + " · " + roleNames(project.roles()));
     rebuildNavigation();
@@ -253,6 +357,11 @@ public final class WorkbenchShell {
     } else {
       show(available.get(0).id());
     }
+    Runnable next = afterOpen;
+    afterOpen = null;
+    if (next != null) {
+      next.run();
+    }
   }
 
   private void cannotOpen(Path directory, Throwable failure) {
@@ -260,23 +369,47 @@ public final class WorkbenchShell {
         failure instanceof StorageException
             ? failure.getMessage()
             : "The project could not be opened: " + failure;
+    afterOpen = null;
+    if (opened != null) {
+      opened.project().close();
+      opened = null;
+    }
+    showWelcome(Optional.of(new WelcomeModel.Problem(directory, reason)));
+  }
+
+  private void showWelcome(Optional<WelcomeModel.Problem> problem) {
     stage.setTitle("Earmark");
     who.setText("");
     navigation.getChildren().clear();
-    Button openOther = new Button("Open another project…");
-    openOther.setOnAction(event -> chooseProject());
-    Button demo = new Button("Open the demo project");
-    demo.setOnAction(event -> openDemo());
-    Label project = new Label("Project: " + directory);
-    project.setId("projectLabel");
-    message(
-        "Earmark " + VersionProvider.version(),
-        reason,
-        project,
-        new HBox(8, openOther, demo),
-        new Label(
-            "From a terminal: ./earmark --project DIR opens a project; ./earmark demo creates"
-                + " the demo."));
+    navigationGroup.getToggles().clear();
+    actAs.getItems().clear();
+    importItem.setDisable(true);
+    Path folder =
+        demoProject.toAbsolutePath().getParent() == null
+            ? demoProject.toAbsolutePath()
+            : demoProject.toAbsolutePath().getParent();
+    WelcomeModel model = new WelcomeModel(problem, recent.list(), folder, userId);
+    welcome =
+        new WelcomeView(
+            model,
+            new WelcomeView.Actions() {
+              @Override
+              public void openDemo() {
+                WorkbenchShell.this.openDemo();
+              }
+
+              @Override
+              public void open(Path project) {
+                WorkbenchShell.this.open(project, userId);
+              }
+
+              @Override
+              public void create(NewProject project, boolean importNext) {
+                WorkbenchShell.this.create(project, importNext);
+              }
+            },
+            "Earmark " + VersionProvider.version());
+    content.getChildren().setAll(welcome.view());
   }
 
   private void noScreens(OpenedProject project) {
@@ -298,7 +431,7 @@ public final class WorkbenchShell {
   }
 
   private void openDemo() {
-    String user = opened == null ? System.getProperty("user.name", "lead") : opened.userId();
+    String user = opened == null ? userId : opened.userId();
     saveAllThen(
         () -> {
           closeProject();
@@ -324,8 +457,7 @@ public final class WorkbenchShell {
     }
     File chosen = chooser.showDialog(stage);
     if (chosen != null) {
-      String user = opened == null ? System.getProperty("user.name", "lead") : opened.userId();
-      open(chosen.toPath(), user);
+      open(chosen.toPath(), opened == null ? userId : opened.userId());
     }
   }
 
@@ -361,10 +493,27 @@ public final class WorkbenchShell {
     MenuItem demo = new MenuItem("Open the demo project");
     demo.setId("menuOpenDemo");
     demo.setOnAction(event -> openDemo());
+    MenuItem create = new MenuItem("New project…");
+    create.setId("menuNewProject");
+    create.setOnAction(event -> welcome(opened == null ? userId : opened.userId()));
+    importItem.setId("menuImportManifest");
+    importItem.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
+    importItem.setDisable(true);
+    importItem.setOnAction(event -> importManifest());
     MenuItem quit = new MenuItem("Quit");
     quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
     quit.setOnAction(event -> saveAllThen(stage::close));
-    Menu project = new Menu("Project", null, open, demo, new SeparatorMenuItem(), quit);
+    Menu project =
+        new Menu(
+            "Project",
+            null,
+            open,
+            demo,
+            create,
+            new SeparatorMenuItem(),
+            importItem,
+            new SeparatorMenuItem(),
+            quit);
     project.setId("menuProject");
 
     CheckMenuItem dark = new CheckMenuItem("Dark theme");
@@ -383,6 +532,7 @@ public final class WorkbenchShell {
     who.getStyleClass().add("text-muted");
     actAs.setId("actAsMenu");
     actAs.setFocusTraversable(false);
+    actAs.visibleProperty().bind(Bindings.isNotEmpty(actAs.getItems()));
     Button themeButton = new Button();
     themeButton.setId("themeButton");
     themeButton.setFocusTraversable(false);

@@ -1,0 +1,179 @@
+package dev.earmark.app.gui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.app.gui.project.RecentProjects;
+import dev.earmark.engine.version.VersionedId;
+import dev.earmark.storage.assign.Assignments;
+import dev.earmark.storage.policy.Policies;
+import dev.earmark.storage.project.Project;
+import dev.earmark.storage.user.User;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The screenshot command (docs/screenshots/README.md): opens the demo project in the shell, visits
+ * every screen {@link Screens#all()} lists as a user of the demo who may see it, and writes
+ * docs/screenshots/window-ID.png for each (the first screen also in the dark theme), plus the
+ * first-run welcome screen as welcome.png. Screens added to {@link Screens#all()} appear without a
+ * change here. Runs only with {@code -Dearmark.screenshots=true}.
+ */
+@EnabledIfSystemProperty(named = "earmark.screenshots", matches = "true")
+@ExtendWith(ApplicationExtension.class)
+class ScreenTourTest {
+  private static final VersionedId ASR = VersionedId.parse("asr-transcript@1");
+  private static Path dir;
+  private static Path demo;
+  private WorkbenchShell shell;
+  private Scene scene;
+  private Path lastProject;
+
+  @BeforeAll
+  static void buildDemo() throws IOException {
+    dir = Files.createTempDirectory("earmark-tour");
+    demo = dir.resolve("earmark-demo");
+    DemoCommand.createDemo(demo, "lead-demo");
+    giveAlexAQueue();
+  }
+
+  @AfterAll
+  static void removeDemo() throws IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Start
+  void start(Stage stage) {
+    lastProject = dir.resolve("config").resolve("last-project");
+    shell = new WorkbenchShell(stage, Clock.systemDefaultZone(), demo, lastProject, Screens.all());
+    scene = new Scene(shell.view(), 1280, 800);
+    shell.install(scene);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @Test
+  void everyScreenIsPhotographedAsAUserWhoMaySeeIt(FxRobot robot) throws Exception {
+    RecentProjects.besides(lastProject).add(demo);
+    fx(
+        () -> {
+          shell.welcome("lead-demo");
+          return null;
+        });
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> robot.lookup("#welcomeRecent").tryQuery().isPresent());
+    settle();
+    fx(() -> ScreenshotFiles.write(scene, "welcome"));
+
+    fx(
+        () -> {
+          shell.open(demo, "lead-demo");
+          return null;
+        });
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !fx(() -> shell.users()).isEmpty());
+    boolean first = true;
+    for (ScreenFactory factory : Screens.all()) {
+      Optional<User> user =
+          fx(() -> shell.users()).stream().filter(u -> factory.availableTo(u.roles())).findFirst();
+      assertThat(user).as("a demo user who may see the screen " + factory.id()).isPresent();
+      String userId = user.get().id();
+      fx(
+          () -> {
+            shell.actAs(userId);
+            return null;
+          });
+      WaitForAsyncUtils.waitFor(
+          20,
+          TimeUnit.SECONDS,
+          () -> fx(() -> shell.roles().equals(user.get().roles()) && !shell.users().isEmpty()));
+      fx(
+          () -> {
+            shell.show(factory.id());
+            return null;
+          });
+      WaitForAsyncUtils.waitFor(
+          20, TimeUnit.SECONDS, () -> fx(() -> shell.screen(factory.id()).isPresent()));
+      settle();
+      fx(() -> ScreenshotFiles.write(scene, "window-" + factory.id()));
+      if (first) {
+        fx(
+            () -> {
+              shell.theme().toggle();
+              return null;
+            });
+        settle();
+        fx(() -> ScreenshotFiles.write(scene, "window-" + factory.id() + "-dark"));
+        fx(
+            () -> {
+              shell.theme().toggle();
+              return null;
+            });
+        first = false;
+      }
+    }
+    fx(
+        () -> {
+          shell.shutdown();
+          return null;
+        });
+  }
+
+  /** Lets background loads (queues, peaks, charts) land and the scene lay out before a picture. */
+  private static void settle() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
+      WaitForAsyncUtils.waitForFxEvents();
+    }
+  }
+
+  /** The demo's labels are all submitted; give ann-alex the ASR clips she has not labeled. */
+  private static void giveAlexAQueue() {
+    try (Project project = Project.openEmbedded(demo, false, Clock.systemUTC())) {
+      var lead = project.users().actor("lead-demo");
+      Assignments assignments = new Assignments(project, new Policies(project));
+      List<Long> unlabeled =
+          project
+              .jdbi()
+              .withHandle(
+                  handle ->
+                      handle
+                          .createQuery(
+                              "SELECT id FROM clips WHERE task_type = 'asr-transcript' AND status ="
+                                  + " 'active' AND id NOT IN (SELECT clip_id FROM assignments"
+                                  + " WHERE annotator_id = 'ann-alex') ORDER BY id")
+                          .mapTo(Long.class)
+                          .list());
+      for (long clipId : unlabeled) {
+        assignments.assignExplicit(lead, ASR, clipId, "ann-alex", false);
+      }
+    }
+  }
+
+  private static <T> T fx(Callable<T> call) {
+    try {
+      return WaitForAsyncUtils.asyncFx(call).get(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
