@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.shell;
 
+import dev.earmark.app.gui.dashboard.AgreementScreenFactory;
 import dev.earmark.app.gui.labeling.LabelingScreenFactory;
 import java.util.List;
 
@@ -9,6 +10,6 @@ public final class Screens {
 
   /** The screens the shell offers, each shown only to the roles it allows. */
   public static List<ScreenFactory> all() {
-    return List.of(new LabelingScreenFactory());
+    return List.of(new LabelingScreenFactory(), new AgreementScreenFactory());
   }
 }
