@@ -26,6 +26,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -79,6 +80,7 @@ public final class AgreementView extends BorderPane {
   private final BackgroundExecutor executor;
   private final ReadOnlyBooleanProperty dark;
   private final VBox content = new VBox(14);
+  private final VBox details = new VBox(14);
   private final TableView<NumberRow> numbersTable = new TableView<>();
   private final ToggleButton numbersToggle = new ToggleButton("Numbers");
   private final VBox itemsPanel = new VBox(6);
@@ -98,16 +100,24 @@ public final class AgreementView extends BorderPane {
     content.setId("dashboardContent");
     content.setPadding(new Insets(12));
     content.setStyle("-fx-background-color: -color-bg-default;");
-    ScrollPane scroll = new ScrollPane(content);
-    scroll.setFitToWidth(true);
+    details.setId("fieldDetails");
+    details.setPadding(new Insets(12));
+    details.setStyle("-fx-background-color: -color-bg-default;");
+    ScrollPane cardsScroll = new ScrollPane(content);
+    cardsScroll.setFitToWidth(true);
+    ScrollPane detailsScroll = new ScrollPane(details);
+    detailsScroll.setFitToWidth(true);
+    buildItemsPanel();
+    VBox.setVgrow(detailsScroll, Priority.ALWAYS);
+    VBox right = new VBox(detailsScroll, itemsPanel);
+    SplitPane split = new SplitPane(cardsScroll, right);
+    split.setDividerPositions(0.42);
     buildNumbersTable();
     numbersTable.setId("numbersTable");
-    StackPane centre = new StackPane(scroll, numbersTable);
+    StackPane centre = new StackPane(split, numbersTable);
     numbersTable.visibleProperty().bind(numbersToggle.selectedProperty());
-    scroll.visibleProperty().bind(numbersToggle.selectedProperty().not());
+    split.visibleProperty().bind(numbersToggle.selectedProperty().not());
     setCenter(centre);
-    buildItemsPanel();
-    setRight(itemsPanel);
     message.setId("agreementMessage");
     message.getStyleClass().add("text-muted");
     message.textProperty().bind(model.messageProperty());
@@ -141,9 +151,37 @@ public final class AgreementView extends BorderPane {
     return dark.get();
   }
 
-  /** The node the PNG export snapshots: the whole dashboard, not only its visible part. */
-  public Node dashboard() {
-    return content;
+  /**
+   * A snapshot of the whole dashboard, not only its visible part: the cards and the field in focus
+   * side by side.
+   */
+  public WritableImage snapshot() {
+    WritableImage cards = content.snapshot(null, null);
+    WritableImage focus = details.snapshot(null, null);
+    int width = (int) (cards.getWidth() + focus.getWidth());
+    int height = (int) Math.max(cards.getHeight(), focus.getHeight());
+    WritableImage whole = new WritableImage(width, height);
+    Color background = dark.get() ? Color.web("#0d1117") : Color.WHITE;
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        whole.getPixelWriter().setColor(x, y, background);
+      }
+    }
+    whole
+        .getPixelWriter()
+        .setPixels(
+            0, 0, (int) cards.getWidth(), (int) cards.getHeight(), cards.getPixelReader(), 0, 0);
+    whole
+        .getPixelWriter()
+        .setPixels(
+            (int) cards.getWidth(),
+            0,
+            (int) focus.getWidth(),
+            (int) focus.getHeight(),
+            focus.getPixelReader(),
+            0,
+            0);
+    return whole;
   }
 
   private Node toolbar() {
@@ -197,7 +235,9 @@ public final class AgreementView extends BorderPane {
   private void buildItemsPanel() {
     itemsPanel.setId("itemsPanel");
     itemsPanel.setPadding(new Insets(10));
-    itemsPanel.setPrefWidth(360);
+    itemsPanel.setPrefHeight(280);
+    itemsPanel.setMinHeight(200);
+    itemsPanel.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1 0 0 0;");
     itemsTitle.setId("itemsTitle");
     itemsTitle.getStyleClass().add("title-4");
     itemsTitle.setWrapText(true);
@@ -296,6 +336,7 @@ public final class AgreementView extends BorderPane {
     TaskFigures figures = model.figuresProperty().get();
     numbersTable.setItems(FXCollections.observableArrayList(model.numbers()));
     content.getChildren().clear();
+    details.getChildren().clear();
     if (figures == null) {
       Label waiting = new Label(model.computingProperty().get() ? "Computing…" : "No figures.");
       waiting.getStyleClass().add("text-muted");
@@ -323,6 +364,7 @@ public final class AgreementView extends BorderPane {
     content.getChildren().add(basis);
     FlowPane cards = new FlowPane(12, 12);
     cards.setId("cards");
+    cards.setPrefWrapLength(2 * (BAR_WIDTH + 24) + 12);
     for (FieldFigures field : figures.fields()) {
       cards.getChildren().add(card(field));
     }
@@ -335,8 +377,8 @@ public final class AgreementView extends BorderPane {
     }
     FieldFigures field = model.fieldProperty().get();
     if (field != null) {
-      HBox pairs = new HBox(24, heatMap(field), confusion(field));
-      content.getChildren().addAll(pairs, annotatorTable(field));
+      FlowPane pairs = new FlowPane(24, 14, heatMap(field), confusion(field));
+      details.getChildren().addAll(pairs, annotatorTable(field));
     }
   }
 
@@ -819,8 +861,7 @@ public final class AgreementView extends BorderPane {
     if (file.isEmpty()) {
       return;
     }
-    WritableImage image = content.snapshot(null, null);
-    model.exportImage(image, file.get());
+    model.exportImage(snapshot(), file.get());
   }
 
   private static Optional<Path> fileChooser(
