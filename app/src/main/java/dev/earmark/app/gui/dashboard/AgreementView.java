@@ -493,8 +493,8 @@ public final class AgreementView extends BorderPane {
     Measure headline = field.headline();
     if (headline.interval().isPresent()) {
       ConfidenceInterval ci = headline.interval().get();
-      double from = x(ci.low());
-      double to = x(ci.high());
+      double from = position(field, ci.low()) * BAR_WIDTH;
+      double to = position(field, ci.high()) * BAR_WIDTH;
       Rectangle interval = new Rectangle(from, 3, Math.max(2, to - from), 12);
       interval.setArcWidth(4);
       interval.setArcHeight(4);
@@ -502,19 +502,41 @@ public final class AgreementView extends BorderPane {
       bar.getChildren().add(interval);
     }
     if (headline.value().isPresent()) {
-      double at = x(headline.value().getAsDouble());
+      double at = position(field, headline.value().getAsDouble()) * BAR_WIDTH;
       Line mark = new Line(at, 0, at, 18);
       mark.setStrokeWidth(3);
       mark.setStyle("-fx-stroke: -color-fg-default;");
       bar.getChildren().add(mark);
     }
+    boolean wer = field.kind() == FieldKind.TRANSCRIPT;
+    if (!wer) {
+      Line chance = new Line(BAR_WIDTH / 2, 2, BAR_WIDTH / 2, 16);
+      chance.setStyle("-fx-stroke: -color-fg-muted; -fx-stroke-dash-array: 2 2;");
+      bar.getChildren().add(1, chance);
+    }
     Tooltip.install(bar, new Tooltip(headlineTooltip(headline)));
-    Label low = muted("0");
-    Label high = muted("1");
-    HBox scale = new HBox(low, spacer(), high);
-    scale.setPrefWidth(BAR_WIDTH);
+    Pane scale = new Pane();
+    scale.setPrefSize(BAR_WIDTH, 16);
+    scale
+        .getChildren()
+        .addAll(
+            wer
+                ? List.of(tick("0", 0), tick("WER 1", BAR_WIDTH))
+                : List.of(tick("−1", 0), tick("0", BAR_WIDTH / 2), tick("1", BAR_WIDTH)));
     VBox box = new VBox(0, bar, scale);
     return box;
+  }
+
+  /** A muted label centred on {@code x} of the track (kept inside it at the ends). */
+  private static Label tick(String text, double x) {
+    Label label = muted(text);
+    label
+        .layoutXProperty()
+        .bind(
+            Bindings.createDoubleBinding(
+                () -> Math.max(0, Math.min(BAR_WIDTH - label.getWidth(), x - label.getWidth() / 2)),
+                label.widthProperty()));
+    return label;
   }
 
   private static Region spacer() {
@@ -523,8 +545,13 @@ public final class AgreementView extends BorderPane {
     return spacer;
   }
 
-  private static double x(double value) {
-    return Math.max(0, Math.min(1, value)) * BAR_WIDTH;
+  /**
+   * Where a headline value sits on its track, 0 to 1: alpha and kappa run from −1 to 1 (chance is
+   * the middle), WER from 0 to 1; values outside are drawn at the edge.
+   */
+  private static double position(FieldFigures field, double value) {
+    double t = field.kind() == FieldKind.TRANSCRIPT ? value : (value + 1) / 2;
+    return Math.max(0, Math.min(1, t));
   }
 
   /** The headline per batch: a line through defined points, hollow marks where undefined. */
@@ -544,7 +571,7 @@ public final class AgreementView extends BorderPane {
       TrendPoint point = trend.get(i);
       double px = n == 1 ? width / 2 : 6 + i * (width - 12) / (n - 1);
       boolean defined = point.value().isPresent();
-      double value = defined ? Math.max(0, Math.min(1, point.value().getAsDouble())) : 0;
+      double value = defined ? position(field, point.value().getAsDouble()) : 0;
       double py = height - 5 - value * (height - 10);
       Circle dot = new Circle(px, py, 4);
       dot.setId("trend-" + field.field() + "-" + i);
@@ -771,8 +798,13 @@ public final class AgreementView extends BorderPane {
             new SimpleObjectProperty<>(
                 c.getValue().withRest().isPresent()
                     ? Measure.format(c.getValue().withRest().getAsDouble())
-                    : "— " + c.getValue().withRestReason().orElse("")));
+                    : "—"));
     table.getColumns().addAll(List.of(who, labels, seconds, gold, rest));
+    who.setMinWidth(100);
+    labels.setMinWidth(60);
+    seconds.setMinWidth(120);
+    gold.setMinWidth(200);
+    rest.setMinWidth(150);
     table.setItems(FXCollections.observableArrayList(field.annotatorRows()));
     table.setFixedCellSize(30);
     table.prefHeightProperty().bind(Bindings.size(table.getItems()).multiply(30).add(36));
@@ -795,7 +827,7 @@ public final class AgreementView extends BorderPane {
             gold.accuracy().getAsDouble() * 100,
             gold.correct(),
             gold.goldItemsRated())
-        : "— " + gold.undefinedReason().map(r -> r.explanation()).orElse("");
+        : "— (no gold items)";
   }
 
   private static TableColumn<AnnotatorRow, AnnotatorRow> linkColumn(
@@ -815,6 +847,7 @@ public final class AgreementView extends BorderPane {
                 } else {
                   Hyperlink link = new Hyperlink(text.apply(row));
                   link.setStyle("-fx-padding: 0;");
+                  link.setTooltip(new Tooltip("Click for the items behind this number"));
                   link.setOnAction(e -> open.accept(row));
                   setGraphic(link);
                 }

@@ -20,6 +20,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -161,6 +162,14 @@ class AgreementWindowTest {
     robot.clickOn("#numbersToggle");
     assertThat(fx(() -> robot.lookup("#numbersTable").query().isVisible())).isTrue();
     robot.clickOn("#numbersToggle");
+
+    robot.clickOn("#heat-ann-bea-ann-cem");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(fx(() -> model.itemsBehindProperty().get().title()))
+        .startsWith("naturalness · ann-bea × ann-cem");
+    robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(fx(panel::isVisible)).isFalse();
 
     robot.clickOn("#themeButton");
     WaitForAsyncUtils.waitForFxEvents();
