@@ -20,10 +20,12 @@ import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -397,6 +399,10 @@ public final class AgreementView extends BorderPane {
             selected ? "2" : "1"));
     card.setOnMouseClicked(e -> model.selectField(field.field()));
     card.setCursor(Cursor.HAND);
+    MenuItem saveCard = new MenuItem("Export this card as PNG…");
+    saveCard.setOnAction(e -> exportCardPng(card, field.field()));
+    ContextMenu menu = new ContextMenu(saveCard);
+    card.setOnContextMenuRequested(e -> menu.show(card, e.getScreenX(), e.getScreenY()));
     Label name = new Label(field.field());
     name.getStyleClass().add("title-4");
     Label kind =
@@ -895,6 +901,20 @@ public final class AgreementView extends BorderPane {
       return;
     }
     model.exportImage(snapshot(), file.get());
+  }
+
+  private void exportCardPng(Node card, String field) {
+    TaskFigures figures = model.figuresProperty().get();
+    if (figures == null) {
+      return;
+    }
+    saveDialog
+        .ask(
+            getScene() == null ? null : getScene().getWindow(),
+            "Export the card as PNG",
+            "agreement-" + figures.taskType().id() + "-" + field + ".png",
+            "png")
+        .ifPresent(file -> model.exportImage(card.snapshot(null, null), file));
   }
 
   private static Optional<Path> fileChooser(
