@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.shell;
 
 import dev.earmark.app.gui.adjudication.AdjudicationScreenFactory;
+import dev.earmark.app.gui.dashboard.AgreementScreenFactory;
 import dev.earmark.app.gui.labeling.LabelingScreenFactory;
 import dev.earmark.app.gui.proposals.ProposalsScreenFactory;
 import java.util.List;
@@ -12,6 +13,9 @@ public final class Screens {
   /** The screens the shell offers, each shown only to the roles it allows. */
   public static List<ScreenFactory> all() {
     return List.of(
-        new LabelingScreenFactory(), new AdjudicationScreenFactory(), new ProposalsScreenFactory());
+        new LabelingScreenFactory(),
+        new AdjudicationScreenFactory(),
+        new ProposalsScreenFactory(),
+        new AgreementScreenFactory());
   }
 }

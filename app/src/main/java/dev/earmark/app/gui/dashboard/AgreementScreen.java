@@ -1,0 +1,78 @@
+package dev.earmark.app.gui.dashboard;
+
+import dev.earmark.app.gui.FxTaskExecutor;
+import dev.earmark.app.gui.Keymap;
+import dev.earmark.app.gui.shell.WorkbenchContext;
+import dev.earmark.app.gui.shell.WorkbenchScreen;
+import dev.earmark.engine.rubric.TaskType;
+import dev.earmark.storage.agreement.AgreementReader;
+import dev.earmark.storage.policy.Policies;
+import javafx.application.Platform;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+
+/**
+ * The agreement dashboard in the shell: its own background executor (one thread, so a computation
+ * never competes with another of this screen), the storage reader bound to the acting user, the
+ * view-model and the view. Use on the JavaFX thread; {@link #close} releases the executor.
+ */
+public final class AgreementScreen implements WorkbenchScreen {
+  static final String RECOMPUTE = "agreement.recompute";
+  static final String NUMBERS = "agreement.numbers";
+  static final String CLOSE_ITEMS = "agreement.close-items";
+
+  private final FxTaskExecutor executor = new FxTaskExecutor(1);
+  private final AgreementViewModel model;
+  private final AgreementView view;
+  private final Keymap keymap =
+      new Keymap()
+          .bind(RECOMPUTE, new KeyCodeCombination(KeyCode.F5))
+          .bind(NUMBERS, new KeyCodeCombination(KeyCode.N, KeyCodeCombination.SHORTCUT_DOWN))
+          .bind(CLOSE_ITEMS, new KeyCodeCombination(KeyCode.ESCAPE));
+  private boolean loaded;
+
+  public AgreementScreen(WorkbenchContext context) {
+    AgreementReader reader =
+        new AgreementReader(context.project(), new Policies(context.project()));
+    AgreementViewModel.Source source =
+        type -> reader.read(context.project().users().actor(context.userId()), type);
+    this.model =
+        new AgreementViewModel(
+            source, executor, Platform::runLater, AgreementFigures.Settings.defaults());
+    this.view = new AgreementView(model, executor, context.theme().darkProperty());
+  }
+
+  @Override
+  public AgreementView view() {
+    return view;
+  }
+
+  public AgreementViewModel model() {
+    return model;
+  }
+
+  @Override
+  public Keymap keymap() {
+    return keymap;
+  }
+
+  @Override
+  public boolean perform(String action) {
+    return view.perform(action);
+  }
+
+  /** Computes the first task type the first time; later showings keep what is on screen. */
+  @Override
+  public void shown() {
+    if (!loaded) {
+      loaded = true;
+      model.select(TaskType.ASR_TRANSCRIPT);
+    }
+  }
+
+  @Override
+  public void close() {
+    model.cancel();
+    executor.shutdown();
+  }
+}
