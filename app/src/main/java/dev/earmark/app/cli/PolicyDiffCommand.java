@@ -8,6 +8,12 @@ import dev.earmark.engine.normalize.RuleSets;
 import dev.earmark.engine.policy.PolicyDiff;
 import dev.earmark.engine.policy.PolicyDiffReport;
 import dev.earmark.engine.policy.PolicyLabel;
+import dev.earmark.storage.policy.Policies;
+import dev.earmark.storage.policy.PolicyLabels;
+import dev.earmark.storage.project.Project;
+import dev.earmark.storage.settings.ProjectSettings;
+import dev.earmark.storage.settings.Setting;
+import dev.earmark.storage.user.Actor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
@@ -26,6 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code earmark policy-diff}: what switching normalization rule sets does to labels. */
@@ -36,28 +43,63 @@ import picocli.CommandLine.Spec;
       "Label-policy diff: how many labels change their normalized text, WER against the hypothesis,"
           + " and dispute status when moving from one rule set to another, per slice, with"
           + " examples and the rule that caused each change.",
-      "LABELS is JSONL with id, slice, reference, hypothesis and optionally annotator; several"
-          + " lines may share an id (one per annotator)."
+      "With --labels, FROM and TO are built-in rule-set ids or rule-set JSON files, and LABELS is"
+          + " JSONL with id, slice, reference, hypothesis and optionally annotator; several lines"
+          + " may share an id (one per annotator).",
+      "Without --labels, the project's submitted ASR transcripts are compared (leads and"
+          + " adjudicators), FROM and TO are policies of the project: a published rule-set"
+          + " version (en-asr@2) or a task type (asr-transcript) for the rule set of its label"
+          + " policy in force; slices are the clips' --slice-by tag, the dispute threshold is the"
+          + " project's routing setting, and the report is written as policy-diff.md and"
+          + " policy-diff.json in --out."
     })
 public final class PolicyDiffCommand implements Callable<Integer> {
+  /** The report's Markdown file in {@code --out}. */
+  static final String MARKDOWN_FILE = "policy-diff.md";
+
+  /** The report's JSON file in {@code --out}. */
+  static final String JSON_FILE = "policy-diff.json";
+
+  @ParentCommand EarmarkCommand root;
   @Mixin JsonOption json;
   @Spec CommandSpec spec;
 
-  @Option(names = "--labels", required = true, paramLabel = "FILE", description = "Labels (JSONL).")
+  @Option(
+      names = "--labels",
+      paramLabel = "FILE",
+      description = "Labels (JSONL) instead of the project's labels.")
   Path labels;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Write policy-diff.md and policy-diff.json here (default: the current directory for a"
+              + " project; no files with --labels unless given).")
+  Path out;
+
+  @Option(
+      names = "--slice-by",
+      paramLabel = "TAG",
+      defaultValue = "domain",
+      description =
+          "The clip slice tag that groups a project's report (default: ${DEFAULT-VALUE}).")
+  String sliceBy;
 
   @Option(
       names = "--from",
       required = true,
-      paramLabel = "RULESET",
-      description = "The rule set in force: a built-in id (en-asr@1) or a rule-set JSON file.")
+      paramLabel = "POLICY",
+      description =
+          "The policy in force: a rule set (en-asr@1, or a JSON file with --labels) or, for a"
+              + " project, a task type (asr-transcript).")
   String from;
 
   @Option(
       names = "--to",
       required = true,
-      paramLabel = "RULESET",
-      description = "The proposed rule set: a built-in id or a rule-set JSON file.")
+      paramLabel = "POLICY",
+      description = "The proposed policy, written as for --from.")
   String to;
 
   @Option(
@@ -78,20 +120,61 @@ public final class PolicyDiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RuleSet fromRules = RuleSets.resolve(from);
-    RuleSet toRules = RuleSets.resolve(to);
-    RoutingSettings routing =
-        new RoutingSettings(
-            false, OptionalInt.empty(), OptionalDouble.of(disputeWerAbove), false, false);
-    PolicyDiffReport report =
-        new PolicyDiff(fromRules, toRules, routing, Math.max(0, examples)).compare(read(labels));
-    PrintWriter out = spec.commandLine().getOut();
+    PolicyDiffReport report = labels != null ? fromFile() : fromProject();
+    PrintWriter printed = spec.commandLine().getOut();
+    Path folder = out != null ? out : labels == null ? Path.of("") : null;
+    List<Path> written = folder == null ? List.of() : writeFiles(report, folder);
     if (json.enabled()) {
-      JsonOutput.print(out, toJson(report));
+      JsonOutput.print(printed, toJson(report));
     } else {
-      printHuman(out, report);
+      printHuman(printed, report);
+      if (!written.isEmpty()) {
+        printed.println();
+        written.forEach(file -> printed.println("wrote " + file));
+      }
     }
     return ExitCode.OK;
+  }
+
+  private PolicyDiffReport fromFile() {
+    RuleSet fromRules = RuleSets.resolve(from);
+    RuleSet toRules = RuleSets.resolve(to);
+    return diff(fromRules, toRules, disputeWerAbove, read(labels));
+  }
+
+  private PolicyDiffReport fromProject() {
+    try (Project project = ProjectAccess.openExisting(root.global)) {
+      Actor actor = ProjectAccess.actor(project, root.global);
+      PolicyLabels reader = new PolicyLabels(project, new Policies(project));
+      RuleSet fromRules = reader.ruleSet(reader.resolve(from));
+      RuleSet toRules = reader.ruleSet(reader.resolve(to));
+      List<PolicyLabel> projectLabels = reader.transcriptLabels(actor, sliceBy);
+      double threshold = new ProjectSettings(project).number(Setting.ROUTING_TRANSCRIPT_WER);
+      return diff(fromRules, toRules, threshold, projectLabels);
+    }
+  }
+
+  private PolicyDiffReport diff(
+      RuleSet fromRules, RuleSet toRules, double werAbove, List<PolicyLabel> compared) {
+    RoutingSettings routing =
+        new RoutingSettings(false, OptionalInt.empty(), OptionalDouble.of(werAbove), false, false);
+    return new PolicyDiff(fromRules, toRules, routing, Math.max(0, examples)).compare(compared);
+  }
+
+  private List<Path> writeFiles(PolicyDiffReport report, Path folder) {
+    Path markdown = folder.resolve(MARKDOWN_FILE);
+    Path jsonFile = folder.resolve(JSON_FILE);
+    try {
+      Files.createDirectories(folder.toAbsolutePath());
+      Files.writeString(markdown, PolicyDiffMarkdown.render(report), StandardCharsets.UTF_8);
+      Files.writeString(
+          jsonFile,
+          JsonOutput.mapper().writeValueAsString(toJson(report)) + "\n",
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new InputException("cannot write the report to " + folder + ": " + e.getMessage());
+    }
+    return List.of(markdown, jsonFile);
   }
 
   static List<PolicyLabel> read(Path file) {
@@ -138,7 +221,7 @@ public final class PolicyDiffCommand implements Callable<Integer> {
     return value.asText();
   }
 
-  private static Map<String, Object> toJson(PolicyDiffReport report) {
+  static Map<String, Object> toJson(PolicyDiffReport report) {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("from", report.from());
     result.put("to", report.to());

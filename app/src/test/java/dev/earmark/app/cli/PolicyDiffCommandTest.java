@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earmark.engine.normalize.RuleSetJson;
 import dev.earmark.engine.normalize.RuleSets;
+import dev.earmark.storage.policy.Policies;
+import dev.earmark.storage.policy.PolicyLabels;
+import dev.earmark.storage.project.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,5 +97,128 @@ class PolicyDiffCommandTest {
     assertThat(unknown.code()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(unknown.err().strip().lines()).hasSize(1);
     assertThat(unknown.err()).contains("en-asr@9");
+  }
+
+  /** The demo project with en-asr@2 (en-asr@1 protecting "twenty one pilots") published. */
+  private Path demoWithSecondRuleSet() {
+    Path project = dir.resolve("demo");
+    DemoCommand.createDemo(project, "lead-demo");
+    try (Project opened = Project.openEmbedded(project, false, Clock.systemUTC())) {
+      new PolicyLabels(opened, new Policies(opened))
+          .publish(
+              opened.users().actor("lead-demo"),
+              RuleSets.enAsr1().edit().protect("twenty one pilots").build());
+    }
+    return project;
+  }
+
+  @Test
+  void aProjectDiffWritesMarkdownAndJsonNamingTheChangedItemsAndTheirRule() throws Exception {
+    Path project = demoWithSecondRuleSet();
+    Path reports = dir.resolve("reports");
+
+    var result =
+        run(
+            "--project",
+            project.toString(),
+            "--user",
+            "lead-demo",
+            "policy-diff",
+            "--from",
+            "asr-transcript",
+            "--to",
+            "en-asr@2",
+            "--out",
+            reports.toString());
+
+    assertThat(result.code()).as(result.err()).isZero();
+    assertThat(result.out())
+        .startsWith("en-asr@1 -> en-asr@2: of ")
+        .contains("wrote " + reports.resolve("policy-diff.md"))
+        .contains("wrote " + reports.resolve("policy-diff.json"));
+    JsonNode report = new ObjectMapper().readTree(reports.resolve("policy-diff.json").toFile());
+    assertThat(report.get("from").asText()).isEqualTo("en-asr@1");
+    assertThat(report.get("to").asText()).isEqualTo("en-asr@2");
+    // Only clip-002 and clip-011 (the band, both in the music domain) read differently under
+    // en-asr@2; on clip-011 Cem's "twenty one pilots" no longer matches the others' "21 pilots".
+    assertThat(report.get("changed_normalized_text").asInt()).isEqualTo(2);
+    assertThat(report.get("changed_dispute").asInt()).isEqualTo(1);
+    assertThat(report.at("/by_slice/music/changed_normalized_text").asInt()).isEqualTo(2);
+    assertThat(report.at("/by_slice/banking/changed_normalized_text").asInt()).isZero();
+    JsonNode example = report.at("/examples/0");
+    assertThat(example.get("id").asText()).isEqualTo("clip-002");
+    assertThat(example.get("slice").asText()).isEqualTo("music");
+    assertThat(example.get("annotator").asText()).isEqualTo("ann-bea");
+    assertThat(example.get("change").asText()).isEqualTo("normalized_text");
+    assertThat(example.get("from").asText()).isEqualTo("i bought tickets to see 21 pilots in june");
+    assertThat(example.get("to").asText())
+        .isEqualTo("i bought tickets to see twenty one pilots in june");
+    assertThat(example.get("rule").asText())
+        .isEqualTo("added in en-asr@2: rule 3 (protected-phrases)");
+    String markdown = Files.readString(reports.resolve("policy-diff.md"));
+    assertThat(markdown)
+        .startsWith("# Label-policy diff: en-asr@1 → en-asr@2")
+        .contains("| music | ")
+        .contains("| clip-002 | music | ")
+        .contains("| clip-011 | music |  | dispute | agreed | disputed | ")
+        .contains("added in en-asr@2: rule 3 (protected-phrases)");
+  }
+
+  @Test
+  void aProjectDiffPrintsJsonAndRefusesUnknownPoliciesAndAnnotators() throws Exception {
+    Path project = demoWithSecondRuleSet();
+    Path reports = dir.resolve("json-reports");
+
+    var result =
+        run(
+            "--project",
+            project.toString(),
+            "--user",
+            "adj-demo",
+            "policy-diff",
+            "--from",
+            "en-asr@1",
+            "--to",
+            "en-asr@2",
+            "--out",
+            reports.toString(),
+            "--json");
+    assertThat(result.code()).as(result.err()).isZero();
+    assertThat(new ObjectMapper().readTree(result.out()))
+        .isEqualTo(new ObjectMapper().readTree(reports.resolve("policy-diff.json").toFile()));
+
+    var unknown =
+        run(
+            "--project",
+            project.toString(),
+            "--user",
+            "lead-demo",
+            "policy-diff",
+            "--from",
+            "en-asr@1",
+            "--to",
+            "en-asr@9",
+            "--out",
+            reports.toString());
+    assertThat(unknown.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(unknown.err())
+        .contains(
+            "'en-asr@9' is neither a published rule set (en-asr@1, en-asr@2) nor a task type");
+
+    var annotator =
+        run(
+            "--project",
+            project.toString(),
+            "--user",
+            "ann-alex",
+            "policy-diff",
+            "--from",
+            "en-asr@1",
+            "--to",
+            "en-asr@2",
+            "--out",
+            reports.toString());
+    assertThat(annotator.code()).isNotZero();
+    assertThat(annotator.err()).contains("ann-alex cannot read every label for a policy diff");
   }
 }
