@@ -13,7 +13,12 @@ import dev.earmark.audio.peaks.PeakCache;
 import dev.earmark.audio.spectrogram.SpectrogramSettings;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.scene.Scene;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the labeling screen for one window: one background executor, one player, the waveform, the
@@ -21,6 +26,8 @@ import javafx.scene.Scene;
  * closes.
  */
 public final class LabelingScreen implements WorkbenchScreen {
+  private static final Logger LOG = LoggerFactory.getLogger(LabelingScreen.class);
+
   private final BackgroundExecutor executor;
   private final MediaAudioPlayer player;
   private final LabelingViewModel model;
@@ -34,6 +41,19 @@ public final class LabelingScreen implements WorkbenchScreen {
    * playback copies. Call {@link LabelingViewModel#load()} (via {@link #start}) once it is shown.
    */
   public LabelingScreen(LabelingService service, Path cacheDirectory, Clock clock, Theme theme) {
+    this(service, cacheDirectory, clock, theme, Optional.empty());
+  }
+
+  /**
+   * Builds the screen with the user's keys file applied over the default keys ({@link
+   * Keymap#remap}); its bad lines are logged and shown in the status bar, the rest apply.
+   */
+  public LabelingScreen(
+      LabelingService service,
+      Path cacheDirectory,
+      Clock clock,
+      Theme theme,
+      Optional<Path> keysFile) {
     this.executor = new FxTaskExecutor(2);
     this.player =
         new MediaAudioPlayer(executor, new PlayableAudio(cacheDirectory.resolve("playback")));
@@ -53,13 +73,16 @@ public final class LabelingScreen implements WorkbenchScreen {
           }
 
           @Override
-          public double heardFraction() {
-            return waveform.heardFractionProperty().get();
+          public ReadOnlyDoubleProperty heardProperty() {
+            return waveform.heardFractionProperty();
           }
         };
     this.model = new LabelingViewModel(service, executor, new FxDebouncer(), clock, audio);
     this.keymap = LabelingActions.defaultKeymap();
+    List<String> warnings = keysFile.map(keymap::remap).orElse(List.of());
+    warnings.forEach(warning -> LOG.warn("{}", warning));
     this.view = new LabelingView(model, waveform, executor, keymap, theme);
+    view.showKeysWarnings(warnings);
   }
 
   /**
