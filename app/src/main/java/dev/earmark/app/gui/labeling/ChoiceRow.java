@@ -12,6 +12,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 /**
@@ -44,7 +45,7 @@ final class ChoiceRow extends HBox {
     getProperties().put(FIELD, field.name());
     setFocusTraversable(true);
     setAlignment(Pos.CENTER_LEFT);
-    setPadding(new Insets(2, 6, 2, 6));
+    setPadding(new Insets(1, 6, 1, 6));
     getStyleClass().add("choice-row");
     focusedProperty()
         .addListener(
@@ -54,11 +55,11 @@ final class ChoiceRow extends HBox {
                         ? "-fx-background-color: -color-accent-subtle; -fx-background-radius: 4;"
                         : ""));
 
-    Label name = new Label(displayName(field) + (field.required() ? "" : " (optional)"));
-    name.setMinWidth(showDescription ? 170 : 160);
-    name.setPrefWidth(showDescription ? 170 : 160);
+    Label name = new Label(displayName(field));
+    name.setMinWidth(190);
+    name.setPrefWidth(190);
     name.getStyleClass().add("text-bold");
-    Tooltip definition = new Tooltip(field.definition());
+    Tooltip definition = new Tooltip(field.definition() + (field.required() ? "" : "\n(optional)"));
     definition.setWrapText(true);
     definition.setMaxWidth(460);
     definition.setShowDelay(Duration.millis(200));
@@ -96,6 +97,8 @@ final class ChoiceRow extends HBox {
     ToggleButton button = new ToggleButton(text);
     button.setId(field.name() + "-" + text);
     button.getStyleClass().add("small");
+    button.setStyle("-fx-padding: 2 9 2 9;");
+    button.setMinWidth(Region.USE_PREF_SIZE);
     button.setFocusTraversable(false);
     Tooltip tip = new Tooltip(text + ": " + meaning);
     tip.setWrapText(true);

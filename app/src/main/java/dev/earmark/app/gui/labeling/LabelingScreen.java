@@ -3,6 +3,7 @@ package dev.earmark.app.gui.labeling;
 import dev.earmark.app.gui.BackgroundExecutor;
 import dev.earmark.app.gui.FxTaskExecutor;
 import dev.earmark.app.gui.Keymap;
+import dev.earmark.app.gui.player.AudioPlayer;
 import dev.earmark.app.gui.player.MediaAudioPlayer;
 import dev.earmark.app.gui.player.PlayableAudio;
 import dev.earmark.app.gui.shell.Theme;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.scene.Scene;
 import org.slf4j.Logger;
@@ -29,7 +31,7 @@ public final class LabelingScreen implements WorkbenchScreen {
   private static final Logger LOG = LoggerFactory.getLogger(LabelingScreen.class);
 
   private final BackgroundExecutor executor;
-  private final MediaAudioPlayer player;
+  private final AudioPlayer player;
   private final LabelingViewModel model;
   private final LabelingView view;
   private final WaveformViewModel waveform;
@@ -54,9 +56,29 @@ public final class LabelingScreen implements WorkbenchScreen {
       Clock clock,
       Theme theme,
       Optional<Path> keysFile) {
+    this(
+        service,
+        cacheDirectory,
+        clock,
+        theme,
+        keysFile,
+        executor ->
+            new MediaAudioPlayer(executor, new PlayableAudio(cacheDirectory.resolve("playback"))));
+  }
+
+  /**
+   * Builds the screen with the player {@code players} makes on the screen's executor: for tests and
+   * measurements that drive playback by a clock of their own instead of a sound card.
+   */
+  public LabelingScreen(
+      LabelingService service,
+      Path cacheDirectory,
+      Clock clock,
+      Theme theme,
+      Optional<Path> keysFile,
+      Function<BackgroundExecutor, AudioPlayer> players) {
     this.executor = new FxTaskExecutor(2);
-    this.player =
-        new MediaAudioPlayer(executor, new PlayableAudio(cacheDirectory.resolve("playback")));
+    this.player = players.apply(executor);
     PeakLoader peaks = PeakLoader.cached(new PeakCache(cacheDirectory.resolve("peaks")));
     this.waveform = new WaveformViewModel(executor, player, peaks, SpectrogramSettings.defaults());
     ClipAudio audio =

@@ -21,6 +21,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
@@ -379,6 +380,9 @@ public final class LabelingView extends BorderPane {
     showFor(ragForm, FormKind.RAG_STAGES);
     VBox form = new VBox(6, asrForm, ttsForm, ragForm, flagsAndButtons);
     form.setPadding(new Insets(8, 0, 0, 0));
+    VBox.setVgrow(ttsForm, Priority.ALWAYS);
+    VBox.setVgrow(ragForm, Priority.ALWAYS);
+    VBox.setVgrow(form, Priority.SOMETIMES);
 
     VBox pane = new VBox(6, headerRow, waveformView, transport, new Separator(), form);
     pane.setPadding(new Insets(10, 12, 10, 12));
@@ -473,7 +477,11 @@ public final class LabelingView extends BorderPane {
     Label title = new Label("Keys");
     title.getStyleClass().add("title-3");
     Button close = new Button("Close (F1 or Esc)");
-    VBox card = new VBox(8, title, CheatSheet.table(keymap), close);
+    ScrollPane table = new ScrollPane(CheatSheet.table(keymap));
+    table.setFitToWidth(true);
+    table.setPrefViewportHeight(520);
+    table.setStyle("-fx-background-color: transparent; -fx-background-insets: 0;");
+    VBox card = new VBox(8, title, table, close);
     card.setPadding(new Insets(16));
     card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
     card.setStyle(
@@ -483,6 +491,9 @@ public final class LabelingView extends BorderPane {
     overlay.setId("cheatSheetOverlay");
     overlay.setStyle("-fx-background-color: rgba(0,0,0,0.25);");
     overlay.setVisible(false);
+    // The sheet never makes the screen taller than the window: it scrolls instead.
+    overlay.setMinSize(0, 0);
+    card.setMinHeight(0);
     close.setOnAction(event -> overlay.setVisible(false));
     return overlay;
   }
@@ -509,6 +520,14 @@ public final class LabelingView extends BorderPane {
     keysWarning.setId("keysWarning");
     keysWarning.setStyle("-fx-text-fill: -color-danger-fg;");
     keysWarning.managedProperty().bind(keysWarning.textProperty().isNotEmpty());
+    Tooltip keysTip = new Tooltip();
+    keysTip.setWrapText(true);
+    keysTip.setMaxWidth(640);
+    keysTip.textProperty().bind(keysWarning.textProperty());
+    keysWarning.setTooltip(keysTip);
+    keysWarning.setMinWidth(0);
+    status.setMinWidth(Region.USE_PREF_SIZE);
+    progress.setMinWidth(Region.USE_PREF_SIZE);
     Label playerMessage = new Label();
     playerMessage.getStyleClass().add("text-muted");
     playerMessage

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -27,7 +28,7 @@ final class RagStagesForm extends HBox {
   private final LabelingViewModel model;
   private final Consumer<Path> showAudio;
   private final VBox turn = new VBox(6);
-  private final VBox stages = new VBox(2);
+  private final VBox stages = new VBox(1);
   private final List<ChoiceRow> choiceRows = new ArrayList<>();
   private final ToggleGroup audioChoice = new ToggleGroup();
 
@@ -37,19 +38,22 @@ final class RagStagesForm extends HBox {
     this.showAudio = showAudio;
     setId("ragForm");
     turn.setId("ragTurn");
-    turn.setPrefWidth(380);
-    turn.setMinWidth(260);
-    ScrollPane turnScroll = new ScrollPane(turn);
-    turnScroll.setFitToWidth(true);
-    turnScroll.setPrefViewportHeight(300);
-    turnScroll.setStyle("-fx-background-color: transparent;");
+    turn.setPadding(new Insets(0, 8, 0, 0));
+    ScrollPane turnScroll = scrolling(turn);
+    turnScroll.setPrefWidth(300);
+    turnScroll.setMinWidth(200);
     HBox.setHgrow(turnScroll, Priority.ALWAYS);
     stages.setId("stageColumn");
+    stages.setPadding(new Insets(0, 16, 0, 0)); // room for the scroll bar
     Label heading = new Label("Stage labels  (hover a name or an option for its definition)");
     heading.getStyleClass().add("text-bold");
-    VBox column = new VBox(4, heading, stages);
+    ScrollPane stageScroll = scrolling(stages);
+    stageScroll.setMinWidth(Region.USE_PREF_SIZE);
+    VBox.setVgrow(stageScroll, Priority.ALWAYS);
+    VBox column = new VBox(4, heading, stageScroll);
     column.setMinWidth(Region.USE_PREF_SIZE);
     getChildren().addAll(turnScroll, column);
+    setMinHeight(120);
     model.currentProperty().addListener((obs, was, clip) -> rebuild(clip));
     model
         .answersProperty()
@@ -73,22 +77,24 @@ final class RagStagesForm extends HBox {
         || !(clip.content() instanceof ItemContent.RagTurn rag)) {
       return;
     }
-    ToggleButton query = new ToggleButton("▶ Query audio");
+    ToggleButton query = new ToggleButton("Query");
     query.setId("queryAudioToggle");
     query.setToggleGroup(audioChoice);
     query.setSelected(true);
     query.setFocusTraversable(false);
     query.setOnAction(event -> pick(query, clip.clip().audio()));
     ToggleButton answer =
-        new ToggleButton(
-            String.format(Locale.ROOT, "▶ Spoken answer (%.1f s)", rag.answerSeconds()));
+        new ToggleButton(String.format(Locale.ROOT, "Spoken answer (%.1f s)", rag.answerSeconds()));
     answer.setId("answerAudioToggle");
     answer.setToggleGroup(audioChoice);
     answer.setFocusTraversable(false);
     answer.setDisable(rag.answerAudio().isEmpty());
     rag.answerAudio().ifPresent(path -> answer.setOnAction(event -> pick(answer, path)));
-    Label waveformShows = new Label("Waveform:");
-    HBox audio = new HBox(6, waveformShows, query, answer);
+    Label waveformShows = new Label("In the waveform:");
+    waveformShows.setMinWidth(Region.USE_PREF_SIZE);
+    query.setMinWidth(Region.USE_PREF_SIZE);
+    answer.setMinWidth(Region.USE_PREF_SIZE);
+    FlowPane audio = new FlowPane(6, 4, waveformShows, query, answer);
     audio.setAlignment(Pos.CENTER_LEFT);
 
     turn.getChildren()
@@ -130,6 +136,14 @@ final class RagStagesForm extends HBox {
     choiceRows.forEach(ChoiceRow::show);
   }
 
+  private static ScrollPane scrolling(javafx.scene.Node content) {
+    ScrollPane scroll = new ScrollPane(content);
+    scroll.setFitToWidth(true);
+    scroll.setMinHeight(90);
+    scroll.setStyle("-fx-background-color: transparent; -fx-background-insets: 0; -fx-padding: 0;");
+    return scroll;
+  }
+
   private void pick(ToggleButton button, Path audio) {
     button.setSelected(true);
     showAudio.accept(audio);
@@ -137,6 +151,7 @@ final class RagStagesForm extends HBox {
 
   private static Label caption(String text) {
     Label label = new Label(text);
+    label.setWrapText(true);
     label.getStyleClass().add("text-bold");
     return label;
   }

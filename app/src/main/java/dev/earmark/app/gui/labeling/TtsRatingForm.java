@@ -7,9 +7,11 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -21,7 +23,7 @@ import javafx.scene.layout.VBox;
 final class TtsRatingForm extends VBox {
   private final LabelingViewModel model;
   private final FlowPane prompt = new FlowPane(4, 4);
-  private final VBox rows = new VBox(2);
+  private final VBox rows = new VBox(1);
   private final List<ChoiceRow> choiceRows = new ArrayList<>();
   private final List<Button> words = new ArrayList<>();
 
@@ -45,7 +47,12 @@ final class TtsRatingForm extends VBox {
     prompt.disableProperty().bind(model.lockedProperty());
     rows.setId("ratingRows");
     rows.disableProperty().bind(model.lockedProperty());
-    getChildren().addAll(captionRow, prompt, rows);
+    ScrollPane scroll = new ScrollPane(rows);
+    scroll.setFitToWidth(true);
+    scroll.setMinHeight(90);
+    scroll.setStyle("-fx-background-color: transparent; -fx-background-insets: 0; -fx-padding: 0;");
+    VBox.setVgrow(scroll, Priority.ALWAYS);
+    getChildren().addAll(captionRow, prompt, scroll);
     model.currentProperty().addListener((obs, was, clip) -> rebuild(clip));
     model
         .answersProperty()
