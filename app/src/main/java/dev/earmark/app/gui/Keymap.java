@@ -1,5 +1,11 @@
 package dev.earmark.app.gui;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +15,7 @@ import javafx.event.EventHandler;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCharacterCombination;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -47,6 +54,94 @@ public final class Keymap {
     Keymap copy = new Keymap();
     copy.bindings.putAll(bindings);
     return copy;
+  }
+
+  /**
+   * The keys file a user edits to remap keys: {@code $XDG_CONFIG_HOME/earmark/keys.properties}, or
+   * {@code ~/.config/earmark/keys.properties} when XDG_CONFIG_HOME is unset (docs/keys.md).
+   *
+   * @param environment the process environment (passed in so tests can choose)
+   * @param home the user's home directory
+   */
+  public static Path keysFile(Map<String, String> environment, Path home) {
+    String config = environment.get("XDG_CONFIG_HOME");
+    Path base =
+        config == null || config.isBlank() ? home.resolve(".config") : Path.of(config.strip());
+    return base.resolve("earmark").resolve("keys.properties");
+  }
+
+  /**
+   * Applies the remaps in {@code file}: one {@code action.id = Combination[, Combination…]} per
+   * line (JavaFX's names, e.g. {@code Ctrl+Shift+Z}, {@code Shortcut+Enter}, {@code F2}, {@code
+   * Alt+Left}; {@code none} unbinds), {@code #} or {@code !} starts a comment. A missing file
+   * changes nothing. A bad line is skipped and reported as one sentence naming the file and line;
+   * every other line still applies.
+   *
+   * @return the warnings, one line each; empty when every line applied
+   */
+  public List<String> remap(Path file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return List.of();
+    } catch (IOException e) {
+      return List.of(
+          "Keys file " + file + " cannot be read (" + e.getMessage() + "); default keys apply.");
+    }
+    List<String> warnings = new ArrayList<>();
+    for (int number = 1; number <= lines.size(); number++) {
+      String line = lines.get(number - 1).strip();
+      if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
+        continue;
+      }
+      String where = file + " line " + number + ": ";
+      int equals = line.indexOf('=');
+      if (equals <= 0) {
+        warnings.add(where + "expected 'action.id = Ctrl+Key', not '" + line + "'; line ignored.");
+        continue;
+      }
+      String action = line.substring(0, equals).strip();
+      String keys = line.substring(equals + 1).strip();
+      if (!bindings.containsKey(action)) {
+        warnings.add(
+            where
+                + "'"
+                + action
+                + "' is not an action of this screen (see docs/keys.md); line ignored.");
+        continue;
+      }
+      if (keys.equalsIgnoreCase("none")) {
+        bindings.put(action, List.of());
+        continue;
+      }
+      List<KeyCombination> combinations = new ArrayList<>();
+      String bad = null;
+      for (String key : keys.split(",")) {
+        try {
+          KeyCombination combination = KeyCombination.valueOf(key.strip());
+          if (combination instanceof KeyCharacterCombination character
+              && character.getCharacter().length() != 1) {
+            // JavaFX reads an unknown key name ("Ctrl+Entr") as a character: a typo.
+            throw new IllegalArgumentException("unknown key " + character.getCharacter());
+          }
+          combinations.add(combination);
+        } catch (IllegalArgumentException | NullPointerException e) {
+          bad = key.strip();
+          break;
+        }
+      }
+      if (bad != null || combinations.isEmpty()) {
+        warnings.add(
+            where
+                + "'"
+                + (bad == null ? keys : bad)
+                + "' is not a key combination such as Ctrl+Shift+Z or F2; line ignored.");
+        continue;
+      }
+      bindings.put(action, List.copyOf(combinations));
+    }
+    return warnings;
   }
 
   /**

@@ -21,7 +21,13 @@ public enum Setting {
   /** Dispute routing: pairwise normalized transcript WER above which an item is disputed. */
   ROUTING_TRANSCRIPT_WER("routing.transcript_wer", Kind.NUMBER, "0.2"),
   /** QE: predicted WER at or above which a clip is flagged "review recommended". */
-  QE_REVIEW_THRESHOLD("qe.review_threshold", Kind.NUMBER, "0.3");
+  QE_REVIEW_THRESHOLD("qe.review_threshold", Kind.NUMBER, "0.3"),
+  /**
+   * Listening rigour: the share of a clip (0–1) an annotator must have heard before a rating form
+   * unlocks. While the lead has not set it, each rubric version's own {@code listening_requirement}
+   * applies (0.8 for the built-in {@code tts-rating@1}, the default shown).
+   */
+  LISTENING_SHARE("labeling.listening_share", Kind.NUMBER, "0.8");
 
   /** What values a setting accepts. */
   public enum Kind {

@@ -30,15 +30,12 @@ final class CheatSheet {
       key.getStyleClass().add("text-bold");
       grid.addRow(row++, key, new Label(action.getValue()));
     }
-    grid.addRow(row++, boldLabel("Ctrl+Z / Ctrl+Shift+Z"), new Label("undo / redo typing"));
     grid.addRow(
-        row, new Label(""), new Label("Inside the transcript only chords act; bare keys type."));
+        row,
+        new Label(""),
+        new Label(
+            "Inside a text field only chords act; bare keys type. Remap keys in keys.properties"
+                + " (docs/keys.md)."));
     return grid;
-  }
-
-  private static Label boldLabel(String text) {
-    Label label = new Label(text);
-    label.getStyleClass().add("text-bold");
-    return label;
   }
 }

@@ -1,6 +1,8 @@
 package dev.earmark.app.gui.labeling;
 
 import java.nio.file.Path;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 
 /**
  * What the labeling form needs from the waveform and player: show a clip, warm the cache for the
@@ -14,10 +16,26 @@ public interface ClipAudio {
   void prefetch(Path audio);
 
   /** The share of the open clip heard so far, 0 to 1. */
-  double heardFraction();
+  default double heardFraction() {
+    return heardProperty().get();
+  }
 
-  /** For screens and tests without audio. */
+  /**
+   * The share of the open clip heard so far, 0 to 1, as it changes while the clip plays (it drops
+   * to 0 when another clip is shown): what unlocks a TTS rating.
+   */
+  ReadOnlyDoubleProperty heardProperty();
+
+  /** For screens and tests without audio: nothing is ever heard. */
   static ClipAudio none() {
+    return listenedBy(new SimpleDoubleProperty(0));
+  }
+
+  /**
+   * For tests: a clip audio whose heard share is {@code heard}, which the test sets to stand for
+   * listening.
+   */
+  static ClipAudio listenedBy(ReadOnlyDoubleProperty heard) {
     return new ClipAudio() {
       @Override
       public void open(Path audio) {}
@@ -26,8 +44,8 @@ public interface ClipAudio {
       public void prefetch(Path audio) {}
 
       @Override
-      public double heardFraction() {
-        return 0;
+      public ReadOnlyDoubleProperty heardProperty() {
+        return heard;
       }
     };
   }

@@ -19,6 +19,19 @@ public final class LabelingActions {
   public static final String NEXT_CLIP = "label.nextClip";
   public static final String PREVIOUS_CLIP = "label.previousClip";
   public static final String CHEAT_SHEET = "help.cheatSheet";
+  public static final String UNDO = "edit.undo";
+  public static final String REDO = "edit.redo";
+  public static final String ROW_UP = "rating.previousRow";
+  public static final String ROW_DOWN = "rating.nextRow";
+  public static final String PICK_1 = "rating.pick1";
+  public static final String PICK_2 = "rating.pick2";
+  public static final String PICK_3 = "rating.pick3";
+  public static final String PICK_4 = "rating.pick4";
+  public static final String PICK_5 = "rating.pick5";
+
+  /** The choice (from 1) each pick action gives the focused rating row. */
+  public static final Map<String, Integer> PICKS =
+      Map.of(PICK_1, 1, PICK_2, 2, PICK_3, 3, PICK_4, 4, PICK_5, 5);
 
   /** The event tag each tag action inserts. */
   public static final Map<String, String> TAGS =
@@ -40,10 +53,23 @@ public final class LabelingActions {
         .bind(TAG_UNINTELLIGIBLE, new KeyCodeCombination(KeyCode.U, ctrl, shift))
         .bind(PREVIOUS_CLIP, new KeyCodeCombination(KeyCode.LEFT, alt))
         .bind(NEXT_CLIP, new KeyCodeCombination(KeyCode.RIGHT, alt))
+        .bind(UNDO, new KeyCodeCombination(KeyCode.Z, ctrl))
+        .bind(REDO, new KeyCodeCombination(KeyCode.Z, ctrl, shift))
+        .bind(ROW_UP, new KeyCodeCombination(KeyCode.UP))
+        .bind(ROW_DOWN, new KeyCodeCombination(KeyCode.DOWN))
+        .bind(PICK_1, digit(KeyCode.DIGIT1), digit(KeyCode.NUMPAD1))
+        .bind(PICK_2, digit(KeyCode.DIGIT2), digit(KeyCode.NUMPAD2))
+        .bind(PICK_3, digit(KeyCode.DIGIT3), digit(KeyCode.NUMPAD3))
+        .bind(PICK_4, digit(KeyCode.DIGIT4), digit(KeyCode.NUMPAD4))
+        .bind(PICK_5, digit(KeyCode.DIGIT5), digit(KeyCode.NUMPAD5))
         .bind(
             CHEAT_SHEET,
             new KeyCodeCombination(KeyCode.F1),
             new KeyCharacterCombination("?", KeyCombination.SHIFT_ANY));
+  }
+
+  private static KeyCombination digit(KeyCode code) {
+    return new KeyCodeCombination(code);
   }
 
   /** What each action does, in the words of the cheat sheet, in the order it lists them. */
@@ -69,6 +95,15 @@ public final class LabelingActions {
     words.put(SAVE, "save the draft now (it also saves as you type)");
     words.put(PREVIOUS_CLIP, "previous clip");
     words.put(NEXT_CLIP, "next clip");
+    words.put(PICK_1, "rating row: choice 1 (lowest / first option)");
+    words.put(PICK_2, "rating row: choice 2");
+    words.put(PICK_3, "rating row: choice 3");
+    words.put(PICK_4, "rating row: choice 4");
+    words.put(PICK_5, "rating row: choice 5");
+    words.put(ROW_UP, "rating form: previous row");
+    words.put(ROW_DOWN, "rating form: next row");
+    words.put(UNDO, "undo (ratings, marks, stage labels, flags, segments; typing in a text field)");
+    words.put(REDO, "redo");
     words.put(CHEAT_SHEET, "this cheat sheet (? outside text fields)");
     return words;
   }

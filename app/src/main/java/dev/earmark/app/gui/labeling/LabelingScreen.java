@@ -3,6 +3,7 @@ package dev.earmark.app.gui.labeling;
 import dev.earmark.app.gui.BackgroundExecutor;
 import dev.earmark.app.gui.FxTaskExecutor;
 import dev.earmark.app.gui.Keymap;
+import dev.earmark.app.gui.player.AudioPlayer;
 import dev.earmark.app.gui.player.MediaAudioPlayer;
 import dev.earmark.app.gui.player.PlayableAudio;
 import dev.earmark.app.gui.shell.Theme;
@@ -13,7 +14,13 @@ import dev.earmark.audio.peaks.PeakCache;
 import dev.earmark.audio.spectrogram.SpectrogramSettings;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.scene.Scene;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the labeling screen for one window: one background executor, one player, the waveform, the
@@ -21,8 +28,10 @@ import javafx.scene.Scene;
  * closes.
  */
 public final class LabelingScreen implements WorkbenchScreen {
+  private static final Logger LOG = LoggerFactory.getLogger(LabelingScreen.class);
+
   private final BackgroundExecutor executor;
-  private final MediaAudioPlayer player;
+  private final AudioPlayer player;
   private final LabelingViewModel model;
   private final LabelingView view;
   private final WaveformViewModel waveform;
@@ -34,9 +43,42 @@ public final class LabelingScreen implements WorkbenchScreen {
    * playback copies. Call {@link LabelingViewModel#load()} (via {@link #start}) once it is shown.
    */
   public LabelingScreen(LabelingService service, Path cacheDirectory, Clock clock, Theme theme) {
+    this(service, cacheDirectory, clock, theme, Optional.empty());
+  }
+
+  /**
+   * Builds the screen with the user's keys file applied over the default keys ({@link
+   * Keymap#remap}); its bad lines are logged and shown in the status bar, the rest apply.
+   */
+  public LabelingScreen(
+      LabelingService service,
+      Path cacheDirectory,
+      Clock clock,
+      Theme theme,
+      Optional<Path> keysFile) {
+    this(
+        service,
+        cacheDirectory,
+        clock,
+        theme,
+        keysFile,
+        executor ->
+            new MediaAudioPlayer(executor, new PlayableAudio(cacheDirectory.resolve("playback"))));
+  }
+
+  /**
+   * Builds the screen with the player {@code players} makes on the screen's executor: for tests and
+   * measurements that drive playback by a clock of their own instead of a sound card.
+   */
+  public LabelingScreen(
+      LabelingService service,
+      Path cacheDirectory,
+      Clock clock,
+      Theme theme,
+      Optional<Path> keysFile,
+      Function<BackgroundExecutor, AudioPlayer> players) {
     this.executor = new FxTaskExecutor(2);
-    this.player =
-        new MediaAudioPlayer(executor, new PlayableAudio(cacheDirectory.resolve("playback")));
+    this.player = players.apply(executor);
     PeakLoader peaks = PeakLoader.cached(new PeakCache(cacheDirectory.resolve("peaks")));
     this.waveform = new WaveformViewModel(executor, player, peaks, SpectrogramSettings.defaults());
     ClipAudio audio =
@@ -53,13 +95,16 @@ public final class LabelingScreen implements WorkbenchScreen {
           }
 
           @Override
-          public double heardFraction() {
-            return waveform.heardFractionProperty().get();
+          public ReadOnlyDoubleProperty heardProperty() {
+            return waveform.heardFractionProperty();
           }
         };
     this.model = new LabelingViewModel(service, executor, new FxDebouncer(), clock, audio);
     this.keymap = LabelingActions.defaultKeymap();
+    List<String> warnings = keysFile.map(keymap::remap).orElse(List.of());
+    warnings.forEach(warning -> LOG.warn("{}", warning));
     this.view = new LabelingView(model, waveform, executor, keymap, theme);
+    view.showKeysWarnings(warnings);
   }
 
   /**

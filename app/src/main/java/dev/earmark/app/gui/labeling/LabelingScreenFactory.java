@@ -1,9 +1,12 @@
 package dev.earmark.app.gui.labeling;
 
+import dev.earmark.app.gui.Keymap;
 import dev.earmark.app.gui.shell.ScreenFactory;
 import dev.earmark.app.gui.shell.WorkbenchContext;
 import dev.earmark.app.gui.shell.WorkbenchScreen;
 import dev.earmark.storage.user.Role;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 
 /** The labeling screen in the shell: for annotators, on their own queue. */
@@ -29,6 +32,7 @@ public final class LabelingScreenFactory implements ScreenFactory {
         new LabelingService(context.project(), context.userId()),
         context.cacheDirectory(),
         context.clock(),
-        context.theme());
+        context.theme(),
+        Optional.of(Keymap.keysFile(System.getenv(), Path.of(System.getProperty("user.home")))));
   }
 }

@@ -3,6 +3,8 @@ package dev.earmark.app.gui.labeling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earmark.engine.rubric.LabelValue;
+import dev.earmark.engine.rubric.Rubric;
+import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.storage.assign.Assignments;
 import dev.earmark.storage.assign.QueueItem;
 import dev.earmark.storage.label.LabelInput;
@@ -19,6 +21,7 @@ import dev.earmark.storage.user.User;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,12 +79,26 @@ public final class LabelingService {
   /** Opens {@code item}: the session, the clip's header facts and the rubric version. */
   public ClipToLabel open(Actor actor, QueueItem item) {
     LabelSession session = labels.open(actor, item.assignmentId());
+    Rubric rubric = policies.rubric(session.rubric());
+    Map<String, String> stored = settings.all();
+    double share =
+        Optional.ofNullable(stored.get(Setting.LISTENING_SHARE.key()))
+            .map(Double::parseDouble)
+            .orElse(rubric.listeningRequirement());
+    ClipRow row = clipRow(item.clipId());
     return new ClipToLabel(
         item,
         session,
-        clipDetails(item.clipId()),
-        policies.rubric(session.rubric()),
-        settings.flag(Setting.PREFILL_HYPOTHESIS));
+        row.details(),
+        rubric,
+        flag(stored, Setting.PREFILL_HYPOTHESIS),
+        content(rubric, row),
+        Math.max(0, Math.min(1, share)),
+        flag(stored, Setting.QE_HINTS_VISIBLE_TO_ANNOTATORS));
+  }
+
+  private static boolean flag(Map<String, String> stored, Setting setting) {
+    return Boolean.parseBoolean(stored.getOrDefault(setting.key(), setting.defaultValue()));
   }
 
   /** Saves a draft; see {@link Labels#saveDraft}. */
@@ -101,32 +118,87 @@ public final class LabelingService {
   }
 
   /**
-   * The header facts of a clip. Storage has no read service for them yet, so this reads the clips
-   * table directly; it selects no label and no reference column.
+   * The header facts of a clip, its manifest payload and the manifest it came from. Storage has no
+   * read service for them yet, so this reads the clips table directly; it selects no label and no
+   * reference column.
    */
-  private ClipDetails clipDetails(long clipId) {
+  private ClipRow clipRow(long clipId) {
     return project
         .jdbi()
         .withHandle(
             handle ->
                 handle
                     .createQuery(
-                        "SELECT id, clip_key, audio_path, duration_s, sample_rate, channels,"
-                            + " hypothesis, slices_json FROM clips WHERE id = :id")
+                        "SELECT c.id, c.clip_key, c.audio_path, c.duration_s, c.sample_rate,"
+                            + " c.channels, c.hypothesis, c.slices_json, c.payload_json,"
+                            + " r.manifest_path FROM clips c JOIN import_runs r ON r.id ="
+                            + " c.import_run_id WHERE c.id = :id")
                     .bind("id", clipId)
                     .map(
                         (rs, ctx) ->
-                            new ClipDetails(
-                                rs.getLong("id"),
-                                rs.getString("clip_key"),
-                                Path.of(rs.getString("audio_path")),
-                                rs.getDouble("duration_s"),
-                                rs.getInt("sample_rate"),
-                                rs.getInt("channels"),
-                                Optional.ofNullable(rs.getString("hypothesis"))
-                                    .filter(text -> !text.isBlank()),
-                                slices(rs.getString("slices_json"))))
+                            new ClipRow(
+                                new ClipDetails(
+                                    rs.getLong("id"),
+                                    rs.getString("clip_key"),
+                                    Path.of(rs.getString("audio_path")),
+                                    rs.getDouble("duration_s"),
+                                    rs.getInt("sample_rate"),
+                                    rs.getInt("channels"),
+                                    Optional.ofNullable(rs.getString("hypothesis"))
+                                        .filter(text -> !text.isBlank()),
+                                    slices(rs.getString("slices_json"))),
+                                rs.getString("payload_json"),
+                                Path.of(rs.getString("manifest_path"))))
                     .one());
+  }
+
+  private record ClipRow(ClipDetails details, String payload, Path manifest) {}
+
+  /**
+   * What the item shows beside its audio, from the manifest payload (sample-fixtures/README.md):
+   * {@code prompt_text} and {@code reference_voice} of a TTS item; {@code asr_text}, {@code
+   * retrieved_passages} ({@code [{id, text, source_date}]}), {@code answer_text}, {@code
+   * answer_audio}, {@code answer_duration} and an optional {@code reference_date} of a RAG turn.
+   * Paths in the payload are relative to the manifest, as {@code audio_filepath} is.
+   */
+  private static ItemContent content(Rubric rubric, ClipRow row) {
+    if (rubric.taskType() == TaskType.ASR_TRANSCRIPT) {
+      return new ItemContent.AudioOnly();
+    }
+    JsonNode payload;
+    try {
+      payload = row.payload() == null ? JSON.createObjectNode() : JSON.readTree(row.payload());
+    } catch (IOException e) {
+      payload = JSON.createObjectNode();
+    }
+    Path base = row.manifest().toAbsolutePath().getParent();
+    if (rubric.taskType() == TaskType.TTS_RATING) {
+      return new ItemContent.TtsPrompt(
+          payload.path("prompt_text").asText(""), path(base, payload.path("reference_voice")));
+    }
+    List<ItemContent.Passage> passages = new ArrayList<>();
+    for (JsonNode passage : payload.path("retrieved_passages")) {
+      passages.add(
+          new ItemContent.Passage(
+              passage.path("id").asText(""),
+              passage.path("text").asText(""),
+              passage.path("source_date").asText("")));
+    }
+    return new ItemContent.RagTurn(
+        payload.path("asr_text").asText(""),
+        passages,
+        payload.path("answer_text").asText(""),
+        path(base, payload.path("answer_audio")),
+        payload.path("answer_duration").asDouble(0),
+        Optional.of(payload.path("reference_date").asText("")).filter(date -> !date.isBlank()));
+  }
+
+  private static Optional<Path> path(Path base, JsonNode node) {
+    if (node.isMissingNode() || node.isNull() || node.asText().isBlank()) {
+      return Optional.empty();
+    }
+    Path path = Path.of(node.asText());
+    return Optional.of(path.isAbsolute() || base == null ? path : base.resolve(path).normalize());
   }
 
   private static Map<String, String> slices(String json) {

@@ -21,8 +21,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -51,6 +53,10 @@ public final class LabelingView extends BorderPane {
   private final TextArea transcript = new TextArea();
   private final StackPane cheatSheet;
   private final Theme theme;
+  private final StackPane qeHintSlot = new StackPane();
+  private final Label keysWarning = new Label();
+  private TtsRatingForm ttsForm;
+  private RagStagesForm ragForm;
 
   public LabelingView(
       LabelingViewModel model,
@@ -84,8 +90,15 @@ public final class LabelingView extends BorderPane {
     }
     String tag = LabelingActions.TAGS.get(action);
     if (tag != null) {
+      if (model.formProperty().get() != FormKind.ASR_TRANSCRIPT) {
+        return false;
+      }
       insertTag(tag);
       return true;
+    }
+    Integer pick = LabelingActions.PICKS.get(action);
+    if (pick != null) {
+      return focusedRow().map(row -> model.pick(row.fieldName(), pick) || true).orElse(false);
     }
     switch (action) {
       case LabelingActions.SUBMIT -> model.submit();
@@ -93,11 +106,57 @@ public final class LabelingView extends BorderPane {
       case LabelingActions.NEXT_CLIP -> model.next();
       case LabelingActions.PREVIOUS_CLIP -> model.previous();
       case LabelingActions.CHEAT_SHEET -> cheatSheet.setVisible(true);
+      case LabelingActions.UNDO, LabelingActions.REDO -> {
+        if (getScene() != null && getScene().getFocusOwner() instanceof TextInputControl) {
+          return false; // the text field undoes its own typing
+        }
+        return action.equals(LabelingActions.UNDO) ? model.undo() || true : model.redo() || true;
+      }
+      case LabelingActions.ROW_UP, LabelingActions.ROW_DOWN -> {
+        return moveRow(action.equals(LabelingActions.ROW_UP) ? -1 : +1);
+      }
       default -> {
         return false;
       }
     }
     return true;
+  }
+
+  /** The row of a rating form that has focus (or holds the focused node), if any. */
+  private java.util.Optional<ChoiceRow> focusedRow() {
+    javafx.scene.Node node = getScene() == null ? null : getScene().getFocusOwner();
+    while (node != null && !(node instanceof ChoiceRow)) {
+      node = node.getParent();
+    }
+    return java.util.Optional.ofNullable((ChoiceRow) node);
+  }
+
+  /** Moves focus to the previous or next row of the rating form; false outside a row. */
+  private boolean moveRow(int direction) {
+    java.util.Optional<ChoiceRow> focused = focusedRow();
+    if (focused.isEmpty()) {
+      return false;
+    }
+    java.util.List<ChoiceRow> rows =
+        model.formProperty().get() == FormKind.TTS_RATING ? ttsForm.rows() : ragForm.rows();
+    int index = rows.indexOf(focused.get());
+    int target = Math.max(0, Math.min(rows.size() - 1, index + direction));
+    rows.get(target).requestFocus();
+    return true;
+  }
+
+  /**
+   * Where a QE hint panel goes in the clip header (the {@code gui.qe.QeHintPanel} of another
+   * helper): empty, and shown only while the lead lets annotators see QE hints; otherwise the
+   * screen shows nothing QE-related.
+   */
+  public StackPane qeHintSlot() {
+    return qeHintSlot;
+  }
+
+  /** Shows the keys file's problems, one line each, in the status bar. */
+  public void showKeysWarnings(java.util.List<String> warnings) {
+    keysWarning.setText(String.join("  ", warnings));
   }
 
   /** Switches between Primer Light and Primer Dark. */
@@ -214,6 +273,13 @@ public final class LabelingView extends BorderPane {
     header.setId("clipHeader");
     header.getStyleClass().add("title-4");
     header.textProperty().bind(model.headerProperty());
+    qeHintSlot.setId("qeHintSlot");
+    qeHintSlot.visibleProperty().bind(model.qeHintsVisibleProperty());
+    qeHintSlot.managedProperty().bind(model.qeHintsVisibleProperty());
+    Region headerSpacer = new Region();
+    HBox.setHgrow(headerSpacer, Priority.ALWAYS);
+    HBox headerRow = new HBox(8, header, headerSpacer, qeHintSlot);
+    headerRow.setAlignment(Pos.CENTER_LEFT);
 
     VBox.setVgrow(waveformView, Priority.ALWAYS);
     waveformView.setMinHeight(180);
@@ -300,17 +366,33 @@ public final class LabelingView extends BorderPane {
     HBox buttons = new HBox(8, buttonSpacer, skip, submit);
     buttons.setAlignment(Pos.CENTER_RIGHT);
 
-    HBox flagsAndButtons = new HBox(12, flags, buttons);
+    HBox flagsAndButtons = new HBox(12, problems, buttons);
     HBox.setHgrow(buttons, Priority.ALWAYS);
+    HBox.setHgrow(problems, Priority.SOMETIMES);
     flagsAndButtons.setAlignment(Pos.CENTER_LEFT);
 
-    VBox form = new VBox(6, captionRow, transcript, tags, segmentRow, flagsAndButtons, problems);
+    VBox asrForm = new VBox(6, captionRow, transcript, tags, segmentRow, flags);
+    asrForm.setId("asrForm");
+    ttsForm = new TtsRatingForm(model);
+    ragForm = new RagStagesForm(model, waveform::open);
+    showFor(asrForm, FormKind.ASR_TRANSCRIPT);
+    showFor(ttsForm, FormKind.TTS_RATING);
+    showFor(ragForm, FormKind.RAG_STAGES);
+    VBox form = new VBox(6, asrForm, ttsForm, ragForm, flagsAndButtons);
     form.setPadding(new Insets(8, 0, 0, 0));
+    VBox.setVgrow(ttsForm, Priority.ALWAYS);
+    VBox.setVgrow(ragForm, Priority.ALWAYS);
+    VBox.setVgrow(form, Priority.SOMETIMES);
 
-    VBox pane = new VBox(6, header, waveformView, transport, new Separator(), form);
+    VBox pane = new VBox(6, headerRow, waveformView, transport, new Separator(), form);
     pane.setPadding(new Insets(10, 12, 10, 12));
     pane.visibleProperty().bind(model.currentProperty().isNotNull());
     return pane;
+  }
+
+  private void showFor(javafx.scene.Node node, FormKind kind) {
+    node.visibleProperty().bind(model.formProperty().isEqualTo(kind));
+    node.managedProperty().bind(node.visibleProperty());
   }
 
   /** "Segments: [+ from selection] S1 0.00–2.10 A × S2 …"; click a speaker to change it. */
@@ -395,7 +477,11 @@ public final class LabelingView extends BorderPane {
     Label title = new Label("Keys");
     title.getStyleClass().add("title-3");
     Button close = new Button("Close (F1 or Esc)");
-    VBox card = new VBox(8, title, CheatSheet.table(keymap), close);
+    ScrollPane table = new ScrollPane(CheatSheet.table(keymap));
+    table.setFitToWidth(true);
+    table.setPrefViewportHeight(520);
+    table.setStyle("-fx-background-color: transparent; -fx-background-insets: 0;");
+    VBox card = new VBox(8, title, table, close);
     card.setPadding(new Insets(16));
     card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
     card.setStyle(
@@ -405,6 +491,9 @@ public final class LabelingView extends BorderPane {
     overlay.setId("cheatSheetOverlay");
     overlay.setStyle("-fx-background-color: rgba(0,0,0,0.25);");
     overlay.setVisible(false);
+    // The sheet never makes the screen taller than the window: it scrolls instead.
+    overlay.setMinSize(0, 0);
+    card.setMinHeight(0);
     close.setOnAction(event -> overlay.setVisible(false));
     return overlay;
   }
@@ -423,8 +512,22 @@ public final class LabelingView extends BorderPane {
                         : state == SaveState.SAVED ? "-fx-text-fill: -color-success-fg;" : ""));
     Label progress = new Label();
     progress.textProperty().bind(Bindings.concat("· ", model.progressProperty()));
-    Label hints = new Label("· QE hints hidden");
+    Label hints = new Label("· QE hints on (the lead's setting)");
+    hints.setId("qeHintsStatus");
     hints.getStyleClass().add("text-muted");
+    hints.visibleProperty().bind(model.qeHintsVisibleProperty());
+    hints.managedProperty().bind(model.qeHintsVisibleProperty());
+    keysWarning.setId("keysWarning");
+    keysWarning.setStyle("-fx-text-fill: -color-danger-fg;");
+    keysWarning.managedProperty().bind(keysWarning.textProperty().isNotEmpty());
+    Tooltip keysTip = new Tooltip();
+    keysTip.setWrapText(true);
+    keysTip.setMaxWidth(640);
+    keysTip.textProperty().bind(keysWarning.textProperty());
+    keysWarning.setTooltip(keysTip);
+    keysWarning.setMinWidth(0);
+    status.setMinWidth(Region.USE_PREF_SIZE);
+    progress.setMinWidth(Region.USE_PREF_SIZE);
     Label playerMessage = new Label();
     playerMessage.getStyleClass().add("text-muted");
     playerMessage
@@ -436,7 +539,7 @@ public final class LabelingView extends BorderPane {
                   return message == null || message.isBlank() ? "" : "· " + message;
                 },
                 waveform.player().messageProperty()));
-    HBox bar = new HBox(8, status, progress, hints, playerMessage);
+    HBox bar = new HBox(8, status, progress, hints, playerMessage, keysWarning);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(6, 12, 6, 12));
     bar.setStyle(

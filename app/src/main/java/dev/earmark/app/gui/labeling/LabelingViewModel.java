@@ -1,9 +1,11 @@
 package dev.earmark.app.gui.labeling;
 
 import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.engine.rubric.FieldSpec;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelContext;
 import dev.earmark.engine.rubric.LabelValue;
+import dev.earmark.engine.rubric.Rubric;
 import dev.earmark.engine.rubric.Segment;
 import dev.earmark.engine.rubric.Violation;
 import dev.earmark.storage.StorageException;
@@ -19,12 +21,19 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,22 +43,35 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import javafx.collections.transformation.FilteredList;
 
 /**
- * The state and commands of the annotator's labeling screen for {@code asr-transcript}: the queue,
- * the open clip, the form (transcript text and flags), inline validation, autosave and
- * submit-and-next, and the status line that always says whether the work is saved. Every storage
- * call runs on the {@link BackgroundExecutor}; results arrive on the UI thread. Never touches a
- * control. Not thread-safe: use on the JavaFX thread (or, in tests, one thread with a synchronous
- * executor).
+ * The state and commands of the annotator's labeling screen: the queue, the open clip, the form the
+ * clip's rubric calls for ({@link FormKind}: an ASR transcript with segments and flags, a TTS
+ * rating with word marks, or speech RAG stage labels), inline validation against the rubric
+ * version, listening rigour, undo and redo, autosave and submit-and-next, and the status line that
+ * always says whether the work is saved. Every storage call runs on the {@link BackgroundExecutor};
+ * results arrive on the UI thread. Never touches a control. Not thread-safe: use on the JavaFX
+ * thread (or, in tests, one thread with a synchronous executor).
  *
  * <p>Saving: each edit marks the work unsaved and (re)starts a quiet period of {@link
  * #AUTOSAVE_DELAY}; when it ends the draft is saved with the label version last read, so a save
  * based on an old version is refused by storage ({@code StaleLabelException}) and its sentence is
  * shown. Only one write is in flight at a time; edits made meanwhile are saved right after it.
  * Leaving a clip (next, previous, skip, another queue entry) first saves what is unsaved.
+ *
+ * <p>Rating forms: the answers of a TTS or RAG form live in {@link #answersProperty()} and change
+ * only through {@link #rate}, {@link #choose}, {@link #setAnswerFlag} and {@link #toggleWordMark}.
+ * A TTS rating is locked until the share of the clip heard reaches {@link
+ * ClipToLabel#listeningShare()}: while locked those commands refuse and say why (the lock holds
+ * here, not only in the greyed-out view).
+ *
+ * <p>Undo: every form edit except typing in the transcript (which the text area undoes itself) is a
+ * {@link FormEdit} on a per-clip {@link EditHistory}: ratings, word marks, stage labels, flags and
+ * segments. Opening another clip clears it.
  */
 public final class LabelingViewModel {
   /** The quiet period after the last keystroke before a draft is saved. */
@@ -100,6 +122,19 @@ public final class LabelingViewModel {
   private final ObservableList<String> problems = FXCollections.observableArrayList();
   private final ObservableList<String> readOnlyProblems =
       FXCollections.unmodifiableObservableList(problems);
+  private final ReadOnlyObjectWrapper<FormKind> form =
+      new ReadOnlyObjectWrapper<>(FormKind.ASR_TRANSCRIPT);
+  private final ObservableMap<String, FieldValue> answers = FXCollections.observableHashMap();
+  private final ObservableMap<String, FieldValue> readOnlyAnswers =
+      FXCollections.unmodifiableObservableMap(answers);
+  private final ReadOnlyDoubleWrapper heard = new ReadOnlyDoubleWrapper(0);
+  private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyStringWrapper lockMessage = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper qeHintsVisible = new ReadOnlyBooleanWrapper(false);
+  private final EditHistory history = new EditHistory();
+
+  /** The open clip's listened coverage as last stored (a reopened clip keeps what was heard). */
+  private double heardBefore;
 
   private Actor actor;
   private int version;
@@ -128,11 +163,22 @@ public final class LabelingViewModel {
     this.audio = audio;
     for (String flag : FLAGS) {
       BooleanProperty property = new SimpleBooleanProperty(false);
-      property.addListener((observable, was, is) -> edited());
+      property.addListener(
+          (observable, was, is) -> {
+            if (!showingClip && current.get() != null && !history.running()) {
+              // A check box changed it: record it so that Ctrl+Z can put it back.
+              history.record(new FlagEdit(property, flag, was, is));
+            }
+            edited();
+          });
       flags.put(flag, property);
     }
     transcript.addListener((observable, was, is) -> edited());
     segments.addListener((javafx.collections.ListChangeListener<Segment>) change -> edited());
+    answers.addListener((MapChangeListener<String, FieldValue>) change -> edited());
+    audio
+        .heardProperty()
+        .addListener((observable, was, is) -> updateHeard(Math.max(heardBefore, is.doubleValue())));
     visibleEntries.setPredicate(entry -> filter.get().shows(entry.state()));
     filter.addListener(
         (observable, was, is) -> visibleEntries.setPredicate(entry -> is.shows(entry.state())));
@@ -207,17 +253,21 @@ public final class LabelingViewModel {
       return;
     }
     Segment segment = new Segment(rounded(start), rounded(end), SPEAKERS.get(0));
+    List<Segment> after = new ArrayList<>(segments);
     int at = 0;
-    while (at < segments.size() && segments.get(at).start() <= segment.start()) {
+    while (at < after.size() && after.get(at).start() <= segment.start()) {
       at++;
     }
-    segments.add(at, segment);
+    after.add(at, segment);
+    editSegments(after, String.format(Locale.ROOT, "add segment %.2f–%.2f", start, end));
   }
 
   /** Removes the segment at {@code index}. */
   public void removeSegment(int index) {
     if (index >= 0 && index < segments.size()) {
-      segments.remove(index);
+      List<Segment> after = new ArrayList<>(segments);
+      after.remove(index);
+      editSegments(after, "remove segment " + (index + 1));
     }
   }
 
@@ -226,11 +276,295 @@ public final class LabelingViewModel {
     if (index >= 0 && index < segments.size()) {
       Segment segment = segments.get(index);
       int speaker = SPEAKERS.indexOf(segment.speaker());
-      segments.set(
-          index,
-          new Segment(
-              segment.start(), segment.end(), SPEAKERS.get((speaker + 1) % SPEAKERS.size())));
+      List<Segment> after = new ArrayList<>(segments);
+      String next = SPEAKERS.get((speaker + 1) % SPEAKERS.size());
+      after.set(index, new Segment(segment.start(), segment.end(), next));
+      editSegments(after, "segment " + (index + 1) + " speaker " + next);
     }
+  }
+
+  private void editSegments(List<Segment> after, String description) {
+    List<Segment> before = List.copyOf(segments);
+    List<Segment> target = List.copyOf(after);
+    history.push(
+        new FormEdit() {
+          @Override
+          public void execute() {
+            segments.setAll(target);
+          }
+
+          @Override
+          public void undo() {
+            segments.setAll(before);
+          }
+
+          @Override
+          public String description() {
+            return description;
+          }
+        });
+  }
+
+  // ---- rating forms (TTS, RAG) ----
+
+  /**
+   * Rates scale field {@code field} at {@code point}. Refused (false, with the reason in the
+   * status) while the TTS rating is locked, or when the rubric has no such scale or point.
+   */
+  public boolean rate(String field, int point) {
+    Optional<FieldSpec.ScaleField> scale = spec(field, FieldSpec.ScaleField.class);
+    if (scale.isEmpty() || !unlocked()) {
+      return false;
+    }
+    if (point < scale.get().min() || point > scale.get().max()) {
+      setStatus(saveState.get(), field + ": " + point + " is not on the scale");
+      return false;
+    }
+    return answer(field, new FieldValue.ScalePoint(point), "rate " + field + " " + point);
+  }
+
+  /**
+   * Chooses {@code option} for categorical field {@code field}; {@code null} clears the answer.
+   * Refused like {@link #rate}.
+   */
+  public boolean choose(String field, String option) {
+    Optional<FieldSpec.CategoricalField> categorical =
+        spec(field, FieldSpec.CategoricalField.class);
+    if (categorical.isEmpty() || !unlocked()) {
+      return false;
+    }
+    if (option == null) {
+      return answer(field, null, "clear " + field);
+    }
+    if (categorical.get().options().stream().noneMatch(o -> o.value().equals(option))) {
+      return false;
+    }
+    return answer(field, new FieldValue.Choice(option), field + ": " + option);
+  }
+
+  /**
+   * Picks the {@code number}-th choice (from 1) of {@code field}: the scale point {@code min +
+   * number - 1} of a scale, the {@code number}-th option of a categorical field (keys 1…5 on a
+   * focused row).
+   */
+  public boolean pick(String field, int number) {
+    Optional<FieldSpec> spec = current.get() == null ? Optional.empty() : rubric().field(field);
+    if (spec.isEmpty()) {
+      return false;
+    }
+    if (spec.get() instanceof FieldSpec.ScaleField scale) {
+      return rate(field, scale.min() + number - 1);
+    }
+    if (spec.get() instanceof FieldSpec.FlagField) {
+      return setAnswerFlag(
+          field, !(answers.get(field) instanceof FieldValue.Flag flag && flag.set()));
+    }
+    if (spec.get() instanceof FieldSpec.CategoricalField categorical) {
+      return number >= 1
+          && number <= categorical.options().size()
+          && choose(field, categorical.options().get(number - 1).value());
+    }
+    return false;
+  }
+
+  /** Clears the answer of {@code field} in a rating form (an optional dimension left empty). */
+  public boolean clearAnswer(String field) {
+    if (spec(field, FieldSpec.class).isEmpty() || !unlocked()) {
+      return false;
+    }
+    return answer(field, null, "clear " + field);
+  }
+
+  /** Sets flag field {@code field} of a rating form (e.g. RAG's "unsure"). Refused like rate. */
+  public boolean setAnswerFlag(String field, boolean set) {
+    if (spec(field, FieldSpec.FlagField.class).isEmpty() || !unlocked()) {
+      return false;
+    }
+    return answer(field, new FieldValue.Flag(set), (set ? "set " : "clear ") + field);
+  }
+
+  /**
+   * Marks word {@code index} of the prompt (from 0) as mispronounced, or unmarks it, in the
+   * rubric's word-marks field. Refused like {@link #rate}.
+   */
+  public boolean toggleWordMark(int index) {
+    Optional<String> field = wordMarksField();
+    if (field.isEmpty() || !unlocked() || index < 0) {
+      return false;
+    }
+    List<Integer> marks = new ArrayList<>(markedWords());
+    String word = index < promptWords().size() ? " '" + promptWords().get(index) + "'" : "";
+    String description;
+    if (marks.contains(index)) {
+      marks.remove(Integer.valueOf(index));
+      description = "unmark word " + index + word;
+    } else {
+      marks.add(index);
+      Collections.sort(marks);
+      description = "mark word " + index + word;
+    }
+    return answer(
+        field.get(), marks.isEmpty() ? null : new FieldValue.WordMarks(marks), description);
+  }
+
+  /** The marked prompt words (indices from 0, ascending). */
+  public List<Integer> markedWords() {
+    return wordMarksField()
+        .map(answers::get)
+        .filter(FieldValue.WordMarks.class::isInstance)
+        .map(value -> ((FieldValue.WordMarks) value).indices())
+        .orElse(List.of());
+  }
+
+  /** The open TTS item's prompt words; empty for other items. */
+  public List<String> promptWords() {
+    ClipToLabel clip = current.get();
+    return clip != null && clip.content() instanceof ItemContent.TtsPrompt prompt
+        ? prompt.words()
+        : List.of();
+  }
+
+  /** The scale point given to {@code field}, if any. */
+  public OptionalInt rating(String field) {
+    return answers.get(field) instanceof FieldValue.ScalePoint point
+        ? OptionalInt.of(point.point())
+        : OptionalInt.empty();
+  }
+
+  /** The option chosen for {@code field}, if any. */
+  public Optional<String> choice(String field) {
+    return answers.get(field) instanceof FieldValue.Choice choice
+        ? Optional.of(choice.option())
+        : Optional.empty();
+  }
+
+  /** Undoes the last form edit of this clip; false when there is none. */
+  public boolean undo() {
+    Optional<FormEdit> edit = history.undo();
+    edit.ifPresent(e -> status.set("undone: " + e.description() + " · " + status.get()));
+    return edit.isPresent();
+  }
+
+  /** Redoes the last undone form edit of this clip; false when there is none. */
+  public boolean redo() {
+    Optional<FormEdit> edit = history.redo();
+    edit.ifPresent(e -> status.set("redone: " + e.description() + " · " + status.get()));
+    return edit.isPresent();
+  }
+
+  private boolean answer(String field, FieldValue value, String description) {
+    FieldValue before = answers.get(field);
+    if (java.util.Objects.equals(before, value)) {
+      return true;
+    }
+    history.push(new AnswerEdit(field, before, value, description));
+    return true;
+  }
+
+  /** Changes one answer of a rating form. */
+  private final class AnswerEdit implements FormEdit {
+    private final String field;
+    private final FieldValue before;
+    private final FieldValue after;
+    private final String description;
+
+    AnswerEdit(String field, FieldValue before, FieldValue after, String description) {
+      this.field = field;
+      this.before = before;
+      this.after = after;
+      this.description = description;
+    }
+
+    @Override
+    public void execute() {
+      put(after);
+    }
+
+    @Override
+    public void undo() {
+      put(before);
+    }
+
+    private void put(FieldValue value) {
+      if (value == null) {
+        answers.remove(field);
+      } else {
+        answers.put(field, value);
+      }
+    }
+
+    @Override
+    public String description() {
+      return description;
+    }
+  }
+
+  /** A flag of the ASR form changed on its check box. */
+  private record FlagEdit(BooleanProperty property, String flag, boolean before, boolean after)
+      implements FormEdit {
+    @Override
+    public void execute() {
+      property.set(after);
+    }
+
+    @Override
+    public void undo() {
+      property.set(before);
+    }
+
+    @Override
+    public String description() {
+      return (after ? "check " : "uncheck ") + flag.replace('_', ' ');
+    }
+  }
+
+  private Rubric rubric() {
+    return current.get().rubric();
+  }
+
+  private <T extends FieldSpec> Optional<T> spec(String field, Class<T> type) {
+    if (current.get() == null || form.get() == FormKind.ASR_TRANSCRIPT) {
+      return Optional.empty();
+    }
+    return rubric().field(field).filter(type::isInstance).map(type::cast);
+  }
+
+  private Optional<String> wordMarksField() {
+    if (current.get() == null) {
+      return Optional.empty();
+    }
+    return rubric().fields().stream()
+        .filter(FieldSpec.WordMarksField.class::isInstance)
+        .map(FieldSpec::name)
+        .findFirst();
+  }
+
+  /** True when rating is allowed; otherwise says why in the status line. */
+  private boolean unlocked() {
+    if (locked.get()) {
+      setStatus(
+          saveState.get(),
+          "Listen first: "
+              + percent(heard.get())
+              + " of the clip heard, "
+              + percent(current.get().listeningShare())
+              + " needed before rating.");
+      return false;
+    }
+    return true;
+  }
+
+  private void updateHeard(double share) {
+    heard.set(share);
+    ClipToLabel clip = current.get();
+    boolean lock =
+        clip != null && clip.form() == FormKind.TTS_RATING && share + 1e-9 < clip.listeningShare();
+    locked.set(lock);
+    lockMessage.set(lock ? "listen first (" + percent(share) + " heard)" : "");
+  }
+
+  private static String percent(double share) {
+    return Math.round(share * 100) + "%";
   }
 
   private static double rounded(double seconds) {
@@ -261,6 +595,15 @@ public final class LabelingViewModel {
     if (clip == null) {
       return;
     }
+    if (locked.get()) {
+      fail(
+          "Not submitted: listen first ("
+              + percent(heard.get())
+              + " of the clip heard, "
+              + percent(clip.listeningShare())
+              + " needed).");
+      return;
+    }
     submitAttempted = true;
     List<Violation> violations = validate(clip, value(clip), true);
     showProblems(violations);
@@ -276,7 +619,7 @@ public final class LabelingViewModel {
     QueueEntry entry = currentEntry.get();
     LabelValue value = value(clip);
     Duration spent = timeSpent();
-    double heard = audio.heardFraction();
+    double heard = this.heard.get();
     int expected = version;
     writing = true;
     setStatus(SaveState.SAVING, "submitting…");
@@ -331,7 +674,7 @@ public final class LabelingViewModel {
     QueueEntry entry = currentEntry.get();
     long savingEdits = edits;
     Duration spent = timeSpent();
-    double heard = audio.heardFraction();
+    double heard = this.heard.get();
     int expected = version;
     writing = true;
     setStatus(SaveState.SAVING, "saving…");
@@ -391,6 +734,9 @@ public final class LabelingViewModel {
   }
 
   private LabelValue value(ClipToLabel clip) {
+    if (clip.form() != FormKind.ASR_TRANSCRIPT) {
+      return new LabelValue(clip.rubric().id(), new LinkedHashMap<>(answers));
+    }
     Map<String, FieldValue> fields = new LinkedHashMap<>();
     String text = transcript.get() == null ? "" : transcript.get();
     if (!text.isBlank()) {
@@ -407,6 +753,9 @@ public final class LabelingViewModel {
   private static List<Violation> validate(ClipToLabel clip, LabelValue value, boolean complete) {
     double seconds = clip.clip().durationSeconds();
     LabelContext context = seconds > 0 ? LabelContext.clip(seconds) : LabelContext.none();
+    if (clip.content() instanceof ItemContent.TtsPrompt prompt) {
+      context = new LabelContext(context.clipSeconds(), OptionalInt.of(prompt.words().size()));
+    }
     List<Violation> violations = clip.rubric().validate(value, context);
     if (complete) {
       return violations;
@@ -476,17 +825,32 @@ public final class LabelingViewModel {
                   value ->
                       value instanceof FieldValue.Segments s ? s.segments() : List.<Segment>of())
               .orElse(List.of()));
+      Map<String, FieldValue> stored = new LinkedHashMap<>();
+      if (clip.form() != FormKind.ASR_TRANSCRIPT) {
+        label.ifPresent(l -> stored.putAll(l.value().fields()));
+      }
+      answers.clear();
+      answers.putAll(stored);
+      history.clear();
+      form.set(clip.form());
+      qeHintsVisible.set(clip.qeHintsVisible());
       spentBefore = label.map(Label::timeSpent).orElse(Duration.ZERO);
       openedAt = clock.instant();
       problems.clear();
       // Last, so that listeners of the open clip see its form already filled in.
       current.set(clip);
       currentEntry.set(entry);
+      heardBefore = label.map(Label::listenedCoverage).orElse(0.0);
+      updateHeard(heardBefore);
       if (label.isPresent()) {
         String what = label.get().state() == LabelState.SUBMITTED ? "✓ submitted " : "✓ saved ";
         setStatus(SaveState.SAVED, what + time(label.get().updatedAt()));
       } else {
-        setStatus(SaveState.IDLE, "not started: type to begin (saved as you go)");
+        setStatus(
+            SaveState.IDLE,
+            clip.form() == FormKind.ASR_TRANSCRIPT
+                ? "not started: type to begin (saved as you go)"
+                : "not started: saved as you go");
       }
     } finally {
       showingClip = false;
@@ -529,7 +893,10 @@ public final class LabelingViewModel {
   }
 
   private void showAllDone() {
+    history.clear();
+    answers.clear();
     current.set(null);
+    updateHeard(0);
     currentEntry.set(null);
     header.set("");
     emptyMessage.set(ALL_DONE);
@@ -720,6 +1087,49 @@ public final class LabelingViewModel {
   /** The rubric's problems with the form as it stands, one sentence each. */
   public ObservableList<String> problemsProperty() {
     return readOnlyProblems;
+  }
+
+  /** Which form the open clip is labeled in. */
+  public ReadOnlyObjectProperty<FormKind> formProperty() {
+    return form.getReadOnlyProperty();
+  }
+
+  /** The answers of a TTS or RAG form by field name (read-only; change them with the commands). */
+  public ObservableMap<String, FieldValue> answersProperty() {
+    return readOnlyAnswers;
+  }
+
+  /** The share of the open clip heard, 0–1 (what was stored for it, or more). */
+  public ReadOnlyDoubleProperty heardProperty() {
+    return heard.getReadOnlyProperty();
+  }
+
+  /** True while a TTS rating may not be given yet (not enough of the clip heard). */
+  public ReadOnlyBooleanProperty lockedProperty() {
+    return locked.getReadOnlyProperty();
+  }
+
+  /** "listen first (62% heard)" while locked, empty otherwise. */
+  public ReadOnlyStringProperty lockMessageProperty() {
+    return lockMessage.getReadOnlyProperty();
+  }
+
+  /**
+   * Whether the lead lets annotators see QE hints for the open clip's project. Off (the default):
+   * the screen shows nothing QE-related.
+   */
+  public ReadOnlyBooleanProperty qeHintsVisibleProperty() {
+    return qeHintsVisible.getReadOnlyProperty();
+  }
+
+  /** Whether there is a form edit of this clip to undo. */
+  public boolean canUndo() {
+    return history.canUndo();
+  }
+
+  /** Whether there is an undone form edit of this clip to redo. */
+  public boolean canRedo() {
+    return history.canRedo();
   }
 
   /** The acting user. */

@@ -7,6 +7,7 @@ import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
 import dev.earmark.storage.settings.Setting;
+import dev.earmark.storage.user.Role;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -19,6 +20,10 @@ import java.util.List;
 final class DemoProjects {
   static final String ANNOTATOR = "ann-alex";
   static final String LEAD = "lead-demo";
+
+  /** An annotator added to the demo with every TTS and RAG item open in her queue. */
+  static final String RATER = "ann-dee";
+
   private static final VersionedId ASR = VersionedId.parse("asr-transcript@1");
 
   private DemoProjects() {}
@@ -47,6 +52,38 @@ final class DemoProjects {
       assignments.assignExplicit(lead, ASR, clipId, ANNOTATOR, false);
     }
     new ProjectSettings(project).set(lead, Setting.PREFILL_HYPOTHESIS, prefillHypothesis);
+    return project;
+  }
+
+  /**
+   * Builds the demo in {@code dir} with {@link #RATER}, who has every active TTS item and then
+   * every RAG item open (the demo's own annotators have submitted all of them); the caller closes
+   * it.
+   */
+  static Project withRatingQueue(Path dir) {
+    DemoCommand.createDemo(dir, LEAD);
+    Project project = Project.openEmbedded(dir, false, Clock.systemUTC());
+    var lead = project.users().actor(LEAD);
+    project.users().add(lead, RATER, "Dee (TTS and RAG)", java.util.EnumSet.of(Role.ANNOTATOR));
+    Assignments assignments = new Assignments(project, new Policies(project));
+    for (String task : List.of("tts-rating", "rag-stages")) {
+      List<Long> clips =
+          project
+              .jdbi()
+              .withHandle(
+                  handle ->
+                      handle
+                          .createQuery(
+                              "SELECT id FROM clips WHERE task_type = :task AND status = 'active'"
+                                  + " ORDER BY id")
+                          .bind("task", task)
+                          .mapTo(Long.class)
+                          .list());
+      VersionedId rubric = VersionedId.parse(task + "@1");
+      for (long clipId : clips) {
+        assignments.assignExplicit(lead, rubric, clipId, RATER, false);
+      }
+    }
     return project;
   }
 }

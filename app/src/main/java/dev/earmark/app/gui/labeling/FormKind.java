@@ -1,0 +1,22 @@
+package dev.earmark.app.gui.labeling;
+
+import dev.earmark.engine.rubric.Rubric;
+
+/** Which form the labeling screen shows, chosen by the clip's rubric. */
+public enum FormKind {
+  /** Transcript, event tags, segments and flags ({@code asr-transcript}). */
+  ASR_TRANSCRIPT,
+  /** The prompt with word marks and one anchored 1–5 row per dimension ({@code tts-rating}). */
+  TTS_RATING,
+  /** The turn's parts beside a column of stage labels ({@code rag-stages}). */
+  RAG_STAGES;
+
+  /** The form for labels under {@code rubric}. */
+  public static FormKind of(Rubric rubric) {
+    return switch (rubric.taskType()) {
+      case ASR_TRANSCRIPT -> ASR_TRANSCRIPT;
+      case TTS_RATING -> TTS_RATING;
+      case RAG_STAGES -> RAG_STAGES;
+    };
+  }
+}
