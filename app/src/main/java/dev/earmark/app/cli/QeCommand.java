@@ -4,10 +4,13 @@ import dev.earmark.audio.decode.InvalidAudioException;
 import dev.earmark.audio.features.AcousticFeatures;
 import dev.earmark.audio.features.FeatureExtractor;
 import dev.earmark.audio.qe.CalibrationBin;
+import dev.earmark.audio.qe.DriftReport;
 import dev.earmark.audio.qe.QeMetrics;
 import dev.earmark.audio.qe.QeModel;
 import dev.earmark.audio.qe.QeModelException;
 import dev.earmark.audio.qe.QeModelMetadata;
+import dev.earmark.audio.qe.QeTrainingSettings;
+import dev.earmark.storage.qe.QeRun;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code earmark qe train|predict|drift}: the quality-estimation model that predicts a clip's ASR
@@ -28,6 +32,7 @@ import picocli.CommandLine.Command;
     description = "Quality estimation: train, predict with and check drift of the WER predictor.",
     subcommands = {QeTrainCommand.class, QePredictCommand.class, QeDriftCommand.class})
 public final class QeCommand {
+  @ParentCommand EarmarkCommand root;
 
   /** Features of one audio file, or an InputException naming it. */
   static AcousticFeatures features(Path audio) {
@@ -59,7 +64,162 @@ public final class QeCommand {
     model.put("target", metadata.target());
     model.put("passed_gate", metadata.passedGate());
     model.put("rho_gate", metadata.settings().rhoGate());
+    model.put("settings", settingsJson(metadata.settings()));
     return model;
+  }
+
+  private static Map<String, Object> settingsJson(QeTrainingSettings settings) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("rho_gate", settings.rhoGate());
+    result.put("folds", settings.folds());
+    result.put("min_usable_clips", settings.minUsableClips());
+    result.put("seed", settings.seed());
+    result.put("rounds", settings.rounds());
+    result.put("max_depth", settings.maxDepth());
+    result.put("learning_rate", settings.learningRate());
+    result.put("min_child_weight", settings.minChildWeight());
+    result.put("calibration_bins", settings.calibrationBins());
+    result.put("drift_bins", settings.driftBins());
+    return result;
+  }
+
+  /** The model's lineage: id, schema, training clip ids hash, target and parameters. */
+  static void printLineage(PrintWriter out, QeModelMetadata metadata) {
+    out.printf(
+        "model %s, feature schema v%d, training clip ids sha256 %s%n",
+        metadata.modelId(), metadata.featureSchemaVersion(), metadata.trainingClipIdsSha256());
+    out.printf("  target: %s%n", metadata.target());
+    QeTrainingSettings settings = metadata.settings();
+    out.printf(
+        Locale.ROOT,
+        "  parameters: rho gate %.2f, %d folds, min %d clips, seed %d, %d rounds, depth %d,"
+            + " eta %.3f, min child weight %.1f%n",
+        settings.rhoGate(),
+        settings.folds(),
+        settings.minUsableClips(),
+        settings.seed(),
+        settings.rounds(),
+        settings.maxDepth(),
+        settings.learningRate(),
+        settings.minChildWeight());
+  }
+
+  /** One line saying which model predicted and whether it is to be trusted. */
+  static String modelLine(QeRun run) {
+    String which =
+        run.defaultModel()
+            ? "the model shipped with Earmark (the project has no model of its own yet)"
+            : "the project's current model";
+    String trust =
+        run.modelPassedGate()
+            ? "passed its rho gate"
+            : "WARNING: did not pass its rho gate; treat hints as unreliable and train the"
+                + " project's own with earmark qe train";
+    return String.format(
+        Locale.ROOT,
+        "QE model %s, %s (%s); review threshold %.2f",
+        run.modelId(),
+        which,
+        trust,
+        run.reviewThreshold());
+  }
+
+  /** Hints, failures and drift of a run, for --json. */
+  static Map<String, Object> runJson(QeRun run, int top) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("model_id", run.modelId());
+    result.put("default_model", run.defaultModel());
+    result.put("model_passed_gate", run.modelPassedGate());
+    result.put("review_threshold", run.reviewThreshold());
+    List<Map<String, Object>> hints = new ArrayList<>();
+    for (QeRun.ClipHint hint : run.hints()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("dataset", hint.datasetId());
+      row.put("id", hint.clipKey());
+      row.put("predicted_wer", hint.prediction().predictedWer());
+      row.put("review_recommended", hint.prediction().reviewRecommended());
+      row.put("calibrated_observed_wer", hint.prediction().calibration().meanObservedWer());
+      List<Map<String, Object>> features = new ArrayList<>();
+      hint.prediction().topFeatures().stream()
+          .limit(top)
+          .forEach(
+              contribution -> {
+                Map<String, Object> feature = new LinkedHashMap<>();
+                feature.put("feature", contribution.feature());
+                feature.put("value", contribution.value());
+                feature.put("contribution", contribution.contribution());
+                features.add(feature);
+              });
+      row.put("top_features", features);
+      hints.add(row);
+    }
+    result.put("hints", hints);
+    List<Map<String, Object>> failures = new ArrayList<>();
+    for (QeRun.ClipFailure failure : run.failures()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("dataset", failure.datasetId());
+      row.put("id", failure.clipKey());
+      row.put("reason", failure.reason());
+      failures.add(row);
+    }
+    result.put("failures", failures);
+    Map<String, Object> drift = new LinkedHashMap<>();
+    if (run.drift() instanceof QeRun.DriftCheck.Checked checked) {
+      DriftReport report = checked.drift().report();
+      drift.put("status", "checked");
+      drift.put("clips", report.batchSize());
+      drift.put("psi_threshold", report.warningThreshold());
+      drift.put("warning", report.warning());
+      List<Map<String, Object>> shifted = new ArrayList<>();
+      for (DriftReport.Drift shift : checked.drift().shifted()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", shift.name());
+        row.put("psi", shift.psi());
+        shifted.add(row);
+      }
+      drift.put("shifted", shifted);
+    } else if (run.drift() instanceof QeRun.DriftCheck.TooFewClips few) {
+      drift.put("status", "too_few_clips");
+      drift.put("clips", few.clips());
+      drift.put("min_clips", few.minimumClips());
+    } else {
+      drift.put("status", "not_requested");
+    }
+    result.put("drift", drift);
+    return result;
+  }
+
+  /** Failures and the drift verdict, one line each (a warning line per shifted distribution). */
+  static void printFailuresAndDrift(PrintWriter out, QeRun run) {
+    for (QeRun.ClipFailure failure : run.failures()) {
+      out.printf(
+          "  no QE hint for %s/%s: %s%n", failure.datasetId(), failure.clipKey(), failure.reason());
+    }
+    if (run.drift() instanceof QeRun.DriftCheck.Checked checked) {
+      DriftReport report = checked.drift().report();
+      if (!report.warning()) {
+        out.printf(
+            Locale.ROOT,
+            "QE drift: no PSI above %.2f over %d clips against the model's training data%n",
+            report.warningThreshold(),
+            report.batchSize());
+      }
+      for (DriftReport.Drift shift : checked.drift().shifted()) {
+        out.printf(
+            Locale.ROOT,
+            "QE DRIFT WARNING: %s PSI %.3f > %.2f (%d clips against the training data of model"
+                + " %s)%n",
+            shift.name(),
+            shift.psi(),
+            report.warningThreshold(),
+            report.batchSize(),
+            run.modelId());
+      }
+    } else if (run.drift() instanceof QeRun.DriftCheck.TooFewClips few) {
+      out.printf(
+          "QE drift not checked: %d clips predicted, fewer than qe.drift_min_clips (%d)%n",
+          few.clips(), few.minimumClips());
+    }
   }
 
   static Map<String, Object> metricsJson(QeMetrics metrics) {

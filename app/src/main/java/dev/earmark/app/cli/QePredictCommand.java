@@ -2,8 +2,16 @@ package dev.earmark.app.cli;
 
 import dev.earmark.audio.qe.FeatureContribution;
 import dev.earmark.audio.qe.QeModel;
+import dev.earmark.audio.qe.QeModelException;
 import dev.earmark.audio.qe.QeModelMetadata;
 import dev.earmark.audio.qe.QePrediction;
+import dev.earmark.storage.project.Project;
+import dev.earmark.storage.qe.QeHints;
+import dev.earmark.storage.qe.QeInference;
+import dev.earmark.storage.qe.QeRun;
+import dev.earmark.storage.settings.ProjectSettings;
+import dev.earmark.storage.settings.Setting;
+import dev.earmark.storage.user.Actor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,50 +25,80 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code earmark qe predict FILE...}: predicted WER, review flag and top contributing features per
- * clip. Exit 0; 2 when a file or the model cannot be read. A model that did not pass its rho gate
- * is used only with a warning saying so.
+ * audio file. Without files, the project's clips (all active clips with a hypothesis, or those
+ * named with {@code --clip}) are predicted with the project's current model (or the shipped one) at
+ * its {@code qe.review_threshold}, and the hints are stored in the project. Exit 0; 1 when a
+ * project clip's audio could not be measured (listed); 2 when a file or the model cannot be read. A
+ * model that did not pass its rho gate is used only with a warning saying so.
  */
 @Command(
     name = "predict",
     mixinStandardHelpOptions = true,
-    description =
-        "Predict each clip's ASR WER from its audio: predicted WER, review flag and the features"
-            + " that contributed most.")
+    description = {
+      "Predict each clip's ASR WER from its audio: predicted WER, review flag and the features"
+          + " that contributed most.",
+      "Without FILE: predict the project's clips (all with a hypothesis, or --clip ID...) with its"
+          + " current model and review threshold setting, and store the hints.",
+      "Exit 1 when a project clip's audio could not be measured."
+    })
 public final class QePredictCommand implements Callable<Integer> {
+  private static final int DEFAULT_TOP = 3;
+
+  @ParentCommand QeCommand qe;
+
   @Mixin JsonOption json;
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files.")
-  List<Path> files;
+  @Parameters(arity = "0..*", paramLabel = "FILE", description = "Audio files.")
+  List<Path> files = new ArrayList<>();
+
+  @Option(
+      names = "--clip",
+      paramLabel = "ID",
+      arity = "1..*",
+      description =
+          "Project clips to predict (manifest ids); default: every one with a hypothesis.")
+  List<String> clips = new ArrayList<>();
 
   @Option(
       names = "--model",
       paramLabel = "M",
-      description = "Model file (default: the model shipped with Earmark).")
+      description = "Model file for FILEs (default: the model shipped with Earmark).")
   Path model;
 
   @Option(
       names = "--review-threshold",
       paramLabel = "WER",
-      defaultValue = "0.3",
       description =
-          "Predicted WER at or above which review is recommended (default: ${DEFAULT-VALUE}).")
-  double reviewThreshold;
+          "Predicted WER at or above which review is recommended, for FILEs (default: 0.3; a"
+              + " project uses its qe.review_threshold setting).")
+  Double reviewThreshold;
 
   @Option(
       names = "--top",
       paramLabel = "N",
-      defaultValue = "3",
-      description = "How many contributing features to show (default: ${DEFAULT-VALUE}).")
-  int top;
+      description = "How many contributing features to show (default: 3, at most 3 for a project).")
+  Integer top;
 
   @Override
   public Integer call() {
+    if (files.isEmpty()) {
+      return predictProject();
+    }
+    if (!clips.isEmpty()) {
+      throw new InputException("give audio FILEs or project clips (--clip), not both");
+    }
+    double reviewThreshold =
+        this.reviewThreshold == null
+            ? Double.parseDouble(Setting.QE_REVIEW_THRESHOLD.defaultValue())
+            : this.reviewThreshold;
+    int top = this.top == null ? DEFAULT_TOP : this.top;
     QeModel qe = QeCommand.loadModel(model);
     QeModelMetadata metadata = qe.metadata();
     List<Map<String, Object>> clips = new ArrayList<>();
@@ -107,6 +145,61 @@ public final class QePredictCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCode.OK;
+  }
+
+  private Integer predictProject() {
+    if (model != null || reviewThreshold != null) {
+      throw new InputException(
+          "--model and --review-threshold apply to audio FILEs: project clips are predicted with"
+              + " the project's current model at its qe.review_threshold setting");
+    }
+    int shown = Math.min(top == null ? DEFAULT_TOP : top, QeInference.TOP_FEATURES);
+    try (Project project = ProjectAccess.openExisting(qe.root.global)) {
+      Actor actor = ProjectAccess.actor(project, qe.root.global);
+      ProjectSettings settings = new ProjectSettings(project);
+      QeRun run;
+      try {
+        run =
+            new QeInference(project, settings, new QeHints(project, settings))
+                .predict(actor, clips);
+      } catch (QeModelException e) {
+        throw new InputException(e.getMessage());
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (json.enabled()) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("project", project.description());
+        result.putAll(QeCommand.runJson(run, shown));
+        JsonOutput.print(out, result);
+      } else {
+        out.println(QeCommand.modelLine(run));
+        out.printf("%d hints stored in %s%n", run.hints().size(), project.description());
+        for (QeRun.ClipHint hint : run.hints()) {
+          QePrediction prediction = hint.prediction();
+          out.printf(
+              Locale.ROOT,
+              "%s/%s  predicted WER %.3f%s  (similar predictions had observed WER %.3f)%n",
+              hint.datasetId(),
+              hint.clipKey(),
+              prediction.predictedWer(),
+              prediction.reviewRecommended() ? "  REVIEW RECOMMENDED" : "",
+              prediction.calibration().meanObservedWer());
+          prediction.topFeatures().stream()
+              .limit(shown)
+              .forEach(
+                  contribution ->
+                      out.printf(
+                          Locale.ROOT,
+                          "    %-26s %10.3f  %+.3f%n",
+                          contribution.feature(),
+                          contribution.value(),
+                          contribution.contribution()));
+        }
+        QeCommand.printFailuresAndDrift(out, run);
+      }
+      out.flush();
+      return run.failures().isEmpty() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+    }
   }
 
   private static Map<String, Object> clipJson(Path file, QePrediction prediction) {

@@ -9,6 +9,12 @@ import dev.earmark.audio.qe.QeTrainingSettings;
 import dev.earmark.audio.qe.TrainingOutcome;
 import dev.earmark.audio.qe.TrainingRow;
 import dev.earmark.engine.score.Scorer;
+import dev.earmark.storage.policy.Policies;
+import dev.earmark.storage.project.Project;
+import dev.earmark.storage.qe.QeHints;
+import dev.earmark.storage.qe.QeProjectTraining;
+import dev.earmark.storage.settings.ProjectSettings;
+import dev.earmark.storage.user.Actor;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,25 +33,34 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code earmark qe train --manifest FILE}: targets are the WER of each clip's hypothesis against
- * its reference (scored by the rubric engine under the chosen normalization), features come from
- * the audio module's one feature code path. Exit 0 when the model passes the rho gate and is saved,
- * 1 when it is refused (below the gate, or too few usable clips) with the figures shown, 2 for
- * unreadable input.
+ * {@code earmark qe train [--manifest FILE]}: targets are the WER of each clip's hypothesis against
+ * its reference, features come from the audio module's one feature code path. With {@code
+ * --manifest} the reference is the manifest's and the model is saved to a file; without it the
+ * project's clips are used (the reference is the final label an export would ship, gate, folds and
+ * minimum come from the project's settings unless given here) and an accepted model becomes the
+ * project's current model. Exit 0 when the model passes the rho gate, 1 when it is refused (below
+ * the gate, or too few usable clips) with the figures shown, 2 for unreadable input.
  */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Train the QE model on a manifest of clips with reference and hypothesis; cross-validate,"
-          + " gate on Spearman rho and save the model with its lineage.",
+      "Train the QE model on a manifest of clips with reference and hypothesis (--manifest), or on"
+          + " the project's clips with a hypothesis and a final label (adjudicated or consensus);"
+          + " cross-validate, gate on Spearman rho and save the model with its lineage.",
+      "With a project, the gate, folds and minimum come from its settings (qe.rho_gate, qe.folds,"
+          + " qe.min_clips) unless given here, and an accepted model becomes its current model.",
       "Exit 1 (figures shown) when rho is below the gate or there are too few usable clips."
     })
 public final class QeTrainCommand implements Callable<Integer> {
   private static final QeTrainingSettings DEFAULTS = QeTrainingSettings.defaults();
+
+  @ParentCommand QeCommand qe;
 
   @Mixin JsonOption json;
 
@@ -53,24 +68,28 @@ public final class QeTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--manifest",
-      required = true,
       paramLabel = "FILE",
       description =
-          "JSONL manifest: id, audio_filepath (relative to the manifest), reference, hypothesis.")
+          "JSONL manifest: id, audio_filepath (relative to the manifest), reference, hypothesis."
+              + " Without it, the project's clips are used.")
   Path manifest;
 
   @Option(
       names = "--out",
       paramLabel = "MODEL",
       defaultValue = "qe-model.qe",
-      description = "Where to save the model (default: ${DEFAULT-VALUE}).")
+      description =
+          "Where to save the model (default: ${DEFAULT-VALUE}). With a project the model is stored"
+              + " in the project, and a copy is written only when --out is given.")
   Path out;
 
   @Option(
       names = "--normalization",
       paramLabel = "none|ID|PATH",
       defaultValue = "en-asr@1",
-      description = "Normalization before scoring targets (default: ${DEFAULT-VALUE}).")
+      description =
+          "Normalization before scoring manifest targets (default: ${DEFAULT-VALUE}). A project"
+              + " scores under its ASR label policy's rule set and refuses this option.")
   String normalization;
 
   @Option(names = "--rho-gate", paramLabel = "RHO", description = "Lowest accepted rho.")
@@ -99,12 +118,15 @@ public final class QeTrainCommand implements Callable<Integer> {
           "Also save a model refused by the rho gate, marked passed_gate=false (still exit 1).")
   boolean saveCandidate;
 
-  /** A manifest clip that could not be used, and why. */
-  record Skipped(String id, int line, String reason) {}
+  /** A clip that could not be used, and why; the manifest line, or null for a project clip. */
+  record Skipped(String id, Integer line, String reason) {}
 
   @Override
   public Integer call() {
-    QeTrainingSettings settings = settings();
+    if (manifest == null) {
+      return trainProject();
+    }
+    QeTrainingSettings settings = settings(DEFAULTS);
     ScoringNormalization chosen = ScoringNormalization.resolve(normalization);
     Scorer scorer = new Scorer(chosen.tokenizer(), chosen.protectedPhrases());
     String normalizationName = chosen.name();
@@ -137,55 +159,131 @@ public final class QeTrainCommand implements Callable<Integer> {
         "WER of the ASR hypothesis against the reference, normalization " + normalizationName;
     TrainingOutcome outcome;
     try {
-      outcome =
-          new QeTrainer(
-                  settings,
-                  createdAt == null ? Clock.systemUTC() : Clock.fixed(createdAt, ZoneOffset.UTC))
-              .train(rows, target);
+      outcome = new QeTrainer(settings, clock()).train(rows, target);
     } catch (QeModelException e) {
       throw new InputException(manifest + ": " + e.getMessage());
     }
     Path saved = null;
     if (outcome instanceof TrainingOutcome.Accepted accepted) {
-      saved = save(accepted.model());
+      saved = save(accepted.model(), out);
     } else if (outcome instanceof TrainingOutcome.BelowGate below && saveCandidate) {
-      saved = save(below.candidate());
+      saved = save(below.candidate(), out);
     }
-    PrintWriter writer = spec.commandLine().getOut();
-    if (json.enabled()) {
-      JsonOutput.print(writer, toJson(outcome, normalizationName, rows.size(), skipped, saved));
-    } else {
-      printSummary(writer, outcome, normalizationName, rows.size(), skipped, saved);
-    }
-    writer.flush();
+    Source source =
+        new Source(
+            manifest.toString(),
+            "WER, normalization " + normalizationName,
+            rows.size(),
+            skipped,
+            null);
+    print(outcome, source, saved);
     return outcome instanceof TrainingOutcome.Accepted ? ExitCode.OK : ExitCode.CHECK_FAILED;
   }
 
-  private QeTrainingSettings settings() {
+  /**
+   * Where the rows came from, for the report.
+   *
+   * @param madeCurrent null in manifest mode; with a project, whether the model is now current
+   */
+  private record Source(
+      String name, String targets, int usable, List<Skipped> skipped, Boolean madeCurrent) {}
+
+  private Integer trainProject() {
+    ParseResult given = spec.commandLine().getParseResult();
+    if (given.hasMatchedOption("--normalization")) {
+      throw new InputException(
+          "--normalization applies to --manifest only: a project scores targets under its ASR"
+              + " label policy's rule set, the one that settles its consensus labels");
+    }
+    try (Project project = ProjectAccess.openExisting(qe.root.global)) {
+      Actor actor = ProjectAccess.actor(project, qe.root.global);
+      ProjectSettings projectSettings = new ProjectSettings(project);
+      QeProjectTraining training =
+          new QeProjectTraining(
+              project,
+              new Policies(project),
+              projectSettings,
+              new QeHints(project, projectSettings));
+      QeTrainingSettings inForce;
+      try {
+        inForce = training.settings();
+      } catch (QeModelException e) {
+        throw new InputException(
+            "the project's QE settings (qe.rho_gate, qe.folds, qe.min_clips) are out of range: "
+                + e.getMessage());
+      }
+      QeProjectTraining.Result result;
+      try {
+        result = training.train(actor, settings(inForce), clock());
+      } catch (QeModelException e) {
+        throw new InputException(project.description() + ": " + e.getMessage());
+      }
+      TrainingOutcome outcome = result.outcome();
+      Path saved = null;
+      if (out != null && outcome instanceof TrainingOutcome.Accepted accepted) {
+        saved = save(accepted.model(), out);
+      } else if (out != null
+          && outcome instanceof TrainingOutcome.BelowGate below
+          && saveCandidate) {
+        saved = save(below.candidate(), out);
+      }
+      List<Skipped> skipped = new ArrayList<>();
+      result
+          .data()
+          .skipped()
+          .forEach(clip -> skipped.add(new Skipped(clip.clipId(), null, clip.reason())));
+      Source source =
+          new Source(
+              "project " + project.description(),
+              result.data().target(),
+              result.data().rows().size(),
+              skipped,
+              result.madeCurrent());
+      print(outcome, source, saved);
+      return outcome instanceof TrainingOutcome.Accepted ? ExitCode.OK : ExitCode.CHECK_FAILED;
+    }
+  }
+
+  private Clock clock() {
+    return createdAt == null ? Clock.systemUTC() : Clock.fixed(createdAt, ZoneOffset.UTC);
+  }
+
+  private void print(TrainingOutcome outcome, Source source, Path saved) {
+    PrintWriter writer = spec.commandLine().getOut();
+    if (json.enabled()) {
+      JsonOutput.print(writer, toJson(outcome, source, saved));
+    } else {
+      printSummary(writer, outcome, source, saved);
+    }
+    writer.flush();
+  }
+
+  /** {@code base} (defaults, or the project's settings) with the options given here on top. */
+  private QeTrainingSettings settings(QeTrainingSettings base) {
     try {
       return new QeTrainingSettings(
-          rhoGate == null ? DEFAULTS.rhoGate() : rhoGate,
-          folds == null ? DEFAULTS.folds() : folds,
-          minClips == null ? DEFAULTS.minUsableClips() : minClips,
-          seed == null ? DEFAULTS.seed() : seed,
-          DEFAULTS.rounds(),
-          DEFAULTS.maxDepth(),
-          DEFAULTS.learningRate(),
-          DEFAULTS.minChildWeight(),
-          DEFAULTS.calibrationBins(),
-          DEFAULTS.driftBins());
+          rhoGate == null ? base.rhoGate() : rhoGate,
+          folds == null ? base.folds() : folds,
+          minClips == null ? base.minUsableClips() : minClips,
+          seed == null ? base.seed() : seed,
+          base.rounds(),
+          base.maxDepth(),
+          base.learningRate(),
+          base.minChildWeight(),
+          base.calibrationBins(),
+          base.driftBins());
     } catch (QeModelException e) {
       throw new InputException(e.getMessage());
     }
   }
 
-  private Path save(QeModel model) {
+  private static Path save(QeModel model, Path file) {
     try {
-      model.save(out);
-      return out;
+      model.save(file);
+      return file;
     } catch (UncheckedIOException e) {
       throw new InputException(
-          out + ": cannot write the model (" + e.getCause().getMessage() + ")");
+          file + ": cannot write the model (" + e.getCause().getMessage() + ")");
     }
   }
 
@@ -196,22 +294,24 @@ public final class QeTrainCommand implements Callable<Integer> {
     return outcome instanceof TrainingOutcome.BelowGate ? "below_gate" : "too_few_clips";
   }
 
-  private Map<String, Object> toJson(
-      TrainingOutcome outcome,
-      String normalizationName,
-      int usable,
-      List<Skipped> skipped,
-      Path saved) {
+  private Map<String, Object> toJson(TrainingOutcome outcome, Source source, Path saved) {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("status", status(outcome));
-    result.put("manifest", manifest.toString());
-    result.put("normalization", normalizationName);
-    result.put("usable_clips", usable);
+    if (manifest != null) {
+      result.put("manifest", manifest.toString());
+      result.put("normalization", source.targets().substring("WER, normalization ".length()));
+    } else {
+      result.put("project", source.name().substring("project ".length()));
+      result.put("target", source.targets());
+    }
+    result.put("usable_clips", source.usable());
     List<Map<String, Object>> skippedJson = new ArrayList<>();
-    for (Skipped clip : skipped) {
+    for (Skipped clip : source.skipped()) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("id", clip.id());
-      row.put("line", clip.line());
+      if (clip.line() != null) {
+        row.put("line", clip.line());
+      }
       row.put("reason", clip.reason());
       skippedJson.add(row);
     }
@@ -226,31 +326,36 @@ public final class QeTrainCommand implements Callable<Integer> {
       result.put("metrics", QeCommand.metricsJson(model.metadata().metrics()));
       result.put("model", QeCommand.modelJson(model.metadata()));
     }
+    if (source.madeCurrent() != null) {
+      result.put("current_model", source.madeCurrent());
+    }
     result.put("saved_to", saved == null ? null : saved.toString());
     return result;
   }
 
   private void printSummary(
-      PrintWriter writer,
-      TrainingOutcome outcome,
-      String normalizationName,
-      int usable,
-      List<Skipped> skipped,
-      Path saved) {
+      PrintWriter writer, TrainingOutcome outcome, Source source, Path saved) {
     writer.printf(
         Locale.ROOT,
-        "%d usable clips from %s (targets: WER, normalization %s); %d skipped%n",
-        usable,
-        manifest,
-        normalizationName,
-        skipped.size());
-    for (Skipped clip : skipped) {
-      writer.printf("  skipped %s (line %d): %s%n", clip.id(), clip.line(), clip.reason());
+        "%d usable clips from %s (targets: %s); %d skipped%n",
+        source.usable(),
+        source.name(),
+        source.targets(),
+        source.skipped().size());
+    for (Skipped clip : source.skipped()) {
+      if (clip.line() == null) {
+        writer.printf("  skipped %s: %s%n", clip.id(), clip.reason());
+      } else {
+        writer.printf("  skipped %s (line %d): %s%n", clip.id(), clip.line(), clip.reason());
+      }
     }
     if (outcome instanceof TrainingOutcome.TooFewClips few) {
       writer.printf(
           "REFUSED: %d usable clips; at least %d are needed for a model worth trusting.%n",
           few.usableClips(), few.minimumClips());
+      if (source.madeCurrent() != null) {
+        writer.println("Nothing was stored; the project keeps its current QE model, if any.");
+      }
       return;
     }
     QeModel model =
@@ -269,11 +374,13 @@ public final class QeTrainCommand implements Callable<Integer> {
           "ACCEPTED: rho reaches the gate %.2f.%n",
           model.metadata().settings().rhoGate());
     }
-    writer.printf(
-        "model %s, feature schema v%d, training clip ids sha256 %s%n",
-        model.metadata().modelId(),
-        model.metadata().featureSchemaVersion(),
-        model.metadata().trainingClipIdsSha256());
+    QeCommand.printLineage(writer, model.metadata());
+    if (source.madeCurrent() != null) {
+      writer.println(
+          source.madeCurrent()
+              ? "stored in the project as its current QE model"
+              : "not stored: the project keeps its current QE model, if any");
+    }
     if (saved != null) {
       writer.printf(
           "saved to %s%s%n",

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earmark.engine.contract.DatasetContract;
 import dev.earmark.engine.normalize.Normalizer;
-import dev.earmark.engine.normalize.RuleSetJson;
 import dev.earmark.engine.release.DataUse;
 import dev.earmark.engine.release.DisputeState;
 import dev.earmark.engine.release.ReleaseBlocker;
@@ -141,15 +140,7 @@ public final class BatchExporter {
                             + " exporting."));
     PublishedVersion rubric = policies.publishedRubric(policy.rubric()).orElseThrow();
     Optional<PublishedVersion> ruleSet = policy.ruleSet().flatMap(policies::ruleSet);
-    Normalizer normalizer =
-        ruleSet
-            .map(
-                published ->
-                    Normalizer.compile(
-                        RuleSetJson.parse(
-                            published.contentJson(),
-                            "rule set " + published.id() + " published in the project")))
-            .orElse(Normalizer.identity());
+    Normalizer normalizer = new FinalLabels(project, policies).normalizer(policy);
 
     ExportFormats formats = ExportFormats.standard(createdAt);
     List<ExportFormat> chosen = new ArrayList<>();

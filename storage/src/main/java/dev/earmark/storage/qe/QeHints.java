@@ -1,11 +1,15 @@
 package dev.earmark.storage.qe;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earmark.audio.qe.DriftReport;
 import dev.earmark.audio.qe.QeModel;
 import dev.earmark.audio.qe.QeModelMetadata;
 import dev.earmark.audio.qe.QePrediction;
+import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
 import dev.earmark.storage.project.Project;
@@ -14,10 +18,13 @@ import dev.earmark.storage.settings.Setting;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -79,6 +86,27 @@ public final class QeHints {
                   .append(
                       handle, actor, "qe.model.store", "qe_model", metadata.modelId(), null, after);
             });
+  }
+
+  /**
+   * The project's current model: the most recently stored model that passed its rho gate (the same
+   * model an export names as {@code qe_model}). Empty while the project has none; callers then fall
+   * back to the model shipped with Earmark ({@link QeModel#loadDefault()}), saying so.
+   */
+  public Optional<QeModel> currentModel() {
+    return project
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT id, model_bytes FROM qe_models WHERE passed_gate"
+                            + " ORDER BY stored_at DESC, id DESC LIMIT 1")
+                    .map(
+                        (rs, ctx) ->
+                            QeModel.fromBytes(
+                                rs.getBytes("model_bytes"), "project model " + rs.getString("id")))
+                    .findOne());
   }
 
   /** A stored model, loaded back. */
@@ -194,6 +222,136 @@ public final class QeHints {
                   .mapTo(Long.class)
                   .list();
             });
+  }
+
+  /**
+   * Stores a drift check of a batch against {@code modelId}'s training data (lead only; the model
+   * must be stored); audited. Returns it as stored.
+   *
+   * @param importRunId the import run the batch came from, or null for a check not tied to one
+   */
+  public QeDrift recordDrift(Actor actor, Long importRunId, String modelId, DriftReport report) {
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              Access.require(handle, actor, "record a QE drift check", Role.LEAD);
+              OffsetDateTime at = StoredTime.now(project.clock());
+              long id =
+                  handle
+                      .createUpdate(
+                          "INSERT INTO qe_drift (import_run_id, model_id, clips, psi_threshold,"
+                              + " drift_warning, report_json, computed_at, computed_by) VALUES"
+                              + " (:run, :model, :clips, :threshold, :warning, :report, :at, :by)")
+                      .bind("run", importRunId)
+                      .bind("model", modelId)
+                      .bind("clips", report.batchSize())
+                      .bind("threshold", report.warningThreshold())
+                      .bind("warning", report.warning())
+                      .bind("report", driftJson(report))
+                      .bind("at", at)
+                      .bind("by", actor.userId())
+                      .executeAndReturnGeneratedKeys("id")
+                      .mapTo(Long.class)
+                      .one();
+              ObjectNode after = JSON.createObjectNode();
+              after.put("model", modelId);
+              after.put("clips", report.batchSize());
+              after.put("psi_threshold", report.warningThreshold());
+              after.put("warning", report.warning());
+              ArrayNode shifted = after.putArray("shifted");
+              Stream.concat(Stream.of(report.predictedWer()), report.features().stream())
+                  .filter(DriftReport.Drift::exceeds)
+                  .forEach(drift -> shifted.add(drift.name()));
+              project
+                  .audit()
+                  .append(
+                      handle,
+                      actor,
+                      "qe.drift.record",
+                      "import_run",
+                      importRunId == null ? "none" : Long.toString(importRunId),
+                      null,
+                      after);
+              return new QeDrift(
+                  id,
+                  importRunId == null ? OptionalLong.empty() : OptionalLong.of(importRunId),
+                  modelId,
+                  report,
+                  at.toInstant());
+            });
+  }
+
+  /**
+   * The newest drift check, for leads and adjudicators (the workbench shows its warning); empty for
+   * annotators and while no import has been checked. {@link QeDrift#shifted()} lists what exceeds
+   * the threshold.
+   */
+  public Optional<QeDrift> latestDrift(Actor actor) {
+    return project
+        .jdbi()
+        .withHandle(
+            handle -> {
+              Set<Role> roles =
+                  Access.require(
+                      handle, actor, "read QE drift", Role.ANNOTATOR, Role.ADJUDICATOR, Role.LEAD);
+              if (!roles.contains(Role.LEAD) && !roles.contains(Role.ADJUDICATOR)) {
+                return Optional.<QeDrift>empty();
+              }
+              return handle
+                  .createQuery(
+                      "SELECT id, import_run_id, model_id, clips, psi_threshold, report_json,"
+                          + " computed_at FROM qe_drift ORDER BY computed_at DESC, id DESC"
+                          + " LIMIT 1")
+                  .map(
+                      (rs, ctx) -> {
+                        long run = rs.getLong("import_run_id");
+                        OptionalLong importRun =
+                            rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(run);
+                        return new QeDrift(
+                            rs.getLong("id"),
+                            importRun,
+                            rs.getString("model_id"),
+                            readDrift(
+                                rs.getString("report_json"),
+                                rs.getInt("clips"),
+                                rs.getDouble("psi_threshold")),
+                            rs.getObject("computed_at", OffsetDateTime.class).toInstant());
+                      })
+                  .findOne();
+            });
+  }
+
+  private static String driftJson(DriftReport report) {
+    ObjectNode node = JSON.createObjectNode();
+    node.set("predicted_wer", driftNode(report.predictedWer()));
+    ArrayNode features = node.putArray("features");
+    report.features().forEach(drift -> features.add(driftNode(drift)));
+    return node.toString();
+  }
+
+  private static ObjectNode driftNode(DriftReport.Drift drift) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("name", drift.name());
+    node.put("psi", drift.psi());
+    node.put("exceeds", drift.exceeds());
+    return node;
+  }
+
+  private static DriftReport readDrift(String json, int clips, double threshold) {
+    try {
+      JsonNode node = JSON.readTree(json);
+      List<DriftReport.Drift> features = new ArrayList<>();
+      node.path("features").forEach(feature -> features.add(readDriftNode(feature)));
+      return new DriftReport(clips, features, readDriftNode(node.path("predicted_wer")), threshold);
+    } catch (JsonProcessingException e) {
+      throw new StorageException("A stored QE drift check could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static DriftReport.Drift readDriftNode(JsonNode node) {
+    return new DriftReport.Drift(
+        node.path("name").asText(), node.path("psi").asDouble(), node.path("exceeds").asBoolean());
   }
 
   private boolean maySee(Handle handle, Actor actor) {

@@ -109,6 +109,11 @@ public final class ProjectSettings {
     return Boolean.parseBoolean(stored.orElse(setting.defaultValue()));
   }
 
+  /** A known whole number's value. */
+  public int wholeNumber(Setting setting) {
+    return Integer.parseInt(get(setting));
+  }
+
   /** Every stored setting, by key. */
   public Map<String, String> all() {
     Map<String, String> settings = new LinkedHashMap<>();
@@ -151,6 +156,12 @@ public final class ProjectSettings {
         if (!finite) {
           throw new StorageException(
               "setting " + setting.key() + " needs a number such as 0.25, not '" + value + "'");
+        }
+      }
+      case WHOLE_NUMBER -> {
+        if (!value.matches("-?[0-9]{1,9}")) {
+          throw new StorageException(
+              "setting " + setting.key() + " needs a whole number such as 5, not '" + value + "'");
         }
       }
     }

@@ -27,14 +27,34 @@ public enum Setting {
    * unlocks. While the lead has not set it, each rubric version's own {@code listening_requirement}
    * applies (0.8 for the built-in {@code tts-rating@1}, the default shown).
    */
-  LISTENING_SHARE("labeling.listening_share", Kind.NUMBER, "0.8");
+  LISTENING_SHARE("labeling.listening_share", Kind.NUMBER, "0.8"),
+  /** QE training: lowest cross-validated Spearman rho at which a model is accepted. */
+  QE_RHO_GATE("qe.rho_gate", Kind.NUMBER, "0.4"),
+  /** QE training: k of k-fold cross-validation. */
+  QE_FOLDS("qe.folds", Kind.WHOLE_NUMBER, "5"),
+  /** QE training: fewer usable clips than this is refused as too little data. */
+  QE_MIN_CLIPS("qe.min_clips", Kind.WHOLE_NUMBER, "30"),
+  /**
+   * QE training: whether a clip with a single submitted label (no second opinion) counts as having
+   * a final reference. Off by default: only adjudicated and consensus labels are references.
+   */
+  QE_TRAIN_ON_SINGLE_LABELS("qe.train_on_single_labels", Kind.FLAG, "false"),
+  /** QE drift: PSI above which a feature or the predicted WER of an import counts as shifted. */
+  QE_DRIFT_PSI_THRESHOLD("qe.drift_psi_threshold", Kind.NUMBER, "0.2"),
+  /**
+   * QE drift: imports with fewer predicted clips than this are not checked for drift (PSI over a
+   * handful of clips is noise and would warn on every small import).
+   */
+  QE_DRIFT_MIN_CLIPS("qe.drift_min_clips", Kind.WHOLE_NUMBER, "20");
 
   /** What values a setting accepts. */
   public enum Kind {
     /** {@code true} or {@code false}. */
     FLAG,
     /** A finite decimal number. */
-    NUMBER
+    NUMBER,
+    /** A whole number such as 5. */
+    WHOLE_NUMBER
   }
 
   private final String key;

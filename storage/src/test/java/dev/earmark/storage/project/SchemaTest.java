@@ -52,6 +52,7 @@ class SchemaTest {
               "policy_proposals",
               "qe_models",
               "qe_hints",
+              "qe_drift",
               "batches",
               "batch_items",
               "packs");

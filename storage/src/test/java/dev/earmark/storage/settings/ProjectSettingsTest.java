@@ -37,6 +37,10 @@ class ProjectSettingsTest {
       assertThat(settings.flag(Setting.SHOW_OTHER_LABELS_AFTER_SUBMIT)).isFalse();
       assertThat(settings.flag(Setting.PREFILL_HYPOTHESIS)).isFalse();
       assertThat(settings.number(Setting.ROUTING_TRANSCRIPT_WER)).isEqualTo(0.2);
+      assertThat(settings.number(Setting.QE_RHO_GATE)).isEqualTo(0.4);
+      assertThat(settings.number(Setting.QE_DRIFT_PSI_THRESHOLD)).isEqualTo(0.2);
+      assertThat(settings.wholeNumber(Setting.QE_FOLDS)).isEqualTo(5);
+      assertThat(settings.wholeNumber(Setting.QE_MIN_CLIPS)).isEqualTo(30);
 
       settings.set(LEAD, Setting.QE_HINTS_VISIBLE_TO_ANNOTATORS, true);
       settings.set(LEAD, "routing.transcript_wer", "0.15");
@@ -67,6 +71,8 @@ class ProjectSettingsTest {
           prefill_hypothesis     | yes  | setting prefill_hypothesis is on or off: use true or false, not 'yes'
           routing.ordinal_spread | two  | setting routing.ordinal_spread needs a number such as 0.25, not 'two'
           qe.review_threshold    | NaN  | setting qe.review_threshold needs a number such as 0.25, not 'NaN'
+          qe.folds               | 2.5  | setting qe.folds needs a whole number such as 5, not '2.5'
+          qe.min_clips           | many | setting qe.min_clips needs a whole number such as 5, not 'many'
           Bad Key                | 1    | 'Bad Key' is not a setting key: use lower-case letters, digits, '.', '_' or '-'
           """)
   void badValuesAreRefusedWithASentence(String key, String value, String message) {

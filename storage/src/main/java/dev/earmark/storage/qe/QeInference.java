@@ -1,0 +1,196 @@
+package dev.earmark.storage.qe;
+
+import dev.earmark.audio.AudioException;
+import dev.earmark.audio.features.FeatureExtractor;
+import dev.earmark.audio.qe.DriftReport;
+import dev.earmark.audio.qe.QeModel;
+import dev.earmark.audio.qe.QePrediction;
+import dev.earmark.storage.StorageException;
+import dev.earmark.storage.importer.ImportReport;
+import dev.earmark.storage.project.Project;
+import dev.earmark.storage.settings.ProjectSettings;
+import dev.earmark.storage.settings.Setting;
+import dev.earmark.storage.user.Actor;
+import dev.earmark.storage.user.Role;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Predicts QE hints for project clips with the project's current model (or, while it has none, the
+ * model shipped with Earmark) and stores them: after an import for the clips it brought in, with a
+ * drift check of those clips against the model's training data, and on demand. Features come from
+ * {@link FeatureExtractor}, the one code path training uses. A clip whose audio cannot be measured
+ * is reported and skipped; it never fails the pass. Lead only (hints and drift checks are lead
+ * writes). Stateless apart from the project; thread-safe as far as the project is.
+ */
+public final class QeInference {
+  /** Contributing features stored with each hint. */
+  public static final int TOP_FEATURES = 3;
+
+  private final Project project;
+  private final ProjectSettings settings;
+  private final QeHints hints;
+
+  public QeInference(Project project, ProjectSettings settings, QeHints hints) {
+    this.project = project;
+    this.settings = settings;
+    this.hints = hints;
+  }
+
+  /**
+   * Hints for the active clips with a hypothesis of the import's dataset that have no hint yet (the
+   * ones this import brought in, and those of an interrupted earlier run), then the drift of those
+   * clips against the model's training data, stored for the workbench unless fewer than {@code
+   * qe.drift_min_clips} clips were measured.
+   *
+   * @throws dev.earmark.audio.qe.QeModelException when no model can be loaded (the import itself
+   *     has succeeded; the caller reports it)
+   */
+  public QeRun afterImport(Actor actor, ImportReport report) {
+    actor.require("compute QE hints", Role.LEAD);
+    List<ClipRow> clips =
+        project
+            .jdbi()
+            .withHandle(
+                handle ->
+                    handle
+                        .createQuery(
+                            "SELECT id, dataset_id, clip_key, audio_path FROM clips c"
+                                + " WHERE dataset_id = :dataset AND status = 'active'"
+                                + " AND hypothesis IS NOT NULL AND hypothesis <> ''"
+                                + " AND NOT EXISTS (SELECT 1 FROM qe_hints h"
+                                + " WHERE h.clip_id = c.id) ORDER BY clip_key")
+                        .bind("dataset", report.datasetId())
+                        .map(ClipRow::of)
+                        .list());
+    return run(actor, clips, report.runId());
+  }
+
+  /**
+   * Hints for the named clips (manifest ids, in any dataset), or for every active clip with a
+   * hypothesis when {@code clipKeys} is empty. No drift check.
+   *
+   * @throws StorageException naming a clip id that is not an active clip with a hypothesis
+   * @throws dev.earmark.audio.qe.QeModelException when no model can be loaded
+   */
+  public QeRun predict(Actor actor, Collection<String> clipKeys) {
+    actor.require("compute QE hints", Role.LEAD);
+    List<ClipRow> all =
+        project
+            .jdbi()
+            .withHandle(
+                handle ->
+                    handle
+                        .createQuery(
+                            "SELECT id, dataset_id, clip_key, audio_path FROM clips"
+                                + " WHERE status = 'active' AND hypothesis IS NOT NULL"
+                                + " AND hypothesis <> '' ORDER BY dataset_id, clip_key")
+                        .map(ClipRow::of)
+                        .list());
+    List<ClipRow> chosen = all;
+    if (!clipKeys.isEmpty()) {
+      Set<String> wanted = new LinkedHashSet<>(clipKeys);
+      chosen = all.stream().filter(clip -> wanted.contains(clip.key())).toList();
+      Set<String> found = new LinkedHashSet<>();
+      chosen.forEach(clip -> found.add(clip.key()));
+      for (String key : wanted) {
+        if (!found.contains(key)) {
+          throw new StorageException(
+              "Clip "
+                  + key
+                  + " is not an active clip with an ASR hypothesis in this project; check the id"
+                  + " (the manifest's id).");
+        }
+      }
+    }
+    return run(actor, chosen, null);
+  }
+
+  /** The model hints come from: the project's current model, else the shipped default. */
+  public QeModel modelInUse() {
+    return hints.currentModel().orElseGet(QeModel::loadDefault);
+  }
+
+  private QeRun run(Actor actor, List<ClipRow> clips, Long importRunId) {
+    java.util.Optional<QeModel> current = hints.currentModel();
+    boolean defaultModel = current.isEmpty();
+    QeModel model = current.orElseGet(QeModel::loadDefault);
+    String modelId = model.metadata().modelId();
+    double threshold = settings.number(Setting.QE_REVIEW_THRESHOLD);
+    List<QeRun.ClipHint> clipHints = new ArrayList<>();
+    List<QeRun.ClipFailure> failures = new ArrayList<>();
+    List<double[]> vectors = new ArrayList<>();
+    Map<Long, QePrediction> predictions = new LinkedHashMap<>();
+    // Decoding and measuring dominate (docs/BENCHMARKS.md, QE on import): clips are measured in
+    // parallel like the importer's audio checks; the booster then predicts them in order.
+    List<Measured> measured = clips.parallelStream().map(QeInference::measure).toList();
+    for (Measured clip : measured) {
+      if (clip.failure() != null) {
+        failures.add(
+            new QeRun.ClipFailure(
+                clip.row().id(), clip.row().datasetId(), clip.row().key(), clip.failure()));
+        continue;
+      }
+      QePrediction prediction = model.predict(clip.features(), threshold, TOP_FEATURES);
+      vectors.add(clip.features());
+      predictions.put(clip.row().id(), prediction);
+      clipHints.add(
+          new QeRun.ClipHint(
+              clip.row().id(), clip.row().datasetId(), clip.row().key(), prediction));
+    }
+    if (!predictions.isEmpty()) {
+      // A hint row references its model: the shipped default is stored on first use.
+      hints.storeModel(actor, model);
+      hints.recordHints(actor, modelId, predictions);
+    }
+    QeRun.DriftCheck drift;
+    if (importRunId == null) {
+      drift = new QeRun.DriftCheck.NotRequested();
+    } else {
+      int minimum = settings.wholeNumber(Setting.QE_DRIFT_MIN_CLIPS);
+      if (vectors.isEmpty() || vectors.size() < minimum) {
+        drift = new QeRun.DriftCheck.TooFewClips(vectors.size(), minimum);
+      } else {
+        DriftReport report = model.drift(vectors, settings.number(Setting.QE_DRIFT_PSI_THRESHOLD));
+        drift =
+            new QeRun.DriftCheck.Checked(hints.recordDrift(actor, importRunId, modelId, report));
+      }
+    }
+    return new QeRun(
+        modelId,
+        defaultModel,
+        model.metadata().passedGate(),
+        threshold,
+        clipHints,
+        failures,
+        drift);
+  }
+
+  /** A clip's feature vector, or the reason it could not be measured. */
+  private record Measured(ClipRow row, double[] features, String failure) {}
+
+  private static Measured measure(ClipRow clip) {
+    try {
+      return new Measured(clip, FeatureExtractor.extract(Path.of(clip.audioPath())).vector(), null);
+    } catch (AudioException e) {
+      return new Measured(clip, null, e.getMessage());
+    }
+  }
+
+  private record ClipRow(long id, String datasetId, String key, String audioPath) {
+    static ClipRow of(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+        throws java.sql.SQLException {
+      return new ClipRow(
+          rs.getLong("id"),
+          rs.getString("dataset_id"),
+          rs.getString("clip_key"),
+          rs.getString("audio_path"));
+    }
+  }
+}

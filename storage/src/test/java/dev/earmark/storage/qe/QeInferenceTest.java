@@ -1,0 +1,202 @@
+package dev.earmark.storage.qe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.earmark.audio.qe.DriftReport;
+import dev.earmark.audio.qe.QeModel;
+import dev.earmark.fixtures.DemoDataset;
+import dev.earmark.storage.Databases;
+import dev.earmark.storage.StorageException;
+import dev.earmark.storage.audit.AuditVerification;
+import dev.earmark.storage.importer.ImportListener;
+import dev.earmark.storage.importer.ImportReport;
+import dev.earmark.storage.importer.Importer;
+import dev.earmark.storage.importer.TestAudio;
+import dev.earmark.storage.project.Project;
+import dev.earmark.storage.settings.ProjectSettings;
+import dev.earmark.storage.settings.Setting;
+import dev.earmark.storage.user.Actor;
+import dev.earmark.storage.user.Role;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** QE hints and drift computed after real imports, with the shipped model as fallback. */
+class QeInferenceTest {
+  @TempDir Path dir;
+
+  static List<Named<Supplier<Project>>> databases() {
+    return Databases.fresh(Clock.systemUTC());
+  }
+
+  private static Actor lead(Project project) {
+    return project
+        .users()
+        .add(Actor.system(), "lead-1", "Lead", EnumSet.of(Role.LEAD, Role.ADJUDICATOR))
+        .asActor();
+  }
+
+  private static long hintRows(Project project) {
+    return project
+        .jdbi()
+        .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM qe_hints").mapTo(Long.class).one());
+  }
+
+  private static long activeWithHypothesis(Project project) {
+    return project
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT COUNT(*) FROM clips WHERE status = 'active'"
+                            + " AND hypothesis IS NOT NULL AND hypothesis <> ''")
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void importedClipsGetHintsAndOnlyANoisyImportRaisesADriftWarning(Supplier<Project> factory)
+      throws Exception {
+    Path demo = DemoDataset.copyTo(dir.resolve("demo")).getParent();
+    Path noisy = ShiftedDataset.noisyCopy(demo, dir.resolve("noisy"), "earmark-demo-noisy", 0.3);
+    try (Project project = factory.get()) {
+      Actor lead = lead(project);
+      Actor annotator =
+          project.users().add(lead, "ann-1", "Annotator", EnumSet.of(Role.ANNOTATOR)).asActor();
+      ProjectSettings settings = new ProjectSettings(project);
+      QeHints hints = new QeHints(project, settings);
+      QeInference inference = new QeInference(project, settings, hints);
+
+      ImportReport similar =
+          new Importer(project)
+              .run(
+                  lead,
+                  demo.resolve(DemoDataset.MANIFEST),
+                  demo.resolve(DemoDataset.CONTRACT),
+                  ImportListener.NONE);
+      QeRun first = inference.afterImport(lead, similar);
+
+      QeModel shipped = QeModel.loadDefault();
+      assertThat(first.defaultModel()).isTrue();
+      assertThat(first.modelId()).isEqualTo(shipped.metadata().modelId());
+      assertThat(first.modelPassedGate()).isFalse();
+      assertThat(first.failures()).isEmpty();
+      // 53 manifest clips: 6 TTS clips have no hypothesis, 5 are excluded (consent, retention;
+      // two more once their retention ends on 2026-11-30).
+      long withHypothesis = activeWithHypothesis(project);
+      assertThat(withHypothesis).isBetween(40L, 42L);
+      assertThat(first.hints()).hasSize((int) withHypothesis);
+      assertThat(hintRows(project)).isEqualTo(withHypothesis);
+      QeRun.ClipHint sample = first.hints().get(0);
+      assertThat(hints.hint(lead, sample.clipId()).orElseThrow().predictedWer())
+          .isEqualTo(sample.prediction().predictedWer());
+      assertThat(hints.hint(annotator, sample.clipId())).isEmpty();
+      // The same clips the shipped model was trained on: nothing has moved.
+      QeDrift calm = ((QeRun.DriftCheck.Checked) first.drift()).drift();
+      assertThat(calm.warning()).isFalse();
+      assertThat(calm.shifted()).isEmpty();
+      assertThat(calm.report().largest().orElseThrow().psi()).isLessThan(0.2);
+      assertThat(hints.latestDrift(lead)).contains(calm);
+
+      ImportReport shiftedImport =
+          new Importer(project)
+              .run(lead, noisy, noisy.resolveSibling("contract.json"), ImportListener.NONE);
+      QeRun second = inference.afterImport(lead, shiftedImport);
+
+      assertThat(second.hints()).hasSize((int) withHypothesis);
+      QeDrift drift = ((QeRun.DriftCheck.Checked) second.drift()).drift();
+      assertThat(drift.warning()).isTrue();
+      assertThat(drift.importRunId()).hasValue(shiftedImport.runId());
+      assertThat(drift.shifted())
+          .extracting(DriftReport.Drift::name)
+          .contains("snr_db")
+          .allSatisfy(name -> assertThat(name).isNotBlank());
+      assertThat(drift.shifted()).allMatch(shift -> shift.psi() > 0.2);
+      QeDrift latest = hints.latestDrift(lead).orElseThrow();
+      assertThat(latest).isEqualTo(drift);
+      assertThat(latest.report().features()).hasSameSizeAs(calm.report().features());
+      assertThat(hints.latestDrift(annotator)).isEmpty();
+
+      // Running again finds no clip without a hint: nothing predicted, no drift check stored.
+      QeRun again = inference.afterImport(lead, shiftedImport);
+      assertThat(again.hints()).isEmpty();
+      assertThat(again.drift()).isEqualTo(new QeRun.DriftCheck.TooFewClips(0, 20));
+      assertThat(hints.latestDrift(lead)).contains(drift);
+      assertThat(project.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aClipThatCannotBeDecodedIsReportedAndTheOthersStillGetHints(Supplier<Project> factory)
+      throws Exception {
+    for (String key : List.of("a", "b", "c")) {
+      TestAudio.tone(dir.resolve("audio/" + key + ".wav"), 16000, 1.0, 200 + 100 * key.length());
+    }
+    Path contract =
+        Files.writeString(
+            dir.resolve("contract.json"),
+            """
+            {"dataset_id": "tones", "purpose": "p", "owner": "o", "source": "s",
+             "consent_scopes": [{"id": "full", "allowed_uses": ["labeling", "training"]}],
+             "allowed_uses": ["labeling", "training"], "retention_policy": "per clip",
+             "language": "en", "domain": "test", "acoustic_conditions": ["clean"],
+             "device_class": ["studio"], "known_gaps": []}
+            """);
+    Path manifest =
+        Files.writeString(
+            dir.resolve("manifest.jsonl"),
+            """
+            {"id": "a", "audio_filepath": "audio/a.wav", "hypothesis": "one", "consent_scope": "full"}
+            {"id": "b", "audio_filepath": "audio/b.wav", "hypothesis": "two", "consent_scope": "full"}
+            {"id": "c", "audio_filepath": "audio/c.wav", "hypothesis": "three", "consent_scope": "full"}
+            {"id": "d", "audio_filepath": "audio/c.wav", "consent_scope": "full"}
+            """);
+    try (Project project = factory.get()) {
+      Actor lead = lead(project);
+      ProjectSettings settings = new ProjectSettings(project);
+      settings.set(lead, Setting.QE_REVIEW_THRESHOLD.key(), "0");
+      QeHints hints = new QeHints(project, settings);
+      QeInference inference = new QeInference(project, settings, hints);
+      ImportReport report =
+          new Importer(project).run(lead, manifest, contract, ImportListener.NONE);
+      assertThat(report.imported()).isEqualTo(4);
+      // The file goes bad after the import checked it (a disk error, an edit in place).
+      Files.writeString(dir.resolve("audio/b.wav"), "no longer audio");
+
+      QeRun run = inference.afterImport(lead, report);
+
+      assertThat(run.hints()).extracting(QeRun.ClipHint::clipKey).containsExactly("a", "c");
+      assertThat(run.hints()).allMatch(hint -> hint.prediction().reviewRecommended());
+      assertThat(run.reviewThreshold()).isZero();
+      assertThat(run.failures())
+          .singleElement()
+          .satisfies(
+              failure -> {
+                assertThat(failure.clipKey()).isEqualTo("b");
+                assertThat(failure.reason()).isNotBlank();
+              });
+      assertThat(run.drift()).isEqualTo(new QeRun.DriftCheck.TooFewClips(2, 20));
+      assertThat(hints.latestDrift(lead)).isEmpty();
+
+      QeRun onDemand = inference.predict(lead, List.of("c"));
+      assertThat(onDemand.hints()).extracting(QeRun.ClipHint::clipKey).containsExactly("c");
+      assertThat(onDemand.drift()).isEqualTo(new QeRun.DriftCheck.NotRequested());
+      assertThat(inference.predict(lead, List.of()).failures())
+          .extracting(QeRun.ClipFailure::clipKey)
+          .containsExactly("b");
+      assertThatThrownBy(() -> inference.predict(lead, List.of("d")))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("Clip d is not an active clip with an ASR hypothesis");
+    }
+  }
+}
