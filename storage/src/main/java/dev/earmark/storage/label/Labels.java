@@ -368,6 +368,131 @@ public final class Labels {
             });
   }
 
+  /**
+   * Stores a label that its annotator made in another copy of the project (an offline pack), as a
+   * draft or a submission, with its original creation and last-change times (lead only). The value
+   * is validated like a save in that state. With {@code expectedVersion == 0} the assignment must
+   * have no label yet; otherwise its label must be a draft at exactly that version, which is then
+   * replaced. A submitted label is never replaced, so no import overwrites finished work. The audit
+   * event ({@code label.import}) names the lead as actor and the assignment's annotator in its
+   * content; the label counts as last modified by that annotator.
+   *
+   * @param updatedAt the label's last change elsewhere; for a submission also its submission time
+   */
+  public SavedLabel importLabel(
+      Actor lead,
+      long assignmentId,
+      LabelInput input,
+      LabelState state,
+      Instant createdAt,
+      Instant updatedAt,
+      int expectedVersion) {
+    if (createdAt == null || updatedAt == null || updatedAt.isBefore(createdAt)) {
+      throw new StorageException(
+          "an imported label needs a creation time and a last-change time no earlier than it, not "
+              + createdAt
+              + " and "
+              + updatedAt);
+    }
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              Access.require(handle, lead, "import labels", Role.LEAD);
+              AssignmentRow assignment = assignment(handle, assignmentId, true);
+              Optional<Current> current = current(handle, assignmentId);
+              int storedVersion = current.map(Current::version).orElse(0);
+              if (current.isPresent() && current.get().state() == LabelState.SUBMITTED) {
+                throw new StorageException(
+                    "the assignment of "
+                        + assignment.clipKey()
+                        + " to "
+                        + assignment.annotatorId()
+                        + " already has a submitted label, so an imported one is not stored over"
+                        + " it");
+              }
+              if (storedVersion != expectedVersion) {
+                throw stale(assignment, current, expectedVersion);
+              }
+              validate(assignment, input.value(), state);
+              OffsetDateTime created = StoredTime.of(createdAt);
+              OffsetDateTime updated = StoredTime.of(updatedAt);
+              OffsetDateTime submitted = state == LabelState.SUBMITTED ? updated : null;
+              String json = ContentHash.canonicalJson(LabelValueJson.toJson(input.value()));
+              int version = storedVersion + 1;
+              long labelId;
+              if (current.isEmpty()) {
+                labelId =
+                    insertLabel(
+                        handle,
+                        assignment,
+                        json,
+                        input,
+                        state,
+                        version,
+                        created,
+                        updated,
+                        submitted,
+                        assignment.annotatorId());
+              } else {
+                labelId = current.get().id();
+                handle
+                    .createUpdate(
+                        "UPDATE labels SET value_json = :value, time_spent_ms = :time,"
+                            + " listened_coverage = :coverage, state = :state, row_version ="
+                            + " :version, created_at = :created, updated_at = :updated,"
+                            + " submitted_at = :submitted, last_modified_by = :by WHERE id = :id"
+                            + " AND row_version = :expected")
+                    .bind("value", json)
+                    .bind("time", input.timeSpent().toMillis())
+                    .bind("coverage", input.listenedCoverage())
+                    .bind("state", state.code())
+                    .bind("version", version)
+                    .bind("created", created)
+                    .bind("updated", updated)
+                    .bind("submitted", submitted)
+                    .bind("by", assignment.annotatorId())
+                    .bind("id", labelId)
+                    .bind("expected", expectedVersion)
+                    .execute();
+              }
+              AssignmentState assignmentState =
+                  state == LabelState.SUBMITTED
+                      ? AssignmentState.SUBMITTED
+                      : AssignmentState.DRAFTED;
+              handle
+                  .createUpdate("UPDATE assignments SET state = :state WHERE id = :id")
+                  .bind("state", assignmentState.code())
+                  .bind("id", assignmentId)
+                  .execute();
+              ObjectNode after =
+                  describe(
+                      new Current(
+                          labelId,
+                          version,
+                          state,
+                          assignment.annotatorId(),
+                          updated.toInstant(),
+                          json),
+                      assignment);
+              after.put("created_at", created.toString());
+              after.put("updated_at", updated.toString());
+              after.put("time_spent_ms", input.timeSpent().toMillis());
+              after.put("listened_coverage", input.listenedCoverage());
+              project
+                  .audit()
+                  .append(
+                      handle,
+                      lead,
+                      "label.import",
+                      "label",
+                      Long.toString(labelId),
+                      current.map(Labels::describe).orElse(null),
+                      after);
+              return new SavedLabel(labelId, assignmentId, version, state, updated.toInstant());
+            });
+  }
+
   /** Inserts the first label row of an assignment and returns its id. */
   private static long insertLabel(
       Handle handle,

@@ -1,0 +1,891 @@
+package dev.earmark.storage.pack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earmark.engine.rubric.LabelValueJson;
+import dev.earmark.engine.rubric.Rubric;
+import dev.earmark.engine.rubric.RubricJson;
+import dev.earmark.engine.version.ContentHash;
+import dev.earmark.engine.version.VersionedId;
+import dev.earmark.storage.StorageException;
+import dev.earmark.storage.StoredTime;
+import dev.earmark.storage.access.Access;
+import dev.earmark.storage.assign.Assignments;
+import dev.earmark.storage.assign.ExplicitAssignment;
+import dev.earmark.storage.audit.AuditLog;
+import dev.earmark.storage.importer.Checksums;
+import dev.earmark.storage.label.LabelInput;
+import dev.earmark.storage.label.LabelState;
+import dev.earmark.storage.label.Labels;
+import dev.earmark.storage.pack.PackFile.OpenedPack;
+import dev.earmark.storage.pack.PackRefusedException.Reason;
+import dev.earmark.storage.policy.Policies;
+import dev.earmark.storage.policy.PublishedVersion;
+import dev.earmark.storage.project.Project;
+import dev.earmark.storage.settings.ProjectSettings;
+import dev.earmark.storage.settings.Setting;
+import dev.earmark.storage.user.Actor;
+import dev.earmark.storage.user.Role;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Assignment packs (PRODUCT.md §3.4): {@link #export} writes one annotator's open assignments out
+ * of the lead's project; {@link #importInto} turns such a pack into a new working project on the
+ * annotator's machine. The working project has its own project id and is linked to the source by
+ * the imported pack's row in its {@code packs} table (kind {@code assignment}, direction {@code
+ * imported}, {@code source_project_id}); clips keep their dataset and clip ids, rubric and rule-set
+ * versions their ids and content hashes, so the labels made there can be matched back.
+ *
+ * <p>A pack never reveals which items are gold, carries no reference transcripts, and holds only
+ * the annotator's own drafts (blind labeling). Stateless apart from the project; thread-safe as far
+ * as the project is.
+ */
+public final class AssignmentPacks {
+  static final String POLICY = "policy.json";
+  static final String DATASETS = "datasets.json";
+  static final String CLIPS = "clips.json";
+  static final String ASSIGNMENTS = "assignments.json";
+  static final String DRAFTS = "drafts.json";
+
+  /** Project settings an annotator's working copy needs to behave like the source project. */
+  private static final List<Setting> CARRIED_SETTINGS = List.of(Setting.PREFILL_HYPOTHESIS);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Project project;
+  private final Policies policies;
+
+  public AssignmentPacks(Project project, Policies policies) {
+    this.project = project;
+    this.policies = policies;
+  }
+
+  private record OpenAssignment(
+      long assignmentId,
+      String rubric,
+      double priority,
+      long clipId,
+      String datasetId,
+      String clipKey,
+      String taskType) {}
+
+  /**
+   * Writes the open (pending or drafted) assignments of {@code annotatorId} on active clips, with
+   * their clips' audio and metadata, the published policy they are labeled under, and the
+   * annotator's drafts, to the new file {@code out} (lead only). The pack is recorded in the {@code
+   * packs} table and audited ({@code pack.export}).
+   *
+   * @throws StorageException when the annotator is unknown or has no open assignments, when a
+   *     clip's audio file is missing or no longer matches its checksum, or when {@code out} exists
+   */
+  public AssignmentPackExport export(Actor lead, String annotatorId, Path out, String appVersion) {
+    Instant now = StoredTime.now(project.clock()).toInstant();
+    String packId = UUID.randomUUID().toString();
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              Access.require(handle, lead, "export an assignment pack", Role.LEAD);
+              boolean annotator =
+                  handle
+                          .createQuery(
+                              "SELECT COUNT(*) FROM user_roles WHERE user_id = :id AND role ="
+                                  + " 'annotator'")
+                          .bind("id", annotatorId)
+                          .mapTo(Long.class)
+                          .one()
+                      > 0;
+              if (!annotator) {
+                throw new StorageException(
+                    annotatorId
+                        + " is not an annotator of this project; known users: "
+                        + String.join(
+                            ", ", project.users().list().stream().map(user -> user.id()).toList()));
+              }
+              List<OpenAssignment> open =
+                  handle
+                      .createQuery(
+                          "SELECT a.id, a.rubric_version, a.priority, c.id AS clip_id,"
+                              + " c.dataset_id, c.clip_key, c.task_type FROM assignments a JOIN"
+                              + " clips c ON c.id = a.clip_id WHERE a.annotator_id = :annotator"
+                              + " AND a.state <> 'submitted' AND c.status = 'active' ORDER BY"
+                              + " a.priority DESC, c.dataset_id, c.clip_key, a.id")
+                      .bind("annotator", annotatorId)
+                      .map(
+                          (rs, ctx) ->
+                              new OpenAssignment(
+                                  rs.getLong(1),
+                                  rs.getString(2),
+                                  rs.getDouble(3),
+                                  rs.getLong(4),
+                                  rs.getString(5),
+                                  rs.getString(6),
+                                  rs.getString(7)))
+                      .list();
+              if (open.isEmpty()) {
+                throw new StorageException(
+                    annotatorId
+                        + " has no open assignments, so there is nothing to pack; assign clips to"
+                        + " them first");
+              }
+              List<PackFile.Entry> entries = new ArrayList<>();
+              ObjectNode policy = policyDocument(handle, open);
+              entries.add(PackFile.Entry.json(POLICY, policy));
+              entries.add(PackFile.Entry.json(DATASETS, datasets(handle, open)));
+              Map<Long, String> audioEntries = new LinkedHashMap<>();
+              ArrayNode clips = clips(handle, open, audioEntries, entries);
+              entries.add(PackFile.Entry.json(CLIPS, clips));
+              ArrayNode assignments = JSON.createArrayNode();
+              for (OpenAssignment assignment : open) {
+                ObjectNode node = assignments.addObject();
+                node.put("dataset_id", assignment.datasetId());
+                node.put("clip_id", assignment.clipKey());
+                node.put("rubric", assignment.rubric());
+                node.put("priority", assignment.priority());
+              }
+              entries.add(PackFile.Entry.json(ASSIGNMENTS, assignments));
+              ArrayNode drafts = drafts(handle, annotatorId, open);
+              entries.add(PackFile.Entry.json(DRAFTS, drafts));
+
+              ObjectNode header = JSON.createObjectNode();
+              header.put("format", PackFile.FORMAT);
+              header.put("kind", PackKind.ASSIGNMENT.code());
+              header.put("pack_id", packId);
+              ObjectNode projectNode = header.putObject("project");
+              projectNode.put("id", project.projectId());
+              projectNode.put("name", projectName(handle));
+              header.put("annotator", annotatorId);
+              header.put("created_at", now.toString());
+              header.put("created_by", lead.userId());
+              header.put("app_version", appVersion);
+              ObjectNode counts = header.putObject("counts");
+              counts.put("assignments", open.size());
+              counts.put("clips", clips.size());
+              counts.put("drafts", drafts.size());
+
+              String sha256 = PackFile.write(out, header, entries, now);
+              Path file = out.toAbsolutePath().normalize();
+              record(
+                  handle,
+                  packId,
+                  PackKind.ASSIGNMENT,
+                  "exported",
+                  annotatorId,
+                  project.projectId(),
+                  sha256,
+                  open.size(),
+                  lead,
+                  now);
+              project
+                  .audit()
+                  .append(
+                      handle,
+                      lead,
+                      "pack.export",
+                      "pack",
+                      packId,
+                      null,
+                      AuditLog.json()
+                          .createObjectNode()
+                          .put("kind", PackKind.ASSIGNMENT.code())
+                          .put("annotator", annotatorId)
+                          .put("file", file.toString())
+                          .put("pack_sha256", sha256)
+                          .put("assignments", open.size())
+                          .put("clips", clips.size())
+                          .put("drafts", drafts.size()));
+              return new AssignmentPackExport(
+                  packId, file, annotatorId, open.size(), clips.size(), drafts.size(), sha256);
+            });
+  }
+
+  private ObjectNode policyDocument(Handle handle, List<OpenAssignment> open) {
+    Set<String> rubricIds = new TreeSet<>();
+    Set<String> taskTypes = new TreeSet<>();
+    for (OpenAssignment assignment : open) {
+      rubricIds.add(assignment.rubric());
+      taskTypes.add(assignment.taskType());
+    }
+    ObjectNode policy = JSON.createObjectNode();
+    ArrayNode labelPolicies = policy.putArray("label_policies");
+    Set<String> ruleSetIds = new TreeSet<>();
+    for (String taskType : taskTypes) {
+      handle
+          .createQuery(
+              "SELECT rubric_version, rule_set_version FROM label_policies WHERE task_type ="
+                  + " :type")
+          .bind("type", taskType)
+          .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+          .findOne()
+          .ifPresent(
+              row -> {
+                ObjectNode node = labelPolicies.addObject();
+                node.put("task_type", taskType);
+                node.put("rubric", row[0]);
+                node.put("rule_set", row[1]);
+                rubricIds.add(row[0]);
+                if (row[1] != null) {
+                  ruleSetIds.add(row[1]);
+                }
+              });
+    }
+    ArrayNode rubrics = policy.putArray("rubrics");
+    for (String id : rubricIds) {
+      PublishedVersion published = policies.publishedRubric(VersionedId.parse(id)).orElseThrow();
+      rubrics.add(versionNode(published));
+    }
+    ArrayNode ruleSets = policy.putArray("rule_sets");
+    for (String id : ruleSetIds) {
+      PublishedVersion published = policies.ruleSet(VersionedId.parse(id)).orElseThrow();
+      ruleSets.add(versionNode(published));
+    }
+    ObjectNode settings = policy.putObject("settings");
+    ProjectSettings projectSettings = new ProjectSettings(project);
+    for (Setting setting : CARRIED_SETTINGS) {
+      settings.put(setting.key(), projectSettings.get(setting));
+    }
+    return policy;
+  }
+
+  private static ObjectNode versionNode(PublishedVersion published) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("id", published.id().toString());
+    node.put("content_hash", published.contentHash());
+    node.set("content", readJson(published.contentJson(), published.id().toString()));
+    return node;
+  }
+
+  private static ArrayNode datasets(Handle handle, List<OpenAssignment> open) {
+    Set<String> ids = new TreeSet<>();
+    open.forEach(assignment -> ids.add(assignment.datasetId()));
+    ArrayNode datasets = JSON.createArrayNode();
+    for (String id : ids) {
+      handle
+          .createQuery("SELECT contract_json, contract_hash FROM datasets WHERE id = :id")
+          .bind("id", id)
+          .map(
+              (rs, ctx) -> {
+                ObjectNode node = JSON.createObjectNode();
+                node.put("id", id);
+                node.put("contract_hash", rs.getString(2));
+                node.set("contract", readJson(rs.getString(1), "dataset " + id));
+                return node;
+              })
+          .findOne()
+          .ifPresent(datasets::add);
+    }
+    return datasets;
+  }
+
+  private static ArrayNode clips(
+      Handle handle,
+      List<OpenAssignment> open,
+      Map<Long, String> audioEntries,
+      List<PackFile.Entry> entries) {
+    ArrayNode clips = JSON.createArrayNode();
+    for (OpenAssignment assignment : open) {
+      if (audioEntries.containsKey(assignment.clipId())) {
+        continue;
+      }
+      ObjectNode clip =
+          handle
+              .createQuery(
+                  "SELECT dataset_id, clip_key, audio_path, sha256, size_bytes, codec,"
+                      + " sample_rate, channels, bits_per_sample, frames, duration_s, task_type,"
+                      + " hypothesis, slices_json, speaker_id, consent_scope, retention_until,"
+                      + " split, source, language, payload_json FROM clips WHERE id = :id")
+              .bind("id", assignment.clipId())
+              .map(
+                  (rs, ctx) -> {
+                    ObjectNode node = JSON.createObjectNode();
+                    node.put("dataset_id", rs.getString("dataset_id"));
+                    node.put("clip_id", rs.getString("clip_key"));
+                    node.put("audio_path", rs.getString("audio_path"));
+                    node.put("audio_sha256", rs.getString("sha256"));
+                    node.put("size_bytes", (Long) rs.getObject("size_bytes", Long.class));
+                    node.put("codec", rs.getString("codec"));
+                    node.put("sample_rate", (Integer) rs.getObject("sample_rate", Integer.class));
+                    node.put("channels", (Integer) rs.getObject("channels", Integer.class));
+                    node.put(
+                        "bits_per_sample",
+                        (Integer) rs.getObject("bits_per_sample", Integer.class));
+                    node.put("frames", (Long) rs.getObject("frames", Long.class));
+                    node.put("duration_s", (Double) rs.getObject("duration_s", Double.class));
+                    node.put("task_type", rs.getString("task_type"));
+                    node.put("hypothesis", rs.getString("hypothesis"));
+                    node.set("slices", readJson(rs.getString("slices_json"), "slices"));
+                    node.put("speaker_id", rs.getString("speaker_id"));
+                    node.put("consent_scope", rs.getString("consent_scope"));
+                    java.sql.Date retention = rs.getDate("retention_until");
+                    node.put("retention_until", retention == null ? null : retention.toString());
+                    node.put("split", rs.getString("split"));
+                    node.put("source", rs.getString("source"));
+                    node.put("language", rs.getString("language"));
+                    node.set("payload", readJson(rs.getString("payload_json"), "payload"));
+                    return node;
+                  })
+              .one();
+      Path audio = Path.of(clip.path("audio_path").asText());
+      String key = clip.path("clip_id").asText();
+      String expected = clip.path("audio_sha256").asText();
+      String actual;
+      try {
+        actual = Checksums.sha256(audio);
+      } catch (IOException e) {
+        throw new StorageException(
+            "The audio of clip "
+                + key
+                + " cannot be read at "
+                + audio
+                + " ("
+                + e.getMessage()
+                + "); restore the file before packing it.",
+            e);
+      }
+      if (!actual.equals(expected)) {
+        throw new StorageException(
+            "The audio of clip "
+                + key
+                + " at "
+                + audio
+                + " no longer matches the checksum stored at import ("
+                + expected
+                + "); restore the file or re-import the clip before packing it.");
+      }
+      String entry =
+          String.format(Locale.ROOT, "audio/%05d-%s", audioEntries.size() + 1, safe(audio));
+      audioEntries.put(assignment.clipId(), entry);
+      clip.remove("audio_path");
+      clip.put("audio_entry", entry);
+      entries.add(PackFile.Entry.file(entry, audio));
+      clips.add(clip);
+    }
+    return clips;
+  }
+
+  /** The file name reduced to characters every file system and the entry-name rule accept. */
+  private static String safe(Path audio) {
+    String name = audio.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+    while (name.startsWith(".") || name.startsWith("_") || name.startsWith("-")) {
+      name = name.substring(1);
+    }
+    return name.isEmpty() ? "audio" : name;
+  }
+
+  private static ArrayNode drafts(Handle handle, String annotatorId, List<OpenAssignment> open) {
+    Map<Long, OpenAssignment> byId = new LinkedHashMap<>();
+    open.forEach(assignment -> byId.put(assignment.assignmentId(), assignment));
+    ArrayNode drafts = JSON.createArrayNode();
+    handle
+        .createQuery(
+            "SELECT assignment_id, value_json, time_spent_ms, listened_coverage, created_at,"
+                + " updated_at FROM labels WHERE annotator_id = :annotator AND state = 'draft'"
+                + " ORDER BY assignment_id")
+        .bind("annotator", annotatorId)
+        .map(
+            (rs, ctx) -> {
+              OpenAssignment assignment = byId.get(rs.getLong(1));
+              if (assignment == null) {
+                return null;
+              }
+              ObjectNode node = JSON.createObjectNode();
+              node.put("dataset_id", assignment.datasetId());
+              node.put("clip_id", assignment.clipKey());
+              node.put("rubric", assignment.rubric());
+              node.set("value", readJson(rs.getString(2), "label value"));
+              node.put("time_spent_ms", rs.getLong(3));
+              node.put("listened_coverage", rs.getDouble(4));
+              node.put("created_at", rs.getObject(5, OffsetDateTime.class).toInstant().toString());
+              node.put("updated_at", rs.getObject(6, OffsetDateTime.class).toInstant().toString());
+              return node;
+            })
+        .forEach(
+            node -> {
+              if (node != null) {
+                drafts.add(node);
+              }
+            });
+    return drafts;
+  }
+
+  /**
+   * Makes this project, which must be new and empty, the annotator's working copy of the assignment
+   * pack {@code packFile}: the source lead (role lead) and the annotator (role annotator) as users,
+   * the rubric and rule-set versions published under their ids with their content hashes checked,
+   * the label policies and carried settings, the datasets and clips with their audio copied into
+   * {@code audioDirectory} (each copy checked against the clip's SHA-256), the assignments and the
+   * annotator's drafts. The pack is recorded as imported from its source project and audited
+   * ({@code pack.import}).
+   *
+   * <p>Checks come first, so a refused pack changes nothing. An import that is interrupted part of
+   * the way leaves a project that refuses further imports as not empty: delete it and import again.
+   *
+   * @throws PackRefusedException when the pack is not an intact assignment pack, was already
+   *     imported here, or the project is not empty
+   */
+  public AssignmentPackImport importInto(Path packFile, Path audioDirectory) {
+    OpenedPack pack = PackFile.open(packFile);
+    if (pack.kind() != PackKind.ASSIGNMENT) {
+      throw new PackRefusedException(
+          Reason.WRONG_KIND,
+          pack.file()
+              + " is a label pack; it is imported into the project it answers, by its lead"
+              + " ('earmark pack import' there), not into a new project.");
+    }
+    project
+        .jdbi()
+        .useHandle(
+            handle -> {
+              if (recorded(handle, pack.packId(), "imported")) {
+                throw new PackRefusedException(
+                    Reason.ALREADY_IMPORTED,
+                    "Pack "
+                        + pack.packId()
+                        + " is already imported into "
+                        + project.description()
+                        + "; nothing changed.");
+              }
+              long users = handle.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one();
+              long clips = handle.createQuery("SELECT COUNT(*) FROM clips").mapTo(Long.class).one();
+              if (users > 0 || clips > 0) {
+                throw new PackRefusedException(
+                    Reason.PROJECT_NOT_EMPTY,
+                    project.description()
+                        + " already holds a project; import an assignment pack into a new or empty"
+                        + " directory.");
+              }
+            });
+    JsonNode manifest = pack.manifest();
+    String leadId = manifest.path("created_by").asText();
+    String annotatorId = pack.annotator();
+    JsonNode policy = pack.json(POLICY);
+    JsonNode datasets = pack.json(DATASETS);
+    JsonNode clips = pack.json(CLIPS);
+    JsonNode assignments = pack.json(ASSIGNMENTS);
+    JsonNode drafts = pack.json(DRAFTS);
+    // Rubrics are parsed and their hashes checked before anything is written.
+    List<Rubric> rubrics = new ArrayList<>();
+    for (JsonNode node : policy.path("rubrics")) {
+      Rubric rubric =
+          RubricJson.fromJson(
+              "rubric " + node.path("id").asText() + " in pack " + pack.file(),
+              node.path("content"));
+      if (!rubric.hash().equals(node.path("content_hash").asText())
+          || !rubric.id().toString().equals(node.path("id").asText())) {
+        throw new PackRefusedException(
+            Reason.TAMPERED,
+            pack.file()
+                + ": rubric "
+                + node.path("id").asText()
+                + " does not match its id and content hash; ask for a fresh pack.");
+      }
+      rubrics.add(rubric);
+    }
+    for (JsonNode node : policy.path("rule_sets")) {
+      if (!ContentHash.of(node.path("content"), "hash")
+          .equals(node.path("content_hash").asText())) {
+        throw new PackRefusedException(
+            Reason.TAMPERED,
+            pack.file()
+                + ": rule set "
+                + node.path("id").asText()
+                + " does not match its content hash; ask for a fresh pack.");
+      }
+    }
+
+    // Users: the source lead first (the first user of a new project may be added by anyone).
+    Actor lead;
+    if (leadId.equals(annotatorId)) {
+      lead =
+          project
+              .users()
+              .add(Actor.system(), leadId, leadId, EnumSet.of(Role.LEAD, Role.ANNOTATOR))
+              .asActor();
+    } else {
+      lead =
+          project
+              .users()
+              .add(
+                  Actor.system(),
+                  leadId,
+                  leadId + " (lead of the source project)",
+                  EnumSet.of(Role.LEAD))
+              .asActor();
+      project.users().add(lead, annotatorId, annotatorId, EnumSet.of(Role.ANNOTATOR));
+    }
+    for (Rubric rubric : rubrics) {
+      policies.publishRubric(lead, rubric);
+    }
+    for (JsonNode node : policy.path("rule_sets")) {
+      policies.publishRuleSet(
+          lead, VersionedId.parse(node.path("id").asText()), node.path("content"));
+    }
+    for (JsonNode node : policy.path("label_policies")) {
+      String ruleSet = node.path("rule_set").isTextual() ? node.path("rule_set").asText() : null;
+      policies.setPolicy(
+          lead,
+          VersionedId.parse(node.path("rubric").asText()),
+          ruleSet == null ? null : VersionedId.parse(ruleSet));
+    }
+    ProjectSettings settings = new ProjectSettings(project);
+    policy
+        .path("settings")
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              if (Setting.forKey(entry.getKey()).isPresent()) {
+                settings.set(lead, entry.getKey(), entry.getValue().asText());
+              }
+            });
+
+    // Audio first, outside the transaction: each copy is checked against the clip's checksum.
+    Map<String, Path> audioFiles = new TreeMap<>();
+    try {
+      Files.createDirectories(audioDirectory);
+    } catch (IOException e) {
+      throw new StorageException(
+          "Could not create the audio directory " + audioDirectory + ": " + e.getMessage(), e);
+    }
+    for (JsonNode clip : clips) {
+      String entry = clip.path("audio_entry").asText();
+      Path target =
+          audioDirectory.resolve(entry.substring(entry.lastIndexOf('/') + 1)).toAbsolutePath();
+      pack.copy(entry, target);
+      String sha;
+      try {
+        sha = Checksums.sha256(target);
+      } catch (IOException e) {
+        throw new StorageException("Could not read back " + target + ": " + e.getMessage(), e);
+      }
+      if (!sha.equals(clip.path("audio_sha256").asText())) {
+        throw new PackRefusedException(
+            Reason.TAMPERED,
+            pack.file()
+                + ": the audio of clip "
+                + clip.path("clip_id").asText()
+                + " does not match the clip's checksum; ask for a fresh pack.");
+      }
+      audioFiles.put(clipKey(clip), target);
+    }
+
+    Map<String, Long> clipIds =
+        project
+            .jdbi()
+            .inTransaction(handle -> storeClips(handle, lead, pack, datasets, clips, audioFiles));
+
+    Assignments assigner = new Assignments(project, policies);
+    Labels labels = new Labels(project, policies, settings);
+    Map<String, Long> assignmentIds = new TreeMap<>();
+    for (JsonNode node : assignments) {
+      String key = clipKey(node);
+      Long clipId = clipIds.get(key);
+      if (clipId == null) {
+        throw new PackRefusedException(
+            Reason.TAMPERED,
+            pack.file()
+                + ": an assignment names clip "
+                + node.path("clip_id").asText()
+                + ", which the pack does not carry.");
+      }
+      ExplicitAssignment made =
+          assigner.assignExplicit(
+              lead, VersionedId.parse(node.path("rubric").asText()), clipId, annotatorId, false);
+      double priority = node.path("priority").asDouble(0.0);
+      project
+          .jdbi()
+          .useHandle(
+              handle ->
+                  handle
+                      .createUpdate("UPDATE assignments SET priority = :priority WHERE id = :id")
+                      .bind("priority", priority)
+                      .bind("id", made.assignmentId())
+                      .execute());
+      assignmentIds.put(key + "\u0000" + node.path("rubric").asText(), made.assignmentId());
+    }
+    int restored = 0;
+    for (JsonNode draft : drafts) {
+      Long assignmentId =
+          assignmentIds.get(clipKey(draft) + "\u0000" + draft.path("rubric").asText());
+      if (assignmentId == null) {
+        continue;
+      }
+      Rubric rubric = policies.rubric(VersionedId.parse(draft.path("rubric").asText()));
+      labels.importLabel(
+          lead,
+          assignmentId,
+          new LabelInput(
+              LabelValueJson.read(draft.path("value"), rubric),
+              Duration.ofMillis(draft.path("time_spent_ms").asLong()),
+              draft.path("listened_coverage").asDouble()),
+          LabelState.DRAFT,
+          Instant.parse(draft.path("created_at").asText()),
+          Instant.parse(draft.path("updated_at").asText()),
+          0);
+      restored++;
+    }
+    int restoredDrafts = restored;
+    Instant now = StoredTime.now(project.clock()).toInstant();
+    project
+        .jdbi()
+        .useTransaction(
+            handle -> {
+              record(
+                  handle,
+                  pack.packId(),
+                  PackKind.ASSIGNMENT,
+                  "imported",
+                  annotatorId,
+                  pack.projectId(),
+                  pack.sha256(),
+                  assignmentIds.size(),
+                  lead,
+                  now);
+              project
+                  .audit()
+                  .append(
+                      handle,
+                      lead,
+                      "pack.import",
+                      "pack",
+                      pack.packId(),
+                      null,
+                      AuditLog.json()
+                          .createObjectNode()
+                          .put("kind", PackKind.ASSIGNMENT.code())
+                          .put("file", pack.file().toString())
+                          .put("pack_sha256", pack.sha256())
+                          .put("source_project_id", pack.projectId())
+                          .put("annotator", annotatorId)
+                          .put("assignments", assignmentIds.size())
+                          .put("clips", clipIds.size())
+                          .put("drafts", restoredDrafts));
+            });
+    return new AssignmentPackImport(
+        pack.packId(),
+        pack.projectId(),
+        lead.userId(),
+        annotatorId,
+        assignmentIds.size(),
+        clipIds.size(),
+        restoredDrafts);
+  }
+
+  private Map<String, Long> storeClips(
+      Handle handle,
+      Actor lead,
+      OpenedPack pack,
+      JsonNode datasets,
+      JsonNode clips,
+      Map<String, Path> audioFiles) {
+    OffsetDateTime at = StoredTime.now(project.clock());
+    Map<String, Long> runs = new TreeMap<>();
+    for (JsonNode dataset : datasets) {
+      String id = dataset.path("id").asText();
+      handle
+          .createUpdate(
+              "INSERT INTO datasets (id, contract_json, contract_hash, created_at, updated_at)"
+                  + " VALUES (:id, :json, :hash, :at, :at)")
+          .bind("id", id)
+          .bind("json", ContentHash.canonicalJson(dataset.path("contract")))
+          .bind("hash", dataset.path("contract_hash").asText())
+          .bind("at", at)
+          .execute();
+      long run =
+          handle
+              .createUpdate(
+                  "INSERT INTO import_runs (dataset_id, manifest_path, manifest_sha256, actor,"
+                      + " started_at, finished_at, report_json) VALUES (:dataset, :path, :sha,"
+                      + " :actor, :at, :at, :report)")
+              .bind("dataset", id)
+              .bind("path", pack.file() + "!" + CLIPS)
+              .bind("sha", pack.entries().get(CLIPS))
+              .bind("actor", lead.userId())
+              .bind("at", at)
+              .bind(
+                  "report",
+                  ContentHash.canonicalJson(JSON.createObjectNode().put("pack_id", pack.packId())))
+              .executeAndReturnGeneratedKeys("id")
+              .mapTo(Long.class)
+              .one();
+      runs.put(id, run);
+    }
+    Map<String, Long> ids = new TreeMap<>();
+    int line = 0;
+    for (JsonNode clip : clips) {
+      line++;
+      String datasetId = clip.path("dataset_id").asText();
+      Long run = runs.get(datasetId);
+      if (run == null) {
+        throw new PackRefusedException(
+            Reason.TAMPERED,
+            pack.file()
+                + ": clip "
+                + clip.path("clip_id").asText()
+                + " names dataset "
+                + datasetId
+                + ", which the pack does not carry.");
+      }
+      long id =
+          handle
+              .createUpdate(
+                  "INSERT INTO clips (dataset_id, clip_key, status, audio_path, sha256,"
+                      + " size_bytes, codec, sample_rate, channels, bits_per_sample, frames,"
+                      + " duration_s, task_type, hypothesis, slices_json, speaker_id,"
+                      + " consent_scope, retention_until, split, source, language, payload_json,"
+                      + " import_run_id, manifest_line, created_at) VALUES (:dataset, :key,"
+                      + " 'active', :path, :sha, :size, :codec, :rate, :channels, :bits, :frames,"
+                      + " :duration, :task, :hypothesis, :slices, :speaker, :consent, :retention,"
+                      + " :split, :source, :language, :payload, :run, :line, :at)")
+              .bind("dataset", datasetId)
+              .bind("key", clip.path("clip_id").asText())
+              .bind("path", audioFiles.get(clipKey(clip)).toString())
+              .bind("sha", clip.path("audio_sha256").asText())
+              .bind("size", longOrNull(clip, "size_bytes"))
+              .bind("codec", textOrNull(clip, "codec"))
+              .bind("rate", intOrNull(clip, "sample_rate"))
+              .bind("channels", intOrNull(clip, "channels"))
+              .bind("bits", intOrNull(clip, "bits_per_sample"))
+              .bind("frames", longOrNull(clip, "frames"))
+              .bind(
+                  "duration",
+                  clip.path("duration_s").isNumber() ? clip.path("duration_s").asDouble() : null)
+              .bind("task", clip.path("task_type").asText())
+              .bind("hypothesis", textOrNull(clip, "hypothesis"))
+              .bind("slices", ContentHash.canonicalJson(clip.path("slices")))
+              .bind("speaker", textOrNull(clip, "speaker_id"))
+              .bind("consent", textOrNull(clip, "consent_scope"))
+              .bind(
+                  "retention",
+                  clip.path("retention_until").isTextual()
+                      ? java.time.LocalDate.parse(clip.path("retention_until").asText())
+                      : null)
+              .bind("split", textOrNull(clip, "split"))
+              .bind("source", textOrNull(clip, "source"))
+              .bind("language", textOrNull(clip, "language"))
+              .bind("payload", ContentHash.canonicalJson(clip.path("payload")))
+              .bind("run", run)
+              .bind("line", line)
+              .bind("at", at)
+              .executeAndReturnGeneratedKeys("id")
+              .mapTo(Long.class)
+              .one();
+      ids.put(clipKey(clip), id);
+    }
+    return ids;
+  }
+
+  static String clipKey(JsonNode node) {
+    return node.path("dataset_id").asText() + "\u0000" + node.path("clip_id").asText();
+  }
+
+  private static String textOrNull(JsonNode node, String field) {
+    return node.path(field).isTextual() ? node.path(field).asText() : null;
+  }
+
+  private static Integer intOrNull(JsonNode node, String field) {
+    return node.path(field).isNumber() ? node.path(field).asInt() : null;
+  }
+
+  private static Long longOrNull(JsonNode node, String field) {
+    return node.path(field).isNumber() ? node.path(field).asLong() : null;
+  }
+
+  /** Whether pack {@code packId} is recorded here in {@code direction}. */
+  static boolean recorded(Handle handle, String packId, String direction) {
+    return handle
+            .createQuery("SELECT COUNT(*) FROM packs WHERE id = :id AND direction = :direction")
+            .bind("id", packId)
+            .bind("direction", direction)
+            .mapTo(Long.class)
+            .one()
+        > 0;
+  }
+
+  static void record(
+      Handle handle,
+      String packId,
+      PackKind kind,
+      String direction,
+      String annotator,
+      String sourceProjectId,
+      String sha256,
+      int items,
+      Actor by,
+      Instant at) {
+    handle
+        .createUpdate(
+            "INSERT INTO packs (id, kind, direction, annotator_id, source_project_id, sha256,"
+                + " items, recorded_at, recorded_by) VALUES (:id, :kind, :direction, :annotator,"
+                + " :source, :sha, :items, :at, :by)")
+        .bind("id", packId)
+        .bind("kind", kind.code())
+        .bind("direction", direction)
+        .bind("annotator", annotator)
+        .bind("source", sourceProjectId)
+        .bind("sha", sha256)
+        .bind("items", items)
+        .bind("at", StoredTime.of(at))
+        .bind("by", by.userId())
+        .execute();
+  }
+
+  static String projectName(Handle handle) {
+    return handle
+        .createQuery("SELECT name FROM project_meta WHERE id = 1")
+        .mapTo(String.class)
+        .findOne()
+        .orElse("");
+  }
+
+  static JsonNode readJson(String text, String what) {
+    try {
+      return JSON.readTree(text == null ? "null" : text);
+    } catch (IOException e) {
+      throw new StorageException("The stored " + what + " is not readable JSON.", e);
+    }
+  }
+
+  /** The project's link to the source of the assignment pack it was made from, if any. */
+  public Optional<SourceLink> source() {
+    return project
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT id, source_project_id, annotator_id FROM packs WHERE kind ="
+                            + " 'assignment' AND direction = 'imported' ORDER BY recorded_at, id")
+                    .map(
+                        (rs, ctx) ->
+                            new SourceLink(rs.getString(1), rs.getString(2), rs.getString(3)))
+                    .findFirst());
+  }
+
+  /**
+   * How a working project links back to the project it was made from.
+   *
+   * @param assignmentPackId the assignment pack it was made from
+   * @param sourceProjectId the project that exported that pack
+   * @param annotator the annotator who works here
+   */
+  public record SourceLink(String assignmentPackId, String sourceProjectId, String annotator) {}
+}
