@@ -132,6 +132,13 @@ public final class AdjudicationViewModel {
             } else {
               clear();
             }
+          } else if (pendingRestore == null
+              && current.get() != null
+              && current.get().row().disputeId() == keepDisputeId
+              && current.get().row().status() == kept.get().status()) {
+            // Shown again with nothing changed: keep the form as the adjudicator left it.
+            selected.set(kept.get());
+            updateProgress();
           } else {
             open(kept.get());
           }

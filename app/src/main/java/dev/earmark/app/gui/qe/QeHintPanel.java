@@ -20,6 +20,7 @@ public final class QeHintPanel extends VBox {
   private final Label flag = new Label();
   private final Label calibration = new Label();
   private final Label features = new Label();
+  private final Tooltip tooltip = new Tooltip("");
   private long showing = -1;
 
   public QeHintPanel(QeHintReader reader, BackgroundExecutor executor) {
@@ -36,6 +37,7 @@ public final class QeHintPanel extends VBox {
     features.setId("qeFeatures");
     features.getStyleClass().addAll("text-muted", "text-small");
     getChildren().addAll(new HBox(8, prediction, flag), calibration, features);
+    Tooltip.install(this, tooltip);
     display(Optional.empty(), "");
   }
 
@@ -94,11 +96,9 @@ public final class QeHintPanel extends VBox {
     features.setText("top features: " + summary.featuresLine());
     calibration.setManaged(true);
     features.setManaged(true);
-    Tooltip.install(
-        this,
-        new Tooltip(
-            "Quality estimate from audio features alone (model "
-                + summary.modelId()
-                + "); a hint, not a label."));
+    tooltip.setText(
+        "Quality estimate from audio features alone (model "
+            + summary.modelId()
+            + "); a hint, not a label.");
   }
 }

@@ -293,4 +293,18 @@ class AdjudicationViewModelTest {
     assertThat(model.currentProperty().get()).isNull();
     assertThat(model.progressProperty().get()).isEqualTo("0 of 0 decided");
   }
+
+  @Test
+  void comingBackToTheScreenKeepsTheFormAsItWasLeft() throws IOException {
+    open(DemoDisputes.ADJUDICATOR);
+    DisputeRow row = shown();
+    model.finalTextProperty().set("half-typed");
+    model.reasonProperty().set(ReasonCode.BAD_AUDIO);
+
+    model.load();
+
+    assertThat(shown()).isEqualTo(row);
+    assertThat(model.finalTextProperty().get()).isEqualTo("half-typed");
+    assertThat(model.reasonProperty().get()).isEqualTo(ReasonCode.BAD_AUDIO);
+  }
 }

@@ -166,6 +166,12 @@ class AdjudicationWindowTest {
                             .file()
                             .equals(model.currentProperty().get().clip().audio())));
     assertThat(robot.lookup("#nav-adjudicate").tryQuery()).isPresent();
+    // A transcript-WER dispute has differences, each drawn with its kind's style class.
+    assertThat(
+            robot.lookup(".token-substitution").queryAll().size()
+                + robot.lookup(".token-deletion").queryAll().size()
+                + robot.lookup(".token-insertion").queryAll().size())
+        .isGreaterThan(3); // more than the legend's three samples
     assertThat(robot.lookup("#nav-proposals").tryQuery()).isEmpty();
     WaitForAsyncUtils.waitForFxEvents();
     write(fx(() -> scene.snapshot(null)), screenshotDirectory().resolve("adjudication.png"));
