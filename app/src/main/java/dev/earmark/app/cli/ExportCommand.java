@@ -85,6 +85,13 @@ public final class ExportCommand implements Callable<Integer> {
       description = "What the batch is for: labeling, evaluation or training. Default: training.")
   String use;
 
+  @Option(
+      names = "--with-audio",
+      description =
+          "Copy each exported clip's audio file into the batch's audio/ directory, checksummed in"
+              + " the manifest and checked by 'earmark verify'.")
+  boolean withAudio;
+
   @Override
   public Integer call() {
     if (allow.size() != reasons.size()) {
@@ -115,7 +122,14 @@ public final class ExportCommand implements Callable<Integer> {
               .export(
                   ProjectAccess.actor(project, root.global),
                   new ExportRequest(
-                      batch, out, formats, allowed, pinned, dataUse, VersionProvider.version()));
+                      batch,
+                      out,
+                      formats,
+                      allowed,
+                      pinned,
+                      dataUse,
+                      VersionProvider.version(),
+                      withAudio));
       return report(outcome);
     }
   }

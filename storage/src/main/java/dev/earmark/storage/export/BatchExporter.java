@@ -80,6 +80,9 @@ public final class BatchExporter {
   /** The {@code format} member of every manifest. */
   public static final String MANIFEST_FORMAT = "earmark-batch-manifest/1";
 
+  /** The directory inside a batch that {@code --with-audio} copies the clips' audio into. */
+  public static final String AUDIO_DIRECTORY = "audio";
+
   /** Suffix part of the temporary directory's name; {@link BatchVerifier} refuses such names. */
   public static final String PARTIAL_MARKER = ".export-partial-";
 
@@ -211,6 +214,9 @@ public final class BatchExporter {
           fileHashes.put(relative(temp, written), Checksums.sha256(written));
         }
       }
+      if (request.withAudio()) {
+        copyAudio(exported, temp, fileHashes);
+      }
       ObjectNode manifest = JSON.createObjectNode();
       manifest.put("format", MANIFEST_FORMAT);
       ObjectNode batch = manifest.putObject("batch");
@@ -253,6 +259,10 @@ public final class BatchExporter {
       }
       ArrayNode formatIds = manifest.putArray("formats");
       chosen.forEach(format -> formatIds.add(format.id()));
+      if (request.withAudio()) {
+        // Only present when audio is copied, so batches without it keep their manifests.
+        manifest.put("audio_directory", AUDIO_DIRECTORY);
+      }
       ArrayNode overrideNodes = manifest.putArray("overrides");
       for (ReleaseBlocker blocker : report.blockers()) {
         ObjectNode override = overrideNodes.addObject();
@@ -357,6 +367,61 @@ public final class BatchExporter {
           e);
     } finally {
       deleteQuietly(temp);
+    }
+  }
+
+  /**
+   * Copies each exported clip's audio to {@code audio/<file name>} and lists it with its SHA-256,
+   * which must still be the clip's {@code audio_sha256}: a batch never carries audio that differs
+   * from what was labeled.
+   */
+  private static void copyAudio(
+      List<BatchData.Item> exported, Path temp, Map<String, String> fileHashes) throws IOException {
+    Path audioDir = temp.resolve(AUDIO_DIRECTORY);
+    Files.createDirectories(audioDir);
+    Map<String, String> clipByFile = new TreeMap<>();
+    for (BatchData.Item item : exported) {
+      Path source = Path.of(item.clip().audioPath()).toAbsolutePath().normalize();
+      String name = source.getFileName().toString();
+      String relative = AUDIO_DIRECTORY + "/" + name;
+      String previous = clipByFile.putIfAbsent(relative, item.clip().key());
+      if (previous != null) {
+        if (fileHashes.get(relative).equals(item.clip().sha256())) {
+          continue; // the same audio serves two clips
+        }
+        throw new StorageException(
+            "Clips "
+                + previous
+                + " and "
+                + item.clip().key()
+                + " have different audio files both named "
+                + name
+                + "; --with-audio needs distinct file names.");
+      }
+      Path target = audioDir.resolve(name);
+      try {
+        Files.copy(source, target);
+      } catch (IOException e) {
+        throw new StorageException(
+            "The audio of clip "
+                + item.clip().key()
+                + " cannot be copied from "
+                + source
+                + ": "
+                + e.getMessage(),
+            e);
+      }
+      String sha = Checksums.sha256(target);
+      if (!sha.equals(item.clip().sha256())) {
+        throw new StorageException(
+            "The audio of clip "
+                + item.clip().key()
+                + " at "
+                + source
+                + " no longer matches the checksum stored at import; restore the file or"
+                + " re-import the clip.");
+      }
+      fileHashes.put(relative, sha);
     }
   }
 

@@ -203,6 +203,48 @@ public final class BatchVerifier {
         dir, manifest.path("batch").path("name").asText(""), listed.size(), problems);
   }
 
+  /**
+   * A batch exported with its audio lists every item's audio file under {@code audioDirectory} with
+   * the item's own {@code audio_sha256}, so copied audio is the audio that was labeled.
+   */
+  private static void checkAudio(
+      JsonNode manifest, String audioDirectory, List<BatchVerification.Problem> problems) {
+    JsonNode files = manifest.path("files");
+    for (JsonNode item : manifest.path("items")) {
+      String audioPath = item.path("audio_path").asText("");
+      String name =
+          audioPath.isEmpty() ? "" : java.nio.file.Path.of(audioPath).getFileName().toString();
+      String relative = audioDirectory + "/" + name;
+      String listed = files.path(relative).asText("");
+      String clip = item.path("clip_id").asText();
+      if (listed.isEmpty()) {
+        problems.add(
+            new BatchVerification.Problem(
+                "manifest-field",
+                "items." + clip + ".audio",
+                "the batch was exported with its audio but "
+                    + relative
+                    + " (clip "
+                    + clip
+                    + ") is not listed in files."));
+      } else if (!listed.equals(item.path("audio_sha256").asText())) {
+        problems.add(
+            new BatchVerification.Problem(
+                "manifest-field",
+                "items." + clip + ".audio_sha256",
+                "files lists "
+                    + relative
+                    + " with "
+                    + listed
+                    + " but clip "
+                    + clip
+                    + " has audio_sha256 "
+                    + item.path("audio_sha256").asText()
+                    + "."));
+      }
+    }
+  }
+
   /** Fields that restate other fields: counts by final kind, and formats by directory. */
   private static void crossCheck(JsonNode manifest, List<BatchVerification.Problem> problems) {
     JsonNode items = manifest.path("items");
@@ -242,6 +284,11 @@ public final class BatchVerifier {
       files.fieldNames().forEachRemaining(file -> directories.add(file.split("/", 2)[0]));
       TreeSet<String> named = new TreeSet<>();
       formats.forEach(format -> named.add(format.asText()));
+      String audioDirectory = manifest.path("audio_directory").asText("");
+      if (!audioDirectory.isEmpty()) {
+        directories.remove(audioDirectory);
+        checkAudio(manifest, audioDirectory, problems);
+      }
       if (!directories.equals(named)) {
         problems.add(
             new BatchVerification.Problem(

@@ -24,6 +24,8 @@ import java.util.TreeMap;
  *     recorded time)
  * @param use what the batch is released for, checked against each clip's consent scope
  * @param appVersion the Earmark version written into the manifest
+ * @param withAudio whether each exported clip's audio file is copied into the batch's {@code
+ *     audio/} directory, listed with its SHA-256 like every other file
  */
 public record ExportRequest(
     String batchName,
@@ -32,7 +34,8 @@ public record ExportRequest(
     Map<String, String> allowed,
     Optional<Instant> timestamp,
     DataUse use,
-    String appVersion) {
+    String appVersion,
+    boolean withAudio) {
   public ExportRequest {
     Objects.requireNonNull(batchName, "batchName");
     Objects.requireNonNull(outDir, "outDir");
@@ -41,5 +44,17 @@ public record ExportRequest(
     formats = List.copyOf(formats);
     allowed = Collections.unmodifiableMap(new TreeMap<>(allowed));
     timestamp = timestamp == null ? Optional.empty() : timestamp;
+  }
+
+  /** A request that leaves the audio out of the batch (the default). */
+  public ExportRequest(
+      String batchName,
+      Path outDir,
+      List<String> formats,
+      Map<String, String> allowed,
+      Optional<Instant> timestamp,
+      DataUse use,
+      String appVersion) {
+    this(batchName, outDir, formats, allowed, timestamp, use, appVersion, false);
   }
 }

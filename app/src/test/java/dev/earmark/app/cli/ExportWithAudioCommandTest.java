@@ -1,0 +1,73 @@
+package dev.earmark.app.cli;
+
+import static dev.earmark.app.cli.EarmarkCommandTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code earmark export --with-audio} followed by {@code earmark verify}, on the demo project. */
+class ExportWithAudioCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void aBatchWithItsAudioVerifiesAndAnAudioFileSwappedAfterwardsDoesNot() throws Exception {
+    Path project = dir.resolve("demo");
+    DemoCommand.createDemo(project, "maria");
+    Path out = dir.resolve("b1");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "export",
+                "--project",
+                project.toString(),
+                "--user",
+                "maria",
+                "--batch",
+                "b1",
+                "--out",
+                out.toString(),
+                "--format",
+                "nemo",
+                "--with-audio",
+                "--json"));
+    var probe = run(args.toArray(String[]::new));
+    if (probe.code() == 1) {
+      for (JsonNode blocker : JSON.readTree(probe.out()).path("blockers")) {
+        args.addAll(List.of("--allow", blocker.path("code").asText(), "--reason", "test"));
+      }
+      probe = run(args.toArray(String[]::new));
+    }
+    assertThat(probe.code()).as(probe.out() + probe.err()).isZero();
+    JsonNode exported = JSON.readTree(probe.out());
+    List<String> audioFiles = new ArrayList<>();
+    exported
+        .path("files")
+        .forEach(
+            file -> {
+              if (file.asText().startsWith("audio/")) {
+                audioFiles.add(file.asText());
+              }
+            });
+    assertThat(audioFiles).hasSize(exported.path("items").asInt());
+
+    assertThat(run("verify", out.toString()).code()).isZero();
+    Path first;
+    try (Stream<Path> files = Files.list(out.resolve("audio"))) {
+      first = files.sorted().findFirst().orElseThrow();
+    }
+    Files.write(first, new byte[] {0, 1, 2});
+    var verify = run("verify", out.toString(), "--json");
+    assertThat(verify.code()).isEqualTo(1);
+    assertThat(verify.out()).contains("altered-file").contains("audio/" + first.getFileName());
+  }
+}
