@@ -73,11 +73,19 @@ public final class AgreementViewModel {
 
   /** Shows {@code type}: its figures if computed already, otherwise computes them. */
   public void select(TaskType type) {
+    boolean alreadyComputing = computing.get() && taskType.get() == type;
     taskType.set(type);
     TaskFigures known = computed.get(type);
     if (known != null) {
+      cancelRequested.set(true);
+      generation++;
+      computing.set(false);
       show(known);
-    } else {
+      message.set(
+          "Figures of "
+              + type.id()
+              + " as computed earlier; Recompute (F5) reads the labels again.");
+    } else if (!alreadyComputing) {
       compute(type);
     }
   }

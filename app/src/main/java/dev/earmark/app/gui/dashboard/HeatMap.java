@@ -49,8 +49,4 @@ public record HeatMap(
                     || (c.first().equals(b) && c.second().equals(a)))
         .findFirst();
   }
-
-  static HeatMap empty(String metric, boolean higherIsBetter) {
-    return new HeatMap(metric, higherIsBetter, List.of(), List.of());
-  }
 }

@@ -2,6 +2,7 @@ package dev.earmark.app.gui.dashboard;
 
 import dev.earmark.engine.agreement.AgreementResult;
 import dev.earmark.engine.agreement.ConfidenceInterval;
+import dev.earmark.engine.agreement.UndefinedReason;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -33,7 +34,7 @@ public record Measure(
     return new Measure(
         name,
         result.value(),
-        result.undefinedReason().map(r -> r.explanation()),
+        result.undefinedReason().map(UndefinedReason::explanation),
         interval,
         result.items(),
         result.pairableItems(),

@@ -406,6 +406,25 @@ class AgreementViewModelTest {
   }
 
   @Test
+  void switchingBackToATaskTypeShowsItsFiguresWithoutComputingAgain() {
+    CurrentThreadExecutor executor = new CurrentThreadExecutor();
+    AgreementViewModel switching = modelFor(LEAD, executor);
+    switching.select(TaskType.TTS_RATING);
+    TaskFigures tts = switching.figuresProperty().get();
+    switching.select(TaskType.RAG_STAGES);
+    switching.select(TaskType.TTS_RATING);
+
+    assertThat(executor.submitted()).isEqualTo(2);
+    assertThat(switching.figuresProperty().get()).isSameAs(tts);
+    assertThat(switching.messageProperty().get()).contains("computed earlier");
+    switching.recompute();
+    assertThat(executor.submitted()).isEqualTo(3);
+    assertThat(switching.figuresProperty().get()).isNotSameAs(tts);
+    assertThat(switching.figuresProperty().get().field("naturalness").orElseThrow().headline())
+        .isEqualTo(tts.field("naturalness").orElseThrow().headline());
+  }
+
+  @Test
   void anAnnotatorIsRefusedWithASentenceAndSeesNoFigures() {
     AgreementViewModel annotator = modelFor("ann-bea", new CurrentThreadExecutor());
     annotator.select(TaskType.TTS_RATING);
