@@ -57,10 +57,13 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 
 /**
- * The window's frame: a menu (open a project, the demo project, theme), a navigation bar with one
- * button per screen the acting user's roles allow, who is acting (and "act as" another user of the
- * project), and the screen in front. Opening a project, and everything a screen does with the
- * database or audio, runs off the JavaFX thread. Used on the JavaFX thread.
+ * The window's frame: a menu (open a project, the demo project, a new project, import a manifest,
+ * theme), a navigation bar with one button per screen the acting user's roles allow, who is acting
+ * (and "act as" another user of the project), and the screen in front. With no project open, or
+ * when one cannot be opened, the centre shows the welcome screen (naming the project and the
+ * reason); the import wizard takes the centre while a lead imports. Opening a project, and
+ * everything a screen does with the database or audio, runs off the JavaFX thread. Used on the
+ * JavaFX thread.
  */
 public final class WorkbenchShell {
   private final Stage stage;
@@ -151,6 +154,21 @@ public final class WorkbenchShell {
               this::opened,
               failure -> cannotOpen(directory, failure));
         });
+  }
+
+  /**
+   * Opens the project {@code preload} has been opening since before the window existed (the
+   * start-up path); like {@link #open(Path, String)} otherwise.
+   */
+  public void open(ProjectPreload preload) {
+    this.userId = preload.userId();
+    closeProject();
+    message("Earmark " + VersionProvider.version(), "Opening " + preload.directory() + "…");
+    executor.submit(
+        "open the project " + preload.directory(),
+        preload::await,
+        this::opened,
+        failure -> cannotOpen(preload.directory(), failure));
   }
 
   /**
