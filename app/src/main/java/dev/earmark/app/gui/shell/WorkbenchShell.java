@@ -75,6 +75,7 @@ public final class WorkbenchShell {
   private final BackgroundExecutor executor = new FxTaskExecutor(2);
   private final RecentProjects recent;
   private final MenuItem importItem = new MenuItem("Import manifest…");
+  private Menu projectMenu;
 
   private final BorderPane root = new BorderPane();
   private final HBox navigation = new HBox(4);
@@ -241,6 +242,9 @@ public final class WorkbenchShell {
                   ImportFollowUps.NONE);
           importWizard =
               new ImportWizardView(model, () -> open(current.directory(), current.userId()));
+          // Switching project or screen mid-import would close the project under it.
+          projectMenu.disableProperty().bind(model.runningProperty());
+          navigation.disableProperty().bind(model.runningProperty());
           activeId = null;
           navigationGroup.selectToggle(null);
           content.getChildren().setAll(importWizard.view());
@@ -328,6 +332,10 @@ public final class WorkbenchShell {
 
   /** Closes the screens and the project; the shell can open another afterwards. */
   public void closeProject() {
+    projectMenu.disableProperty().unbind();
+    projectMenu.setDisable(false);
+    navigation.disableProperty().unbind();
+    navigation.setDisable(false);
     closeScreens();
     if (opened != null) {
       opened.project().close();
@@ -521,7 +529,7 @@ public final class WorkbenchShell {
     MenuItem quit = new MenuItem("Quit");
     quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
     quit.setOnAction(event -> saveAllThen(stage::close));
-    Menu project =
+    projectMenu =
         new Menu(
             "Project",
             null,
@@ -532,7 +540,7 @@ public final class WorkbenchShell {
             importItem,
             new SeparatorMenuItem(),
             quit);
-    project.setId("menuProject");
+    projectMenu.setId("menuProject");
 
     CheckMenuItem dark = new CheckMenuItem("Dark theme");
     dark.setId("menuDarkTheme");
@@ -540,7 +548,7 @@ public final class WorkbenchShell {
     theme.darkProperty().addListener((obs, old, now) -> dark.setSelected(now));
     dark.setOnAction(event -> theme.toggle());
     Menu view = new Menu("View", null, dark);
-    return new MenuBar(project, view);
+    return new MenuBar(projectMenu, view);
   }
 
   private HBox navigationBar() {
