@@ -1,6 +1,8 @@
 package dev.earmark.app.gui;
 
+import dev.earmark.app.gui.shell.ProjectPreload;
 import dev.earmark.app.gui.shell.Screens;
+import dev.earmark.app.gui.shell.StartupProbe;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +20,9 @@ public final class WorkbenchApp extends Application {
    * on a first run, which shows the welcome screen.
    */
   static volatile Path initialProject = Path.of(".");
+
+  /** The start project, already being opened while the toolkit starts; null when none. */
+  static volatile ProjectPreload preload;
 
   /** The acting user ({@code --user}), set by {@link WorkbenchLauncher}. */
   static volatile String initialUser = System.getProperty("user.name", "annotator");
@@ -38,10 +43,13 @@ public final class WorkbenchApp extends Application {
             stage, Clock.systemDefaultZone(), demoProject, lastProjectFile, Screens.all());
     Scene scene = new Scene(shell.view(), 1280, 800);
     shell.install(scene);
+    StartupProbe.fromSystemProperties().ifPresent(probe -> probe.watch(shell, scene));
     stage.setTitle("Earmark");
     stage.setScene(scene);
     stage.show();
-    if (initialProject == null) {
+    if (preload != null) {
+      shell.open(preload);
+    } else if (initialProject == null) {
       shell.welcome(initialUser);
     } else {
       shell.open(initialProject, initialUser);

@@ -1,8 +1,10 @@
 package dev.earmark.app.gui;
 
+import dev.earmark.app.gui.shell.ProjectPreload;
 import dev.earmark.storage.project.Project;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,6 +48,12 @@ public final class WorkbenchLauncher {
     // First run (no project named, none remembered, no demo yet): the welcome screen, where the
     // demo project is one click away (issue 11).
     WorkbenchApp.initialProject = choice.createDemo() ? null : choice.project();
+    // Open the project while the toolkit starts: both take about as long (P9).
+    ProjectPreload preload =
+        choice.createDemo()
+            ? null
+            : ProjectPreload.start(choice.project(), user, Clock.systemDefaultZone());
+    WorkbenchApp.preload = preload;
     WorkbenchApp.initialUser = user;
     WorkbenchApp.demoProject = defaultProject;
     WorkbenchApp.lastProjectFile = lastFile;
@@ -54,6 +62,9 @@ public final class WorkbenchLauncher {
       Application.launch(WorkbenchApp.class);
       return 0;
     } catch (UnsupportedOperationException | IllegalStateException e) {
+      if (preload != null) {
+        preload.discard();
+      }
       err.println(
           "earmark: cannot open a window ("
               + e.getMessage()

@@ -30,12 +30,14 @@ class WorkbenchWindowTest {
   @Test
   void aProjectThatCannotBeOpenedIsNamedWithAWayOut(FxRobot robot) throws Exception {
     WaitForAsyncUtils.waitFor(
-        20, TimeUnit.SECONDS, () -> robot.lookup("#projectLabel").tryQuery().isPresent());
-    Label project = robot.lookup("#projectLabel").queryAs(Label.class);
-    assertThat(project.getText()).isEqualTo("Project: " + MISSING);
-    assertThat(robot.lookup("#shellMessage").queryAs(Label.class).getText())
+        20, TimeUnit.SECONDS, () -> robot.lookup("#welcomeProblemProject").tryQuery().isPresent());
+    Label project = robot.lookup("#welcomeProblemProject").queryAs(Label.class);
+    assertThat(project.getText()).isEqualTo("Could not open " + MISSING);
+    assertThat(robot.lookup("#welcomeProblem").queryAs(Label.class).getText())
         .contains(MISSING.toString());
-    assertThat(robot.lookup("Open another project…").tryQuery()).isPresent();
+    assertThat(robot.lookup("Choose a project folder…").tryQuery()).isPresent();
+    assertThat(robot.lookup("Open the demo project").tryQuery()).isPresent();
+    assertThat(robot.lookup("#newProjectCreate").tryQuery()).isPresent();
     assertThat(robot.listTargetWindows()).isNotEmpty();
   }
 }

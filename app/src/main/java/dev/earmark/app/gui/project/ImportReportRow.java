@@ -4,7 +4,9 @@ import dev.earmark.storage.importer.ClipOutcome;
 import dev.earmark.storage.importer.ImportReport;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One row of the import report table: a manifest line, its clip key, what became of it and why.
@@ -60,7 +62,7 @@ public record ImportReportRow(
     add(rows, report.quarantined(), Outcome.QUARANTINED);
     add(rows, report.excluded(), Outcome.EXCLUDED);
     add(rows, report.warnings(), Outcome.WARNING);
-    java.util.Set<Integer> warned = new java.util.HashSet<>();
+    Set<Integer> warned = new HashSet<>();
     report.warnings().forEach(warning -> warned.add(warning.line()));
     for (ImportedClip clip : imported) {
       if (!warned.contains(clip.line())) {

@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.project;
 
 import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.engine.EngineException;
 import dev.earmark.engine.contract.DatasetContract;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.importer.ImportListener;
@@ -305,7 +306,7 @@ public final class ImportWizardModel {
     running.set(false);
     step.set(Step.CONTRACT);
     message.set(
-        failure instanceof StorageException || failure instanceof dev.earmark.engine.EngineException
+        failure instanceof StorageException || failure instanceof EngineException
             ? "The import stopped: " + failure.getMessage()
             : "The import stopped: " + failure);
   }

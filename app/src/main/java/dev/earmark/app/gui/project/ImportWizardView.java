@@ -3,9 +3,11 @@ package dev.earmark.app.gui.project;
 import dev.earmark.engine.contract.Use;
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -17,8 +19,10 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -182,9 +186,7 @@ public final class ImportWizardView {
         form.knownGapsProperty(),
         "one a line; may stay empty");
     grid.getColumnConstraints()
-        .addAll(
-            new javafx.scene.layout.ColumnConstraints(150),
-            new javafx.scene.layout.ColumnConstraints(300, 560, Double.MAX_VALUE));
+        .addAll(new ColumnConstraints(150), new ColumnConstraints(300, 560, Double.MAX_VALUE));
 
     Label scopesTitle = new Label("Consent scopes");
     scopesTitle.getStyleClass().add("title-4");
@@ -241,12 +243,7 @@ public final class ImportWizardView {
   }
 
   private static int field(
-      GridPane grid,
-      int row,
-      String label,
-      String id,
-      javafx.beans.property.StringProperty property,
-      String prompt) {
+      GridPane grid, int row, String label, String id, StringProperty property, String prompt) {
     TextField field = new TextField();
     field.setId(id);
     field.setPromptText(prompt);
@@ -257,13 +254,8 @@ public final class ImportWizardView {
   }
 
   private static int area(
-      GridPane grid,
-      int row,
-      String label,
-      String id,
-      javafx.beans.property.StringProperty property,
-      String prompt) {
-    javafx.scene.control.TextArea area = new javafx.scene.control.TextArea();
+      GridPane grid, int row, String label, String id, StringProperty property, String prompt) {
+    TextArea area = new TextArea();
     area.setId(id);
     area.setPromptText(prompt);
     area.setPrefRowCount(2);
@@ -365,7 +357,7 @@ public final class ImportWizardView {
     TableColumn<ImportReportRow, String> reason = new TableColumn<>("Reason");
     reason.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().reason()));
     reason.setPrefWidth(520);
-    table.getColumns().addAll(java.util.List.of(line, key, outcome, code, reason));
+    table.getColumns().addAll(List.of(line, key, outcome, code, reason));
     VBox.setVgrow(table, Priority.ALWAYS);
 
     // The seam for QE drift warnings: notes computed after the import, one sentence each.

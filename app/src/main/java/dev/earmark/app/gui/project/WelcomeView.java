@@ -173,12 +173,13 @@ public final class WelcomeView {
   }
 
   private Node createBox() {
-    Label title = new Label("Create a project");
+    Label title = new Label("Create a project and import clips");
     title.getStyleClass().add("title-3");
     Label text =
         new Label(
-            "A new project on this computer. You become its lead: you import clips under a dataset"
-                + " contract, set the label policy and add annotators.");
+            "A new project on this computer, then the import wizard for your manifest and its"
+                + " dataset contract. You become the project's lead: you import clips, set the"
+                + " label policy and add annotators.");
     text.setWrapText(true);
     TextField name = new TextField();
     name.setId("newProjectName");

@@ -57,10 +57,13 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 
 /**
- * The window's frame: a menu (open a project, the demo project, theme), a navigation bar with one
- * button per screen the acting user's roles allow, who is acting (and "act as" another user of the
- * project), and the screen in front. Opening a project, and everything a screen does with the
- * database or audio, runs off the JavaFX thread. Used on the JavaFX thread.
+ * The window's frame: a menu (open a project, the demo project, a new project, import a manifest,
+ * theme), a navigation bar with one button per screen the acting user's roles allow, who is acting
+ * (and "act as" another user of the project), and the screen in front. With no project open, or
+ * when one cannot be opened, the centre shows the welcome screen (naming the project and the
+ * reason); the import wizard takes the centre while a lead imports. Opening a project, and
+ * everything a screen does with the database or audio, runs off the JavaFX thread. Used on the
+ * JavaFX thread.
  */
 public final class WorkbenchShell {
   private final Stage stage;
@@ -72,6 +75,7 @@ public final class WorkbenchShell {
   private final BackgroundExecutor executor = new FxTaskExecutor(2);
   private final RecentProjects recent;
   private final MenuItem importItem = new MenuItem("Import manifest…");
+  private Menu projectMenu;
 
   private final BorderPane root = new BorderPane();
   private final HBox navigation = new HBox(4);
@@ -154,6 +158,21 @@ public final class WorkbenchShell {
   }
 
   /**
+   * Opens the project {@code preload} has been opening since before the window existed (the
+   * start-up path); like {@link #open(Path, String)} otherwise.
+   */
+  public void open(ProjectPreload preload) {
+    this.userId = preload.userId();
+    closeProject();
+    message("Earmark " + VersionProvider.version(), "Opening " + preload.directory() + "…");
+    executor.submit(
+        "open the project " + preload.directory(),
+        preload::await,
+        this::opened,
+        failure -> cannotOpen(preload.directory(), failure));
+  }
+
+  /**
    * Shows the welcome screen (the demo project, open, create, import) with no project open, as on a
    * first run; {@code userId} becomes the lead of a project created there.
    */
@@ -223,6 +242,9 @@ public final class WorkbenchShell {
                   ImportFollowUps.NONE);
           importWizard =
               new ImportWizardView(model, () -> open(current.directory(), current.userId()));
+          // Switching project or screen mid-import would close the project under it.
+          projectMenu.disableProperty().bind(model.runningProperty());
+          navigation.disableProperty().bind(model.runningProperty());
           activeId = null;
           navigationGroup.selectToggle(null);
           content.getChildren().setAll(importWizard.view());
@@ -310,6 +332,10 @@ public final class WorkbenchShell {
 
   /** Closes the screens and the project; the shell can open another afterwards. */
   public void closeProject() {
+    projectMenu.disableProperty().unbind();
+    projectMenu.setDisable(false);
+    navigation.disableProperty().unbind();
+    navigation.setDisable(false);
     closeScreens();
     if (opened != null) {
       opened.project().close();
@@ -503,7 +529,7 @@ public final class WorkbenchShell {
     MenuItem quit = new MenuItem("Quit");
     quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
     quit.setOnAction(event -> saveAllThen(stage::close));
-    Menu project =
+    projectMenu =
         new Menu(
             "Project",
             null,
@@ -514,7 +540,7 @@ public final class WorkbenchShell {
             importItem,
             new SeparatorMenuItem(),
             quit);
-    project.setId("menuProject");
+    projectMenu.setId("menuProject");
 
     CheckMenuItem dark = new CheckMenuItem("Dark theme");
     dark.setId("menuDarkTheme");
@@ -522,7 +548,7 @@ public final class WorkbenchShell {
     theme.darkProperty().addListener((obs, old, now) -> dark.setSelected(now));
     dark.setOnAction(event -> theme.toggle());
     Menu view = new Menu("View", null, dark);
-    return new MenuBar(project, view);
+    return new MenuBar(projectMenu, view);
   }
 
   private HBox navigationBar() {

@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.cli.DemoCommand;
 import dev.earmark.app.gui.project.RecentProjects;
-import dev.earmark.engine.version.VersionedId;
-import dev.earmark.storage.assign.Assignments;
-import dev.earmark.storage.policy.Policies;
-import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.User;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +35,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @EnabledIfSystemProperty(named = "earmark.screenshots", matches = "true")
 @ExtendWith(ApplicationExtension.class)
 class ScreenTourTest {
-  private static final VersionedId ASR = VersionedId.parse("asr-transcript@1");
   private static Path dir;
   private static Path demo;
   private WorkbenchShell shell;
@@ -52,7 +46,6 @@ class ScreenTourTest {
     dir = Files.createTempDirectory("earmark-tour");
     demo = dir.resolve("earmark-demo");
     DemoCommand.createDemo(demo, "lead-demo");
-    giveAlexAQueue();
   }
 
   @AfterAll
@@ -143,29 +136,6 @@ class ScreenTourTest {
     for (int i = 0; i < 3; i++) {
       WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
       WaitForAsyncUtils.waitForFxEvents();
-    }
-  }
-
-  /** The demo's labels are all submitted; give ann-alex the ASR clips she has not labeled. */
-  private static void giveAlexAQueue() {
-    try (Project project = Project.openEmbedded(demo, false, Clock.systemUTC())) {
-      var lead = project.users().actor("lead-demo");
-      Assignments assignments = new Assignments(project, new Policies(project));
-      List<Long> unlabeled =
-          project
-              .jdbi()
-              .withHandle(
-                  handle ->
-                      handle
-                          .createQuery(
-                              "SELECT id FROM clips WHERE task_type = 'asr-transcript' AND status ="
-                                  + " 'active' AND id NOT IN (SELECT clip_id FROM assignments"
-                                  + " WHERE annotator_id = 'ann-alex') ORDER BY id")
-                          .mapTo(Long.class)
-                          .list());
-      for (long clipId : unlabeled) {
-        assignments.assignExplicit(lead, ASR, clipId, "ann-alex", false);
-      }
     }
   }
 

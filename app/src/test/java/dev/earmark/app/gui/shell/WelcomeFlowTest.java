@@ -122,6 +122,7 @@ class WelcomeFlowTest {
         30,
         TimeUnit.SECONDS,
         () -> fx(() -> wizard.stepProperty().get() == ImportWizardModel.Step.REPORT));
+    assertThat(fx(() -> wizard.progressProperty().get())).isEqualTo(1.0);
     TableView<?> table = robot.lookup("#reportTable").queryAs(TableView.class);
     assertThat(fx(() -> table.getItems().size())).isEqualTo(10);
     ImportReportRow truncated =
