@@ -17,9 +17,12 @@ import javafx.stage.Stage;
 public final class WorkbenchApp extends Application {
   /**
    * Set by {@link WorkbenchLauncher} before the toolkit starts (JavaFX gives no constructor); null
-   * on a first run, which shows the welcome screen.
+   * shows the welcome screen.
    */
   static volatile Path initialProject = Path.of(".");
+
+  /** A first run: build the demo project in the window, open it, and greet. */
+  static volatile boolean firstRun;
 
   /** The start project, already being opened while the toolkit starts; null when none. */
   static volatile ProjectPreload preload;
@@ -47,7 +50,9 @@ public final class WorkbenchApp extends Application {
     stage.setTitle("Earmark");
     stage.setScene(scene);
     stage.show();
-    if (preload != null) {
+    if (firstRun) {
+      shell.firstRun(initialUser);
+    } else if (preload != null) {
       shell.open(preload);
     } else if (initialProject == null) {
       shell.welcome(initialUser);

@@ -27,8 +27,8 @@ public final class WorkbenchLauncher {
   /**
    * Opens the workbench and returns once its window is closed. Without a named project it opens the
    * last project opened, or the default project; when the default project does not exist yet (a
-   * first run), the window shows the welcome screen, whose "Open the demo project" creates the demo
-   * there the same way {@code earmark demo} does.
+   * first run), the window builds the demo project there the same way {@code earmark demo} does,
+   * opens it, and greets with the welcome screen's other choices (open, create, import).
    *
    * @param project the project the command line names (its default when none was given)
    * @param named whether the user named the project ({@code --project} or $EARMARK_PROJECT)
@@ -45,9 +45,10 @@ public final class WorkbenchLauncher {
             defaultProject,
             StartupProject.readLast(lastFile),
             Project::exists);
-    // First run (no project named, none remembered, no demo yet): the welcome screen, where the
-    // demo project is one click away (issue 11).
-    WorkbenchApp.initialProject = choice.createDemo() ? null : choice.project();
+    // First run (no project named, none remembered, no demo yet): the demo project, built in the
+    // window with its progress shown, then a welcome banner (issues 7 and 11).
+    WorkbenchApp.firstRun = choice.createDemo();
+    WorkbenchApp.initialProject = choice.project();
     // Open the project while the toolkit starts: both take about as long (P9).
     ProjectPreload preload =
         choice.createDemo()

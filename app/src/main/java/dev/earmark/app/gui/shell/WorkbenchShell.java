@@ -91,6 +91,8 @@ public final class WorkbenchShell {
   private Runnable afterOpen;
   private WelcomeView welcome;
   private ImportWizardView importWizard;
+  private final VBox top = new VBox();
+  private HBox firstRunBanner;
 
   /**
    * A shell for {@code stage}.
@@ -112,7 +114,8 @@ public final class WorkbenchShell {
     this.factories = List.copyOf(factories);
     this.recent = RecentProjects.besides(lastProjectFile);
     root.getStyleClass().add("workbench-shell");
-    root.setTop(new VBox(menuBar(), navigationBar()));
+    top.getChildren().setAll(menuBar(), navigationBar());
+    root.setTop(top);
     root.setCenter(content);
     message("Earmark " + VersionProvider.version(), "Opening…");
   }
@@ -183,6 +186,23 @@ public final class WorkbenchShell {
           closeProject();
           showWelcome(Optional.empty());
         });
+  }
+
+  /**
+   * The first run (issue 7 and the README's first command): builds the demo project in the
+   * background, opens it for {@code userId}, and greets with a banner offering the welcome screen's
+   * other choices (open, create, import) — the welcome screen of issue 11 without keeping the
+   * newcomer from the workbench.
+   */
+  public void firstRun(String userId) {
+    this.userId = userId;
+    afterOpen = this::showFirstRunBanner;
+    openDemo();
+  }
+
+  /** The first-run banner, while it is shown. */
+  public Optional<Node> firstRunBanner() {
+    return Optional.<Node>ofNullable(firstRunBanner).filter(top.getChildren()::contains);
   }
 
   /** The welcome screen, while it is shown. */
@@ -332,6 +352,9 @@ public final class WorkbenchShell {
 
   /** Closes the screens and the project; the shell can open another afterwards. */
   public void closeProject() {
+    if (firstRunBanner != null) {
+      top.getChildren().remove(firstRunBanner);
+    }
     projectMenu.disableProperty().unbind();
     projectMenu.setDisable(false);
     navigation.disableProperty().unbind();
@@ -436,6 +459,34 @@ public final class WorkbenchShell {
             },
             "Earmark " + VersionProvider.version());
     content.getChildren().setAll(welcome.view());
+  }
+
+  private void showFirstRunBanner() {
+    Label text =
+        new Label(
+            "Welcome to Earmark. This is the demo project: real clips, three simulated"
+                + " annotators, gold items and routed disputes. Use \"Act as\" to see it as an"
+                + " annotator, the adjudicator or the lead.");
+    text.setWrapText(true);
+    HBox.setHgrow(text, Priority.ALWAYS);
+    Button open = new Button("Open a project…");
+    open.setOnAction(event -> chooseProject());
+    Button create = new Button("New project…");
+    create.setOnAction(event -> welcome(opened == null ? userId : opened.userId()));
+    Button importButton = new Button("Import a manifest…");
+    importButton.setDisable(opened == null || !opened.roles().contains(Role.LEAD));
+    importButton.setOnAction(event -> importManifest());
+    Button dismiss = new Button("✕");
+    dismiss.setId("dismissFirstRun");
+    dismiss.setOnAction(event -> top.getChildren().remove(firstRunBanner));
+    firstRunBanner = new HBox(8, text, open, create, importButton, dismiss);
+    firstRunBanner.setId("firstRunBanner");
+    firstRunBanner.setAlignment(Pos.CENTER_LEFT);
+    firstRunBanner.setPadding(new Insets(8, 12, 8, 12));
+    firstRunBanner.setStyle(
+        "-fx-background-color: -color-accent-subtle; -fx-border-color: -color-accent-muted;"
+            + " -fx-border-width: 0 0 1 0;");
+    top.getChildren().add(firstRunBanner);
   }
 
   private void noScreens(OpenedProject project) {

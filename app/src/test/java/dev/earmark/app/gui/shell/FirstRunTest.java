@@ -1,0 +1,99 @@
+package dev.earmark.app.gui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.earmark.storage.project.Project;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The first run in a real (headless) window: the demo project is built where the default project
+ * goes, opened for the operator (lead and adjudicator, as {@code earmark demo} adds them), and the
+ * welcome banner offers the other ways in until it is dismissed.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FirstRunTest {
+  private static Path dir;
+  private WorkbenchShell shell;
+
+  @BeforeAll
+  static void folder() throws IOException {
+    dir = Files.createTempDirectory("earmark-first-run");
+  }
+
+  @AfterAll
+  static void removeFolder() throws IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Start
+  void start(Stage stage) {
+    shell =
+        new WorkbenchShell(
+            stage,
+            Clock.systemDefaultZone(),
+            dir.resolve("demo"),
+            dir.resolve("config").resolve("last-project"),
+            Screens.all());
+    Scene scene = new Scene(shell.view(), 1280, 800);
+    shell.install(scene);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @AfterEach
+  void closeShell() {
+    fx(
+        () -> {
+          shell.shutdown();
+          return null;
+        });
+  }
+
+  @Test
+  void buildsAndOpensTheDemoThenGreets(FxRobot robot) throws Exception {
+    assertThat(Project.exists(dir.resolve("demo"))).isFalse();
+    fx(
+        () -> {
+          shell.firstRun("operator");
+          return null;
+        });
+    WaitForAsyncUtils.waitFor(
+        120, TimeUnit.SECONDS, () -> fx(() -> shell.firstRunBanner().isPresent()));
+    assertThat(Project.exists(dir.resolve("demo"))).isTrue();
+    assertThat(fx(() -> shell.roles())).extracting(Enum::name).contains("LEAD", "ADJUDICATOR");
+    assertThat(fx(() -> shell.activeScreen().isPresent())).isTrue();
+    assertThat(Files.readString(dir.resolve("config").resolve("last-project")).strip())
+        .isEqualTo(dir.resolve("demo").toString());
+
+    robot.clickOn("#dismissFirstRun");
+    assertThat(fx(() -> shell.firstRunBanner().isPresent())).isFalse();
+    assertThat(fx(() -> shell.activeScreen().isPresent())).isTrue();
+  }
+
+  private static <T> T fx(Callable<T> call) {
+    try {
+      return WaitForAsyncUtils.asyncFx(call).get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
