@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.shell;
 
 import dev.earmark.app.gui.labeling.LabelingScreenFactory;
+import dev.earmark.app.gui.rules.RulesScreenFactory;
 import java.util.List;
 
 /** Every screen of the workbench, in navigation order. Add a screen here, one line. */
@@ -9,6 +10,6 @@ public final class Screens {
 
   /** The screens the shell offers, each shown only to the roles it allows. */
   public static List<ScreenFactory> all() {
-    return List.of(new LabelingScreenFactory());
+    return List.of(new LabelingScreenFactory(), new RulesScreenFactory());
   }
 }
