@@ -51,6 +51,7 @@ public final class RulesView extends BorderPane {
   private final VBox diffPane = new VBox(10);
   private final FxDebouncer debouncer = new FxDebouncer();
   private Runnable cancelEdit = () -> {};
+  private Runnable pendingEdit = () -> {};
   private boolean syncing;
   private boolean syncingVersion;
   private int shownIndex = -1;
@@ -62,6 +63,7 @@ public final class RulesView extends BorderPane {
     setTop(header());
     editor.getItems().addAll(rulesColumn(), detailColumn());
     editor.setDividerPositions(0.42);
+    editor.disableProperty().bind(model.busyProperty());
     setCenter(editor);
     setBottom(footer());
     model
@@ -136,7 +138,12 @@ public final class RulesView extends BorderPane {
                 .not()
                 .or(model.busyProperty())
                 .or(model.mayPublishProperty().not()));
-    publish.setOnAction(event -> model.publish());
+    publish.setOnAction(
+        event -> {
+          cancelEdit.run();
+          pendingEdit.run(); // the last keystrokes belong in the published version
+          model.publish();
+        });
     HBox bar = new HBox(10, title, versions, state, grow, discard, publish);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(0, 0, 10, 0));
@@ -268,8 +275,20 @@ public final class RulesView extends BorderPane {
                 return;
               }
               cancelEdit.run();
-              cancelEdit =
-                  debouncer.schedule(Duration.ofMillis(300), () -> model.editSelected(text));
+              // The edit belongs to the rule shown now, even if another is selected meanwhile.
+              int index = model.selectedProperty().get();
+              RulesViewModel.DraftRule target =
+                  index < 0 || index >= model.rules().size() ? null : model.rules().get(index);
+              pendingEdit =
+                  () -> {
+                    pendingEdit = () -> {};
+                    if (target != null
+                        && index < model.rules().size()
+                        && model.rules().get(index) == target) {
+                      model.edit(index, text);
+                    }
+                  };
+              cancelEdit = debouncer.schedule(Duration.ofMillis(300), () -> pendingEdit.run());
             });
     Label help =
         new Label(

@@ -275,8 +275,12 @@ public final class RulesViewModel {
    * @return whether the rule was changed
    */
   public boolean editSelected(String text) {
-    int index = selected.get();
-    if (index < 0) {
+    return edit(selected.get(), text);
+  }
+
+  /** Replaces the parameters of rule {@code index} as {@link #editSelected} does. */
+  public boolean edit(int index, String text) {
+    if (index < 0 || index >= rules.size()) {
       return false;
     }
     DraftRule current = rules.get(index);
