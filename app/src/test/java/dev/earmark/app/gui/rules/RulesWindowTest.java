@@ -132,6 +132,21 @@ class RulesWindowTest {
     awaitText(robot, "#previewOutput", "i love twenty one pilots");
     assertThat(fx(() -> rules.getItems().size())).isEqualTo(published + 1);
 
+    // Alt+Down / Alt+Up move the selected rule (the protection) and back.
+    fx(
+        () -> {
+          screen.model().selectedProperty().set(2);
+          return null;
+        });
+    robot.press(KeyCode.ALT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.ALT);
+    assertThat(fx(() -> screen.model().selectedProperty().get())).isEqualTo(3);
+    assertThat(fx(() -> screen.model().rules().get(3).rule().kind()))
+        .isEqualTo("protected-phrases");
+    robot.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
+    assertThat(fx(() -> screen.model().rules().get(2).rule().kind()))
+        .isEqualTo("protected-phrases");
+    awaitText(robot, "#previewOutput", "i love twenty one pilots");
+
     robot.clickOn("#publishButton");
     WaitForAsyncUtils.waitFor(
         20,
