@@ -109,13 +109,17 @@ public final class RulesView extends BorderPane {
             state.setText(
                 model.baseProperty().get() == null
                     ? ""
-                    : model.dirtyProperty().get()
-                        ? "Draft of "
-                            + model.baseProperty().get()
-                            + " with unpublished changes (kept while you switch screens)"
-                        : model.baseProperty().get() + " as published");
+                    : !model.mayPublishProperty().get()
+                        ? model.baseProperty().get()
+                            + " (read-only: only a lead changes and publishes rules)"
+                        : model.dirtyProperty().get()
+                            ? "Draft of "
+                                + model.baseProperty().get()
+                                + " with unpublished changes (kept while you switch screens)"
+                            : model.baseProperty().get() + " as published");
     model.baseProperty().addListener((obs, old, now) -> describe.run());
     model.dirtyProperty().addListener((obs, old, now) -> describe.run());
+    model.mayPublishProperty().addListener((obs, old, now) -> describe.run());
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
     Button discard = new Button("Discard draft");
@@ -193,6 +197,9 @@ public final class RulesView extends BorderPane {
     Button glm = small("Import GLM…", "importGlmButton", "Add the rules of an sclite GLM file");
     glm.setOnAction(event -> chooseGlm());
     HBox buttons = new HBox(6, add, up, down, toggle, delete);
+    // Only leads change rules; others read them and try the preview.
+    buttons.disableProperty().bind(model.mayPublishProperty().not());
+    glm.disableProperty().bind(model.mayPublishProperty().not());
     buttons.setAlignment(Pos.CENTER_LEFT);
     VBox column = new VBox(8, heading, ruleList, buttons, glm);
     column.setPadding(new Insets(0, 10, 0, 0));
@@ -311,6 +318,8 @@ public final class RulesView extends BorderPane {
         });
     protect.setOnAction(protectButton.getOnAction());
     HBox protectRow = new HBox(6, protect, protectButton);
+    protectRow.disableProperty().bind(model.mayPublishProperty().not());
+    parameters.editableProperty().bind(model.mayPublishProperty());
 
     Label previewHeading = new Label("Preview");
     previewHeading.getStyleClass().add("title-4");
@@ -502,7 +511,7 @@ public final class RulesView extends BorderPane {
 
   /** Handles a keymap action of the rules screen; false when it is not this view's. */
   boolean perform(String action) {
-    if (model.shownDiffProperty().get() != null) {
+    if (model.shownDiffProperty().get() != null || !model.mayPublishProperty().get()) {
       return false;
     }
     return switch (action) {

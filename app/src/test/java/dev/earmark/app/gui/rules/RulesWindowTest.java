@@ -178,6 +178,29 @@ class RulesWindowTest {
     assertThat(text(robot, "#draftState")).isEqualTo("en-asr@2 as published");
   }
 
+  @Test
+  void anAdjudicatorReadsTheRulesAndTriesThePreviewButCannotEdit(FxRobot robot) throws Exception {
+    fx(
+        () -> {
+          shell.open(demo, "adj-demo");
+          return null;
+        });
+    WaitForAsyncUtils.waitFor(
+        30, TimeUnit.SECONDS, () -> robot.lookup("#nav-rules").tryQuery().isPresent());
+    robot.clickOn("#nav-rules");
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> text(robot, "#draftState").contains("read-only"));
+    assertThat(text(robot, "#draftState"))
+        .endsWith("(read-only: only a lead changes and publishes rules)");
+    assertThat(robot.lookup("#addRuleButton").query().isDisabled()).isTrue();
+    assertThat(robot.lookup("#publishButton").query().isDisabled()).isTrue();
+    assertThat(robot.lookup("#protectField").query().isDisabled()).isTrue();
+
+    robot.doubleClickOn("#previewInput").press(KeyCode.CONTROL, KeyCode.A);
+    robot.release(KeyCode.A, KeyCode.CONTROL).write("Uh, I'm here");
+    awaitText(robot, "#previewOutput", "i am here");
+  }
+
   private static void awaitText(FxRobot robot, String id, String expected) throws Exception {
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, id).equals(expected));
   }
