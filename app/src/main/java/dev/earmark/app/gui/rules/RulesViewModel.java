@@ -71,7 +71,7 @@ public final class RulesViewModel {
   }
 
   private final RulesService service;
-  private final BackgroundExecutor executor;
+  private final BackgroundExecutor shared;
   private final Debouncer debouncer;
 
   private final ObservableList<VersionedId> versions = FXCollections.observableArrayList();
@@ -103,9 +103,42 @@ public final class RulesViewModel {
 
   public RulesViewModel(RulesService service, BackgroundExecutor executor, Debouncer debouncer) {
     this.service = service;
-    this.executor = executor;
+    this.shared = executor;
     this.debouncer = debouncer;
     previewInput.addListener((obs, old, now) -> schedulePreview());
+  }
+
+  private boolean closed;
+
+  /** Stops: pending recomputations are cancelled and late results are ignored. */
+  public void close() {
+    closed = true;
+    cancelPreview.run();
+    cancelImpact.run();
+  }
+
+  /** Submits to the shared executor unless closed; callbacks after closing are dropped. */
+  private <T> void submit(
+      String what,
+      java.util.concurrent.Callable<T> work,
+      java.util.function.Consumer<T> onSuccess,
+      java.util.function.Consumer<Throwable> onFailure) {
+    if (closed) {
+      return;
+    }
+    shared.submit(
+        what,
+        work,
+        result -> {
+          if (!closed) {
+            onSuccess.accept(result);
+          }
+        },
+        failure -> {
+          if (!closed) {
+            onFailure.accept(failure);
+          }
+        });
   }
 
   // ---- loading ----
@@ -113,7 +146,7 @@ public final class RulesViewModel {
   /** Reads the published versions and the labels, then opens the version in force. */
   public void load() {
     busy.set(true);
-    executor.submit(
+    submit(
         "read the published rule sets",
         service::start,
         start -> {
@@ -142,7 +175,7 @@ public final class RulesViewModel {
    */
   public void open(VersionedId id) {
     busy.set(true);
-    executor.submit(
+    submit(
         "read the rule set " + id,
         () -> service.ruleSet(id),
         ruleSet -> {
@@ -242,8 +275,12 @@ public final class RulesViewModel {
    * @return whether the rule was changed
    */
   public boolean editSelected(String text) {
-    int index = selected.get();
-    if (index < 0) {
+    return edit(selected.get(), text);
+  }
+
+  /** Replaces the parameters of rule {@code index} as {@link #editSelected} does. */
+  public boolean edit(int index, String text) {
+    if (index < 0 || index >= rules.size()) {
       return false;
     }
     DraftRule current = rules.get(index);
@@ -303,7 +340,7 @@ public final class RulesViewModel {
   public void importGlm(Path file) {
     VersionedId id = base.get() == null ? new VersionedId("imported", 1) : base.get();
     busy.set(true);
-    executor.submit(
+    submit(
         "import the GLM file " + file,
         () -> GlmImporter.importFile(file, id),
         imported -> {
@@ -325,6 +362,7 @@ public final class RulesViewModel {
 
   private void changed(String message) {
     dirty.set(true);
+    problem.set("");
     status.set(message);
     schedulePreview();
     scheduleImpact();
@@ -351,7 +389,7 @@ public final class RulesViewModel {
     int generation = ++previewGeneration;
     List<DraftRule> snapshot = List.copyOf(rules);
     String sentence = previewInput.get();
-    executor.submit(
+    submit(
         "normalize the preview sentence",
         () -> Normalizer.compile(draft(snapshot, draftId())).normalize(sentence),
         normalized -> {
@@ -392,7 +430,7 @@ public final class RulesViewModel {
     RuleSet to = draft(List.copyOf(rules), draftId());
     List<PolicyLabel> compared = labels;
     double threshold = disputeWerAbove;
-    executor.submit(
+    submit(
         "count the labels the draft changes",
         () -> diff(from, to, compared, threshold),
         report -> {
@@ -500,7 +538,7 @@ public final class RulesViewModel {
     double threshold = disputeWerAbove;
     busy.set(true);
     problem.set("");
-    executor.submit(
+    submit(
         "publish the rule set",
         () -> {
           RuleSet next = RuleSet.of(service.nextVersion(from.id().name()), description, enabled);

@@ -4,6 +4,7 @@ import dev.earmark.app.gui.adjudication.AdjudicationScreenFactory;
 import dev.earmark.app.gui.dashboard.AgreementScreenFactory;
 import dev.earmark.app.gui.labeling.LabelingScreenFactory;
 import dev.earmark.app.gui.proposals.ProposalsScreenFactory;
+import dev.earmark.app.gui.rules.RulesScreenFactory;
 import java.util.List;
 
 /** Every screen of the workbench, in navigation order. Add a screen here, one line. */
@@ -16,6 +17,7 @@ public final class Screens {
         new LabelingScreenFactory(),
         new AdjudicationScreenFactory(),
         new ProposalsScreenFactory(),
-        new AgreementScreenFactory());
+        new AgreementScreenFactory(),
+        new RulesScreenFactory());
   }
 }

@@ -250,6 +250,22 @@ class RulesViewModelTest {
     assertThat(model.previewOutputProperty().get()).isEqualTo("we are going to drive through");
   }
 
+  @Test
+  void aClosedEditorSubmitsNothingMore() throws Exception {
+    RulesViewModel model = openAs("lead-demo");
+    CurrentThreadExecutor executor = new CurrentThreadExecutor();
+    RulesViewModel closed =
+        new RulesViewModel(new RulesService(project, "lead-demo"), executor, AT_ONCE);
+
+    closed.close();
+    closed.load();
+    closed.previewInputProperty().set("Twenty One");
+
+    assertThat(executor.submitted()).isZero();
+    assertThat(closed.versions()).isEmpty();
+    assertThat(model.versions()).isNotEmpty();
+  }
+
   private static int indexOf(RulesViewModel model, Class<? extends Rule> kind) {
     for (int i = 0; i < model.rules().size(); i++) {
       if (kind.isInstance(model.rules().get(i).rule())) {

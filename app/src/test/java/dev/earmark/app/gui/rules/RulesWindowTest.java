@@ -1,0 +1,244 @@
+package dev.earmark.app.gui.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.app.gui.shell.Screens;
+import dev.earmark.app.gui.shell.WorkbenchShell;
+import dev.earmark.engine.normalize.Rule;
+import dev.earmark.engine.policy.PolicyDiffReport;
+import dev.earmark.engine.version.VersionedId;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The rule editor in the real window on a real demo project, as the demo lead: protect a phrase and
+ * edit a rule's parameters and see the preview change, delete with the keyboard, publish en-asr@2
+ * and see the policy diff per slice with the rule that caused each change.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RulesWindowTest {
+  private static Path dir;
+  private static Path demo;
+  private WorkbenchShell shell;
+  private Scene scene;
+
+  @BeforeAll
+  static void buildDemo() throws IOException {
+    dir = Files.createTempDirectory("earmark-rules-window");
+    demo = dir.resolve("demo");
+    DemoCommand.createDemo(demo, "lead-demo");
+  }
+
+  @AfterAll
+  static void removeDemo() throws IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Start
+  void start(Stage stage) {
+    shell =
+        new WorkbenchShell(
+            stage, Clock.systemDefaultZone(), demo, dir.resolve("last-project"), Screens.all());
+    scene = new Scene(shell.view(), 1280, 800);
+    shell.install(scene);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @AfterEach
+  void closeShell() throws Exception {
+    fx(
+        () -> {
+          shell.shutdown();
+          return null;
+        });
+  }
+
+  @Test
+  void aLeadEditsRulesSeesThePreviewPublishesAndSeesThePolicyDiff(FxRobot robot) throws Exception {
+    fx(
+        () -> {
+          shell.open(demo, "lead-demo");
+          return null;
+        });
+    WaitForAsyncUtils.waitFor(
+        30, TimeUnit.SECONDS, () -> robot.lookup("#ruleList").tryQuery().isPresent());
+    robot.clickOn("#nav-rules");
+    RulesScreen screen = (RulesScreen) fx(() -> shell.activeScreen().orElseThrow());
+    ListView<?> rules = robot.lookup("#ruleList").queryAs(ListView.class);
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> rules.getItems().size() > 5));
+    int published = fx(() -> rules.getItems().size());
+
+    robot.doubleClickOn("#previewInput").press(KeyCode.CONTROL, KeyCode.A);
+    robot.release(KeyCode.A, KeyCode.CONTROL).write("I love Twenty One Pilots");
+    awaitText(robot, "#previewOutput", "i love 21 pilots");
+
+    robot.clickOn("#protectField").write("twenty one pilots");
+    robot.clickOn("#protectButton");
+    awaitText(robot, "#previewOutput", "i love twenty one pilots");
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> text(robot, "#impactLabel").startsWith("Affects 3 labels"));
+    assertThat(text(robot, "#draftState")).contains("unpublished changes");
+    ListView<?> trace = robot.lookup("#previewTrace").queryAs(ListView.class);
+    assertThat(fx(() -> trace.getItems().stream().map(Object::toString).toList()))
+        .contains("3 protected-phrases: twenty one pilots → twenty one pilots");
+
+    // Edit a rule's parameters: a new rewrite rule, typed into.
+    robot.clickOn("#addRuleButton").clickOn("#add-rewrite");
+    robot.doubleClickOn("#ruleParameters").press(KeyCode.CONTROL, KeyCode.A);
+    robot.release(KeyCode.A, KeyCode.CONTROL).write("love => adore");
+    awaitText(robot, "#previewOutput", "i adore twenty one pilots");
+    write(fx(() -> scene.snapshot(null)), screenshots().resolve("rules.png"));
+
+    // Alt+Delete deletes the selected rule: the rewrite, still selected after typing into it.
+    Rule adore = new Rule.Rewrite(Map.of("love", "adore"));
+    assertThat(fx(() -> screen.model().rules().get(screen.model().selectedProperty().get()).rule()))
+        .isEqualTo(adore);
+    fx(
+        () -> {
+          rules.requestFocus();
+          return null;
+        });
+    robot.press(KeyCode.ALT, KeyCode.DELETE).release(KeyCode.DELETE, KeyCode.ALT);
+    awaitText(robot, "#previewOutput", "i love twenty one pilots");
+    assertThat(fx(() -> rules.getItems().size())).isEqualTo(published + 1);
+
+    // Alt+Down / Alt+Up move the selected rule (the protection) and back.
+    fx(
+        () -> {
+          screen.model().selectedProperty().set(2);
+          return null;
+        });
+    robot.press(KeyCode.ALT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.ALT);
+    assertThat(fx(() -> screen.model().selectedProperty().get())).isEqualTo(3);
+    assertThat(fx(() -> screen.model().rules().get(3).rule().kind()))
+        .isEqualTo("protected-phrases");
+    robot.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
+    assertThat(fx(() -> screen.model().rules().get(2).rule().kind()))
+        .isEqualTo("protected-phrases");
+    awaitText(robot, "#previewOutput", "i love twenty one pilots");
+
+    robot.clickOn("#publishButton");
+    WaitForAsyncUtils.waitFor(
+        20,
+        TimeUnit.SECONDS,
+        () -> text(robot, "#diffTitle").equals("Label-policy diff: en-asr@1 → en-asr@2"));
+    assertThat(text(robot, "#rulesStatus"))
+        .isEqualTo("Published en-asr@2; it changes 3 labels against en-asr@1.");
+    TableView<?> examples = robot.lookup("#exampleTable").queryAs(TableView.class);
+    assertThat(
+            fx(
+                () ->
+                    examples.getItems().stream()
+                        .map(PolicyDiffReport.Change.class::cast)
+                        .filter(c -> c.kind() == PolicyDiffReport.Kind.NORMALIZED_TEXT)
+                        .map(c -> c.id() + " " + String.join("; ", c.causes()))
+                        .toList()))
+        .containsExactly(
+            "clip-002 added in en-asr@2: rule 3 (protected-phrases)",
+            "clip-002 added in en-asr@2: rule 3 (protected-phrases)",
+            "clip-011 added in en-asr@2: rule 3 (protected-phrases)");
+    TableView<?> slices = robot.lookup("#sliceTable").queryAs(TableView.class);
+    assertThat(fx(() -> slices.getItems().size())).isEqualTo(6);
+    write(fx(() -> scene.snapshot(null)), screenshots().resolve("policy-diff.png"));
+
+    assertThat(fx(() -> List.copyOf(screen.model().versions())))
+        .containsExactly(VersionedId.parse("en-asr@1"), VersionedId.parse("en-asr@2"));
+    robot.clickOn("#hideDiffButton");
+    assertThat(robot.lookup("#ruleList").tryQuery()).isPresent();
+    assertThat(text(robot, "#draftState")).isEqualTo("en-asr@2 as published");
+  }
+
+  @Test
+  void anAdjudicatorReadsTheRulesAndTriesThePreviewButCannotEdit(FxRobot robot) throws Exception {
+    fx(
+        () -> {
+          shell.open(demo, "adj-demo");
+          return null;
+        });
+    WaitForAsyncUtils.waitFor(
+        30, TimeUnit.SECONDS, () -> robot.lookup("#nav-rules").tryQuery().isPresent());
+    robot.clickOn("#nav-rules");
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> text(robot, "#draftState").contains("read-only"));
+    assertThat(text(robot, "#draftState"))
+        .endsWith("(read-only: only a lead changes and publishes rules)");
+    assertThat(robot.lookup("#addRuleButton").query().isDisabled()).isTrue();
+    assertThat(robot.lookup("#publishButton").query().isDisabled()).isTrue();
+    assertThat(robot.lookup("#protectField").query().isDisabled()).isTrue();
+
+    robot.doubleClickOn("#previewInput").press(KeyCode.CONTROL, KeyCode.A);
+    robot.release(KeyCode.A, KeyCode.CONTROL).write("Uh, I'm here");
+    awaitText(robot, "#previewOutput", "i am here");
+  }
+
+  private static void awaitText(FxRobot robot, String id, String expected) throws Exception {
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, id).equals(expected));
+  }
+
+  private static String text(FxRobot robot, String id) {
+    return robot
+        .lookup(id)
+        .tryQuery()
+        .map(node -> fx(() -> node instanceof Label label ? label.getText() : ""))
+        .orElse("");
+  }
+
+  private static <T> T fx(Callable<T> action) {
+    try {
+      return WaitForAsyncUtils.waitForAsyncFx(10_000, action);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** docs/screenshots of the repository the tests run in. */
+  private static Path screenshots() {
+    Path module = Path.of("").toAbsolutePath();
+    Path root = Files.isDirectory(module.resolve("docs")) ? module : module.getParent();
+    return root.resolve("docs").resolve("screenshots");
+  }
+
+  private static void write(WritableImage image, Path file) throws IOException {
+    int width = (int) image.getWidth();
+    int height = (int) image.getHeight();
+    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    PixelReader reader = image.getPixelReader();
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        out.setRGB(x, y, reader.getArgb(x, y));
+      }
+    }
+    Files.createDirectories(file.getParent());
+    ImageIO.write(out, "png", file.toFile());
+  }
+}
