@@ -9,6 +9,7 @@ import dev.earmark.engine.policy.PolicyLabel;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.access.Access;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
@@ -164,34 +165,37 @@ public final class PolicyLabels {
    *     clips without it are in the slice {@value #NO_SLICE}
    */
   public List<PolicyLabel> transcriptLabels(Actor actor, String sliceKey) {
-    actor.require("read every label for a policy diff", Role.LEAD, Role.ADJUDICATOR);
     return project
         .jdbi()
         .withHandle(
-            handle ->
-                handle
-                    .createQuery(
-                        "SELECT c.clip_key, c.slices_json, c.hypothesis, l.annotator_id,"
-                            + " l.value_json FROM labels l JOIN clips c ON c.id = l.clip_id"
-                            + " JOIN rubric_versions r ON r.id = l.rubric_version"
-                            + " WHERE l.state = 'submitted' AND c.status = 'active'"
-                            + " AND r.task_type = :type ORDER BY c.clip_key, l.annotator_id,"
-                            + " l.id")
-                    .bind("type", TaskType.ASR_TRANSCRIPT.id())
-                    .map(
-                        (rs, ctx) -> {
-                          String text = transcript(rs.getString(5));
-                          return text == null
-                              ? Optional.<PolicyLabel>empty()
-                              : Optional.of(
-                                  new PolicyLabel(
-                                      rs.getString(1),
-                                      slice(rs.getString(2), sliceKey),
-                                      rs.getString(4),
-                                      text,
-                                      rs.getString(3)));
-                        })
-                    .list())
+            handle -> {
+              // Every annotator's label: the roles must be the user table's, not the actor's claim.
+              Access.require(
+                  handle, actor, "read every label for a policy diff", Role.LEAD, Role.ADJUDICATOR);
+              return handle
+                  .createQuery(
+                      "SELECT c.clip_key, c.slices_json, c.hypothesis, l.annotator_id,"
+                          + " l.value_json FROM labels l JOIN clips c ON c.id = l.clip_id"
+                          + " JOIN rubric_versions r ON r.id = l.rubric_version"
+                          + " WHERE l.state = 'submitted' AND c.status = 'active'"
+                          + " AND r.task_type = :type ORDER BY c.clip_key, l.annotator_id,"
+                          + " l.id")
+                  .bind("type", TaskType.ASR_TRANSCRIPT.id())
+                  .map(
+                      (rs, ctx) -> {
+                        String text = transcript(rs.getString(5));
+                        return text == null
+                            ? Optional.<PolicyLabel>empty()
+                            : Optional.of(
+                                new PolicyLabel(
+                                    rs.getString(1),
+                                    slice(rs.getString(2), sliceKey),
+                                    rs.getString(4),
+                                    text,
+                                    rs.getString(3)));
+                      })
+                  .list();
+            })
         .stream()
         .flatMap(Optional::stream)
         .toList();

@@ -18,10 +18,12 @@ import dev.earmark.storage.label.Labels;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
 import dev.earmark.storage.user.Actor;
+import dev.earmark.storage.user.Role;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Named;
@@ -88,6 +90,10 @@ class PolicyLabelsTest {
           .hasMessage(
               "ann-alex cannot read every label for a policy diff: that needs the lead or"
                   + " adjudicator role");
+      // A claimed role is not enough: the user table decides (blind labeling, ADR 11).
+      Actor forged = new Actor("ann-alex", EnumSet.of(Role.LEAD));
+      assertThatThrownBy(() -> reader.transcriptLabels(forged, "domain"))
+          .isInstanceOf(PermissionDeniedException.class);
     }
   }
 
