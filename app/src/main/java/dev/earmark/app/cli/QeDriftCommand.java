@@ -2,6 +2,11 @@ package dev.earmark.app.cli;
 
 import dev.earmark.audio.qe.DriftReport;
 import dev.earmark.audio.qe.QeModel;
+import dev.earmark.storage.project.Project;
+import dev.earmark.storage.qe.QeDrift;
+import dev.earmark.storage.qe.QeHints;
+import dev.earmark.storage.settings.ProjectSettings;
+import dev.earmark.storage.user.Actor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,16 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code earmark qe drift --baseline MODEL --batch MANIFEST}: population stability index of a new
- * batch against the model's training data, per feature and for predicted WER. Exit 1 when any PSI
+ * batch against the model's training data, per feature and for predicted WER. Without both options:
+ * the project's newest stored drift check (made by {@code earmark import}). Exit 1 when any PSI
  * exceeds the warning threshold, 0 otherwise, 2 for unreadable input.
  */
 @Command(
@@ -27,19 +35,22 @@ import picocli.CommandLine.Spec;
     description = {
       "Population stability index (PSI) of a batch of clips against a QE model's training data,"
           + " per feature and for predicted WER.",
-      "Exit 1 when any PSI exceeds --psi-warning."
+      "Without --baseline and --batch: show the project's newest drift check (stored by earmark"
+          + " import).",
+      "Exit 1 when any PSI exceeds --psi-warning (or the stored check's threshold)."
     })
 public final class QeDriftCommand implements Callable<Integer> {
   @Mixin JsonOption json;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--baseline", required = true, paramLabel = "MODEL", description = "Model file.")
+  @ParentCommand QeCommand qe;
+
+  @Option(names = "--baseline", paramLabel = "MODEL", description = "Model file.")
   Path baseline;
 
   @Option(
       names = "--batch",
-      required = true,
       paramLabel = "MANIFEST",
       description = "JSONL manifest of the new clips (id, audio_filepath).")
   Path batch;
@@ -53,6 +64,14 @@ public final class QeDriftCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (baseline == null && batch == null) {
+      return showStored();
+    }
+    if (baseline == null || batch == null) {
+      throw new InputException(
+          "give both --baseline MODEL and --batch MANIFEST, or neither to show the project's"
+              + " newest drift check");
+    }
     QeModel model = QeCommand.loadModel(baseline);
     List<QeManifest.Entry> entries = QeManifest.read(batch);
     if (entries.isEmpty()) {
@@ -90,6 +109,59 @@ public final class QeDriftCommand implements Callable<Integer> {
     }
     out.flush();
     return report.warning() ? ExitCode.CHECK_FAILED : ExitCode.OK;
+  }
+
+  private Integer showStored() {
+    try (Project project = ProjectAccess.openExisting(qe.root.global)) {
+      Actor actor = ProjectAccess.actor(project, qe.root.global);
+      Optional<QeDrift> stored =
+          new QeHints(project, new ProjectSettings(project)).latestDrift(actor);
+      PrintWriter out = spec.commandLine().getOut();
+      if (json.enabled()) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("project", project.description());
+        if (stored.isPresent()) {
+          QeDrift drift = stored.get();
+          result.put("model_id", drift.modelId());
+          result.put(
+              "import_run",
+              drift.importRunId().isPresent() ? drift.importRunId().getAsLong() : null);
+          result.put("computed_at", drift.computedAt().toString());
+          result.put("clips", drift.report().batchSize());
+          result.put("psi_warning", drift.report().warningThreshold());
+          result.put("warning", drift.warning());
+          result.put("predicted_wer", driftJson(drift.report().predictedWer()));
+          List<Map<String, Object>> features = new ArrayList<>();
+          drift.report().features().forEach(feature -> features.add(driftJson(feature)));
+          result.put("features", features);
+        } else {
+          result.put("warning", false);
+          result.put("checked", false);
+        }
+        JsonOutput.print(out, result);
+      } else if (stored.isEmpty()) {
+        out.println(
+            "no drift check stored in "
+                + project.description()
+                + " (earmark import checks imports of at least qe.drift_min_clips clips)");
+      } else {
+        QeDrift drift = stored.get();
+        DriftReport report = drift.report();
+        out.printf(
+            Locale.ROOT,
+            "import run %s, %d clips against model %s, %s: %s (PSI warning above %.2f)%n",
+            drift.importRunId().isPresent() ? drift.importRunId().getAsLong() : "-",
+            report.batchSize(),
+            drift.modelId(),
+            drift.computedAt(),
+            report.warning() ? "DRIFT WARNING" : "no drift above the threshold",
+            report.warningThreshold());
+        printDrift(out, report.predictedWer());
+        report.features().forEach(feature -> printDrift(out, feature));
+      }
+      out.flush();
+      return stored.map(QeDrift::warning).orElse(false) ? ExitCode.CHECK_FAILED : ExitCode.OK;
+    }
   }
 
   private static Map<String, Object> driftJson(DriftReport.Drift drift) {

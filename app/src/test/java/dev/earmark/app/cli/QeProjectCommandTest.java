@@ -215,6 +215,13 @@ class QeProjectCommandTest {
       assertThat(drift.shifted()).hasSize(qe.path("drift").path("shifted").size());
     }
 
+    Result shown = run("qe", "drift", "--project", project, "--user", "maria");
+    assertThat(shown.code()).isEqualTo(1);
+    assertThat(shown.out()).contains("DRIFT WARNING").contains("24 clips").contains("shifted");
+    Result half = run("qe", "drift", "--project", project, "--user", "maria", "--batch", "x");
+    assertThat(half.code()).isEqualTo(2);
+    assertThat(half.err()).contains("give both --baseline MODEL and --batch MANIFEST");
+
     // Small imports are not checked for drift (PSI over a few clips is noise).
     Path few = syntheticImport(dir.resolve("few"), 3);
     Result small =

@@ -32,6 +32,8 @@ import dev.earmark.storage.label.Labels;
 import dev.earmark.storage.policy.LabelPolicy;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
+import dev.earmark.storage.qe.QeHints;
+import dev.earmark.storage.qe.QeInference;
 import dev.earmark.storage.settings.ProjectSettings;
 import dev.earmark.storage.settings.Setting;
 import dev.earmark.storage.user.Actor;
@@ -62,11 +64,12 @@ import java.util.TreeMap;
  * <p>The steps run in a fixed order, each through the ordinary audited services: users (lead
  * {@value #LEAD_ID}, adjudicator {@value #ADJUDICATOR_ID}, the simulated annotators, and the
  * operator who runs it), the built-in rubrics and the {@code en-asr@1} rule set, the label policy
- * per task type, the import of manifest and contract, the explicit assignments and submitted labels
- * of {@code labels.jsonl} with their original times, the gold answers of {@code gold.jsonl}, and
- * the disputes that routing finds among the ASR items (transcripts compared under the rule set of
- * the ASR label policy in force, thresholds from the project's routing settings). Every step skips
- * what is already there, so building twice changes nothing the second time ({@link
+ * per task type, the import of manifest and contract with the QE hints of its clips that have a
+ * hypothesis (predicted by the shipped model), the explicit assignments and submitted labels of
+ * {@code labels.jsonl} with their original times, the gold answers of {@code gold.jsonl}, and the
+ * disputes that routing finds among the ASR items (transcripts compared under the rule set of the
+ * ASR label policy in force, thresholds from the project's routing settings). Every step skips what
+ * is already there, so building twice changes nothing the second time ({@link
  * DemoReport.Added#nothing()}), and a build that was interrupted completes on the next run. A step
  * that finds something different from the demo (another policy in force, a label drafted by hand)
  * leaves it as it is.
@@ -164,6 +167,9 @@ public final class DemoProject {
     int clipsAdded =
         count("SELECT COUNT(*) FROM clips WHERE dataset_id = :ds", datasetId) - clipsBefore;
     Map<String, ClipRow> clips = clips(datasetId);
+    // QE hints (from the shipped model, trained on these very clips), so that leads and
+    // adjudicators see them on the demo's clips; a second build finds every clip hinted.
+    new QeInference(project, settings, new QeHints(project, settings)).hintDataset(lead, datasetId);
 
     Map<String, JsonNode> gold = new LinkedHashMap<>();
     for (JsonNode line : goldLines) {

@@ -54,22 +54,36 @@ public final class QeInference {
    */
   public QeRun afterImport(Actor actor, ImportReport report) {
     actor.require("compute QE hints", Role.LEAD);
-    List<ClipRow> clips =
-        project
-            .jdbi()
-            .withHandle(
-                handle ->
-                    handle
-                        .createQuery(
-                            "SELECT id, dataset_id, clip_key, audio_path FROM clips c"
-                                + " WHERE dataset_id = :dataset AND status = 'active'"
-                                + " AND hypothesis IS NOT NULL AND hypothesis <> ''"
-                                + " AND NOT EXISTS (SELECT 1 FROM qe_hints h"
-                                + " WHERE h.clip_id = c.id) ORDER BY clip_key")
-                        .bind("dataset", report.datasetId())
-                        .map(ClipRow::of)
-                        .list());
-    return run(actor, clips, report.runId());
+    return run(actor, unhinted(report.datasetId()), report.runId());
+  }
+
+  /**
+   * Hints for the active clips with a hypothesis of {@code datasetId} that have no hint yet,
+   * without a drift check (the demo builder uses it: its clips are the shipped model's own training
+   * data). Finds nothing, and writes nothing, once every such clip has a hint.
+   *
+   * @throws dev.earmark.audio.qe.QeModelException when no model can be loaded
+   */
+  public QeRun hintDataset(Actor actor, String datasetId) {
+    actor.require("compute QE hints", Role.LEAD);
+    return run(actor, unhinted(datasetId), null);
+  }
+
+  private List<ClipRow> unhinted(String datasetId) {
+    return project
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT id, dataset_id, clip_key, audio_path FROM clips c"
+                            + " WHERE dataset_id = :dataset AND status = 'active'"
+                            + " AND hypothesis IS NOT NULL AND hypothesis <> ''"
+                            + " AND NOT EXISTS (SELECT 1 FROM qe_hints h"
+                            + " WHERE h.clip_id = c.id) ORDER BY clip_key")
+                    .bind("dataset", datasetId)
+                    .map(ClipRow::of)
+                    .list());
   }
 
   /**

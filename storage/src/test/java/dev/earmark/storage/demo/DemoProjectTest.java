@@ -48,6 +48,10 @@ class DemoProjectTest {
     return Databases.fresh(CLOCK);
   }
 
+  private static long count(Project project, String sql) {
+    return project.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+  }
+
   private static long lines(Path file) throws Exception {
     return Files.readAllLines(file).stream().filter(line -> !line.isBlank()).count();
   }
@@ -68,6 +72,14 @@ class DemoProjectTest {
       assertThat(report.excludedClips()).isEqualTo(5);
       assertThat(report.labels()).isEqualTo(lines(data.resolve(DemoDataset.LABELS)));
       assertThat(report.skippedLabels()).isZero();
+      // Every active clip with a hypothesis carries a QE hint for the workbench.
+      long unhinted =
+          count(
+              project,
+              "SELECT COUNT(*) FROM clips c WHERE c.status = 'active' AND c.hypothesis IS NOT NULL"
+                  + " AND NOT EXISTS (SELECT 1 FROM qe_hints q WHERE q.clip_id = c.id)");
+      assertThat(unhinted).isZero();
+      assertThat(count(project, "SELECT COUNT(*) FROM qe_hints")).isGreaterThanOrEqualTo(40L);
       assertThat(report.goldItems()).isEqualTo(lines(data.resolve(DemoDataset.GOLD)));
       assertThat(report.added().labels()).isEqualTo(report.labels());
       // Besides one assignment per label, every simulated annotator gets the active ASR clips
