@@ -67,6 +67,16 @@ class KeysFileTest {
   }
 
   @Test
+  void everyActionIsDocumentedInKeysMd() throws IOException {
+    Path module = Path.of("").toAbsolutePath();
+    Path root = Files.isDirectory(module.resolve("docs")) ? module : module.getParent();
+    String keysMd = Files.readString(root.resolve("docs").resolve("keys.md"));
+
+    assertThat(LabelingActions.defaultKeymap().actions())
+        .allSatisfy(action -> assertThat(keysMd).contains("`" + action + "`"));
+  }
+
+  @Test
   void aMissingKeysFileChangesNothing() {
     Keymap keymap = LabelingActions.defaultKeymap();
 

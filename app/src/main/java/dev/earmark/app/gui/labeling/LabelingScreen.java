@@ -77,7 +77,7 @@ public final class LabelingScreen implements WorkbenchScreen {
       Theme theme,
       Optional<Path> keysFile,
       Function<BackgroundExecutor, AudioPlayer> players) {
-    this.executor = new FxTaskExecutor(2);
+    this.executor = new ClosingExecutor(new FxTaskExecutor(2));
     this.player = players.apply(executor);
     PeakLoader peaks = PeakLoader.cached(new PeakCache(cacheDirectory.resolve("peaks")));
     this.waveform = new WaveformViewModel(executor, player, peaks, SpectrogramSettings.defaults());
@@ -156,6 +156,51 @@ public final class LabelingScreen implements WorkbenchScreen {
   @Override
   public Keymap keymap() {
     return keymap;
+  }
+
+  /**
+   * The screen's executor: once the screen is closed (the user acts as someone else, the project
+   * changes) it drops new work and the callbacks of work still running, instead of letting a late
+   * callback (a read-ahead, a waveform read) fail on a shut-down pool.
+   */
+  private static final class ClosingExecutor implements BackgroundExecutor {
+    private final BackgroundExecutor pool;
+    private volatile boolean closed;
+
+    ClosingExecutor(BackgroundExecutor pool) {
+      this.pool = pool;
+    }
+
+    @Override
+    public <T> void submit(
+        String description,
+        java.util.concurrent.Callable<T> work,
+        java.util.function.Consumer<T> onSuccess,
+        java.util.function.Consumer<Throwable> onFailure) {
+      if (closed) {
+        LOG.debug("the labeling screen is closed; not starting: {}", description);
+        return;
+      }
+      pool.submit(
+          description,
+          work,
+          result -> {
+            if (!closed) {
+              onSuccess.accept(result);
+            }
+          },
+          failure -> {
+            if (!closed) {
+              onFailure.accept(failure);
+            }
+          });
+    }
+
+    @Override
+    public void shutdown() {
+      closed = true;
+      pool.shutdown();
+    }
   }
 
   @Override
