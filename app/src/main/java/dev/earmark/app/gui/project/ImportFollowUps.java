@@ -17,6 +17,6 @@ public interface ImportFollowUps {
   /** Notes about the clips {@code report} brought in; empty when there is nothing to say. */
   List<String> after(Project project, ImportReport report);
 
-  /** No notes (until drift warnings are computed on import). */
+  /** No notes (the workbench uses {@link QeImportFollowUps}; this is for tests). */
   ImportFollowUps NONE = (project, report) -> List.of();
 }

@@ -5,10 +5,10 @@ import dev.earmark.app.cli.VersionProvider;
 import dev.earmark.app.gui.BackgroundExecutor;
 import dev.earmark.app.gui.FxTaskExecutor;
 import dev.earmark.app.gui.StartupProject;
-import dev.earmark.app.gui.project.ImportFollowUps;
 import dev.earmark.app.gui.project.ImportWizardModel;
 import dev.earmark.app.gui.project.ImportWizardView;
 import dev.earmark.app.gui.project.NewProject;
+import dev.earmark.app.gui.project.QeImportFollowUps;
 import dev.earmark.app.gui.project.RecentProjects;
 import dev.earmark.app.gui.project.WelcomeModel;
 import dev.earmark.app.gui.project.WelcomeView;
@@ -259,7 +259,7 @@ public final class WorkbenchShell {
                   contracts,
                   executor,
                   javafx.application.Platform::runLater,
-                  ImportFollowUps.NONE);
+                  new QeImportFollowUps(current.userId()));
           importWizard =
               new ImportWizardView(model, () -> open(current.directory(), current.userId()));
           // Switching project or screen mid-import would close the project under it.

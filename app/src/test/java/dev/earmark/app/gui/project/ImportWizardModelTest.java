@@ -101,6 +101,29 @@ class ImportWizardModelTest {
   }
 
   @Test
+  void theWorkbenchImportComputesQeHintsAndChecksDriftLikeTheCommandLine() {
+    ImportWizardModel wizard = wizard(Runnable::run, new QeImportFollowUps("maria"));
+    wizard.manifestPathProperty().set(data.resolve(DemoDataset.MANIFEST).toString());
+    wizard.next();
+    wizard.next();
+
+    assertThat(wizard.stepProperty().get()).isEqualTo(Step.REPORT);
+    assertThat(wizard.notes()).isNotEmpty();
+    assertThat(wizard.notes().get(0)).startsWith("QE model ").contains("review threshold 0.30");
+    assertThat(wizard.notes().get(1)).matches("QE hints stored for [1-9][0-9]* clips .*");
+    // The demo imports more than qe.drift_min_clips clips with a hypothesis: drift is checked.
+    assertThat(wizard.notes())
+        .anyMatch(note -> note.startsWith("QE drift: ") || note.startsWith("QE DRIFT WARNING: "));
+    long stored =
+        project
+            .jdbi()
+            .withHandle(
+                handle ->
+                    handle.createQuery("SELECT COUNT(*) FROM qe_hints").mapTo(Long.class).one());
+    assertThat(wizard.notes().get(1)).startsWith("QE hints stored for " + stored + " clips");
+  }
+
+  @Test
   void brokenAudioIsQuarantinedAndMalformedLinesNamedInTheReport() throws Exception {
     ImportWizardModel wizard = wizard(Runnable::run, ImportFollowUps.NONE);
     wizard.manifestPathProperty().set(data.resolve(DemoDataset.BROKEN_MANIFEST).toString());
