@@ -17,6 +17,7 @@ import dev.earmark.engine.rubric.LabelValue;
 import dev.earmark.engine.rubric.LabelValueJson;
 import dev.earmark.engine.rubric.Rubric;
 import dev.earmark.engine.rubric.RubricCatalog;
+import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.adjudicate.Adjudications;
@@ -83,6 +84,13 @@ public final class DemoProject {
   /** The demo's adjudicator. */
   public static final String ADJUDICATOR_ID = "adj-demo";
 
+  /**
+   * A simulated annotator who has labeled nothing yet: their queue holds every active clip of every
+   * task type, so acting as them shows the ASR, TTS-rating and speech-RAG forms with open work (the
+   * three annotators of the dataset have submitted all TTS and RAG items).
+   */
+  public static final String NEWCOMER_ID = "ann-dee";
+
   private static final VersionedId ASR = VersionedId.parse("asr-transcript@1");
 
   private final Project project;
@@ -130,6 +138,25 @@ public final class DemoProject {
                   ? 1
                   : 0;
         }
+      }
+    }
+    return created;
+  }
+
+  /** Every active clip, of every task type, to the newcomer; the rubric is the policy's. */
+  private int assignNewcomer(Actor lead, Map<String, ClipRow> clips) {
+    int created = 0;
+    for (ClipRow clip : new TreeMap<>(clips).values()) {
+      if (!clip.active()) {
+        continue;
+      }
+      Optional<VersionedId> rubric =
+          policies.policy(TaskType.fromId(clip.taskType())).map(LabelPolicy::rubric);
+      if (rubric.isPresent()
+          && assignments
+              .assignExplicit(lead, rubric.get(), clip.id(), NEWCOMER_ID, false)
+              .created()) {
+        created++;
       }
     }
     return created;
@@ -224,6 +251,7 @@ public final class DemoProject {
 
     int disputesAdded = routeAsrDisputes(lead, clips);
     assignmentsAdded += assignOpenWork(lead, labelLines, clips);
+    assignmentsAdded += assignNewcomer(lead, clips);
 
     return new DemoReport(
         datasetId,
@@ -276,6 +304,9 @@ public final class DemoProject {
           text(annotator, "id"),
           new UserSpec(text(annotator, "display_name"), EnumSet.of(Role.ANNOTATOR)));
     }
+    wanted.put(
+        NEWCOMER_ID,
+        new UserSpec("Dee (simulated, nothing labeled yet)", EnumSet.of(Role.ANNOTATOR)));
     wanted.putIfAbsent(
         operatorId, new UserSpec(operatorId, EnumSet.of(Role.LEAD, Role.ADJUDICATOR)));
     for (Map.Entry<String, UserSpec> user : wanted.entrySet()) {
@@ -394,7 +425,11 @@ public final class DemoProject {
         .orElse(false);
   }
 
-  private record ClipRow(long id, String key, boolean active, boolean asr) {}
+  private record ClipRow(long id, String key, boolean active, String taskType) {
+    boolean asr() {
+      return "asr-transcript".equals(taskType);
+    }
+  }
 
   private Map<String, ClipRow> clips(String datasetId) {
     Map<String, ClipRow> clips = new LinkedHashMap<>();
@@ -413,7 +448,7 @@ public final class DemoProject {
                                 rs.getLong(1),
                                 rs.getString(2),
                                 "active".equals(rs.getString(3)),
-                                "asr-transcript".equals(rs.getString(4))))
+                                rs.getString(4)))
                     .forEach(clip -> clips.put(clip.key(), clip)));
     return clips;
   }

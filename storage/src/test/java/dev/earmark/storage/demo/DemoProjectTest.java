@@ -114,12 +114,21 @@ class DemoProjectTest {
         assertThat(queue).as(annotator.getKey() + "'s queue").hasSize((int) open);
       }
       assertThat(openWork).isPositive();
-      assertThat(report.added().assignments()).isEqualTo(report.labels() + openWork);
+      // The newcomer has every active clip of every task type open, TTS and RAG included.
+      var newcomerQueue =
+          new dev.earmark.storage.assign.Assignments(project, new Policies(project))
+              .queue(project.users().actor(DemoProject.NEWCOMER_ID), DemoProject.NEWCOMER_ID);
+      assertThat(newcomerQueue).hasSize(report.activeClips());
+      assertThat(newcomerQueue)
+          .extracting(item -> item.rubric().name())
+          .contains("asr-transcript", "tts-rating", "rag-stages");
+      assertThat(report.added().assignments())
+          .isEqualTo(report.labels() + openWork + newcomerQueue.size());
       assertThat(report.added().disputes()).isEqualTo(report.disputes()).isPositive();
       assertThat(project.users().list())
           .extracting(User::id)
           .containsExactlyInAnyOrder(
-              "lead-demo", "adj-demo", "ann-alex", "ann-bea", "ann-cem", "maria");
+              "lead-demo", "adj-demo", "ann-alex", "ann-bea", "ann-cem", "ann-dee", "maria");
       assertThat(project.users().find("ann-bea").orElseThrow().displayName())
           .isEqualTo("Bea (simulated)");
       assertThat(project.users().find("maria").orElseThrow().roles())
@@ -190,7 +199,7 @@ class DemoProjectTest {
       assertThat(project.users().list()).extracting(User::id).containsExactly("ann-9", "owner");
 
       DemoReport report = new DemoProject(project).build(data, "owner");
-      assertThat(report.users()).isEqualTo(7);
+      assertThat(report.users()).isEqualTo(8);
     }
   }
 }
