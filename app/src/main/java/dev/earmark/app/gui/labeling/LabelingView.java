@@ -198,7 +198,7 @@ public final class LabelingView extends BorderPane {
                 () ->
                     model.currentProperty().get() == null
                         ? ""
-                        : "· " + model.currentProperty().get().rubric().id(),
+                        : "Rubric " + model.currentProperty().get().rubric().id(),
                 model.currentProperty()));
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
