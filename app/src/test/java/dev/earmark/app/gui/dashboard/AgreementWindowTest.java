@@ -90,6 +90,10 @@ class AgreementWindowTest {
           shell.open(demo, "lead-demo");
           return null;
         });
+    // A lead lands on the first screen their roles allow (adjudication), then opens Agreement.
+    WaitForAsyncUtils.waitFor(
+        30, TimeUnit.SECONDS, () -> fx(() -> shell.activeScreen().isPresent()));
+    robot.clickOn("#nav-agreement");
     WaitForAsyncUtils.waitFor(
         30,
         TimeUnit.SECONDS,

@@ -22,7 +22,7 @@ final class DemoProjects {
   static final String LEAD = "lead-demo";
 
   /** An annotator added to the demo with every TTS and RAG item open in her queue. */
-  static final String RATER = "ann-dee";
+  static final String RATER = "ann-eve";
 
   private static final VersionedId ASR = VersionedId.parse("asr-transcript@1");
 
@@ -64,7 +64,7 @@ final class DemoProjects {
     DemoCommand.createDemo(dir, LEAD);
     Project project = Project.openEmbedded(dir, false, Clock.systemUTC());
     var lead = project.users().actor(LEAD);
-    project.users().add(lead, RATER, "Dee (TTS and RAG)", java.util.EnumSet.of(Role.ANNOTATOR));
+    project.users().add(lead, RATER, "Eve (TTS and RAG)", java.util.EnumSet.of(Role.ANNOTATOR));
     Assignments assignments = new Assignments(project, new Policies(project));
     for (String task : List.of("tts-rating", "rag-stages")) {
       List<Long> clips =

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The QE hint as the panel reads it, on a real demo project with Earmark's default model stored and
- * one hint recorded: the calibration bin comes from the model's own cross-validated table, and
- * storage keeps the hint from annotators (the demo does not show hints to them).
+ * one hint recorded on a clip the demo left without one: the calibration bin comes from the model's
+ * own cross-validated table, and storage keeps the hint from annotators (the demo does not show
+ * hints to them).
  */
 class QeHintReaderTest {
   @TempDir Path dir;
@@ -35,7 +36,9 @@ class QeHintReaderTest {
               .withHandle(
                   handle ->
                       handle
-                          .createQuery("SELECT MIN(id) FROM clips WHERE status = 'active'")
+                          .createQuery(
+                              "SELECT MIN(id) FROM clips c WHERE status = 'active' AND NOT EXISTS"
+                                  + " (SELECT 1 FROM qe_hints h WHERE h.clip_id = c.id)")
                           .mapTo(Long.class)
                           .one());
       QeHintReader adjudicator = new QeHintReader(project, "adj-demo");

@@ -90,9 +90,12 @@ class RulesWindowTest {
           shell.open(demo, "lead-demo");
           return null;
         });
+    // A lead lands on the first screen their roles allow (adjudication), then opens Rules.
+    WaitForAsyncUtils.waitFor(
+        30, TimeUnit.SECONDS, () -> robot.lookup("#nav-rules").tryQuery().isPresent());
+    robot.clickOn("#nav-rules");
     WaitForAsyncUtils.waitFor(
         30, TimeUnit.SECONDS, () -> robot.lookup("#ruleList").tryQuery().isPresent());
-    robot.clickOn("#nav-rules");
     RulesScreen screen = (RulesScreen) fx(() -> shell.activeScreen().orElseThrow());
     ListView<?> rules = robot.lookup("#ruleList").queryAs(ListView.class);
     WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> rules.getItems().size() > 5));
