@@ -40,7 +40,13 @@ public final class AdjudicationScreen implements WorkbenchScreen {
     this.keymap = AdjudicationActions.defaultKeymap();
     this.view =
         new AdjudicationView(
-            model, waveform, executor, context.theme(), qeHint, () -> context.show("agreement"));
+            model,
+            waveform,
+            executor,
+            context.theme(),
+            qeHint,
+            () -> context.show("agreement"),
+            keymap);
   }
 
   @Override

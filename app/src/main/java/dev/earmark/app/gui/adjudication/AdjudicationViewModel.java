@@ -6,6 +6,7 @@ import dev.earmark.app.gui.adjudication.AlignmentGrid.Transcript;
 import dev.earmark.engine.rubric.FieldSpec;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
+import dev.earmark.engine.rubric.Violation;
 import dev.earmark.storage.adjudicate.DisputeStatus;
 import dev.earmark.storage.adjudicate.ReasonCode;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import javafx.collections.transformation.FilteredList;
 
 /**
@@ -65,6 +67,8 @@ public final class AdjudicationViewModel {
   private final ReadOnlyObjectWrapper<AlignmentGrid> grid = new ReadOnlyObjectWrapper<>();
   private final ObservableList<FieldComparison> comparisons = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper picked = new ReadOnlyStringWrapper("");
+  private final ObservableMap<String, Optional<FieldValue>> edits =
+      FXCollections.observableMap(new LinkedHashMap<>());
   private final StringProperty finalText = new SimpleStringProperty("");
   private final ObjectProperty<ReasonCode> reason = new SimpleObjectProperty<>();
   private final StringProperty note = new SimpleStringProperty("");
@@ -202,6 +206,7 @@ public final class AdjudicationViewModel {
     grid.set(null);
     comparisons.clear();
     picked.set("");
+    edits.clear();
     finalText.set("");
     updateProgress();
   }
@@ -247,6 +252,7 @@ public final class AdjudicationViewModel {
     if (dispute == null || dispute.label(annotatorId).isEmpty()) {
       return;
     }
+    edits.clear();
     picked.set(annotatorId);
     finalText.set(transcript(dispute.label(annotatorId).get().value()));
     rebuildGrid();
@@ -254,9 +260,102 @@ public final class AdjudicationViewModel {
 
   /** Writes a new final label: no annotator picked, the final text starts empty. */
   public void writeNew() {
+    edits.clear();
     picked.set("");
     finalText.set("");
     rebuildGrid();
+  }
+
+  /**
+   * Picks the label of the {@code row}-th annotator (1-based, in the order the screen lists them);
+   * false when there is no such row.
+   */
+  public boolean pickRow(int row) {
+    DisputeCase dispute = current.get();
+    if (dispute == null || row < 1 || row > dispute.labels().size()) {
+      return false;
+    }
+    pick(dispute.labels().get(row - 1).annotatorId());
+    return true;
+  }
+
+  /** Chooses the {@code index}-th reason code (1-based, in {@link ReasonCode} order). */
+  public boolean chooseReason(int index) {
+    if (index < 1 || index > ReasonCode.values().length) {
+      return false;
+    }
+    reason.set(ReasonCode.values()[index - 1]);
+    return true;
+  }
+
+  // ---------------------------------------------------------------- field by field
+
+  /**
+   * Sets one field of the final rating or stage label to {@code value}, on top of the picked
+   * annotator's label (or of an empty label when writing new). Setting it back to the picked value
+   * drops the edit.
+   */
+  public void setField(String field, FieldValue value) {
+    DisputeCase dispute = current.get();
+    if (dispute == null) {
+      return;
+    }
+    Optional<FieldValue> base =
+        dispute.label(picked.get()).flatMap(label -> label.value().field(field));
+    if (base.equals(Optional.of(value))) {
+      edits.remove(field);
+    } else {
+      edits.put(field, Optional.of(value));
+    }
+  }
+
+  /** Leaves an optional field of the final label empty (e.g. a preference without a reference). */
+  public void clearField(String field) {
+    DisputeCase dispute = current.get();
+    if (dispute == null) {
+      return;
+    }
+    if (dispute.label(picked.get()).flatMap(label -> label.value().field(field)).isEmpty()) {
+      edits.remove(field);
+    } else {
+      edits.put(field, Optional.empty());
+    }
+  }
+
+  /** The value field {@code field} has in the final label as it stands, if any. */
+  public Optional<FieldValue> fieldValue(String field) {
+    return finalValue().flatMap(value -> value.field(field));
+  }
+
+  /** The fields the adjudicator changed from the picked label, by name (empty = cleared). */
+  public ObservableMap<String, Optional<FieldValue>> edits() {
+    return edits;
+  }
+
+  /** The values {@code field} may take under the dispute's rubric, with its anchors. */
+  public List<FieldChoice> choices(String field) {
+    DisputeCase dispute = current.get();
+    if (dispute == null) {
+      return List.of();
+    }
+    return dispute.rubric().fields().stream()
+        .filter(spec -> spec.name().equals(field))
+        .findFirst()
+        .map(FieldChoice::of)
+        .orElse(List.of());
+  }
+
+  /**
+   * What is wrong with the final label under the dispute's rubric version, one "field: problem"
+   * line each; empty when it may be decided.
+   */
+  public List<String> problems() {
+    DisputeCase dispute = current.get();
+    Optional<LabelValue> value = finalValue();
+    if (dispute == null || value.isEmpty()) {
+      return List.of();
+    }
+    return dispute.rubric().validate(value.get()).stream().map(Violation::toString).toList();
   }
 
   private void rebuildGrid() {
@@ -331,7 +430,7 @@ public final class AdjudicationViewModel {
     return list;
   }
 
-  private static String shown(FieldValue value) {
+  static String shown(FieldValue value) {
     if (value instanceof FieldValue.Text text) {
       return text.text();
     } else if (value instanceof FieldValue.ScalePoint point) {
@@ -362,7 +461,17 @@ public final class AdjudicationViewModel {
     }
     Optional<DisputeCase.AnnotatorLabel> base = dispute.label(picked.get());
     if (!dispute.isTranscript()) {
-      return base.map(DisputeCase.AnnotatorLabel::value);
+      Map<String, FieldValue> fields = new LinkedHashMap<>();
+      base.ifPresent(label -> fields.putAll(label.value().fields()));
+      edits.forEach(
+          (field, value) -> {
+            if (value.isPresent()) {
+              fields.put(field, value.get());
+            } else {
+              fields.remove(field);
+            }
+          });
+      return Optional.of(new LabelValue(dispute.rubric().id(), fields));
     }
     Map<String, FieldValue> fields = new LinkedHashMap<>();
     base.ifPresent(
@@ -414,6 +523,16 @@ public final class AdjudicationViewModel {
       message.set("The final transcript is empty; pick a row or write the transcript.");
       return false;
     }
+    List<String> problems = problems();
+    if (!problems.isEmpty()) {
+      message.set(
+          "The final label does not fit rubric "
+              + dispute.rubric().id()
+              + ": "
+              + String.join("; ", problems)
+              + ". Change those fields before deciding.");
+      return false;
+    }
     DecideJob job =
         new DecideJob(
             service,
@@ -422,7 +541,9 @@ public final class AdjudicationViewModel {
             value.get(),
             reason.get(),
             note.get().strip());
-    forms.put(job, new FormState(picked.get(), finalText.get(), reason.get(), note.get()));
+    forms.put(
+        job,
+        new FormState(picked.get(), finalText.get(), reason.get(), note.get(), Map.copyOf(edits)));
     return history.push(
         job,
         done -> {
@@ -458,28 +579,35 @@ public final class AdjudicationViewModel {
     open(rows.get(next));
   }
 
-  /** Passes the shown open dispute to the lead with the note; not undoable. */
-  public void escalate() {
+  /**
+   * Passes the shown open dispute to the lead with the note, as an undoable step: Ctrl+Z takes the
+   * escalation back in storage and the dispute is open again.
+   */
+  public boolean escalate() {
     DisputeCase dispute = current.get();
     if (dispute == null || dispute.row().status() != DisputeStatus.OPEN) {
       message.set("Only an open dispute can be escalated.");
-      return;
+      return false;
     }
-    String why = note.get().strip();
-    executor.submit(
-        "escalate " + dispute.row().clipKey(),
-        () -> {
-          service.escalate(dispute.row().disputeId(), why);
-          return null;
-        },
+    EscalateJob job =
+        new EscalateJob(
+            service, dispute.row().disputeId(), dispute.row().clipKey(), note.get().strip());
+    forms.put(
+        job,
+        new FormState(picked.get(), finalText.get(), reason.get(), note.get(), Map.copyOf(edits)));
+    return history.push(
+        job,
         done -> {
-          message.set("Escalated " + dispute.row().clipKey() + " to the lead.");
+          message.set("Escalated " + dispute.row().clipKey() + " to the lead · Ctrl+Z undoes");
           reload(dispute.row().disputeId(), true);
         },
         this::fail);
   }
 
-  /** Takes the newest decision of this session back; the dispute opens again with its form. */
+  /**
+   * Takes the newest decision or escalation of this session back; the dispute opens again with its
+   * form.
+   */
   public boolean undo() {
     return history.undo(
         job -> {
@@ -501,7 +629,12 @@ public final class AdjudicationViewModel {
   }
 
   /** What the form held when a job was pushed, to put back after its undo. */
-  private record FormState(String picked, String finalText, ReasonCode reason, String note) {}
+  private record FormState(
+      String picked,
+      String finalText,
+      ReasonCode reason,
+      String note,
+      Map<String, Optional<FieldValue>> edits) {}
 
   private final Map<AdjudicationJob, FormState> forms = new java.util.IdentityHashMap<>();
   private FormState pendingRestore;
@@ -527,6 +660,7 @@ public final class AdjudicationViewModel {
       pick(form.picked());
     }
     finalText.set(form.finalText());
+    edits.putAll(form.edits());
     reason.set(form.reason());
     note.set(form.note());
   }
