@@ -420,12 +420,14 @@ public final class AdjudicationView extends BorderPane {
           for (DisputeCase.AnnotatorLabel label : current.labels()) {
             Label name = new Label(row1++ + " · " + label.annotatorId());
             name.getStyleClass().add("text-bold");
+            name.setMinWidth(Region.USE_PREF_SIZE);
             grid.add(name, column++, 0);
           }
           int finalColumn = column;
           if (editable) {
             Label head = new Label("final (edit)");
             head.getStyleClass().add("text-bold");
+            head.setMinWidth(Region.USE_PREF_SIZE);
             grid.add(head, column++, 0);
           }
           grid.add(new Label("rubric anchors"), column, 0);
@@ -434,10 +436,12 @@ public final class AdjudicationView extends BorderPane {
             Label name = new Label(field.field());
             name.setTooltip(new Tooltip(field.definition()));
             name.getStyleClass().add(field.agrees() ? "text-muted" : "text-bold");
+            name.setMinWidth(Region.USE_PREF_SIZE);
             grid.add(name, 0, row);
             int c = 1;
             for (String value : field.values().values()) {
               Label shown = new Label(value);
+              shown.setMinWidth(Region.USE_PREF_SIZE);
               if (!field.agrees()) {
                 shown.getStyleClass().add("accent");
               }
@@ -453,6 +457,10 @@ public final class AdjudicationView extends BorderPane {
               } else {
                 ComboBox<FieldChoice> box = new ComboBox<>();
                 box.setId("final-" + field.field());
+                // The closed box shows the value; the open list shows each value's anchor.
+                box.setPrefWidth(180);
+                box.setMinWidth(Region.USE_PREF_SIZE);
+                box.setMaxWidth(Region.USE_PREF_SIZE);
                 box.getItems().add(null); // leave the field empty
                 box.getItems().addAll(choices);
                 box.setConverter(
@@ -495,7 +503,20 @@ public final class AdjudicationView extends BorderPane {
               }
               c++;
             }
-            Label anchors = new Label(String.join("\n", field.anchors()));
+            // Beside the values: the anchors of the values given; the whole scale on hover and in
+            // the final column's choices, so a tall rubric does not push the decision off screen.
+            List<String> given =
+                field.anchors().stream()
+                    .filter(
+                        line -> {
+                          int dash = line.indexOf(" — ");
+                          return dash > 0 && field.values().containsValue(line.substring(0, dash));
+                        })
+                    .toList();
+            Label anchors = new Label(String.join("\n", given));
+            if (!field.anchors().isEmpty()) {
+              anchors.setTooltip(new Tooltip(String.join("\n", field.anchors())));
+            }
             anchors.getStyleClass().addAll("text-muted", "text-small");
             anchors.setWrapText(true);
             grid.add(anchors, c, row);
