@@ -665,6 +665,11 @@ public final class AdjudicationViewModel {
     note.set(form.note());
   }
 
+  /** Shows {@code text} in the message line (e.g. a bad line of the keys file). */
+  public void tell(String text) {
+    message.set(text);
+  }
+
   private void fail(Throwable error) {
     String text = error.getMessage();
     message.set(
