@@ -45,6 +45,9 @@ public final class AdjudicationViewModel {
   /** The rubric field the word-aligned view shows for ASR disputes. */
   public static final String TRANSCRIPT = "transcript";
 
+  /** The annotator's "not confident" flag, which a final rating or stage label starts without. */
+  public static final String UNSURE = "unsure";
+
   private final AdjudicationService service;
   private final BackgroundExecutor executor;
   private final DecisionHistory history;
@@ -300,9 +303,7 @@ public final class AdjudicationViewModel {
     if (dispute == null) {
       return;
     }
-    Optional<FieldValue> base =
-        dispute.label(picked.get()).flatMap(label -> label.value().field(field));
-    if (base.equals(Optional.of(value))) {
+    if (startingValue(dispute, field).equals(Optional.of(value))) {
       edits.remove(field);
     } else {
       edits.put(field, Optional.of(value));
@@ -315,11 +316,19 @@ public final class AdjudicationViewModel {
     if (dispute == null) {
       return;
     }
-    if (dispute.label(picked.get()).flatMap(label -> label.value().field(field)).isEmpty()) {
+    if (startingValue(dispute, field).isEmpty()) {
       edits.remove(field);
     } else {
       edits.put(field, Optional.empty());
     }
+  }
+
+  /** What {@code field} holds before any edit: the picked label's value, never "unsure". */
+  private Optional<FieldValue> startingValue(DisputeCase dispute, String field) {
+    if (field.equals(UNSURE)) {
+      return Optional.empty();
+    }
+    return dispute.label(picked.get()).flatMap(label -> label.value().field(field));
   }
 
   /** The value field {@code field} has in the final label as it stands, if any. */
@@ -452,7 +461,8 @@ public final class AdjudicationViewModel {
   /**
    * The final label as it would be stored: for transcripts, the picked label's fields (flags left
    * out: an adjudicated label is not "unsure") with the transcript replaced by the final text, or
-   * only the final text when writing new; for other task types, the picked label.
+   * only the final text when writing new; for other task types, the picked label (without its
+   * "unsure" flag) with the adjudicator's field edits.
    */
   public Optional<LabelValue> finalValue() {
     DisputeCase dispute = current.get();
@@ -463,6 +473,7 @@ public final class AdjudicationViewModel {
     if (!dispute.isTranscript()) {
       Map<String, FieldValue> fields = new LinkedHashMap<>();
       base.ifPresent(label -> fields.putAll(label.value().fields()));
+      fields.remove(UNSURE); // an adjudicated label is not unsure unless the adjudicator says so
       edits.forEach(
           (field, value) -> {
             if (value.isPresent()) {

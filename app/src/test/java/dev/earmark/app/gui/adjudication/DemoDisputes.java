@@ -99,6 +99,20 @@ final class DemoDisputes {
    * file it.
    */
   static DisputeRecord recordTtsDispute(Project project, String clipKey) {
+    return recordDispute(
+        project,
+        clipKey,
+        TTS,
+        new DisputeReason.OrdinalSpread(
+            2, 2, "ann-cem", "ann-bea", Map.of("naturalness", "ann-alex 2, ann-bea 3, ann-cem 1")));
+  }
+
+  /** The demo's RAG stage-label rubric, whose labels the demo imports but never routes. */
+  static final VersionedId RAG = VersionedId.parse("rag-stages@1");
+
+  /** Records, as the lead, a dispute about {@code clipKey} under {@code rubric} for one reason. */
+  static DisputeRecord recordDispute(
+      Project project, String clipKey, VersionedId rubric, DisputeReason reason) {
     long clipId =
         project
             .jdbi()
@@ -109,17 +123,8 @@ final class DemoDisputes {
                         .bind("key", clipKey)
                         .mapTo(Long.class)
                         .one());
-    Dispute dispute =
-        new Dispute(
-            clipKey,
-            List.of(
-                new DisputeReason.OrdinalSpread(
-                    2,
-                    2,
-                    "ann-cem",
-                    "ann-bea",
-                    Map.of("naturalness", "ann-alex 2, ann-bea 3, ann-cem 1"))));
-    return adjudications(project).recordDispute(lead(project), clipId, TTS, dispute);
+    return adjudications(project)
+        .recordDispute(lead(project), clipId, rubric, new Dispute(clipKey, List.of(reason)));
   }
 
   /** The submitted label of {@code annotatorId} for a dispute's clip, read as the lead. */

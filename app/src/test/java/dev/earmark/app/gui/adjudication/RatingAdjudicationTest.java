@@ -3,6 +3,7 @@ package dev.earmark.app.gui.adjudication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.gui.CurrentThreadExecutor;
+import dev.earmark.engine.dispute.DisputeReason;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
 import dev.earmark.storage.adjudicate.Adjudication;
@@ -197,5 +198,46 @@ class RatingAdjudicationTest {
     assertThat(model.currentProperty().get().row().disputeId()).isEqualTo(dispute.id());
     assertThat(model.fieldValue("safety")).contains(new FieldValue.ScalePoint(3));
     assertThat(model.reasonProperty().get()).isEqualTo(ReasonCode.OTHER);
+  }
+
+  @Test
+  void aStageLabelDisputeIsDecidedWithOneStageChangedAndWithoutTheUnsureFlag() throws IOException {
+    openRatingDispute(); // builds the project; the stage dispute is recorded beside the rating one
+    DisputeRecord stages =
+        DemoDisputes.recordDispute(
+            project,
+            "rag-001",
+            DemoDisputes.RAG,
+            new DisputeReason.CategoricalMismatch(
+                Map.of("ann-alex", "partial", "ann-bea", "complete")));
+    model.load();
+    model.open(
+        model.rows().stream()
+            .filter(row -> row.disputeId() == stages.id())
+            .findFirst()
+            .orElseThrow());
+    String first = model.currentProperty().get().labels().get(0).annotatorId();
+    LabelValue picked = DemoDisputes.label(project, stages, first);
+    assertThat(picked.field("unsure")).contains(new FieldValue.Flag(true));
+
+    model.pickRow(1);
+    assertThat(model.fieldValue("unsure")).isEmpty();
+    assertThat(model.choices("retrieval_recall"))
+        .extracting(FieldChoice::shown)
+        .contains("partial", "complete");
+    assertThat(model.choices("retrieval_recall")).allMatch(c -> !c.description().isBlank());
+    model.setField("retrieval_recall", new FieldValue.Choice("complete"));
+    model.chooseReason(2); // ambiguous-audio
+    assertThat(model.decide()).isTrue();
+
+    Map<String, FieldValue> expected = new LinkedHashMap<>(picked.fields());
+    expected.remove("unsure");
+    expected.put("retrieval_recall", new FieldValue.Choice("complete"));
+    assertThat(DemoDisputes.decisions(project, stages.id()))
+        .singleElement()
+        .satisfies(
+            decision ->
+                assertThat(decision.finalValue())
+                    .isEqualTo(new LabelValue(DemoDisputes.RAG, expected)));
   }
 }
