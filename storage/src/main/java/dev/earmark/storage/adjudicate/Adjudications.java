@@ -435,6 +435,57 @@ public final class Adjudications {
             });
   }
 
+  /**
+   * Takes back the escalation of dispute {@code disputeId} (escalation undo): the dispute is open
+   * again and a {@code dispute.escalate.undo} audit event records the change, so the history shows
+   * both the escalation and its undo. Adjudicators and leads; refused unless the dispute is
+   * escalated (a lead may have decided it meanwhile).
+   *
+   * @return the dispute, open again
+   */
+  public DisputeRecord undoEscalation(Actor actor, long disputeId) {
+    actor.require("undo escalations", Role.ADJUDICATOR, Role.LEAD);
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              Access.require(handle, actor, "undo escalations", Role.ADJUDICATOR, Role.LEAD);
+              DisputeRecord dispute = dispute(handle, disputeId, true);
+              if (dispute.status() != DisputeStatus.ESCALATED) {
+                throw new StorageException(
+                    "dispute "
+                        + disputeId
+                        + " about "
+                        + dispute.clipKey()
+                        + " is "
+                        + dispute.status().code()
+                        + ", not escalated; there is no escalation to take back");
+              }
+              setStatus(handle, dispute, DisputeStatus.OPEN);
+              project
+                  .audit()
+                  .append(
+                      handle,
+                      actor,
+                      "dispute.escalate.undo",
+                      "dispute",
+                      Long.toString(disputeId),
+                      AuditLog.json()
+                          .createObjectNode()
+                          .put("status", DisputeStatus.ESCALATED.code()),
+                      AuditLog.json().createObjectNode().put("status", DisputeStatus.OPEN.code()));
+              return new DisputeRecord(
+                  dispute.id(),
+                  dispute.clipId(),
+                  dispute.clipKey(),
+                  dispute.rubric(),
+                  dispute.rules(),
+                  dispute.evidenceJson(),
+                  DisputeStatus.OPEN,
+                  dispute.createdAt());
+            });
+  }
+
   /** The decisions about one dispute, oldest first; adjudicators and leads only. */
   public List<Adjudication> decisions(Actor actor, long disputeId) {
     return project
@@ -565,6 +616,48 @@ public final class Adjudications {
                       AuditLog.json()
                           .createObjectNode()
                           .put("status", status)
+                          .put("note", leadNote));
+            });
+  }
+
+  /**
+   * Marks an accepted proposal done (lead only): the rubric or rule change it asked for is made.
+   * The lead's note (e.g. "published en-asr@2") is kept in the {@code proposal.done} audit event.
+   */
+  public void markProposalDone(Actor actor, long proposalId, String note) {
+    actor.require("act on policy proposals", Role.LEAD);
+    String leadNote = note == null ? "" : note.strip();
+    project
+        .jdbi()
+        .useTransaction(
+            handle -> {
+              int updated =
+                  handle
+                      .createUpdate(
+                          "UPDATE policy_proposals SET status = 'done' WHERE id = :id AND status"
+                              + " = 'accepted'")
+                      .bind("id", proposalId)
+                      .execute();
+              if (updated != 1) {
+                throw new StorageException(
+                    "there is no accepted policy proposal "
+                        + proposalId
+                        + "; only an accepted proposal is marked done, reload the proposals");
+              }
+              project
+                  .audit()
+                  .append(
+                      handle,
+                      actor,
+                      "proposal.done",
+                      "policy-proposal",
+                      Long.toString(proposalId),
+                      AuditLog.json()
+                          .createObjectNode()
+                          .put("status", ProposalStatus.ACCEPTED.code()),
+                      AuditLog.json()
+                          .createObjectNode()
+                          .put("status", ProposalStatus.DONE.code())
                           .put("note", leadNote));
             });
   }

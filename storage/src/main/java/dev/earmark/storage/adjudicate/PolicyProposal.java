@@ -17,11 +17,15 @@ public record PolicyProposal(
     Instant createdAt,
     String createdBy) {
 
-  /** Open until the lead accepts (changes the policy) or declines it. */
+  /**
+   * Open until the lead accepts or declines it; an accepted proposal is done once the rubric or
+   * rule change it asked for is made.
+   */
   public enum ProposalStatus {
     OPEN,
     ACCEPTED,
-    DECLINED;
+    DECLINED,
+    DONE;
 
     public String code() {
       return name().toLowerCase(java.util.Locale.ROOT);

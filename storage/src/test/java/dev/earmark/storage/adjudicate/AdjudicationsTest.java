@@ -294,4 +294,119 @@ class AdjudicationsTest {
       assertThat(adjudications.disputes(LEAD, DisputeStatus.RESOLVED)).hasSize(1);
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void escalationIsTakenBackOnlyWhileEscalatedAndAudited(Supplier<Project> factory) {
+    try (LabelingFixture fixture = LabelingFixture.create(factory.get(), dir, 1)) {
+      Adjudications adjudications = fixture.adjudications();
+      long clip = fixture.clipId("clip-0001");
+      DisputeRecord dispute =
+          adjudications.recordDispute(LEAD, clip, ASR, goldAndUnsure("clip-0001"));
+      assertThatThrownBy(() -> adjudications.undoEscalation(ADJ, dispute.id()))
+          .isInstanceOf(StorageException.class)
+          .hasMessage(
+              "dispute "
+                  + dispute.id()
+                  + " about clip-0001 is open, not escalated; there is no escalation to take"
+                  + " back");
+      adjudications.escalate(ADJ, dispute.id(), "band name?");
+      assertThatThrownBy(() -> adjudications.undoEscalation(ANN_1, dispute.id()))
+          .isInstanceOf(PermissionDeniedException.class);
+
+      DisputeRecord reopened = adjudications.undoEscalation(ADJ, dispute.id());
+
+      assertThat(reopened.status()).isEqualTo(DisputeStatus.OPEN);
+      assertThat(adjudications.disputes(LEAD, DisputeStatus.OPEN)).containsExactly(reopened);
+      assertThat(adjudications.disputes(LEAD, DisputeStatus.ESCALATED)).isEmpty();
+      assertThat(fixture.project().audit().eventsFor("dispute", Long.toString(dispute.id())))
+          .extracting(event -> event.action() + " by " + event.actor())
+          .containsExactly(
+              "dispute.open by lead-1",
+              "dispute.escalate by adj-1",
+              "dispute.escalate.undo by adj-1");
+      assertThat(fixture.project().audit().eventsFor("dispute", Long.toString(dispute.id())))
+          .last()
+          .satisfies(
+              event -> {
+                assertThat(event.beforeJson()).contains("\"status\":\"escalated\"");
+                assertThat(event.afterJson()).contains("\"status\":\"open\"");
+              });
+      // Escalated and decided by the lead meanwhile: nothing to take back.
+      adjudications.escalate(ADJ, dispute.id(), "again");
+      adjudications.decide(LEAD, dispute.id(), transcript("x"), ReasonCode.OTHER, "");
+      assertThatThrownBy(() -> adjudications.undoEscalation(ADJ, dispute.id()))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("is resolved, not escalated");
+      assertThat(fixture.project().audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void anAcceptedProposalIsMarkedDoneWithTheLeadsNote(Supplier<Project> factory) {
+    try (LabelingFixture fixture = LabelingFixture.create(factory.get(), dir, 2)) {
+      Adjudications adjudications = fixture.adjudications();
+      long[] proposals = new long[2];
+      for (int i = 0; i < 2; i++) {
+        String key = "clip-000" + (i + 1);
+        DisputeRecord dispute =
+            adjudications.recordDispute(LEAD, fixture.clipId(key), ASR, goldAndUnsure(key));
+        proposals[i] =
+            adjudications
+                .decide(
+                    ADJ, dispute.id(), transcript("x"), ReasonCode.NORMALIZATION_GAP, "band names")
+                .policyProposalId()
+                .getAsLong();
+      }
+      long proposal = proposals[0];
+      assertThatThrownBy(() -> adjudications.markProposalDone(LEAD, proposal, "too early"))
+          .isInstanceOf(StorageException.class)
+          .hasMessage(
+              "there is no accepted policy proposal "
+                  + proposal
+                  + "; only an accepted proposal is marked done, reload the proposals");
+      adjudications.closeProposal(LEAD, proposal, true, "will protect band names");
+      adjudications.closeProposal(LEAD, proposals[1], true, "same");
+      assertThatThrownBy(() -> adjudications.markProposalDone(ADJ, proposal, "x"))
+          .isInstanceOf(PermissionDeniedException.class);
+
+      adjudications.markProposalDone(LEAD, proposal, " published en-asr@2 ");
+
+      assertThat(adjudications.proposals(LEAD, ProposalStatus.DONE))
+          .singleElement()
+          .satisfies(
+              done -> {
+                assertThat(done.id()).isEqualTo(proposal);
+                assertThat(done.status()).isEqualTo(ProposalStatus.DONE);
+              });
+      assertThat(adjudications.proposals(LEAD, ProposalStatus.ACCEPTED))
+          .extracting(PolicyProposal::id)
+          .containsExactly(proposals[1]);
+      assertThat(fixture.project().audit().eventsFor("policy-proposal", Long.toString(proposal)))
+          .extracting(event -> event.action())
+          .containsExactly("proposal.open", "proposal.accept", "proposal.done");
+      assertThat(fixture.project().audit().eventsFor("policy-proposal", Long.toString(proposal)))
+          .last()
+          .satisfies(
+              event ->
+                  assertThat(event.afterJson())
+                      .contains("\"status\":\"done\"")
+                      .contains("\"note\":\"published en-asr@2\""));
+      assertThatThrownBy(() -> adjudications.markProposalDone(LEAD, proposal, "twice"))
+          .isInstanceOf(StorageException.class);
+      // The widened check still refuses a status nobody defined.
+      assertThatThrownBy(
+              () ->
+                  fixture
+                      .project()
+                      .jdbi()
+                      .useHandle(
+                          handle ->
+                              handle.execute(
+                                  "UPDATE policy_proposals SET status = 'shelved' WHERE id = ?",
+                                  proposals[1])))
+          .isInstanceOf(Exception.class);
+    }
+  }
 }

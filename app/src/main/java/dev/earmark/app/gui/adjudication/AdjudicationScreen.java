@@ -11,6 +11,9 @@ import dev.earmark.app.gui.waveform.PeakLoader;
 import dev.earmark.app.gui.waveform.WaveformViewModel;
 import dev.earmark.audio.peaks.PeakCache;
 import dev.earmark.audio.spectrogram.SpectrogramSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Wires the adjudication screen for one window: the player and waveform (the labeling screen's
@@ -26,7 +29,18 @@ public final class AdjudicationScreen implements WorkbenchScreen {
   private final Keymap keymap;
   private final AdjudicationService service;
 
+  /** Builds the screen with the default keys. */
   public AdjudicationScreen(WorkbenchContext context) {
+    this(context, Optional.empty());
+  }
+
+  /**
+   * Builds the screen with the user's keys file applied over the default keys ({@link
+   * Keymap#remap}). The file is shared with the other screens, so lines naming their actions are
+   * expected here and not reported; a bad key combination for one of this screen's actions is shown
+   * in the screen's message line.
+   */
+  public AdjudicationScreen(WorkbenchContext context, Optional<Path> keysFile) {
     var executor = context.executor();
     this.player =
         new MediaAudioPlayer(
@@ -38,9 +52,22 @@ public final class AdjudicationScreen implements WorkbenchScreen {
     QeHintPanel qeHint =
         new QeHintPanel(new QeHintReader(context.project(), context.userId()), executor);
     this.keymap = AdjudicationActions.defaultKeymap();
+    List<String> warnings =
+        keysFile.map(keymap::remap).orElse(List.of()).stream()
+            .filter(warning -> !warning.contains("is not an action of this screen"))
+            .toList();
     this.view =
         new AdjudicationView(
-            model, waveform, executor, context.theme(), qeHint, () -> context.show("agreement"));
+            model,
+            waveform,
+            executor,
+            context.theme(),
+            qeHint,
+            () -> context.show("agreement"),
+            keymap);
+    if (!warnings.isEmpty()) {
+      model.tell(String.join("  ", warnings));
+    }
   }
 
   @Override

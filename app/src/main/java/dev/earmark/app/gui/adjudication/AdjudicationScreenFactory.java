@@ -1,9 +1,12 @@
 package dev.earmark.app.gui.adjudication;
 
+import dev.earmark.app.gui.Keymap;
 import dev.earmark.app.gui.shell.ScreenFactory;
 import dev.earmark.app.gui.shell.WorkbenchContext;
 import dev.earmark.app.gui.shell.WorkbenchScreen;
 import dev.earmark.storage.user.Role;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 
 /** The adjudication screen in the shell: for adjudicators and leads (storage checks again). */
@@ -25,6 +28,8 @@ public final class AdjudicationScreenFactory implements ScreenFactory {
 
   @Override
   public WorkbenchScreen create(WorkbenchContext context) {
-    return new AdjudicationScreen(context);
+    return new AdjudicationScreen(
+        context,
+        Optional.of(Keymap.keysFile(System.getenv(), Path.of(System.getProperty("user.home")))));
   }
 }

@@ -138,6 +138,11 @@ public class AdjudicationService {
     return adjudications.undo(actor(), adjudicationId);
   }
 
+  /** Takes an escalation back; see {@link Adjudications#undoEscalation}. */
+  public DisputeRecord undoEscalation(long disputeId) {
+    return adjudications.undoEscalation(actor(), disputeId);
+  }
+
   /** Passes a dispute to the lead; see {@link Adjudications#escalate}. */
   public void escalate(long disputeId, String note) {
     adjudications.escalate(actor(), disputeId, note);

@@ -1,15 +1,23 @@
 package dev.earmark.app.gui.adjudication;
 
 import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.Keymap;
+import dev.earmark.app.gui.KeysSheet;
 import dev.earmark.app.gui.qe.QeHintPanel;
 import dev.earmark.app.gui.shell.Theme;
 import dev.earmark.app.gui.waveform.TransportBar;
+import dev.earmark.app.gui.waveform.WaveformActions;
 import dev.earmark.app.gui.waveform.WaveformPalette;
 import dev.earmark.app.gui.waveform.WaveformView;
 import dev.earmark.app.gui.waveform.WaveformViewModel;
+import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.storage.adjudicate.DisputeStatus;
 import dev.earmark.storage.adjudicate.ReasonCode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -33,6 +41,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * The adjudicator's screen (UI.md "Adjudicator: one dispute"): the dispute queue with filters on
@@ -51,6 +60,9 @@ public final class AdjudicationView extends BorderPane {
   private final Runnable openDashboard;
   private final AlignmentGridView gridView;
   private final ToggleGroup reasons = new ToggleGroup();
+  private final Keymap keymap;
+  private StackPane keysOverlay;
+  private TextField finalTextField;
 
   public AdjudicationView(
       AdjudicationViewModel model,
@@ -58,8 +70,10 @@ public final class AdjudicationView extends BorderPane {
       BackgroundExecutor executor,
       Theme theme,
       QeHintPanel qeHint,
-      Runnable openDashboard) {
+      Runnable openDashboard,
+      Keymap keymap) {
     this.model = model;
+    this.keymap = keymap;
     this.waveform = waveform;
     this.theme = theme;
     this.qeHint = qeHint;
@@ -77,7 +91,8 @@ public final class AdjudicationView extends BorderPane {
     work.setFitToWidth(true);
     work.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     work.visibleProperty().bind(model.noDisputesProperty().not());
-    setCenter(new StackPane(work, emptyState()));
+    this.keysOverlay = keysOverlay();
+    setCenter(new StackPane(work, emptyState(), keysOverlay));
     theme.darkProperty().addListener((obs, old, now) -> applyTheme());
     applyTheme();
 
@@ -105,7 +120,29 @@ public final class AdjudicationView extends BorderPane {
   /** Handles an action of the screen's keymap; false if it is not this screen's (or not now). */
   public boolean perform(String action) {
     boolean typing = getScene() != null && getScene().getFocusOwner() instanceof TextInputControl;
+    if (keysOverlay.isVisible()
+        && (action.equals(AdjudicationActions.CHEAT_SHEET)
+            || action.equals(WaveformActions.TOGGLE_PLAY))) {
+      keysOverlay.setVisible(false); // F1 again or Esc closes the sheet
+      return true;
+    }
+    for (int row = 1; row <= AdjudicationActions.PICK_KEYS; row++) {
+      if (action.equals(AdjudicationActions.pick(row))) {
+        return model.pickRow(row);
+      }
+      if (action.equals(AdjudicationActions.reason(row))) {
+        return model.chooseReason(row);
+      }
+    }
     switch (action) {
+      case AdjudicationActions.CHEAT_SHEET -> keysOverlay.setVisible(true);
+      case AdjudicationActions.ESCALATE -> model.escalate();
+      case AdjudicationActions.WRITE_NEW -> {
+        model.writeNew();
+        if (model.gridProperty().get() != null) {
+          finalTextField.requestFocus();
+        }
+      }
       case AdjudicationActions.DECIDE -> model.decide();
       case AdjudicationActions.SKIP -> model.skip();
       case AdjudicationActions.NEXT -> model.move(1);
@@ -330,24 +367,68 @@ public final class AdjudicationView extends BorderPane {
     return legend;
   }
 
-  /** Ratings and stage labels: each field, the annotators' values, and the rubric's anchors. */
+  /**
+   * Ratings and stage labels: each field, the annotators' values, the final value (chosen field by
+   * field, starting from the picked annotator's), and the rubric's anchors.
+   */
   private VBox comparisonPane() {
     GridPane grid = new GridPane();
     grid.setId("fieldComparison");
     grid.setHgap(12);
     grid.setVgap(4);
+    Map<String, ComboBox<FieldChoice>> finals = new HashMap<>();
+    Map<String, Label> fixedFinals = new HashMap<>();
+    boolean[] updating = {false};
+    Runnable showFinals =
+        () -> {
+          updating[0] = true;
+          try {
+            finals.forEach(
+                (field, box) -> {
+                  var value = model.fieldValue(field);
+                  box.setValue(
+                      box.getItems().stream()
+                          .filter(
+                              choice -> choice != null && value.equals(Optional.of(choice.value())))
+                          .findFirst()
+                          .orElse(null));
+                  box.getStyleClass().remove("edited");
+                  if (model.edits().containsKey(field)) {
+                    box.getStyleClass().add("edited");
+                  }
+                });
+            fixedFinals.forEach(
+                (field, label) ->
+                    label.setText(
+                        model.fieldValue(field).map(AdjudicationViewModel::shown).orElse("—")));
+          } finally {
+            updating[0] = false;
+          }
+        };
     Runnable fill =
         () -> {
           grid.getChildren().clear();
+          finals.clear();
+          fixedFinals.clear();
           var current = model.currentProperty().get();
           if (current == null) {
             return;
           }
+          boolean editable = !current.isTranscript();
           int column = 1;
+          int row1 = 1;
           for (DisputeCase.AnnotatorLabel label : current.labels()) {
-            Label name = new Label(label.annotatorId());
+            Label name = new Label(row1++ + " · " + label.annotatorId());
             name.getStyleClass().add("text-bold");
+            name.setMinWidth(Region.USE_PREF_SIZE);
             grid.add(name, column++, 0);
+          }
+          int finalColumn = column;
+          if (editable) {
+            Label head = new Label("final (edit)");
+            head.getStyleClass().add("text-bold");
+            head.setMinWidth(Region.USE_PREF_SIZE);
+            grid.add(head, column++, 0);
           }
           grid.add(new Label("rubric anchors"), column, 0);
           int row = 1;
@@ -355,28 +436,127 @@ public final class AdjudicationView extends BorderPane {
             Label name = new Label(field.field());
             name.setTooltip(new Tooltip(field.definition()));
             name.getStyleClass().add(field.agrees() ? "text-muted" : "text-bold");
+            name.setMinWidth(Region.USE_PREF_SIZE);
             grid.add(name, 0, row);
             int c = 1;
             for (String value : field.values().values()) {
               Label shown = new Label(value);
+              shown.setMinWidth(Region.USE_PREF_SIZE);
               if (!field.agrees()) {
                 shown.getStyleClass().add("accent");
               }
               grid.add(shown, c++, row);
             }
-            Label anchors = new Label(String.join("\n", field.anchors()));
+            if (editable) {
+              List<FieldChoice> choices = model.choices(field.field());
+              if (choices.isEmpty()) {
+                Label fixed = new Label();
+                fixed.setTooltip(new Tooltip("kept from the picked annotator's label"));
+                fixedFinals.put(field.field(), fixed);
+                grid.add(fixed, finalColumn, row);
+              } else {
+                ComboBox<FieldChoice> box = new ComboBox<>();
+                box.setId("final-" + field.field());
+                // The closed box shows the value; the open list shows each value's anchor.
+                box.setPrefWidth(180);
+                box.setMinWidth(Region.USE_PREF_SIZE);
+                box.setMaxWidth(Region.USE_PREF_SIZE);
+                box.getItems().add(null); // leave the field empty
+                box.getItems().addAll(choices);
+                box.setConverter(
+                    new StringConverter<>() {
+                      @Override
+                      public String toString(FieldChoice choice) {
+                        return choice == null ? "—" : choice.shown();
+                      }
+
+                      @Override
+                      public FieldChoice fromString(String text) {
+                        return null;
+                      }
+                    });
+                box.setCellFactory(
+                    view ->
+                        new ListCell<>() {
+                          @Override
+                          protected void updateItem(FieldChoice choice, boolean empty) {
+                            super.updateItem(choice, empty);
+                            setText(
+                                empty ? null : choice == null ? "— (leave empty)" : choice.line());
+                          }
+                        });
+                box.setTooltip(new Tooltip(field.field() + ": change the final value"));
+                box.valueProperty()
+                    .addListener(
+                        (obs, old, now) -> {
+                          if (updating[0]) {
+                            return;
+                          }
+                          if (now == null) {
+                            model.clearField(field.field());
+                          } else {
+                            model.setField(field.field(), now.value());
+                          }
+                        });
+                finals.put(field.field(), box);
+                grid.add(box, finalColumn, row);
+              }
+              c++;
+            }
+            // Beside the values: the anchors of the values given; the whole scale on hover and in
+            // the final column's choices, so a tall rubric does not push the decision off screen.
+            List<String> given =
+                field.anchors().stream()
+                    .filter(
+                        line -> {
+                          int dash = line.indexOf(" — ");
+                          return dash > 0 && field.values().containsValue(line.substring(0, dash));
+                        })
+                    .toList();
+            Label anchors = new Label(String.join("\n", given));
+            if (!field.anchors().isEmpty()) {
+              anchors.setTooltip(new Tooltip(String.join("\n", field.anchors())));
+            }
             anchors.getStyleClass().addAll("text-muted", "text-small");
             anchors.setWrapText(true);
             grid.add(anchors, c, row);
             row++;
           }
+          showFinals.run();
         };
     model
         .comparisons()
         .addListener((javafx.collections.ListChangeListener<FieldComparison>) c -> fill.run());
-    Label title = new Label("Other fields, side by side with the rubric");
+    model
+        .edits()
+        .addListener(
+            (javafx.collections.MapChangeListener<String, Optional<FieldValue>>)
+                c -> showFinals.run());
+    model.pickedProperty().addListener((obs, old, now) -> showFinals.run());
+    Label title = new Label("Fields side by side with the rubric");
     title.getStyleClass().add("text-muted");
-    VBox pane = new VBox(4, title, grid);
+    Label problems = new Label();
+    problems.setId("finalProblems");
+    problems.getStyleClass().add("danger");
+    problems.setWrapText(true);
+    Runnable showProblems =
+        () -> {
+          var current = model.currentProperty().get();
+          List<String> list =
+              current == null || current.isTranscript() ? List.of() : model.problems();
+          problems.setText(
+              list.isEmpty() ? "" : "Not yet a valid final label: " + String.join("; ", list));
+        };
+    model
+        .edits()
+        .addListener(
+            (javafx.collections.MapChangeListener<String, Optional<FieldValue>>)
+                c -> showProblems.run());
+    model.pickedProperty().addListener((obs, old, now) -> showProblems.run());
+    model.currentProperty().addListener((obs, old, now) -> showProblems.run());
+    problems.visibleProperty().bind(problems.textProperty().isNotEmpty());
+    problems.managedProperty().bind(problems.visibleProperty());
+    VBox pane = new VBox(4, title, grid, problems);
     pane.visibleProperty().bind(Bindings.isNotEmpty(model.comparisons()));
     pane.managedProperty().bind(pane.visibleProperty());
     return pane;
@@ -384,6 +564,7 @@ public final class AdjudicationView extends BorderPane {
 
   private VBox decisionPane() {
     TextField finalText = new TextField();
+    finalTextField = finalText;
     finalText.setId("finalText");
     finalText.textProperty().bindBidirectional(model.finalTextProperty());
     HBox.setHgrow(finalText, Priority.ALWAYS);
@@ -407,16 +588,23 @@ public final class AdjudicationView extends BorderPane {
                 model.pickedProperty()));
     HBox finalRow = new HBox(8, new Label("Final:"), finalText, pickedNote, writeNew);
     finalRow.setAlignment(Pos.CENTER_LEFT);
+    // Ratings and stage labels are edited field by field in the comparison grid instead.
+    finalText.visibleProperty().bind(model.gridProperty().isNotNull());
+    finalText.managedProperty().bind(finalText.visibleProperty());
 
     FlowPane reasonRow = new FlowPane(12, 4);
     reasonRow.getChildren().add(new Label("Reason:"));
     for (ReasonCode code : ReasonCode.values()) {
       RadioButton radio = new RadioButton(code.code().replace('-', ' '));
+      int index = code.ordinal() + 1;
+      radio.setTooltip(new Tooltip("Alt+Shift+" + index));
       radio.setId("reason-" + code.code());
       radio.setUserData(code);
       radio.setToggleGroup(reasons);
       if (code.raisesPolicyProposal()) {
-        radio.setTooltip(new Tooltip("files a policy proposal for the lead; needs a note"));
+        radio.setTooltip(
+            new Tooltip(
+                "Alt+Shift+" + index + " · files a policy proposal for the lead; needs a note"));
       }
       reasonRow.getChildren().add(radio);
     }
@@ -458,13 +646,14 @@ public final class AdjudicationView extends BorderPane {
     Button skip = new Button("Skip");
     skip.setId("skip");
     skip.setOnAction(event -> model.skip());
-    Button escalate = new Button("Escalate to lead");
+    Button escalate = new Button("Escalate to lead ⌃E");
     escalate.setId("escalate");
     escalate.disableProperty().bind(model.canDecideProperty().not());
     escalate.setOnAction(event -> model.escalate());
     Button undo = new Button("Undo");
     undo.setId("undoDecision");
-    undo.setTooltip(new Tooltip("take back the last decision (Ctrl+Z outside text fields)"));
+    undo.setTooltip(
+        new Tooltip("take back the last decision or escalation (Ctrl+Z outside text fields)"));
     undo.disableProperty().bind(model.canUndoProperty().not().or(model.busyProperty()));
     undo.setOnAction(event -> model.undo());
     Button redo = new Button("Redo");
@@ -496,6 +685,35 @@ public final class AdjudicationView extends BorderPane {
     VBox pane = new VBox(8, finalRow, reasonRow, noteRow, status);
     pane.getStyleClass().add("decision-area");
     return pane;
+  }
+
+  private StackPane keysOverlay() {
+    Label title = new Label("Adjudication keys");
+    title.getStyleClass().add("title-3");
+    Button close = new Button("Close (F1 or Esc)");
+    ScrollPane table = new ScrollPane(KeysSheet.table(keymap, AdjudicationActions.descriptions()));
+    table.setFitToWidth(true);
+    table.setPrefViewportHeight(420);
+    table.setStyle("-fx-background-color: transparent; -fx-background-insets: 0;");
+    VBox card = new VBox(8, title, table, close);
+    card.setPadding(new Insets(16));
+    card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+    card.setMinHeight(0);
+    card.setStyle(
+        "-fx-background-color: -color-bg-default; -fx-border-color: -color-border-default;"
+            + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.3), 16, 0, 0, 4);");
+    StackPane overlay = new StackPane(card);
+    overlay.setId("keysOverlay");
+    overlay.setStyle("-fx-background-color: rgba(0,0,0,0.25);");
+    overlay.setVisible(false);
+    overlay.setMinSize(0, 0);
+    close.setOnAction(event -> overlay.setVisible(false));
+    return overlay;
+  }
+
+  /** Whether the keys sheet (F1) is showing. */
+  public boolean keysShowing() {
+    return keysOverlay.isVisible();
   }
 
   private VBox emptyState() {

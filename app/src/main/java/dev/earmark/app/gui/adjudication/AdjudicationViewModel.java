@@ -6,6 +6,7 @@ import dev.earmark.app.gui.adjudication.AlignmentGrid.Transcript;
 import dev.earmark.engine.rubric.FieldSpec;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
+import dev.earmark.engine.rubric.Violation;
 import dev.earmark.storage.adjudicate.DisputeStatus;
 import dev.earmark.storage.adjudicate.ReasonCode;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import javafx.collections.transformation.FilteredList;
 
 /**
@@ -42,6 +44,9 @@ import javafx.collections.transformation.FilteredList;
 public final class AdjudicationViewModel {
   /** The rubric field the word-aligned view shows for ASR disputes. */
   public static final String TRANSCRIPT = "transcript";
+
+  /** The annotator's "not confident" flag, which a final rating or stage label starts without. */
+  public static final String UNSURE = "unsure";
 
   private final AdjudicationService service;
   private final BackgroundExecutor executor;
@@ -65,6 +70,8 @@ public final class AdjudicationViewModel {
   private final ReadOnlyObjectWrapper<AlignmentGrid> grid = new ReadOnlyObjectWrapper<>();
   private final ObservableList<FieldComparison> comparisons = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper picked = new ReadOnlyStringWrapper("");
+  private final ObservableMap<String, Optional<FieldValue>> edits =
+      FXCollections.observableMap(new LinkedHashMap<>());
   private final StringProperty finalText = new SimpleStringProperty("");
   private final ObjectProperty<ReasonCode> reason = new SimpleObjectProperty<>();
   private final StringProperty note = new SimpleStringProperty("");
@@ -202,6 +209,7 @@ public final class AdjudicationViewModel {
     grid.set(null);
     comparisons.clear();
     picked.set("");
+    edits.clear();
     finalText.set("");
     updateProgress();
   }
@@ -247,6 +255,7 @@ public final class AdjudicationViewModel {
     if (dispute == null || dispute.label(annotatorId).isEmpty()) {
       return;
     }
+    edits.clear();
     picked.set(annotatorId);
     finalText.set(transcript(dispute.label(annotatorId).get().value()));
     rebuildGrid();
@@ -254,9 +263,108 @@ public final class AdjudicationViewModel {
 
   /** Writes a new final label: no annotator picked, the final text starts empty. */
   public void writeNew() {
+    edits.clear();
     picked.set("");
     finalText.set("");
     rebuildGrid();
+  }
+
+  /**
+   * Picks the label of the {@code row}-th annotator (1-based, in the order the screen lists them);
+   * false when there is no such row.
+   */
+  public boolean pickRow(int row) {
+    DisputeCase dispute = current.get();
+    if (dispute == null || row < 1 || row > dispute.labels().size()) {
+      return false;
+    }
+    pick(dispute.labels().get(row - 1).annotatorId());
+    return true;
+  }
+
+  /** Chooses the {@code index}-th reason code (1-based, in {@link ReasonCode} order). */
+  public boolean chooseReason(int index) {
+    if (index < 1 || index > ReasonCode.values().length) {
+      return false;
+    }
+    reason.set(ReasonCode.values()[index - 1]);
+    return true;
+  }
+
+  // ---------------------------------------------------------------- field by field
+
+  /**
+   * Sets one field of the final rating or stage label to {@code value}, on top of the picked
+   * annotator's label (or of an empty label when writing new). Setting it back to the picked value
+   * drops the edit.
+   */
+  public void setField(String field, FieldValue value) {
+    DisputeCase dispute = current.get();
+    if (dispute == null) {
+      return;
+    }
+    if (startingValue(dispute, field).equals(Optional.of(value))) {
+      edits.remove(field);
+    } else {
+      edits.put(field, Optional.of(value));
+    }
+  }
+
+  /** Leaves an optional field of the final label empty (e.g. a preference without a reference). */
+  public void clearField(String field) {
+    DisputeCase dispute = current.get();
+    if (dispute == null) {
+      return;
+    }
+    if (startingValue(dispute, field).isEmpty()) {
+      edits.remove(field);
+    } else {
+      edits.put(field, Optional.empty());
+    }
+  }
+
+  /** What {@code field} holds before any edit: the picked label's value, never "unsure". */
+  private Optional<FieldValue> startingValue(DisputeCase dispute, String field) {
+    if (field.equals(UNSURE)) {
+      return Optional.empty();
+    }
+    return dispute.label(picked.get()).flatMap(label -> label.value().field(field));
+  }
+
+  /** The value field {@code field} has in the final label as it stands, if any. */
+  public Optional<FieldValue> fieldValue(String field) {
+    return finalValue().flatMap(value -> value.field(field));
+  }
+
+  /** The fields the adjudicator changed from the picked label, by name (empty = cleared). */
+  public ObservableMap<String, Optional<FieldValue>> edits() {
+    return edits;
+  }
+
+  /** The values {@code field} may take under the dispute's rubric, with its anchors. */
+  public List<FieldChoice> choices(String field) {
+    DisputeCase dispute = current.get();
+    if (dispute == null) {
+      return List.of();
+    }
+    return dispute.rubric().fields().stream()
+        .filter(spec -> spec.name().equals(field))
+        .findFirst()
+        .map(FieldChoice::of)
+        .orElse(List.of());
+  }
+
+  /**
+   * What is wrong with the final label under the dispute's rubric version, one "field: problem"
+   * line each; empty when it may be decided.
+   */
+  public List<String> problems() {
+    DisputeCase dispute = current.get();
+    Optional<LabelValue> value = finalValue();
+    if (dispute == null || value.isEmpty()) {
+      return List.of();
+    }
+    return dispute.rubric().validate(value.get()).stream().map(Violation::toString).toList();
   }
 
   private void rebuildGrid() {
@@ -331,7 +439,7 @@ public final class AdjudicationViewModel {
     return list;
   }
 
-  private static String shown(FieldValue value) {
+  static String shown(FieldValue value) {
     if (value instanceof FieldValue.Text text) {
       return text.text();
     } else if (value instanceof FieldValue.ScalePoint point) {
@@ -353,7 +461,8 @@ public final class AdjudicationViewModel {
   /**
    * The final label as it would be stored: for transcripts, the picked label's fields (flags left
    * out: an adjudicated label is not "unsure") with the transcript replaced by the final text, or
-   * only the final text when writing new; for other task types, the picked label.
+   * only the final text when writing new; for other task types, the picked label (without its
+   * "unsure" flag) with the adjudicator's field edits.
    */
   public Optional<LabelValue> finalValue() {
     DisputeCase dispute = current.get();
@@ -362,7 +471,18 @@ public final class AdjudicationViewModel {
     }
     Optional<DisputeCase.AnnotatorLabel> base = dispute.label(picked.get());
     if (!dispute.isTranscript()) {
-      return base.map(DisputeCase.AnnotatorLabel::value);
+      Map<String, FieldValue> fields = new LinkedHashMap<>();
+      base.ifPresent(label -> fields.putAll(label.value().fields()));
+      fields.remove(UNSURE); // an adjudicated label is not unsure unless the adjudicator says so
+      edits.forEach(
+          (field, value) -> {
+            if (value.isPresent()) {
+              fields.put(field, value.get());
+            } else {
+              fields.remove(field);
+            }
+          });
+      return Optional.of(new LabelValue(dispute.rubric().id(), fields));
     }
     Map<String, FieldValue> fields = new LinkedHashMap<>();
     base.ifPresent(
@@ -414,6 +534,16 @@ public final class AdjudicationViewModel {
       message.set("The final transcript is empty; pick a row or write the transcript.");
       return false;
     }
+    List<String> problems = problems();
+    if (!problems.isEmpty()) {
+      message.set(
+          "The final label does not fit rubric "
+              + dispute.rubric().id()
+              + ": "
+              + String.join("; ", problems)
+              + ". Change those fields before deciding.");
+      return false;
+    }
     DecideJob job =
         new DecideJob(
             service,
@@ -422,7 +552,9 @@ public final class AdjudicationViewModel {
             value.get(),
             reason.get(),
             note.get().strip());
-    forms.put(job, new FormState(picked.get(), finalText.get(), reason.get(), note.get()));
+    forms.put(
+        job,
+        new FormState(picked.get(), finalText.get(), reason.get(), note.get(), Map.copyOf(edits)));
     return history.push(
         job,
         done -> {
@@ -458,28 +590,35 @@ public final class AdjudicationViewModel {
     open(rows.get(next));
   }
 
-  /** Passes the shown open dispute to the lead with the note; not undoable. */
-  public void escalate() {
+  /**
+   * Passes the shown open dispute to the lead with the note, as an undoable step: Ctrl+Z takes the
+   * escalation back in storage and the dispute is open again.
+   */
+  public boolean escalate() {
     DisputeCase dispute = current.get();
     if (dispute == null || dispute.row().status() != DisputeStatus.OPEN) {
       message.set("Only an open dispute can be escalated.");
-      return;
+      return false;
     }
-    String why = note.get().strip();
-    executor.submit(
-        "escalate " + dispute.row().clipKey(),
-        () -> {
-          service.escalate(dispute.row().disputeId(), why);
-          return null;
-        },
+    EscalateJob job =
+        new EscalateJob(
+            service, dispute.row().disputeId(), dispute.row().clipKey(), note.get().strip());
+    forms.put(
+        job,
+        new FormState(picked.get(), finalText.get(), reason.get(), note.get(), Map.copyOf(edits)));
+    return history.push(
+        job,
         done -> {
-          message.set("Escalated " + dispute.row().clipKey() + " to the lead.");
+          message.set("Escalated " + dispute.row().clipKey() + " to the lead · Ctrl+Z undoes");
           reload(dispute.row().disputeId(), true);
         },
         this::fail);
   }
 
-  /** Takes the newest decision of this session back; the dispute opens again with its form. */
+  /**
+   * Takes the newest decision or escalation of this session back; the dispute opens again with its
+   * form.
+   */
   public boolean undo() {
     return history.undo(
         job -> {
@@ -501,7 +640,12 @@ public final class AdjudicationViewModel {
   }
 
   /** What the form held when a job was pushed, to put back after its undo. */
-  private record FormState(String picked, String finalText, ReasonCode reason, String note) {}
+  private record FormState(
+      String picked,
+      String finalText,
+      ReasonCode reason,
+      String note,
+      Map<String, Optional<FieldValue>> edits) {}
 
   private final Map<AdjudicationJob, FormState> forms = new java.util.IdentityHashMap<>();
   private FormState pendingRestore;
@@ -527,8 +671,14 @@ public final class AdjudicationViewModel {
       pick(form.picked());
     }
     finalText.set(form.finalText());
+    edits.putAll(form.edits());
     reason.set(form.reason());
     note.set(form.note());
+  }
+
+  /** Shows {@code text} in the message line (e.g. a bad line of the keys file). */
+  public void tell(String text) {
+    message.set(text);
   }
 
   private void fail(Throwable error) {

@@ -14,7 +14,7 @@ public final class ProposalsScreen implements WorkbenchScreen {
     this.model =
         new ProposalsViewModel(
             new ProposalsService(context.project(), context.userId()), context.executor());
-    this.view = new ProposalsView(model);
+    this.view = new ProposalsView(model, () -> context.show("rules"));
   }
 
   @Override

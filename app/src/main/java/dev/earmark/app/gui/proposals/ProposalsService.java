@@ -47,6 +47,11 @@ public class ProposalsService {
     adjudications.closeProposal(project.users().actor(userId), id, accepted, note);
   }
 
+  /** Marks accepted proposal {@code id} done with the lead's note; see storage. */
+  public void markDone(long id, String note) {
+    adjudications.markProposalDone(project.users().actor(userId), id, note);
+  }
+
   static String shown(LabelValue value) {
     var transcript = value.field("transcript");
     if (transcript.isPresent() && transcript.get() instanceof FieldValue.Text text) {

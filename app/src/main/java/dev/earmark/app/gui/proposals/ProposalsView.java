@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.proposals;
 
 import dev.earmark.storage.adjudicate.PolicyProposal.ProposalStatus;
+import dev.earmark.storage.adjudicate.ReasonCode;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -11,10 +12,12 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -23,14 +26,18 @@ import javafx.scene.layout.VBox;
 
 /**
  * The lead's proposals list: a table (clip, reason, adjudicator's note, decided label, by, when), a
- * state filter, and for the selected open proposal the lead's note with Accept and Reject. Binds to
- * {@link ProposalsViewModel} in one place. Used on the JavaFX thread.
+ * state filter, and for the selected open proposal the lead's note with Accept and Reject; for an
+ * accepted one, Mark done; for a normalization-gap one, a link to the Rules screen. Binds to {@link
+ * ProposalsViewModel} in one place. Used on the JavaFX thread.
  */
 public final class ProposalsView extends BorderPane {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
-  public ProposalsView(ProposalsViewModel model) {
+  /**
+   * @param openRules shows the Rules screen, where a normalization-gap proposal is acted on
+   */
+  public ProposalsView(ProposalsViewModel model, Runnable openRules) {
     setId("proposalsView");
     Label title = new Label("Policy proposals");
     title.getStyleClass().add("title-3");
@@ -111,7 +118,40 @@ public final class ProposalsView extends BorderPane {
     accept.disableProperty().bind(closable.not());
     reject.disableProperty().bind(closable.not());
     note.disableProperty().bind(closable.not());
-    HBox actions = new HBox(8, new Label("Lead's note:"), note, accept, reject);
+    Button done = new Button("Mark done");
+    done.setId("markProposalDone");
+    done.setTooltip(new Tooltip("the rubric or rule change this proposal asked for is made"));
+    done.setOnAction(event -> model.markDone());
+    var doable =
+        Bindings.createBooleanBinding(
+            () ->
+                model.selectedProperty().get() != null
+                    && model.statusProperty().get() == ProposalStatus.ACCEPTED,
+            model.selectedProperty(),
+            model.statusProperty());
+    done.visibleProperty().bind(model.statusProperty().isEqualTo(ProposalStatus.ACCEPTED));
+    done.managedProperty().bind(done.visibleProperty());
+    done.disableProperty().bind(doable.not());
+    accept.visibleProperty().bind(model.statusProperty().isEqualTo(ProposalStatus.OPEN));
+    accept.managedProperty().bind(accept.visibleProperty());
+    reject.visibleProperty().bind(accept.visibleProperty());
+    reject.managedProperty().bind(accept.visibleProperty());
+    note.disableProperty().unbind();
+    note.disableProperty().bind(closable.not().and(doable.not()));
+    Hyperlink rules = new Hyperlink("Open the Rules screen to change the normalization");
+    rules.setId("openRules");
+    rules.setOnAction(event -> openRules.run());
+    rules
+        .visibleProperty()
+        .bind(
+            Bindings.createBooleanBinding(
+                () ->
+                    model.selectedProperty().get() != null
+                        && model.selectedProperty().get().proposal().kind()
+                            == ReasonCode.NORMALIZATION_GAP,
+                model.selectedProperty()));
+    rules.managedProperty().bind(rules.visibleProperty());
+    HBox actions = new HBox(8, new Label("Lead's note:"), note, accept, reject, done, rules);
     actions.setAlignment(Pos.CENTER_LEFT);
     Label message = new Label();
     message.setId("proposalMessage");

@@ -15,8 +15,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The proposals list the lead works through: the proposals in the chosen state, the selected one,
- * the lead's note, and accept / reject. Storage work runs through the background executor. No
- * JavaFX nodes; not thread-safe.
+ * the lead's note, accept / reject, and marking an accepted one done. Storage work runs through the
+ * background executor. No JavaFX nodes; not thread-safe.
  */
 public final class ProposalsViewModel {
   private final ProposalsService service;
@@ -83,6 +83,31 @@ public final class ProposalsViewModel {
                   + " proposal about "
                   + row.clipKey()
                   + ".");
+          leadNote.set("");
+          load();
+        },
+        this::fail);
+  }
+
+  /**
+   * Marks the selected accepted proposal done with the lead's note: the rubric or rule change it
+   * asked for is made.
+   */
+  public void markDone() {
+    ProposalRow row = selected.get();
+    if (row == null || status.get() != ProposalStatus.ACCEPTED) {
+      message.set("Select an accepted proposal first; only those are marked done.");
+      return;
+    }
+    String note = leadNote.get().strip();
+    executor.submit(
+        "mark proposal " + row.id() + " done",
+        () -> {
+          service.markDone(row.id(), note);
+          return null;
+        },
+        done -> {
+          message.set("Marked the " + row.reason() + " proposal about " + row.clipKey() + " done.");
           leadNote.set("");
           load();
         },

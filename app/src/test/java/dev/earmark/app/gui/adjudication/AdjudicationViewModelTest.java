@@ -271,6 +271,42 @@ class AdjudicationViewModelTest {
   }
 
   @Test
+  void theLeadMarksAnAcceptedProposalDoneOnceTheRuleChangeIsMade() throws IOException {
+    open(DemoDisputes.ADJUDICATOR);
+    DisputeRow row = shown();
+    model.reasonProperty().set(ReasonCode.NORMALIZATION_GAP);
+    model.noteProperty().set("numbers inside band names");
+    assertThat(model.decide()).isTrue();
+    ProposalsViewModel proposals =
+        new ProposalsViewModel(
+            new ProposalsService(project, DemoDisputes.LEAD), new CurrentThreadExecutor());
+    proposals.load();
+    proposals.markDone();
+    assertThat(proposals.messageProperty().get())
+        .isEqualTo("Select an accepted proposal first; only those are marked done.");
+    proposals.accept();
+    proposals.statusProperty().set(ProposalStatus.ACCEPTED);
+    proposals.leadNoteProperty().set("published en-asr@2");
+
+    proposals.markDone();
+
+    assertThat(proposals.messageProperty().get())
+        .isEqualTo("Marked the normalization-gap proposal about " + row.clipKey() + " done.");
+    assertThat(proposals.rows()).isEmpty();
+    proposals.statusProperty().set(ProposalStatus.DONE);
+    assertThat(proposals.rows()).extracting(ProposalRow::clipKey).containsExactly(row.clipKey());
+    long id = proposals.rows().get(0).id();
+    assertThat(project.audit().eventsFor("policy-proposal", Long.toString(id)))
+        .last()
+        .satisfies(
+            event -> {
+              assertThat(event.action()).isEqualTo("proposal.done");
+              assertThat(event.actor()).isEqualTo(DemoDisputes.LEAD);
+              assertThat(event.afterJson()).contains("published en-asr@2");
+            });
+  }
+
+  @Test
   void anAnnotatorIsRefusedByStorage() throws IOException {
     open("ann-alex");
 

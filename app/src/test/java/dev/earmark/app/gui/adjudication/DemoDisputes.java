@@ -1,8 +1,11 @@
 package dev.earmark.app.gui.adjudication;
 
 import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.engine.dispute.Dispute;
+import dev.earmark.engine.dispute.DisputeReason;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
+import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.adjudicate.Adjudication;
 import dev.earmark.storage.adjudicate.Adjudications;
 import dev.earmark.storage.adjudicate.DisputeRecord;
@@ -85,6 +88,57 @@ final class DemoDisputes {
       }
     }
     return transcripts;
+  }
+
+  /** The demo's TTS rating rubric, whose labels the demo imports but never routes. */
+  static final VersionedId TTS = VersionedId.parse("tts-rating@1");
+
+  /**
+   * Records, as the lead, a rating dispute about the demo clip {@code clipKey} under tts-rating@1:
+   * the annotators' naturalness lies 2 points apart (the ordinal-spread rule), as routing would
+   * file it.
+   */
+  static DisputeRecord recordTtsDispute(Project project, String clipKey) {
+    return recordDispute(
+        project,
+        clipKey,
+        TTS,
+        new DisputeReason.OrdinalSpread(
+            2, 2, "ann-cem", "ann-bea", Map.of("naturalness", "ann-alex 2, ann-bea 3, ann-cem 1")));
+  }
+
+  /** The demo's RAG stage-label rubric, whose labels the demo imports but never routes. */
+  static final VersionedId RAG = VersionedId.parse("rag-stages@1");
+
+  /** Records, as the lead, a dispute about {@code clipKey} under {@code rubric} for one reason. */
+  static DisputeRecord recordDispute(
+      Project project, String clipKey, VersionedId rubric, DisputeReason reason) {
+    long clipId =
+        project
+            .jdbi()
+            .withHandle(
+                handle ->
+                    handle
+                        .createQuery("SELECT id FROM clips WHERE clip_key = :key")
+                        .bind("key", clipKey)
+                        .mapTo(Long.class)
+                        .one());
+    return adjudications(project)
+        .recordDispute(lead(project), clipId, rubric, new Dispute(clipKey, List.of(reason)));
+  }
+
+  /** The submitted label of {@code annotatorId} for a dispute's clip, read as the lead. */
+  static LabelValue label(Project project, DisputeRecord dispute, String annotatorId) {
+    Labels labels = new Labels(project, new Policies(project), new ProjectSettings(project));
+    return labels.labelsForClip(lead(project), dispute.clipId()).stream()
+        .filter(
+            label ->
+                label.state() == LabelState.SUBMITTED
+                    && label.rubric().equals(dispute.rubric())
+                    && label.annotatorId().equals(annotatorId))
+        .findFirst()
+        .orElseThrow()
+        .value();
   }
 
   static String transcript(LabelValue value) {

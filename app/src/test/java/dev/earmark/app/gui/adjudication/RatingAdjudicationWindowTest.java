@@ -1,0 +1,272 @@
+package dev.earmark.app.gui.adjudication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.earmark.app.gui.shell.Screens;
+import dev.earmark.app.gui.shell.WorkbenchShell;
+import dev.earmark.engine.rubric.FieldValue;
+import dev.earmark.engine.rubric.LabelValue;
+import dev.earmark.storage.adjudicate.Adjudication;
+import dev.earmark.storage.adjudicate.DisputeRecord;
+import dev.earmark.storage.adjudicate.DisputeStatus;
+import dev.earmark.storage.adjudicate.ReasonCode;
+import dev.earmark.storage.project.Project;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A TTS rating dispute in the real workbench window (headless Monocle), acting as adj-demo: pick an
+ * annotator row by key, change one dimension in the final column, choose the reason by key and
+ * decide; then escalate the next dispute with Ctrl+E and take the escalation back with Ctrl+Z.
+ * Every outcome is checked in storage. Writes docs/screenshots/adjudication-rating.png.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RatingAdjudicationWindowTest {
+  private static Path dir;
+  private static Path demo;
+  private static DisputeRecord rating;
+  private WorkbenchShell shell;
+  private Scene scene;
+
+  @BeforeAll
+  static void buildDemo() throws IOException {
+    dir = Files.createTempDirectory("earmark-rating-window");
+    demo = dir.resolve("demo");
+    DemoDisputes.build(demo);
+    try (Project project = Project.openEmbedded(demo, false, Clock.systemUTC())) {
+      rating = DemoDisputes.recordTtsDispute(project, "tts-001");
+    }
+  }
+
+  @AfterAll
+  static void removeDemo() throws IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Start
+  void start(Stage stage) {
+    shell =
+        new WorkbenchShell(
+            stage, Clock.systemDefaultZone(), demo, dir.resolve("last-project"), Screens.all());
+    scene = new Scene(shell.view(), 1280, 860);
+    shell.install(scene);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @AfterEach
+  void closeShell() {
+    fx(
+        () -> {
+          shell.shutdown();
+          return null;
+        });
+  }
+
+  @Test
+  void resolveARatingByEditingOneDimensionPickByKeyEscalateAndUndo(FxRobot robot) throws Exception {
+    fx(
+        () -> {
+          shell.open(demo, DemoDisputes.ADJUDICATOR);
+          return null;
+        });
+    WaitForAsyncUtils.waitFor(
+        30,
+        TimeUnit.SECONDS,
+        () -> fx(() -> shell.activeScreen().orElse(null) instanceof AdjudicationScreen));
+    AdjudicationScreen screen = (AdjudicationScreen) fx(() -> shell.activeScreen().get());
+    AdjudicationViewModel model = screen.model();
+    Project project = screen.service().project();
+    WaitForAsyncUtils.waitFor(
+        30, TimeUnit.SECONDS, () -> fx(() -> model.currentProperty().get() != null));
+    DisputeRow row =
+        fx(
+            () ->
+                model.rows().stream()
+                    .filter(r -> r.disputeId() == rating.id())
+                    .findFirst()
+                    .orElseThrow());
+    fx(
+        () -> {
+          model.open(row);
+          return null;
+        });
+    WaitForAsyncUtils.waitFor(
+        30,
+        TimeUnit.SECONDS,
+        () ->
+            fx(
+                () ->
+                    model.currentProperty().get() != null
+                        && model.currentProperty().get().row().disputeId() == rating.id()));
+    WaitForAsyncUtils.waitForFxEvents();
+    List<String> annotators =
+        fx(
+            () ->
+                model.currentProperty().get().labels().stream()
+                    .map(DisputeCase.AnnotatorLabel::annotatorId)
+                    .toList());
+    assertThat(robot.lookup("#final-naturalness").tryQuery()).isPresent();
+    assertThat(robot.lookup("#finalText").query().isVisible()).isFalse();
+
+    // Bare digits type inside the note field; Alt+digit picks a row even there.
+    fx(
+        () -> {
+          robot.lookup("#note").query().requestFocus();
+          return null;
+        });
+    robot.type(KeyCode.DIGIT3);
+    assertThat(fx(() -> model.noteProperty().get())).isEqualTo("3");
+    assertThat(fx(() -> model.pickedProperty().get())).isEqualTo(annotators.get(0));
+    robot.press(KeyCode.ALT, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.ALT);
+    assertThat(fx(() -> model.pickedProperty().get())).isEqualTo(annotators.get(2));
+    robot.press(KeyCode.BACK_SPACE).release(KeyCode.BACK_SPACE);
+    // Outside text fields a bare digit picks.
+    fx(
+        () -> {
+          robot.lookup("#disputeList").queryAs(ListView.class).requestFocus();
+          return null;
+        });
+    robot.type(KeyCode.DIGIT2);
+    assertThat(fx(() -> model.pickedProperty().get())).isEqualTo(annotators.get(1));
+
+    // Change one dimension in the final column: the choices carry the rubric's anchors.
+    robot.clickOn("#final-naturalness");
+    Node four =
+        robot
+            .lookup(
+                (Node node) ->
+                    node instanceof ListCell<?> cell
+                        && cell.getText() != null
+                        && cell.getText().startsWith("4 — Human-like"))
+            .query();
+    robot.clickOn(four);
+    assertThat(fx(() -> model.edits().keySet())).containsExactly("naturalness");
+    WaitForAsyncUtils.waitForFxEvents();
+    write(fx(() -> scene.snapshot(null)), screenshotDirectory().resolve("adjudication-rating.png"));
+
+    // Reason by key (Alt+Shift+1 = annotator error), decide with Ctrl+Enter.
+    fx(
+        () -> {
+          robot.lookup("#disputeList").queryAs(ListView.class).requestFocus();
+          return null;
+        });
+    robot.press(KeyCode.ALT, KeyCode.SHIFT, KeyCode.DIGIT1);
+    robot.release(KeyCode.DIGIT1, KeyCode.SHIFT, KeyCode.ALT);
+    assertThat(fx(() -> model.reasonProperty().get())).isEqualTo(ReasonCode.ANNOTATOR_ERROR);
+    robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitFor(
+        20,
+        TimeUnit.SECONDS,
+        () -> DemoDisputes.status(project, rating.id()) == DisputeStatus.RESOLVED);
+    List<Adjudication> decisions = DemoDisputes.decisions(project, rating.id());
+    Map<String, FieldValue> expected =
+        new LinkedHashMap<>(DemoDisputes.label(project, rating, annotators.get(1)).fields());
+    expected.put("naturalness", new FieldValue.ScalePoint(4));
+    assertThat(decisions)
+        .singleElement()
+        .satisfies(
+            decision -> {
+              assertThat(decision.finalValue())
+                  .isEqualTo(new LabelValue(DemoDisputes.TTS, expected));
+              assertThat(decision.reason()).isEqualTo(ReasonCode.ANNOTATOR_ERROR);
+            });
+
+    // The next open dispute: escalate with Ctrl+E, take it back with Ctrl+Z.
+    WaitForAsyncUtils.waitFor(
+        20,
+        TimeUnit.SECONDS,
+        () ->
+            fx(
+                () ->
+                    model.currentProperty().get() != null
+                        && model.currentProperty().get().row().status() == DisputeStatus.OPEN
+                        && !model.busyProperty().get()));
+    long next = fx(() -> model.currentProperty().get().row().disputeId());
+    robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> DemoDisputes.status(project, next) == DisputeStatus.ESCALATED);
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !model.busyProperty().get()));
+    fx(
+        () -> {
+          robot.lookup("#disputeList").queryAs(ListView.class).requestFocus();
+          return null;
+        });
+    robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> DemoDisputes.status(project, next) == DisputeStatus.OPEN);
+    assertThat(project.audit().eventsFor("dispute", Long.toString(next)))
+        .extracting(event -> event.action())
+        .endsWith("dispute.escalate", "dispute.escalate.undo");
+    // The decision about the rating still stands: only the escalation was taken back.
+    assertThat(DemoDisputes.status(project, rating.id())).isEqualTo(DisputeStatus.RESOLVED);
+
+    // F1 shows this screen's keys; F1 again hides them.
+    robot.type(KeyCode.F1);
+    assertThat(fx(() -> screen.view().keysShowing())).isTrue();
+    assertThat(robot.lookup("#keysSheet").tryQuery()).isPresent();
+    robot.type(KeyCode.F1);
+    assertThat(fx(() -> screen.view().keysShowing())).isFalse();
+  }
+
+  private static Path screenshotDirectory() {
+    Path module = Path.of("").toAbsolutePath();
+    Path root = Files.isDirectory(module.resolve("docs")) ? module : module.getParent();
+    return root.resolve("docs").resolve("screenshots");
+  }
+
+  private static void write(WritableImage image, Path file) throws IOException {
+    int width = (int) image.getWidth();
+    int height = (int) image.getHeight();
+    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    PixelReader reader = image.getPixelReader();
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        out.setRGB(x, y, reader.getArgb(x, y));
+      }
+    }
+    Files.createDirectories(file.getParent());
+    ImageIO.write(out, "png", file.toFile());
+  }
+
+  private static <T> T fx(Callable<T> call) {
+    try {
+      if (Platform.isFxApplicationThread()) {
+        return call.call();
+      }
+      return WaitForAsyncUtils.asyncFx(call).get(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
