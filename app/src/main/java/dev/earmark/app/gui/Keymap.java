@@ -80,6 +80,18 @@ public final class Keymap {
    * @return the warnings, one line each; empty when every line applied
    */
   public List<String> remap(Path file) {
+    return remap(file, true);
+  }
+
+  /**
+   * Like {@link #remap(Path)} for a keys file that several screens share: a line naming an action
+   * this keymap does not have is another screen's, and is passed over without a warning.
+   */
+  public List<String> remapShared(Path file) {
+    return remap(file, false);
+  }
+
+  private List<String> remap(Path file, boolean warnUnknownActions) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -104,6 +116,9 @@ public final class Keymap {
       String action = line.substring(0, equals).strip();
       String keys = line.substring(equals + 1).strip();
       if (!bindings.containsKey(action)) {
+        if (!warnUnknownActions) {
+          continue;
+        }
         warnings.add(
             where
                 + "'"

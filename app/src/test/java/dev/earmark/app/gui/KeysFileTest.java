@@ -67,6 +67,30 @@ class KeysFileTest {
   }
 
   @Test
+  void aSharedKeysFilePassesOverOtherScreensActionsButStillReportsBadLines() throws IOException {
+    Path file = dir.resolve("keys.properties");
+    Files.writeString(
+        file,
+        """
+        adjudicate.escalate = Ctrl+Shift+E
+        label.submit = Ctrl+Entr
+        label.save = F9
+        """);
+    Keymap keymap = LabelingActions.defaultKeymap();
+
+    List<String> warnings = keymap.remapShared(file);
+
+    assertThat(warnings)
+        .containsExactly(
+            file
+                + " line 2: 'Ctrl+Entr' is not a key combination such as Ctrl+Shift+Z or F2;"
+                + " line ignored.");
+    assertThat(keymap.combinations(LabelingActions.SAVE))
+        .containsExactly(new KeyCodeCombination(KeyCode.F9));
+    assertThat(keymap.actions()).doesNotContain("adjudicate.escalate");
+  }
+
+  @Test
   void everyActionIsDocumentedInKeysMd() throws IOException {
     Path module = Path.of("").toAbsolutePath();
     Path root = Files.isDirectory(module.resolve("docs")) ? module : module.getParent();

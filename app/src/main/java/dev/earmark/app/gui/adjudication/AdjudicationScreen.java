@@ -52,10 +52,7 @@ public final class AdjudicationScreen implements WorkbenchScreen {
     QeHintPanel qeHint =
         new QeHintPanel(new QeHintReader(context.project(), context.userId()), executor);
     this.keymap = AdjudicationActions.defaultKeymap();
-    List<String> warnings =
-        keysFile.map(keymap::remap).orElse(List.of()).stream()
-            .filter(warning -> !warning.contains("is not an action of this screen"))
-            .toList();
+    List<String> warnings = keysFile.map(keymap::remapShared).orElse(List.of());
     this.view =
         new AdjudicationView(
             model,

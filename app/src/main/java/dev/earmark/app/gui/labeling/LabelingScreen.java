@@ -101,7 +101,8 @@ public final class LabelingScreen implements WorkbenchScreen {
         };
     this.model = new LabelingViewModel(service, executor, new FxDebouncer(), clock, audio);
     this.keymap = LabelingActions.defaultKeymap();
-    List<String> warnings = keysFile.map(keymap::remap).orElse(List.of());
+    // The keys file is shared with the other screens: their actions are not warned about here.
+    List<String> warnings = keysFile.map(keymap::remapShared).orElse(List.of());
     warnings.forEach(warning -> LOG.warn("{}", warning));
     this.view = new LabelingView(model, waveform, executor, keymap, theme);
     view.showKeysWarnings(warnings);
