@@ -23,10 +23,12 @@ import java.util.Locale;
 
 /**
  * Finds a file JavaFX Media can play for a clip: the clip itself when JavaFX reads its format
- * (16-bit PCM WAV, MP3, AAC), otherwise the clip decoded once into a 16-bit PCM WAV in a cache
- * directory (FLAC, Ogg Vorbis, 8/24/32-bit and float WAV). The cache file is named after the clip's
- * path, size and modification time, so an edited clip is decoded again. Thread-safe; never call it
- * on the JavaFX thread (decoding a long clip takes seconds).
+ * (16-bit PCM WAV, AAC), otherwise the clip decoded once into a 16-bit PCM WAV in a cache directory
+ * (MP3, FLAC, Ogg Vorbis, 8/24/32-bit and float WAV). MP3 is decoded too: JavaFX plays it only
+ * through the system's libavcodec on Linux, which many machines lack (the player then reports the
+ * clip unavailable), while our own decoder reads every MP3 the audio module accepts. The cache file
+ * is named after the clip's path, size and modification time, so an edited clip is decoded again.
+ * Thread-safe; never call it on the JavaFX thread (decoding a long clip takes seconds).
  */
 public final class PlayableAudio {
   private final Path cacheDirectory;
@@ -76,7 +78,7 @@ public final class PlayableAudio {
 
   /** True if JavaFX Media plays files of this format as they are. */
   static boolean playsDirectly(AudioInfo info) {
-    return info.codec() == Codec.MP3 || info.codec() == Codec.WAV_PCM && info.bitsPerSample() == 16;
+    return info.codec() == Codec.WAV_PCM && info.bitsPerSample() == 16;
   }
 
   private static boolean isAac(Path clip) {

@@ -95,6 +95,25 @@ class PlayableAudioTest {
   }
 
   @Test
+  void mp3IsDecodedTooSinceJavaFxPlaysItOnlyThroughTheSystemsLibavcodec() throws Exception {
+    Path clip = dir.resolve("clip-015.mp3");
+    try (var in = getClass().getResourceAsStream("/earmark-demo/audio/clip-015.mp3")) {
+      assertThat(in).as("the demo's MP3 clip on the test class path").isNotNull();
+      Files.copy(in, clip);
+    }
+
+    Path copy = playable.playableFile(clip);
+
+    assertThat(copy).isNotEqualTo(clip).startsWith(dir.resolve("cache"));
+    try (AudioSource original = AudioDecoder.open(clip);
+        AudioSource played = AudioDecoder.open(copy)) {
+      assertThat(played.info().codec()).isEqualTo(Codec.WAV_PCM);
+      assertThat(played.info().bitsPerSample()).isEqualTo(16);
+      assertThat(played.info().frames()).isEqualTo(original.info().frames());
+    }
+  }
+
+  @Test
   void aFileThatIsNotAudioIsRefusedWithTheAudioModulesReason() throws IOException {
     Path text = Files.writeString(dir.resolve("readme.flac"), "hello");
     assertThatThrownBy(() -> playable.playableFile(text))
