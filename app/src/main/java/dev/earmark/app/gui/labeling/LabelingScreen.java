@@ -80,6 +80,7 @@ public final class LabelingScreen implements WorkbenchScreen {
     this.executor = new ClosingExecutor(new FxTaskExecutor(2));
     this.player = players.apply(executor);
     PeakLoader peaks = PeakLoader.cached(new PeakCache(cacheDirectory.resolve("peaks")));
+    PlayableAudio readAheadPlayback = new PlayableAudio(cacheDirectory.resolve("playback"));
     this.waveform = new WaveformViewModel(executor, player, peaks, SpectrogramSettings.defaults());
     ClipAudio audio =
         new ClipAudio() {
@@ -91,7 +92,15 @@ public final class LabelingScreen implements WorkbenchScreen {
           @Override
           public void prefetch(Path file) {
             executor.submit(
-                "read ahead the peaks of " + file, () -> peaks.load(file), p -> {}, e -> {});
+                "read ahead the peaks and the playback copy of " + file,
+                () -> {
+                  // The playback copy (MP3, FLAC, Ogg, non-16-bit WAV) shares the player's cache
+                  // folder, so the player finds it ready when the clip opens (P3).
+                  readAheadPlayback.playableFile(file);
+                  return peaks.load(file);
+                },
+                p -> {},
+                e -> {});
           }
 
           @Override
