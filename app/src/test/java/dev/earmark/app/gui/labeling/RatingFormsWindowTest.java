@@ -152,6 +152,12 @@ class RatingFormsWindowTest {
         .startsWith("2 — Frequent wrong stress")
         .as("the hovered choice's anchor is shown");
     Path shots = screenshotDirectory();
+    // The user guide's picture: without this test's deliberately bad keys line.
+    fx(
+        () -> {
+          screen.view().showKeysWarnings(List.of());
+          return null;
+        });
     write(fx(() -> scene.snapshot(null)), shots.resolve("labeling-tts.png"));
 
     // A RAG item: the turn beside the stage column; a stage label by click.
@@ -201,6 +207,12 @@ class RatingFormsWindowTest {
     awaitWaveform();
     robot.moveTo("#answer_groundedness-grounded");
     WaitForAsyncUtils.waitForFxEvents();
+    // The user guide's picture: without this test's deliberately bad keys line.
+    fx(
+        () -> {
+          screen.view().showKeysWarnings(List.of());
+          return null;
+        });
     write(fx(() -> scene.snapshot(null)), shots.resolve("labeling-rag.png"));
     List<String> problems = fx(() -> List.copyOf(model.problemsProperty()));
     assertThat(problems).isEmpty();
