@@ -94,6 +94,18 @@ public record DatasetContract(
         scopes.put(id, new ConsentScope(id, scope.path("description").asText(""), scopeUses));
       }
     }
+    JsonNode sources = document.get("sources");
+    if (sources != null && !sources.isNull()) {
+      boolean strings = sources.isArray();
+      for (JsonNode entry : sources) {
+        strings &= entry.isTextual() && !entry.asText().isBlank();
+      }
+      if (!strings) {
+        problems.add(
+            "sources must be a list of source ids as the manifest's clips name them, e.g."
+                + " [\"synthetic:espeak-ng\"]");
+      }
+    }
     if (!problems.isEmpty()) {
       throw new ContractException(source, problems);
     }
@@ -146,5 +158,19 @@ public record DatasetContract(
   /** Whether a clip under {@code scopeId} may be used for {@code use} under this contract. */
   public boolean allows(String scopeId, Use use) {
     return allowedUses.contains(use) && scope(scopeId).map(s -> s.allows(use)).orElse(false);
+  }
+
+  /**
+   * The sources a clip of this dataset may name in its manifest {@code source} field: each entry of
+   * the optional {@code sources} list, and the {@code source} text itself. A clip whose source is
+   * none of these is an unknown source, a release blocker (PRODUCT.md §3.8).
+   */
+  public Set<String> declaredSources() {
+    Set<String> declared = new java.util.TreeSet<>();
+    declared.add(source.strip());
+    for (JsonNode entry : document.path("sources")) {
+      declared.add(entry.asText().strip());
+    }
+    return Set.copyOf(declared);
   }
 }

@@ -85,6 +85,28 @@ class DatasetContractTest {
   }
 
   @Test
+  void declaredSourcesAreTheSourceAndTheOptionalSourcesList() throws Exception {
+    ObjectNode document = complete();
+    document.put("source", "Synthetic speech, see the README");
+    assertThat(DatasetContract.parse(document, "c.json").declaredSources())
+        .containsExactly("Synthetic speech, see the README");
+
+    document.putArray("sources").add("synthetic:espeak-ng").add(" vendor:acme ");
+    assertThat(DatasetContract.parse(document, "c.json").declaredSources())
+        .containsExactlyInAnyOrder(
+            "Synthetic speech, see the README", "synthetic:espeak-ng", "vendor:acme");
+
+    document.putArray("sources").add("ok").add("").add(3);
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowableOfType(
+                    () -> DatasetContract.parse(document, "c.json"), ContractException.class)
+                .problems())
+        .containsExactly(
+            "sources must be a list of source ids as the manifest's clips name them, e.g."
+                + " [\"synthetic:espeak-ng\"]");
+  }
+
+  @Test
   void aDocumentThatIsNotAnObjectIsRefused() throws Exception {
     assertThatThrownBy(() -> DatasetContract.parse(JSON.readTree("[1]"), "c.json"))
         .hasMessageContaining("one JSON object");

@@ -443,7 +443,7 @@ public final class BatchExporter {
     Set<String> sources = new HashSet<>();
     Map<String, Set<DataUse>> scopes = new TreeMap<>();
     for (DatasetContract contract : contracts.values()) {
-      sources.add(contract.source().strip());
+      sources.addAll(contract.declaredSources());
       contract
           .consentScopes()
           .forEach(

@@ -91,6 +91,10 @@ class BatchExporterTest {
       ExportOutcome probe = exporter.export(lead, request("b1", dir.resolve("b1"), Map.of()));
       Map<String, String> allowed = new LinkedHashMap<>();
       if (probe instanceof ExportOutcome.Blocked blocked) {
+        // The demo contract declares its clips' source (sources: ["synthetic:espeak-ng"]).
+        assertThat(blocked.blockers())
+            .extracting(ReleaseBlocker::code)
+            .doesNotContain(ReleaseBlocker.UnknownSource.CODE);
         for (ReleaseBlocker blocker : blocked.blockers()) {
           allowed.put(blocker.code(), "waived in test: " + blocker.code());
         }
