@@ -300,72 +300,7 @@ public final class Labels {
    */
   public SavedLabel importSubmitted(
       Actor lead, long assignmentId, LabelInput input, Instant createdAt, Instant submittedAt) {
-    if (createdAt == null || submittedAt == null || submittedAt.isBefore(createdAt)) {
-      throw new StorageException(
-          "an imported label needs a creation time and a submission time no earlier than it, not "
-              + createdAt
-              + " and "
-              + submittedAt);
-    }
-    return project
-        .jdbi()
-        .inTransaction(
-            handle -> {
-              Access.require(handle, lead, "import labels", Role.LEAD);
-              AssignmentRow assignment = assignment(handle, assignmentId, true);
-              Optional<Current> current = current(handle, assignmentId);
-              if (current.isPresent()) {
-                throw new StorageException(
-                    "the assignment of "
-                        + assignment.clipKey()
-                        + " to "
-                        + assignment.annotatorId()
-                        + " already has a "
-                        + current.get().state().code()
-                        + " label, so an imported one is not stored over it");
-              }
-              validate(assignment, input.value(), LabelState.SUBMITTED);
-              OffsetDateTime created = StoredTime.of(createdAt);
-              OffsetDateTime submitted = StoredTime.of(submittedAt);
-              String json = ContentHash.canonicalJson(LabelValueJson.toJson(input.value()));
-              long labelId =
-                  insertLabel(
-                      handle,
-                      assignment,
-                      json,
-                      input,
-                      LabelState.SUBMITTED,
-                      1,
-                      created,
-                      submitted,
-                      submitted,
-                      assignment.annotatorId());
-              handle
-                  .createUpdate("UPDATE assignments SET state = :state WHERE id = :id")
-                  .bind("state", AssignmentState.SUBMITTED.code())
-                  .bind("id", assignmentId)
-                  .execute();
-              ObjectNode after =
-                  describe(
-                      new Current(
-                          labelId,
-                          1,
-                          LabelState.SUBMITTED,
-                          assignment.annotatorId(),
-                          submitted.toInstant(),
-                          json),
-                      assignment);
-              after.put("created_at", created.toString());
-              after.put("submitted_at", submitted.toString());
-              after.put("time_spent_ms", input.timeSpent().toMillis());
-              after.put("listened_coverage", input.listenedCoverage());
-              project
-                  .audit()
-                  .append(
-                      handle, lead, "label.import", "label", Long.toString(labelId), null, after);
-              return new SavedLabel(
-                  labelId, assignmentId, 1, LabelState.SUBMITTED, submitted.toInstant());
-            });
+    return importLabel(lead, assignmentId, input, LabelState.SUBMITTED, createdAt, submittedAt, 0);
   }
 
   /**
@@ -389,7 +324,8 @@ public final class Labels {
       int expectedVersion) {
     if (createdAt == null || updatedAt == null || updatedAt.isBefore(createdAt)) {
       throw new StorageException(
-          "an imported label needs a creation time and a last-change time no earlier than it, not "
+          "an imported label needs a creation time and a last-change (or submission) time no"
+              + " earlier than it, not "
               + createdAt
               + " and "
               + updatedAt);
@@ -402,14 +338,16 @@ public final class Labels {
               AssignmentRow assignment = assignment(handle, assignmentId, true);
               Optional<Current> current = current(handle, assignmentId);
               int storedVersion = current.map(Current::version).orElse(0);
-              if (current.isPresent() && current.get().state() == LabelState.SUBMITTED) {
+              if (current.isPresent()
+                  && (current.get().state() == LabelState.SUBMITTED || expectedVersion == 0)) {
                 throw new StorageException(
                     "the assignment of "
                         + assignment.clipKey()
                         + " to "
                         + assignment.annotatorId()
-                        + " already has a submitted label, so an imported one is not stored over"
-                        + " it");
+                        + " already has a "
+                        + current.get().state().code()
+                        + " label, so an imported one is not stored over it");
               }
               if (storedVersion != expectedVersion) {
                 throw stale(assignment, current, expectedVersion);
@@ -477,6 +415,9 @@ public final class Labels {
                       assignment);
               after.put("created_at", created.toString());
               after.put("updated_at", updated.toString());
+              if (submitted != null) {
+                after.put("submitted_at", submitted.toString());
+              }
               after.put("time_spent_ms", input.timeSpent().toMillis());
               after.put("listened_coverage", input.listenedCoverage());
               project
