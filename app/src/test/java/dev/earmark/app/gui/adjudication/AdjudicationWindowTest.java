@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.adjudication;
 
+import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.gui.proposals.ProposalRow;
@@ -25,9 +26,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.image.PixelReader;
@@ -310,16 +309,5 @@ class AdjudicationWindowTest {
     }
     Files.createDirectories(file.getParent());
     ImageIO.write(out, "png", file.toFile());
-  }
-
-  private static <T> T fx(Callable<T> call) {
-    try {
-      if (Platform.isFxApplicationThread()) {
-        return call.call();
-      }
-      return WaitForAsyncUtils.asyncFx(call).get(20, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

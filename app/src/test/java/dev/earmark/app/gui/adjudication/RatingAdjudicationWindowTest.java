@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.adjudication;
 
+import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.gui.shell.Screens;
@@ -20,9 +21,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ListCell;
@@ -257,16 +256,5 @@ class RatingAdjudicationWindowTest {
     }
     Files.createDirectories(file.getParent());
     ImageIO.write(out, "png", file.toFile());
-  }
-
-  private static <T> T fx(Callable<T> call) {
-    try {
-      if (Platform.isFxApplicationThread()) {
-        return call.call();
-      }
-      return WaitForAsyncUtils.asyncFx(call).get(20, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

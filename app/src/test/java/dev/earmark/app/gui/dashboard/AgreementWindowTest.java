@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.dashboard;
 
+import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.cli.DemoCommand;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -200,13 +200,5 @@ class AgreementWindowTest {
     Path module = Path.of("").toAbsolutePath();
     Path root = Files.isDirectory(module.resolve("docs")) ? module : module.getParent();
     return root.resolve("docs").resolve("screenshots");
-  }
-
-  private static <T> T fx(Callable<T> call) {
-    try {
-      return WaitForAsyncUtils.asyncFx(call).get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

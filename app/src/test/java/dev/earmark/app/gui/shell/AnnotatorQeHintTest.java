@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.shell;
 
+import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.cli.DemoCommand;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -122,14 +122,6 @@ class AnnotatorQeHintTest {
     try (Project project = Project.openEmbedded(demo, false, Clock.systemUTC())) {
       new ProjectSettings(project)
           .set(project.users().actor("lead-demo"), Setting.QE_HINTS_VISIBLE_TO_ANNOTATORS, visible);
-    }
-  }
-
-  private static <T> T fx(Callable<T> call) {
-    try {
-      return WaitForAsyncUtils.asyncFx(call).get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 }

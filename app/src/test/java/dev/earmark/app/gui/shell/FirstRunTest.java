@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.shell;
 
+import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.storage.project.Project;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -87,13 +87,5 @@ class FirstRunTest {
     robot.clickOn("#dismissFirstRun");
     assertThat(fx(() -> shell.firstRunBanner().isPresent())).isFalse();
     assertThat(fx(() -> shell.activeScreen().isPresent())).isTrue();
-  }
-
-  private static <T> T fx(Callable<T> call) {
-    try {
-      return WaitForAsyncUtils.asyncFx(call).get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.shell;
 
+import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.cli.DemoCommand;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -136,14 +136,6 @@ class ScreenTourTest {
     for (int i = 0; i < 3; i++) {
       WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
       WaitForAsyncUtils.waitForFxEvents();
-    }
-  }
-
-  private static <T> T fx(Callable<T> call) {
-    try {
-      return WaitForAsyncUtils.asyncFx(call).get(20, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 }

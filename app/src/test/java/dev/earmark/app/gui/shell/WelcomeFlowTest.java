@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.shell;
 
+import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.cli.DemoCommand;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -188,13 +188,5 @@ class WelcomeFlowTest {
 
   private static String labelText(Node node) {
     return node instanceof Label label ? label.getText() : "";
-  }
-
-  private static <T> T fx(Callable<T> call) {
-    try {
-      return WaitForAsyncUtils.asyncFx(call).get(20, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.shell;
 
+import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.cli.DemoCommand;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -144,13 +144,5 @@ class WorkbenchShellTest {
 
   private static String labelText(Node node) {
     return node instanceof Label label ? label.getText() : "";
-  }
-
-  private static <T> T fx(Callable<T> call) {
-    try {
-      return WaitForAsyncUtils.asyncFx(call).get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
