@@ -142,8 +142,6 @@ CONSENT_OVERRIDES = {
 RETENTION_OVERRIDES = {
     "clip-019": "2026-06-30",  # expired
     "clip-034": "2025-12-31",  # expired
-    "clip-038": "2026-11-30",  # still valid today; expires nine days later
-    "clip-040": "2026-11-30",  # idem
 }
 DEFAULT_RETENTION = "2028-12-31"
 

@@ -7,6 +7,8 @@ import dev.earmark.storage.project.Project;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,17 +56,18 @@ public final class DemoCommand implements Callable<Integer> {
 
   /**
    * Creates (or completes) the demo project in the embedded project directory {@code projectDir} on
-   * behalf of {@code user}; the workbench calls this on its first run.
+   * behalf of {@code user}; the workbench calls this on its first run. {@code clock} gives the day
+   * the demo is built on: its retention dates are set relative to it.
    */
-  public static DemoReport createDemo(Path projectDir, String user) {
-    try (Project project = Project.openEmbedded(projectDir, true, java.time.Clock.systemUTC())) {
+  public static DemoReport createDemo(Path projectDir, String user, Clock clock) {
+    try (Project project = Project.openEmbedded(projectDir, true, clock)) {
       return build(project, projectDir.resolve(DATA_FOLDER), user);
     }
   }
 
   private static DemoReport build(Project project, Path data, String user) {
     try {
-      DemoDataset.copyTo(data);
+      DemoDataset.copyTo(data, LocalDate.now(project.clock()));
     } catch (IOException e) {
       throw new InputException("cannot copy the demo data to " + data + ": " + e.getMessage());
     }

@@ -4,6 +4,7 @@ import dev.earmark.app.gui.WorkbenchLauncher;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,7 +52,7 @@ import picocli.CommandLine.Spec;
       "3:internal error (re-run with --debug)"
     })
 public final class EarmarkCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
+  @Mixin GlobalOptions global = new GlobalOptions();
 
   @Spec CommandSpec spec;
 
@@ -68,9 +69,19 @@ public final class EarmarkCommand implements Callable<Integer> {
         spec.commandLine().getErr());
   }
 
-  /** Builds the command line with every subcommand; used by {@link #run} and by tests. */
+  /** Builds the command line with every subcommand, on the system clock; used by {@link #run}. */
   public static CommandLine commandLine() {
-    return new CommandLine(new EarmarkCommand())
+    return commandLine(Clock.systemUTC());
+  }
+
+  /**
+   * Builds the command line with every subcommand; every command reads "now" from {@code clock}
+   * (tests pass a fixed one).
+   */
+  public static CommandLine commandLine(Clock clock) {
+    EarmarkCommand root = new EarmarkCommand();
+    root.global.clock(clock);
+    return new CommandLine(root)
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler(EarmarkCommand::onBadUsage)
         .setExecutionExceptionHandler(EarmarkCommand::onFailure);
@@ -78,11 +89,16 @@ public final class EarmarkCommand implements Callable<Integer> {
 
   /** Runs one command line and returns its exit code; never calls {@code System.exit}. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, Clock.systemUTC());
+  }
+
+  /** Runs one command line on {@code clock} and returns its exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
     if (java.util.Arrays.asList(args).contains("--debug")) {
       // Before any library creates its logger: slf4j-simple reads this once.
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
     }
-    CommandLine commandLine = commandLine();
+    CommandLine commandLine = commandLine(clock);
     commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     return commandLine.execute(args);

@@ -1,6 +1,7 @@
 package dev.earmark.app.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -45,6 +46,9 @@ public final class GlobalOptions {
       description = "Print stack traces and debug logs.")
   boolean debug;
 
+  /** The clock every command reads "now" from: the system's, or a fixed one a test passes in. */
+  private Clock clock = Clock.systemUTC();
+
   /** The default project location (without $EARMARK_PROJECT): {@link #DEFAULT_PROJECT} at home. */
   public static Path defaultProject() {
     return Path.of(System.getProperty("user.home")).resolve(DEFAULT_PROJECT);
@@ -64,5 +68,13 @@ public final class GlobalOptions {
 
   public boolean debug() {
     return debug;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  void clock(Clock clock) {
+    this.clock = clock;
   }
 }

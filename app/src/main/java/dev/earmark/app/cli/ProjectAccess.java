@@ -41,7 +41,7 @@ final class ProjectAccess {
   }
 
   private static Project open(GlobalOptions global, boolean create) {
-    Clock clock = Clock.systemUTC();
+    Clock clock = global.clock();
     if (global.db() != null) {
       Credentials credentials = credentials();
       try {

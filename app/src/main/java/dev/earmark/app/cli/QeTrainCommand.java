@@ -245,7 +245,7 @@ public final class QeTrainCommand implements Callable<Integer> {
   }
 
   private Clock clock() {
-    return createdAt == null ? Clock.systemUTC() : Clock.fixed(createdAt, ZoneOffset.UTC);
+    return createdAt == null ? qe.root.global.clock() : Clock.fixed(createdAt, ZoneOffset.UTC);
   }
 
   private void print(TrainingOutcome outcome, Source source, Path saved) {

@@ -517,7 +517,7 @@ public final class WorkbenchShell {
               "create the demo project",
               () -> {
                 if (!Project.exists(demoProject)) {
-                  DemoCommand.createDemo(demoProject, user);
+                  DemoCommand.createDemo(demoProject, user, clock);
                 }
                 return demoProject;
               },
