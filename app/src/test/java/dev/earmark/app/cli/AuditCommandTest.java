@@ -3,11 +3,11 @@ package dev.earmark.app.cli;
 import static dev.earmark.app.cli.EarmarkCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.app.TestClocks;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +17,7 @@ class AuditCommandTest {
 
   private Path projectWithUsers() {
     Path dir = temp.resolve("p");
-    try (Project project = Project.openEmbedded(dir, true, Clock.systemUTC())) {
+    try (Project project = Project.openEmbedded(dir, true, TestClocks.FIXED)) {
       Actor lead =
           project.users().add(Actor.system(), "lead-1", "Lena", EnumSet.of(Role.LEAD)).asActor();
       project.users().add(lead, "ann-1", "Ari", EnumSet.of(Role.ANNOTATOR));
@@ -36,7 +36,7 @@ class AuditCommandTest {
   @Test
   void tamperedChainExitsOneNamingTheEvent() {
     Path dir = projectWithUsers();
-    try (Project project = Project.openEmbedded(dir, false, Clock.systemUTC())) {
+    try (Project project = Project.openEmbedded(dir, false, TestClocks.FIXED)) {
       project
           .jdbi()
           .useHandle(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earmark.app.TestClocks;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
 import dev.earmark.storage.adjudicate.Adjudications;
@@ -16,7 +17,6 @@ import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +41,10 @@ class DiffCommandTest {
   @BeforeAll
   static void twoExports() throws Exception {
     Path project = shared.resolve("demo");
-    DemoCommand.createDemo(project, "maria");
+    DemoCommand.createDemo(project, "maria", TestClocks.FIXED);
     first = shared.resolve("b1");
     export(project, "b1", first);
-    try (Project open = Project.openEmbedded(project, false, Clock.systemUTC())) {
+    try (Project open = Project.openEmbedded(project, false, TestClocks.FIXED)) {
       Policies policies = new Policies(open);
       Actor lead = open.users().actor("maria");
       Adjudications adjudications = new Adjudications(open, policies);

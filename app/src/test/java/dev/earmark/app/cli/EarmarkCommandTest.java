@@ -2,6 +2,7 @@ package dev.earmark.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.app.TestClocks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 class EarmarkCommandTest {
   record Result(int code, String out, String err) {}
 
+  /** Runs {@code args} in-process on the tests' fixed clock. */
   static Result run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -17,7 +19,8 @@ class EarmarkCommandTest {
         EarmarkCommand.run(
             args,
             new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            TestClocks.FIXED);
     return new Result(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earmark.app.TestClocks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ class ExportCommandTest {
   @BeforeAll
   static void demo() {
     project = shared.resolve("demo");
-    DemoCommand.createDemo(project, "maria");
+    DemoCommand.createDemo(project, "maria", TestClocks.FIXED);
   }
 
   private static EarmarkCommandTest.Result export(String batch, Path out, String... extra) {

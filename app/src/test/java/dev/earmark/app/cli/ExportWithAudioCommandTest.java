@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earmark.app.TestClocks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ class ExportWithAudioCommandTest {
   @Test
   void aBatchWithItsAudioVerifiesAndAnAudioFileSwappedAfterwardsDoesNot() throws Exception {
     Path project = dir.resolve("demo");
-    DemoCommand.createDemo(project, "maria");
+    DemoCommand.createDemo(project, "maria", TestClocks.FIXED);
     Path out = dir.resolve("b1");
     List<String> args =
         new ArrayList<>(

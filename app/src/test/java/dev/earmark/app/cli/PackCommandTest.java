@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earmark.app.TestClocks;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
 import dev.earmark.storage.assign.Assignments;
@@ -20,7 +21,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Enumeration;
 import java.util.List;
@@ -43,7 +43,7 @@ class PackCommandTest {
   @BeforeAll
   static void demo() {
     lead = shared.resolve("demo");
-    DemoCommand.createDemo(lead, "maria");
+    DemoCommand.createDemo(lead, "maria", TestClocks.FIXED);
   }
 
   private static EarmarkCommandTest.Result exportAssignments(Path out) {
@@ -63,7 +63,7 @@ class PackCommandTest {
 
   /** Submits a label for the first item of the annotator's queue in {@code project}. */
   private static String labelFirstItem(Path project, String annotator, String text) {
-    try (Project working = Project.openEmbedded(project, false, Clock.systemUTC())) {
+    try (Project working = Project.openEmbedded(project, false, TestClocks.FIXED)) {
       Policies policies = new Policies(working);
       Actor actor = working.users().actor(annotator);
       List<QueueItem> queue = new Assignments(working, policies).queue(actor, annotator);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earmark.app.TestClocks;
 import dev.earmark.engine.normalize.RuleSetJson;
 import dev.earmark.engine.normalize.RuleSets;
 import dev.earmark.storage.policy.Policies;
@@ -12,7 +13,6 @@ import dev.earmark.storage.policy.PolicyLabels;
 import dev.earmark.storage.project.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,8 +102,8 @@ class PolicyDiffCommandTest {
   /** The demo project with en-asr@2 (en-asr@1 protecting "twenty one pilots") published. */
   private Path demoWithSecondRuleSet() {
     Path project = dir.resolve("demo");
-    DemoCommand.createDemo(project, "lead-demo");
-    try (Project opened = Project.openEmbedded(project, false, Clock.systemUTC())) {
+    DemoCommand.createDemo(project, "lead-demo", TestClocks.FIXED);
+    try (Project opened = Project.openEmbedded(project, false, TestClocks.FIXED)) {
       new PolicyLabels(opened, new Policies(opened))
           .publish(
               opened.users().actor("lead-demo"),

@@ -4,6 +4,7 @@ import static dev.earmark.app.cli.EarmarkCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.EarmarkCommandTest.Result;
 import dev.earmark.audio.qe.QeModel;
 import dev.earmark.fixtures.DemoDataset;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +36,7 @@ class QeProjectCommandTest {
   }
 
   private static void set(Path project, Map<Setting, String> values) {
-    try (Project opened = Project.openEmbedded(project, false, Clock.systemUTC())) {
+    try (Project opened = Project.openEmbedded(project, false, TestClocks.FIXED)) {
       ProjectSettings settings = new ProjectSettings(opened);
       values.forEach(
           (setting, value) -> settings.set(opened.users().actor("maria"), setting.key(), value));
@@ -90,7 +90,7 @@ class QeProjectCommandTest {
     assertThat(model.path("feature_schema_version").asInt()).isEqualTo(2);
     String modelId = model.path("id").asText();
     assertThat(QeModel.load(copy).metadata().modelId()).isEqualTo(modelId);
-    try (Project opened = Project.openEmbedded(Path.of(project), false, Clock.systemUTC())) {
+    try (Project opened = Project.openEmbedded(Path.of(project), false, TestClocks.FIXED)) {
       QeHints hints = new QeHints(opened, new ProjectSettings(opened));
       assertThat(hints.currentModel().orElseThrow().metadata().modelId()).isEqualTo(modelId);
     }
@@ -136,7 +136,7 @@ class QeProjectCommandTest {
     assertThat(hints.path("default_model").asBoolean()).isFalse();
     assertThat(hints.path("hints")).hasSize(2);
     assertThat(hints.path("hints").get(0).path("top_features")).hasSize(3);
-    try (Project opened = Project.openEmbedded(Path.of(project), false, Clock.systemUTC())) {
+    try (Project opened = Project.openEmbedded(Path.of(project), false, TestClocks.FIXED)) {
       QeHints stored = new QeHints(opened, new ProjectSettings(opened));
       long clip =
           opened
@@ -205,7 +205,7 @@ class QeProjectCommandTest {
     assertThat(qe.path("drift").path("shifted").size()).isPositive();
 
     // The stored drift check is what the workbench shows.
-    try (Project opened = Project.openEmbedded(Path.of(project), false, Clock.systemUTC())) {
+    try (Project opened = Project.openEmbedded(Path.of(project), false, TestClocks.FIXED)) {
       var drift =
           new QeHints(opened, new ProjectSettings(opened))
               .latestDrift(opened.users().actor("maria"))

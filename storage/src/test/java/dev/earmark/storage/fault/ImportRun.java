@@ -1,10 +1,10 @@
 package dev.earmark.storage.fault;
 
 import dev.earmark.storage.LabelingFixture;
+import dev.earmark.storage.TestClocks;
 import dev.earmark.storage.importer.Importer;
 import dev.earmark.storage.project.Project;
 import java.nio.file.Path;
-import java.time.Clock;
 
 /**
  * Child process of {@link KillTest}: imports a manifest into an embedded project and prints {@code
@@ -17,7 +17,7 @@ public final class ImportRun {
     Path projectDir = Path.of(args[0]);
     Path manifest = Path.of(args[1]);
     Path contract = Path.of(args[2]);
-    try (Project project = Project.openEmbedded(projectDir, false, Clock.systemUTC())) {
+    try (Project project = Project.openEmbedded(projectDir, false, TestClocks.FIXED)) {
       new Importer(project)
           .run(
               LabelingFixture.LEAD,

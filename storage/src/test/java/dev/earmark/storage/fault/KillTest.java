@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earmark.storage.LabelingFixture;
+import dev.earmark.storage.TestClocks;
 import dev.earmark.storage.assign.AssignmentPlan;
 import dev.earmark.storage.assign.QueuePriority;
 import dev.earmark.storage.audit.AuditEvent;
@@ -21,7 +22,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,7 +58,7 @@ class KillTest {
     Path projectDir = dir.resolve("project");
     try (LabelingFixture fixture =
         LabelingFixture.create(
-            Project.openEmbedded(projectDir, true, Clock.systemUTC()), dir.resolve("clips"), 8)) {
+            Project.openEmbedded(projectDir, true, TestClocks.FIXED), dir.resolve("clips"), 8)) {
       fixture
           .assignments()
           .assign(
@@ -89,7 +89,7 @@ class KillTest {
     assertThat(child.exitValue()).as("killed, not finished").isEqualTo(137);
     assertThat(acks).hasSizeGreaterThanOrEqualTo(150);
 
-    try (Project project = Project.openEmbedded(projectDir, false, Clock.systemUTC())) {
+    try (Project project = Project.openEmbedded(projectDir, false, TestClocks.FIXED)) {
       LabelingFixture fixture = LabelingFixture.over(project);
       assertThat(project.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
 
@@ -147,7 +147,7 @@ class KillTest {
     Path projectDir = dir.resolve("project");
     Path clipsDir = dir.resolve("clips");
     Path manifest = LabelingFixture.writeManifest(clipsDir, clips);
-    try (Project project = Project.openEmbedded(projectDir, true, Clock.systemUTC())) {
+    try (Project project = Project.openEmbedded(projectDir, true, TestClocks.FIXED)) {
       project.users().add(LEAD, "lead-1", "Lead", LEAD.roles());
     }
 
@@ -174,7 +174,7 @@ class KillTest {
     assertThat(child.exitValue()).isEqualTo(137);
     assertThat(lines).doesNotContain("finished");
 
-    try (Project project = Project.openEmbedded(projectDir, false, Clock.systemUTC())) {
+    try (Project project = Project.openEmbedded(projectDir, false, TestClocks.FIXED)) {
       assertThat(project.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
       long before = count(project, "SELECT COUNT(*) FROM clips");
       assertThat(before).as("killed mid-run").isBetween(256L, (long) clips + 1);

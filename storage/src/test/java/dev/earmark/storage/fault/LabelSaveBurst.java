@@ -3,12 +3,12 @@ package dev.earmark.storage.fault;
 import static dev.earmark.storage.LabelingFixture.ANN_1;
 
 import dev.earmark.storage.LabelingFixture;
+import dev.earmark.storage.TestClocks;
 import dev.earmark.storage.assign.QueueItem;
 import dev.earmark.storage.label.SavedLabel;
 import dev.earmark.storage.project.Project;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ public final class LabelSaveBurst {
     Path projectDir = Path.of(args[0]);
     int saves = Integer.parseInt(args[1]);
     PrintStream out = System.out;
-    try (Project project = Project.openEmbedded(projectDir, false, Clock.systemUTC())) {
+    try (Project project = Project.openEmbedded(projectDir, false, TestClocks.FIXED)) {
       LabelingFixture fixture = LabelingFixture.over(project);
       List<Long> assignments =
           fixture.assignments().queue(ANN_1, "ann-1").stream()

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.storage.Databases;
 import dev.earmark.storage.LabelingFixture;
+import dev.earmark.storage.TestClocks;
 import dev.earmark.storage.assign.AssignmentPlan;
 import dev.earmark.storage.assign.QueuePriority;
 import dev.earmark.storage.audit.AuditVerification;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the other is refused with the optimistic-lock message; nothing is silently overwritten.
  */
 class TeamModeTest {
-  private static final Clock CLOCK = Clock.systemUTC();
+  private static final Clock CLOCK = TestClocks.FIXED;
 
   @TempDir Path dir;
 

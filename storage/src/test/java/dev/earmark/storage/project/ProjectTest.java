@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.TestClocks;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,13 +16,13 @@ class ProjectTest {
   void embeddedProjectKeepsItsIdentityAcrossReopening() {
     Path dir = temp.resolve("demo");
     String id;
-    try (Project project = Project.openEmbedded(dir, true, Clock.systemUTC())) {
+    try (Project project = Project.openEmbedded(dir, true, TestClocks.FIXED)) {
       id = project.projectId();
       assertThat(project.directory()).contains(dir.toAbsolutePath());
       assertThat(project.audit().eventsFor("project", id)).hasSize(1);
     }
     assertThat(Project.exists(dir)).isTrue();
-    try (Project again = Project.openEmbedded(dir, false, Clock.systemUTC())) {
+    try (Project again = Project.openEmbedded(dir, false, TestClocks.FIXED)) {
       assertThat(again.projectId()).isEqualTo(id);
       assertThat(again.audit().eventsFor("project", id)).hasSize(1);
     }
@@ -31,7 +31,7 @@ class ProjectTest {
   @Test
   void missingProjectIsNotCreatedUnlessAsked() {
     Path dir = temp.resolve("nothing-here");
-    assertThatThrownBy(() -> Project.openEmbedded(dir, false, Clock.systemUTC()))
+    assertThatThrownBy(() -> Project.openEmbedded(dir, false, TestClocks.FIXED))
         .isInstanceOf(StorageException.class)
         .hasMessageStartingWith("no Earmark project in " + dir)
         .hasMessageContaining("earmark demo --project");
@@ -44,7 +44,7 @@ class ProjectTest {
         .isEqualTo("jdbc:postgresql://db/earmark?user=a&password=***&ssl=true");
     assertThat(new Credentials("a", "s3cret".toCharArray()).toString()).doesNotContain("s3cret");
     assertThatThrownBy(
-            () -> Project.openShared("jdbc:mysql://db?password=s3cret", null, Clock.systemUTC()))
+            () -> Project.openShared("jdbc:mysql://db?password=s3cret", null, TestClocks.FIXED))
         .hasMessageNotContaining("s3cret")
         .hasMessageContaining("PostgreSQL URL");
   }
@@ -56,7 +56,7 @@ class ProjectTest {
                 Project.openShared(
                     "jdbc:postgresql://127.0.0.1:1/earmark?password=s3cret&connectTimeout=2",
                     new Credentials("u", "s3cret".toCharArray()),
-                    Clock.systemUTC()))
+                    TestClocks.FIXED))
         .isInstanceOf(StorageException.class)
         .hasMessageStartingWith("cannot open the project at jdbc:postgresql://127.0.0.1:1/earmark")
         .hasMessageNotContaining("s3cret");

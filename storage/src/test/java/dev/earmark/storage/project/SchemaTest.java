@@ -3,7 +3,7 @@ package dev.earmark.storage.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.storage.Databases;
-import java.time.Clock;
+import dev.earmark.storage.TestClocks;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Named;
@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The same migrations give every concept of PRODUCT.md §2 its table on H2 and on PostgreSQL. */
 class SchemaTest {
   static List<Named<Supplier<Project>>> databases() {
-    return Databases.fresh(Clock.systemUTC());
+    return Databases.fresh(TestClocks.FIXED);
   }
 
   @ParameterizedTest

@@ -12,13 +12,13 @@ import dev.earmark.audio.qe.QePrediction;
 import dev.earmark.storage.Databases;
 import dev.earmark.storage.LabelingFixture;
 import dev.earmark.storage.PermissionDeniedException;
+import dev.earmark.storage.TestClocks;
 import dev.earmark.storage.audit.AuditVerification;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.Setting;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ class QeHintsTest {
   @TempDir Path dir;
 
   static List<Named<Supplier<Project>>> databases() {
-    return Databases.fresh(Clock.systemUTC());
+    return Databases.fresh(TestClocks.FIXED);
   }
 
   @ParameterizedTest

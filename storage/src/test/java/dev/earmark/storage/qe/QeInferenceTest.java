@@ -8,6 +8,7 @@ import dev.earmark.audio.qe.QeModel;
 import dev.earmark.fixtures.DemoDataset;
 import dev.earmark.storage.Databases;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.TestClocks;
 import dev.earmark.storage.audit.AuditVerification;
 import dev.earmark.storage.importer.ImportListener;
 import dev.earmark.storage.importer.ImportReport;
@@ -20,7 +21,6 @@ import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Supplier;
@@ -34,7 +34,7 @@ class QeInferenceTest {
   @TempDir Path dir;
 
   static List<Named<Supplier<Project>>> databases() {
-    return Databases.fresh(Clock.systemUTC());
+    return Databases.fresh(TestClocks.FIXED);
   }
 
   private static Actor lead(Project project) {
@@ -90,10 +90,9 @@ class QeInferenceTest {
       assertThat(first.modelId()).isEqualTo(shipped.metadata().modelId());
       assertThat(first.modelPassedGate()).isFalse();
       assertThat(first.failures()).isEmpty();
-      // 53 manifest clips: 6 TTS clips have no hypothesis, 5 are excluded (consent, retention;
-      // two more once their retention ends on 2026-11-30).
+      // 53 manifest clips: 6 TTS clips have no hypothesis, 5 are excluded (consent, retention).
       long withHypothesis = activeWithHypothesis(project);
-      assertThat(withHypothesis).isBetween(40L, 42L);
+      assertThat(withHypothesis).isEqualTo(42L);
       assertThat(first.hints()).hasSize((int) withHypothesis);
       assertThat(hintRows(project)).isEqualTo(withHypothesis);
       QeRun.ClipHint sample = first.hints().get(0);

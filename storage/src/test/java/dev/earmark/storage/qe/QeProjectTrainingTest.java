@@ -6,6 +6,7 @@ import dev.earmark.audio.qe.QeTrainingSettings;
 import dev.earmark.audio.qe.TrainingOutcome;
 import dev.earmark.fixtures.DemoDataset;
 import dev.earmark.storage.Databases;
+import dev.earmark.storage.TestClocks;
 import dev.earmark.storage.demo.DemoProject;
 import dev.earmark.storage.export.FinalLabel;
 import dev.earmark.storage.export.FinalLabels;
@@ -36,7 +37,7 @@ class QeProjectTrainingTest {
   @TempDir Path dir;
 
   static List<Named<Supplier<Project>>> databases() {
-    return Databases.fresh(Clock.systemUTC());
+    return Databases.fresh(TestClocks.FIXED);
   }
 
   @ParameterizedTest

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.earmark.storage.Databases;
 import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.TestClocks;
 import dev.earmark.storage.project.Project;
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class UsersTest {
   static List<Named<Supplier<Project>>> databases() {
-    return Databases.fresh(Clock.systemUTC());
+    return Databases.fresh(TestClocks.FIXED);
   }
 
   @ParameterizedTest

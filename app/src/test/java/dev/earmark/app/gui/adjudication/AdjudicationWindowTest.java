@@ -3,6 +3,7 @@ package dev.earmark.app.gui.adjudication;
 import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.app.TestClocks;
 import dev.earmark.app.gui.proposals.ProposalRow;
 import dev.earmark.app.gui.proposals.ProposalsScreen;
 import dev.earmark.app.gui.shell.Screens;
@@ -20,7 +21,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -63,7 +63,7 @@ class AdjudicationWindowTest {
     demo = dir.resolve("demo");
     DemoDisputes.build(demo);
     // QE hints for the disputed clips, so the clip header shows one (the demo records none).
-    try (Project project = Project.openEmbedded(demo, false, Clock.systemUTC())) {
+    try (Project project = Project.openEmbedded(demo, false, TestClocks.FIXED)) {
       var lead = DemoDisputes.lead(project);
       QeModel model = QeModel.loadDefault();
       QeHints hints = new QeHints(project, new ProjectSettings(project));
@@ -96,7 +96,7 @@ class AdjudicationWindowTest {
   void start(Stage stage) {
     shell =
         new WorkbenchShell(
-            stage, Clock.systemDefaultZone(), demo, dir.resolve("last-project"), Screens.all());
+            stage, TestClocks.FIXED, demo, dir.resolve("last-project"), Screens.all());
     scene = new Scene(shell.view(), 1280, 800);
     shell.install(scene);
     stage.setScene(scene);

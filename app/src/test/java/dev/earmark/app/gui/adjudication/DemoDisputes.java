@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.adjudication;
 
+import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.DemoCommand;
 import dev.earmark.engine.dispute.Dispute;
 import dev.earmark.engine.dispute.DisputeReason;
@@ -37,7 +38,7 @@ final class DemoDisputes {
 
   /** Builds the demo once into {@code template}. */
   static void build(Path template) {
-    DemoCommand.createDemo(template, LEAD);
+    DemoCommand.createDemo(template, LEAD, TestClocks.FIXED);
   }
 
   static void copy(Path from, Path to) throws IOException {

@@ -3,6 +3,7 @@ package dev.earmark.app.gui.adjudication;
 import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.app.TestClocks;
 import dev.earmark.app.gui.shell.Screens;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.engine.rubric.FieldValue;
@@ -16,7 +17,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +60,7 @@ class RatingAdjudicationWindowTest {
     dir = Files.createTempDirectory("earmark-rating-window");
     demo = dir.resolve("demo");
     DemoDisputes.build(demo);
-    try (Project project = Project.openEmbedded(demo, false, Clock.systemUTC())) {
+    try (Project project = Project.openEmbedded(demo, false, TestClocks.FIXED)) {
       rating = DemoDisputes.recordTtsDispute(project, "tts-001");
     }
   }
@@ -76,7 +76,7 @@ class RatingAdjudicationWindowTest {
   void start(Stage stage) {
     shell =
         new WorkbenchShell(
-            stage, Clock.systemDefaultZone(), demo, dir.resolve("last-project"), Screens.all());
+            stage, TestClocks.FIXED, demo, dir.resolve("last-project"), Screens.all());
     scene = new Scene(shell.view(), 1280, 860);
     shell.install(scene);
     stage.setScene(scene);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.DemoCommand;
 import dev.earmark.app.cli.EarmarkCommand;
 import dev.earmark.app.gui.BackgroundExecutor;
@@ -35,7 +36,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -66,8 +66,8 @@ class AgreementViewModelTest {
   @BeforeAll
   static void buildDemo() throws IOException {
     dir = Files.createTempDirectory("earmark-agreement");
-    DemoCommand.createDemo(dir.resolve("demo"), LEAD);
-    project = Project.openEmbedded(dir.resolve("demo"), false, Clock.systemUTC());
+    DemoCommand.createDemo(dir.resolve("demo"), LEAD, TestClocks.FIXED);
+    project = Project.openEmbedded(dir.resolve("demo"), false, TestClocks.FIXED);
     Path data = DemoDataset.copyTo(dir.resolve("fixture")).getParent();
     fixtureLabels = jsonLines(data.resolve(DemoDataset.LABELS));
     fixtureGold = jsonLines(data.resolve(DemoDataset.GOLD));

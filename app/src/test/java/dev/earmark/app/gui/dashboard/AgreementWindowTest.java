@@ -3,6 +3,7 @@ package dev.earmark.app.gui.dashboard;
 import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.DemoCommand;
 import dev.earmark.app.gui.shell.Screens;
 import dev.earmark.app.gui.shell.WorkbenchShell;
@@ -11,7 +12,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +49,7 @@ class AgreementWindowTest {
   static void buildDemo() throws IOException {
     dir = Files.createTempDirectory("earmark-agreement-window");
     demo = dir.resolve("demo");
-    DemoCommand.createDemo(demo, "lead-demo");
+    DemoCommand.createDemo(demo, "lead-demo", TestClocks.FIXED);
   }
 
   @AfterAll
@@ -64,7 +64,7 @@ class AgreementWindowTest {
     shell =
         new WorkbenchShell(
             stage,
-            Clock.systemDefaultZone(),
+            TestClocks.FIXED,
             demo,
             dir.resolve("config").resolve("last-project"),
             Screens.all());

@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.labeling;
 
+import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.DemoCommand;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.assign.Assignments;
@@ -9,7 +10,6 @@ import dev.earmark.storage.settings.ProjectSettings;
 import dev.earmark.storage.settings.Setting;
 import dev.earmark.storage.user.Role;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -30,8 +30,8 @@ final class DemoProjects {
 
   /** Builds the demo in {@code dir} and opens it; the caller closes it. */
   static Project withQueue(Path dir, boolean prefillHypothesis) {
-    DemoCommand.createDemo(dir, LEAD);
-    Project project = Project.openEmbedded(dir, false, Clock.systemUTC());
+    DemoCommand.createDemo(dir, LEAD, TestClocks.FIXED);
+    Project project = Project.openEmbedded(dir, false, TestClocks.FIXED);
     var lead = project.users().actor(LEAD);
     Policies policies = new Policies(project);
     Assignments assignments = new Assignments(project, policies);
@@ -61,8 +61,8 @@ final class DemoProjects {
    * it.
    */
   static Project withRatingQueue(Path dir) {
-    DemoCommand.createDemo(dir, LEAD);
-    Project project = Project.openEmbedded(dir, false, Clock.systemUTC());
+    DemoCommand.createDemo(dir, LEAD, TestClocks.FIXED);
+    Project project = Project.openEmbedded(dir, false, TestClocks.FIXED);
     var lead = project.users().actor(LEAD);
     project.users().add(lead, RATER, "Eve (TTS and RAG)", java.util.EnumSet.of(Role.ANNOTATOR));
     Assignments assignments = new Assignments(project, new Policies(project));

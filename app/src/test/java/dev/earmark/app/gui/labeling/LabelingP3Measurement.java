@@ -3,6 +3,7 @@ package dev.earmark.app.gui.labeling;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import atlantafx.base.theme.PrimerLight;
+import dev.earmark.app.TestClocks;
 import dev.earmark.app.gui.player.PlayerState;
 import dev.earmark.app.gui.shell.Theme;
 import dev.earmark.app.gui.waveform.WaveformClip;
@@ -10,7 +11,6 @@ import dev.earmark.storage.project.Project;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -71,7 +71,7 @@ class LabelingP3Measurement {
         new LabelingScreen(
             new LabelingService(project, DemoProjects.ANNOTATOR),
             dir.resolve("cache"),
-            Clock.systemDefaultZone(),
+            TestClocks.FIXED,
             new Theme());
     scene = new Scene(screen.view(), 1280, 800);
     stage.setScene(scene);

@@ -2,6 +2,7 @@ package dev.earmark.app.gui.labeling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.app.TestClocks;
 import dev.earmark.app.gui.shell.Theme;
 import dev.earmark.storage.label.LabelState;
 import dev.earmark.storage.project.Project;
@@ -9,7 +10,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -65,7 +65,7 @@ class LabelingWindowTest {
         new LabelingScreen(
             new LabelingService(project, DemoProjects.ANNOTATOR),
             dir.resolve("cache"),
-            Clock.systemDefaultZone(),
+            TestClocks.FIXED,
             new Theme());
     scene = new Scene(screen.view(), 1280, 800);
     stage.setScene(scene);

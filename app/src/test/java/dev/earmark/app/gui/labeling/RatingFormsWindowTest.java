@@ -2,6 +2,7 @@ package dev.earmark.app.gui.labeling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.app.TestClocks;
 import dev.earmark.app.gui.player.ManualClockPlayer;
 import dev.earmark.app.gui.shell.Theme;
 import dev.earmark.engine.rubric.FieldValue;
@@ -10,7 +11,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -76,7 +76,7 @@ class RatingFormsWindowTest {
         new LabelingScreen(
             new LabelingService(project, DemoProjects.RATER),
             dir.resolve("cache"),
-            Clock.systemDefaultZone(),
+            TestClocks.FIXED,
             new Theme(),
             Optional.of(keys),
             executor -> player = new ManualClockPlayer(600));

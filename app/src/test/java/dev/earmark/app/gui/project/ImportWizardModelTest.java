@@ -2,6 +2,7 @@ package dev.earmark.app.gui.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.app.TestClocks;
 import dev.earmark.app.gui.CurrentThreadExecutor;
 import dev.earmark.app.gui.project.ImportReportRow.Outcome;
 import dev.earmark.app.gui.project.ImportWizardModel.Step;
@@ -9,7 +10,6 @@ import dev.earmark.fixtures.DemoDataset;
 import dev.earmark.storage.project.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -32,8 +32,8 @@ class ImportWizardModelTest {
   @BeforeEach
   void newProject() throws Exception {
     data = DemoDataset.copyTo(dir.resolve("data")).getParent();
-    Path created = new NewProject(dir, "project", "maria").create(Clock.systemUTC());
-    project = Project.openEmbedded(created, false, Clock.systemUTC());
+    Path created = new NewProject(dir, "project", "maria").create(TestClocks.FIXED);
+    project = Project.openEmbedded(created, false, TestClocks.FIXED);
   }
 
   @AfterEach

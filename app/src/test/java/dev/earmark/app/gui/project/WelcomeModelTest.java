@@ -3,11 +3,11 @@ package dev.earmark.app.gui.project;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.earmark.app.TestClocks;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Role;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -43,10 +43,10 @@ class WelcomeModelTest {
     model.nameProperty().set("call centre");
 
     NewProject request = model.newProject().orElseThrow();
-    Path created = request.create(Clock.systemUTC());
+    Path created = request.create(TestClocks.FIXED);
 
     assertThat(created).isEqualTo(dir.resolve("call centre").toAbsolutePath().normalize());
-    try (Project project = Project.openEmbedded(created, false, Clock.systemUTC())) {
+    try (Project project = Project.openEmbedded(created, false, TestClocks.FIXED)) {
       assertThat(project.users().find("maria").orElseThrow().roles())
           .containsExactlyInAnyOrder(Role.LEAD, Role.ADJUDICATOR);
     }
@@ -54,7 +54,7 @@ class WelcomeModelTest {
 
   @Test
   void anExistingProjectIsNeverOverwritten() {
-    new NewProject(dir, "calls", "maria").create(Clock.systemUTC());
+    new NewProject(dir, "calls", "maria").create(TestClocks.FIXED);
     WelcomeModel model = new WelcomeModel(Optional.empty(), List.of(), dir, "other");
     model.nameProperty().set("calls");
 
@@ -63,7 +63,7 @@ class WelcomeModelTest {
         .endsWith(
             "already holds an Earmark project: open it from"
                 + " the list, or choose another name.");
-    assertThatThrownBy(() -> new NewProject(dir, "calls", "other").create(Clock.systemUTC()))
+    assertThatThrownBy(() -> new NewProject(dir, "calls", "other").create(TestClocks.FIXED))
         .isInstanceOf(StorageException.class)
         .hasMessageContaining("already holds an Earmark project");
   }

@@ -2,6 +2,7 @@ package dev.earmark.app.gui.qe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.DemoCommand;
 import dev.earmark.audio.qe.CalibrationBin;
 import dev.earmark.audio.qe.FeatureContribution;
@@ -11,7 +12,6 @@ import dev.earmark.storage.project.Project;
 import dev.earmark.storage.qe.QeHints;
 import dev.earmark.storage.settings.ProjectSettings;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,8 +28,8 @@ class QeHintReaderTest {
 
   @Test
   void aRecordedHintIsShownWithTheModelsCalibrationBinAndNotToAnnotators() {
-    DemoCommand.createDemo(dir.resolve("demo"), "lead-demo");
-    try (Project project = Project.openEmbedded(dir.resolve("demo"), false, Clock.systemUTC())) {
+    DemoCommand.createDemo(dir.resolve("demo"), "lead-demo", TestClocks.FIXED);
+    try (Project project = Project.openEmbedded(dir.resolve("demo"), false, TestClocks.FIXED)) {
       long clipId =
           project
               .jdbi()

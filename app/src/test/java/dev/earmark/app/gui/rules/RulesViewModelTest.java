@@ -2,6 +2,7 @@ package dev.earmark.app.gui.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.DemoCommand;
 import dev.earmark.app.gui.CurrentThreadExecutor;
 import dev.earmark.app.gui.labeling.Debouncer;
@@ -17,7 +18,6 @@ import dev.earmark.storage.project.Project;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -45,7 +45,7 @@ class RulesViewModelTest {
 
   @BeforeAll
   static void buildDemo() {
-    DemoCommand.createDemo(shared.resolve("demo"), "lead-demo");
+    DemoCommand.createDemo(shared.resolve("demo"), "lead-demo", TestClocks.FIXED);
   }
 
   @AfterEach
@@ -68,7 +68,7 @@ class RulesViewModelTest {
         }
       }
     }
-    project = Project.openEmbedded(copy, false, Clock.systemUTC());
+    project = Project.openEmbedded(copy, false, TestClocks.FIXED);
     RulesViewModel model =
         new RulesViewModel(new RulesService(project, userId), new CurrentThreadExecutor(), AT_ONCE);
     model.load();

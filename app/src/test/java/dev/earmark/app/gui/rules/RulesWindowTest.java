@@ -2,6 +2,7 @@ package dev.earmark.app.gui.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.DemoCommand;
 import dev.earmark.app.gui.shell.Screens;
 import dev.earmark.app.gui.shell.WorkbenchShell;
@@ -12,7 +13,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,7 @@ class RulesWindowTest {
   static void buildDemo() throws IOException {
     dir = Files.createTempDirectory("earmark-rules-window");
     demo = dir.resolve("demo");
-    DemoCommand.createDemo(demo, "lead-demo");
+    DemoCommand.createDemo(demo, "lead-demo", TestClocks.FIXED);
   }
 
   @AfterAll
@@ -67,7 +67,7 @@ class RulesWindowTest {
   void start(Stage stage) {
     shell =
         new WorkbenchShell(
-            stage, Clock.systemDefaultZone(), demo, dir.resolve("last-project"), Screens.all());
+            stage, TestClocks.FIXED, demo, dir.resolve("last-project"), Screens.all());
     scene = new Scene(shell.view(), 1280, 800);
     shell.install(scene);
     stage.setScene(scene);

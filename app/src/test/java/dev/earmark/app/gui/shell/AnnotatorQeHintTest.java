@@ -3,6 +3,7 @@ package dev.earmark.app.gui.shell;
 import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.DemoCommand;
 import dev.earmark.app.gui.qe.QeHintPanel;
 import dev.earmark.storage.project.Project;
@@ -11,7 +12,6 @@ import dev.earmark.storage.settings.Setting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -41,7 +41,7 @@ class AnnotatorQeHintTest {
   static void buildDemo() throws IOException {
     dir = Files.createTempDirectory("earmark-qe-hint");
     demo = dir.resolve("demo");
-    DemoCommand.createDemo(demo, "lead-demo");
+    DemoCommand.createDemo(demo, "lead-demo", TestClocks.FIXED);
   }
 
   @AfterAll
@@ -56,7 +56,7 @@ class AnnotatorQeHintTest {
     shell =
         new WorkbenchShell(
             stage,
-            Clock.systemDefaultZone(),
+            TestClocks.FIXED,
             demo,
             dir.resolve("config").resolve("last-project"),
             Screens.all());
@@ -119,7 +119,7 @@ class AnnotatorQeHintTest {
           shell.closeProject();
           return null;
         });
-    try (Project project = Project.openEmbedded(demo, false, Clock.systemUTC())) {
+    try (Project project = Project.openEmbedded(demo, false, TestClocks.FIXED)) {
       new ProjectSettings(project)
           .set(project.users().actor("lead-demo"), Setting.QE_HINTS_VISIBLE_TO_ANNOTATORS, visible);
     }

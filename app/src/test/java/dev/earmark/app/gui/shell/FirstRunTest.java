@@ -3,11 +3,11 @@ package dev.earmark.app.gui.shell;
 import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.app.TestClocks;
 import dev.earmark.storage.project.Project;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
@@ -49,7 +49,7 @@ class FirstRunTest {
     shell =
         new WorkbenchShell(
             stage,
-            Clock.systemDefaultZone(),
+            TestClocks.FIXED,
             dir.resolve("demo"),
             dir.resolve("config").resolve("last-project"),
             Screens.all());

@@ -3,13 +3,13 @@ package dev.earmark.app.gui.shell;
 import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.DemoCommand;
 import dev.earmark.app.gui.project.RecentProjects;
 import dev.earmark.storage.user.User;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +45,7 @@ class ScreenTourTest {
   static void buildDemo() throws IOException {
     dir = Files.createTempDirectory("earmark-tour");
     demo = dir.resolve("earmark-demo");
-    DemoCommand.createDemo(demo, "lead-demo");
+    DemoCommand.createDemo(demo, "lead-demo", TestClocks.FIXED);
   }
 
   @AfterAll
@@ -58,7 +58,7 @@ class ScreenTourTest {
   @Start
   void start(Stage stage) {
     lastProject = dir.resolve("config").resolve("last-project");
-    shell = new WorkbenchShell(stage, Clock.systemDefaultZone(), demo, lastProject, Screens.all());
+    shell = new WorkbenchShell(stage, TestClocks.FIXED, demo, lastProject, Screens.all());
     scene = new Scene(shell.view(), 1280, 800);
     shell.install(scene);
     stage.setScene(scene);

@@ -3,6 +3,7 @@ package dev.earmark.app.gui.shell;
 import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.DemoCommand;
 import dev.earmark.app.gui.labeling.LabelingScreen;
 import dev.earmark.app.gui.project.ImportReportRow;
@@ -12,7 +13,6 @@ import dev.earmark.fixtures.DemoDataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -63,7 +63,7 @@ class WelcomeFlowTest {
     lastProject = dir.resolve("config").resolve("last-project");
     shell =
         new WorkbenchShell(
-            stage, Clock.systemDefaultZone(), dir.resolve("demo"), lastProject, Screens.all());
+            stage, TestClocks.FIXED, dir.resolve("demo"), lastProject, Screens.all());
     scene = new Scene(shell.view(), 1280, 800);
     shell.install(scene);
     stage.setScene(scene);
@@ -148,7 +148,7 @@ class WelcomeFlowTest {
   @Test
   void aRecentProjectOpensFromTheWelcomeScreen(FxRobot robot) throws Exception {
     Path demo = dir.resolve("recent-demo");
-    DemoCommand.createDemo(demo, "lead-demo");
+    DemoCommand.createDemo(demo, "lead-demo", TestClocks.FIXED);
     RecentProjects.besides(lastProject).add(demo);
     fx(
         () -> {

@@ -3,12 +3,12 @@ package dev.earmark.app.gui.shell;
 import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.DemoCommand;
 import dev.earmark.app.gui.labeling.LabelingScreen;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -41,7 +41,7 @@ class WorkbenchShellTest {
   static void buildDemo() throws IOException {
     dir = Files.createTempDirectory("earmark-shell");
     demo = dir.resolve("demo");
-    DemoCommand.createDemo(demo, "lead-demo");
+    DemoCommand.createDemo(demo, "lead-demo", TestClocks.FIXED);
   }
 
   @AfterAll
@@ -54,7 +54,7 @@ class WorkbenchShellTest {
   @Start
   void start(Stage stage) {
     lastProject = dir.resolve("config").resolve("last-project");
-    shell = new WorkbenchShell(stage, Clock.systemDefaultZone(), demo, lastProject, Screens.all());
+    shell = new WorkbenchShell(stage, TestClocks.FIXED, demo, lastProject, Screens.all());
     Scene scene = new Scene(shell.view(), 1280, 800);
     shell.install(scene);
     stage.setScene(scene);
