@@ -190,7 +190,12 @@ public final class QeHints {
                   .createQuery(
                       "SELECT clip_id, model_id, predicted_wer, review_recommended,"
                           + " review_threshold, top_features_json, computed_at FROM qe_hints"
-                          + " WHERE clip_id = :clip ORDER BY computed_at DESC, model_id")
+                          + " WHERE clip_id = :clip ORDER BY computed_at DESC,"
+                          // Hints computed in the same instant (a fast machine, a fixed clock):
+                          // the project's current model's hint is the newer one.
+                          + " CASE WHEN model_id = (SELECT id FROM qe_models WHERE passed_gate"
+                          + " ORDER BY stored_at DESC, id DESC LIMIT 1) THEN 0 ELSE 1 END,"
+                          + " model_id")
                   .bind("clip", clipId)
                   .map(
                       (rs, ctx) ->
