@@ -1,5 +1,6 @@
 package dev.earmark.app.cli;
 
+import dev.earmark.engine.score.AlignmentMode;
 import dev.earmark.engine.score.CorpusScore;
 import dev.earmark.engine.score.EntityCounts;
 import dev.earmark.engine.score.ErrorCounts;
@@ -37,11 +38,17 @@ import picocli.CommandLine.Spec;
           + " optional slice) or TSV (id<TAB>reference<TAB>hypothesis); the format comes from the"
           + " extension (.jsonl/.json/.ndjson, .tsv/.tab) or else from the content.",
       "A malformed line (bad JSON, missing field, wrong column count, duplicate id) stops with"
-          + " exit 2 naming the line; nothing is guessed."
+          + " exit 2 naming the line; nothing is guessed.",
+      "Words are separated by ASCII whitespace, as sclite and jiwer separate them. Alternations"
+          + " ({are not / have not}, as a GLM rule set writes them) are choices the other side may"
+          + " match, as in sclite."
     })
 public final class WerCommand implements Callable<Integer> {
   /** How many utterances the human summary lists. */
   private static final int WORST_SHOWN = 10;
+
+  private static final String MINIMUM_EDIT = "minimum-edit";
+  private static final String SCLITE = "sclite";
 
   @Mixin JsonOption json;
 
@@ -63,26 +70,49 @@ public final class WerCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}); a rule-set id (en-asr@1) or rule-set file.")
   String normalization;
 
+  @Option(
+      names = "--alignment",
+      paramLabel = "minimum-edit|sclite",
+      defaultValue = MINIMUM_EDIT,
+      description =
+          "Which alignment errors are counted on: 'minimum-edit' (default), the fewest errors, as"
+              + " jiwer counts them; 'sclite' reproduces NIST sclite's alignment and counts"
+              + " (substitution 4, deletion and insertion 3, sclite's tie-breaking), which can"
+              + " report more errors. See docs/decisions/0003-alignment-tie-break.md.")
+  String alignment;
+
   @Override
   public Integer call() {
+    AlignmentMode mode =
+        switch (alignment.strip()) {
+          case MINIMUM_EDIT -> AlignmentMode.MINIMUM_EDIT;
+          case SCLITE -> AlignmentMode.SCLITE;
+          default ->
+              throw new InputException(
+                  "--alignment is '" + alignment + "'; use minimum-edit (the default) or sclite");
+        };
     ScoringNormalization chosen = ScoringNormalization.resolve(normalization);
     TranscriptPairFile.Contents contents = TranscriptPairFile.read(input);
-    Scorer scorer = new Scorer(chosen.tokenizer(), chosen.protectedPhrases());
+    Scorer scorer = new Scorer(chosen.tokenizer(), chosen.protectedPhrases(), mode);
     CorpusScore score = scorer.scoreCorpus(contents.pairs());
     PrintWriter out = spec.commandLine().getOut();
     if (json.enabled()) {
-      JsonOutput.print(out, toJson(chosen, contents, score));
+      JsonOutput.print(out, toJson(chosen, alignment.strip(), contents, score));
     } else {
-      printSummary(out, chosen, contents, score);
+      printSummary(out, chosen, alignment.strip(), contents, score);
     }
     out.flush();
     return ExitCode.OK;
   }
 
   private static Map<String, Object> toJson(
-      ScoringNormalization chosen, TranscriptPairFile.Contents contents, CorpusScore score) {
+      ScoringNormalization chosen,
+      String alignment,
+      TranscriptPairFile.Contents contents,
+      CorpusScore score) {
     Map<String, Object> result = totalsJson(score.corpus());
     result.put("normalization", chosen.name());
+    result.put("alignment", alignment);
     List<Map<String, Object>> utterances = new ArrayList<>();
     for (UtteranceScore utterance : score.utterances()) {
       Map<String, Object> fields = countsJson(utterance.words(), utterance.characters());
@@ -133,13 +163,14 @@ public final class WerCommand implements Callable<Integer> {
   private static void printSummary(
       PrintWriter out,
       ScoringNormalization chosen,
+      String alignment,
       TranscriptPairFile.Contents contents,
       CorpusScore score) {
     ScoreTotals corpus = score.corpus();
     out.printf(
         Locale.ROOT,
         "WER %s  (%d errors: %d sub, %d del, %d ins / %d reference words; %d utterances)"
-            + "  CER %s  normalization: %s%n",
+            + "  CER %s  normalization: %s%s%n",
         percent(corpus.wer()),
         corpus.words().errors(),
         corpus.words().substitutions(),
@@ -148,7 +179,8 @@ public final class WerCommand implements Callable<Integer> {
         corpus.words().referenceLength(),
         corpus.utterances(),
         percent(corpus.cer()),
-        chosen.name());
+        chosen.name(),
+        alignment.equals(MINIMUM_EDIT) ? "" : "  alignment: " + alignment);
     if (corpus.entities().occurrences() > 0) {
       out.printf(
           Locale.ROOT,

@@ -1,6 +1,7 @@
 package dev.earmark.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earmark.app.cli.EarmarkCommandTest.Result;
@@ -8,6 +9,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -248,5 +254,118 @@ class WerCommandTest {
     JsonNode result = json(EarmarkCommandTest.run("wer", "--input", file.toString(), "--json"));
     assertThat(result.get("utterances").get(0).get("id").asText()).isEqualTo("a");
     assertThat(result.get("wer").asDouble()).isEqualTo(1.0 / 3.0);
+  }
+
+  @Test
+  void scliteAlignmentCountsWhatScliteCountsWhereTheDefaultCountsTheMinimum() throws IOException {
+    Path file = write("odd.tsv", "odd\tb c a d a\td d b b c\n");
+
+    JsonNode sclite =
+        json(
+            EarmarkCommandTest.run(
+                "wer", "--input", file.toString(), "--alignment", "sclite", "--json"));
+    JsonNode minimal = json(EarmarkCommandTest.run("wer", "--input", file.toString(), "--json"));
+
+    assertThat(sclite.get("alignment").asText()).isEqualTo("sclite");
+    assertThat(sclite.get("hits").asInt()).isEqualTo(2);
+    assertThat(sclite.get("deletions").asInt()).isEqualTo(3);
+    assertThat(sclite.get("insertions").asInt()).isEqualTo(3);
+    assertThat(sclite.get("substitutions").asInt()).isZero();
+    assertThat(minimal.get("alignment").asText()).isEqualTo("minimum-edit");
+    assertThat(minimal.get("substitutions").asInt()).isEqualTo(5);
+    assertThat(minimal.get("errors").asInt()).isEqualTo(5);
+  }
+
+  @Test
+  void anUnknownAlignmentIsOneLineWithExitTwo() throws IOException {
+    Path file = write("p.tsv", "a\tx\tx\n");
+
+    Result result =
+        EarmarkCommandTest.run("wer", "--input", file.toString(), "--alignment", "jiwer");
+
+    assertThat(result.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(result.err().strip().lines()).hasSize(1);
+    assertThat(result.err()).contains("--alignment").contains("sclite");
+  }
+
+  @Test
+  void scliteAlignmentTotalsEqualTheRealScliteOnGeneratedPairs() throws Exception {
+    Path sclite = Path.of("/usr/lib/sctk/bin/sclite");
+    assumeTrue(
+        Files.isExecutable(sclite),
+        "sclite from Debian's sctk package is not installed (apt-get install sctk);"
+            + " skipping the comparison of --alignment sclite with NIST's scorer");
+    Random random = new Random(6);
+    String[] vocabulary = {"the", "a", "cat", "sat", "on", "mat", "it", "is", "not", "so"};
+    StringBuilder tsv = new StringBuilder();
+    StringBuilder ref = new StringBuilder();
+    StringBuilder hyp = new StringBuilder();
+    for (int index = 0; index < 300; index++) {
+      String reference = sentence(random, vocabulary);
+      String hypothesis = sentence(random, vocabulary);
+      String id = String.format(Locale.ROOT, "utt-%04d", index);
+      tsv.append(id).append('\t').append(reference).append('\t').append(hypothesis).append('\n');
+      ref.append(reference).append(" (").append(id).append(")\n");
+      hyp.append(hypothesis).append(" (").append(id).append(")\n");
+    }
+    Path pairs = write("pairs.tsv", tsv.toString());
+    Path refTrn = write("ref.trn", ref.toString());
+    Path hypTrn = write("hyp.trn", hyp.toString());
+    Path report = dir.resolve("sclite.txt");
+    Process process =
+        new ProcessBuilder(
+                sclite.toString(),
+                "-r",
+                refTrn.toString(),
+                "trn",
+                "-h",
+                hypTrn.toString(),
+                "trn",
+                "-i",
+                "spu_id",
+                "-o",
+                "pra",
+                "stdout")
+            .redirectErrorStream(true)
+            .redirectOutput(report.toFile())
+            .start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    // sclite's per-utterance "Scores: (#C #S #D #I) c s d i" lines, summed
+    long[] totals = new long[4];
+    int utterances = 0;
+    Pattern scores = Pattern.compile("^Scores: \\(#C #S #D #I\\) (\\d+) (\\d+) (\\d+) (\\d+)$");
+    for (String line : Files.readAllLines(report)) {
+      Matcher matcher = scores.matcher(line.strip());
+      if (matcher.matches()) {
+        utterances++;
+        for (int k = 0; k < 4; k++) {
+          totals[k] += Long.parseLong(matcher.group(k + 1));
+        }
+      }
+    }
+    assertThat(utterances).isEqualTo(300);
+
+    JsonNode ours =
+        json(
+            EarmarkCommandTest.run(
+                "wer", "--input", pairs.toString(), "--alignment", "sclite", "--json"));
+
+    assertThat(ours.get("hits").asLong()).isEqualTo(totals[0]);
+    assertThat(ours.get("substitutions").asLong()).isEqualTo(totals[1]);
+    assertThat(ours.get("deletions").asLong()).isEqualTo(totals[2]);
+    assertThat(ours.get("insertions").asLong()).isEqualTo(totals[3]);
+    JsonNode minimal = json(EarmarkCommandTest.run("wer", "--input", pairs.toString(), "--json"));
+    assertThat(ours.get("errors").asLong())
+        .as("sclite's weights cost errors the default avoids on these pairs")
+        .isGreaterThan(minimal.get("errors").asLong());
+  }
+
+  private static String sentence(Random random, String[] vocabulary) {
+    StringBuilder sentence = new StringBuilder();
+    int length = 1 + random.nextInt(12);
+    for (int i = 0; i < length; i++) {
+      sentence.append(i == 0 ? "" : " ").append(vocabulary[random.nextInt(vocabulary.length)]);
+    }
+    return sentence.toString();
   }
 }

@@ -135,6 +135,8 @@ public final class Normalizer {
                 + "); fix the pattern.",
             e);
       }
+    } else if (rule instanceof Rule.Glm glm) {
+      return new GlmStep(glm);
     } else if (rule instanceof Rule.ProtectedPhrases phrases) {
       LexiconStep step = new LexiconStep(true);
       for (String phrase : phrases.phrases()) {

@@ -232,6 +232,56 @@ public sealed interface Rule {
     }
   }
 
+  /**
+   * The rules of an sclite GLM file, applied exactly as NIST's {@code rfilter1} (the engine of
+   * {@code csrfilt.sh}) applies them: to the text of each run of unprotected tokens, joined by
+   * single spaces and padded with spaces, a cursor moves from left to right; at each position the
+   * first rule in file order whose {@code from} string matches there, with {@code left} just before
+   * and {@code right} just after it in the input, writes {@code to} and moves the cursor past
+   * {@code from}; where no rule matches, the character is copied ({@code copyNoHit}) or dropped.
+   * Matching is character-level, so a rule without context also rewrites inside words, as it does
+   * in sclite. A right-hand side may hold alternation markup ({@code {are not / have not}}), which
+   * scoring reads as choices (see {@code dev.earmark.engine.score.Scorer}). Parentheses are spaced
+   * and rejoined, and optionally deletable groups split word by word, as {@code csrfilt.sh} does
+   * around {@code rfilter1}.
+   *
+   * @param caseSensitive false: strings are compared ignoring ASCII case ({@code case_sensitive =
+   *     'F'}); true is rfilter1's default for a file without that header
+   * @param copyNoHit false drops every character no rule matches ({@code copy_no_hit = 'F'})
+   */
+  record Glm(boolean caseSensitive, boolean copyNoHit, List<Entry> rules) implements Rule {
+    /**
+     * One GLM line {@code from => to / left __ right}, with its brackets or quotes removed.
+     *
+     * @param from the string replaced; never empty
+     * @param to the replacement; may be empty (the string is deleted)
+     * @param left the context required just before {@code from}; empty for none
+     * @param right the context required just after {@code from}; empty for none
+     */
+    public record Entry(String from, String to, String left, String right) {
+      public Entry {
+        if (from == null || from.isEmpty()) {
+          throw new EngineException("a glm rule needs a non-empty 'from' string");
+        }
+        to = to == null ? "" : to;
+        left = left == null ? "" : left;
+        right = right == null ? "" : right;
+      }
+    }
+
+    public Glm {
+      if (rules == null || rules.isEmpty()) {
+        throw new EngineException("a glm rule needs a non-empty 'rules' list");
+      }
+      rules = List.copyOf(rules);
+    }
+
+    @Override
+    public String kind() {
+      return "glm";
+    }
+  }
+
   private static List<String> nonBlank(List<String> values, String kind, String field) {
     if (values == null || values.isEmpty()) {
       throw new EngineException("a " + kind + " rule needs a non-empty '" + field + "' list");

@@ -170,6 +170,21 @@ public final class RuleSetJson {
       } else if (rule instanceof Rule.RegexRewrite regex) {
         node.put("pattern", regex.pattern());
         node.put("replacement", regex.replacement());
+      } else if (rule instanceof Rule.Glm glm) {
+        node.put("case_sensitive", glm.caseSensitive());
+        node.put("copy_no_hit", glm.copyNoHit());
+        ArrayNode entries = node.putArray("rules");
+        for (Rule.Glm.Entry entry : glm.rules()) {
+          ObjectNode line = entries.addObject();
+          line.put("from", entry.from());
+          line.put("to", entry.to());
+          if (!entry.left().isEmpty()) {
+            line.put("left", entry.left());
+          }
+          if (!entry.right().isEmpty()) {
+            line.put("right", entry.right());
+          }
+        }
       } else if (rule instanceof Rule.Alternations alternations) {
         ArrayNode sets = node.putArray("sets");
         for (List<String> set : alternations.sets()) {
@@ -204,6 +219,7 @@ public final class RuleSetJson {
         case "rewrite" -> new Rule.Rewrite(map(node, source, at));
         case "regex" -> regex(node, source, at);
         case "alternations" -> alternations(node, source, at);
+        case "glm" -> glm(node, source, at);
         default ->
             throw fail(
                 source,
@@ -212,7 +228,7 @@ public final class RuleSetJson {
                     + kind
                     + "', which is not a rule kind; use one of case-fold, strip-punctuation,"
                     + " fillers, numbers, contractions, spelling-variants, protected-phrases,"
-                    + " rewrite, regex, alternations");
+                    + " rewrite, regex, alternations, glm");
       };
     } catch (EngineException e) {
       if (e.getMessage().startsWith("Rule-set file ")) {
@@ -265,6 +281,47 @@ public final class RuleSetJson {
               + "); fix the pattern");
     }
     return new Rule.RegexRewrite(pattern, replacement.asText());
+  }
+
+  private static Rule glm(JsonNode node, String source, String at) {
+    JsonNode rules = node.get("rules");
+    if (rules == null || !rules.isArray() || rules.isEmpty()) {
+      throw fail(
+          source,
+          at + " field 'rules'",
+          "is missing or empty; give a list of {\"from\": ..., \"to\": ...} objects");
+    }
+    List<Rule.Glm.Entry> entries = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
+      JsonNode entry = rules.get(i);
+      String field = at + " field 'rules'[" + i + "]";
+      if (!entry.isObject()) {
+        throw fail(source, field, "must be an object with 'from' and 'to' strings");
+      }
+      String from = text(entry, "from", source, field);
+      JsonNode to = entry.get("to");
+      if (to == null || !to.isTextual()) {
+        throw fail(source, field + " field 'to'", "is missing; give a string (it may be empty)");
+      }
+      entries.add(
+          new Rule.Glm.Entry(
+              from, to.asText(), optionalText(entry, "left"), optionalText(entry, "right")));
+    }
+    return new Rule.Glm(
+        flag(node, "case_sensitive", source, at), flag(node, "copy_no_hit", source, at), entries);
+  }
+
+  private static String optionalText(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value != null && value.isTextual() ? value.asText() : "";
+  }
+
+  private static boolean flag(JsonNode node, String field, String source, String at) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isBoolean()) {
+      throw fail(source, at + " field '" + field + "'", "is missing; give true or false");
+    }
+    return value.asBoolean();
   }
 
   private static Rule alternations(JsonNode node, String source, String at) {

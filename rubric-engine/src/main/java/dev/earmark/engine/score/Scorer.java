@@ -22,6 +22,16 @@ import java.util.Objects;
  *       hypothesis is all deletions.
  * </ul>
  *
+ * <p>Alternations: a token list may hold sclite alternation markup, as a GLM rule set writes it
+ * ({@code i {are not / have not} seen it}). Each alternation is a set of choices the other side may
+ * match, as in sclite: the alignment takes the choice that aligns best, and only the words of the
+ * chosen path count (an {@code @} choice is no word). Nothing is rewritten on the other side, so
+ * {@code i have not seen it} against {@code i are not seen it} is one substitution unless the
+ * reference itself holds the alternation. CER is then counted on the chosen words.
+ *
+ * <p>Alignment: {@link AlignmentMode#MINIMUM_EDIT} (the default) or {@link AlignmentMode#SCLITE},
+ * which reproduces sclite's alignment and counts.
+ *
  * <p>Raw text becomes tokens through the {@link Tokenizer} given at construction; {@link
  * #scoreTokens} skips that step for callers that already hold tokens.
  *
@@ -31,10 +41,27 @@ public final class Scorer {
   private final Tokenizer tokenizer;
   private final ProtectedPhrases protectedPhrases;
   private final Aligner aligner = new Aligner();
+  private final AlignmentMode mode;
+  private final NetworkAligner networkAligner;
+  private final NetworkAligner alternationAligner;
 
+  /** A scorer with the minimum-edit alignment. */
   public Scorer(Tokenizer tokenizer, ProtectedPhrases protectedPhrases) {
+    this(tokenizer, protectedPhrases, AlignmentMode.MINIMUM_EDIT);
+  }
+
+  /** A scorer counting errors on the alignment {@code mode} gives. */
+  public Scorer(Tokenizer tokenizer, ProtectedPhrases protectedPhrases, AlignmentMode mode) {
     this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
     this.protectedPhrases = Objects.requireNonNull(protectedPhrases, "protectedPhrases");
+    this.mode = Objects.requireNonNull(mode, "mode");
+    this.networkAligner = mode == AlignmentMode.SCLITE ? new NetworkAligner(mode) : null;
+    this.alternationAligner = new NetworkAligner(mode);
+  }
+
+  /** The alignment this scorer counts errors on. */
+  public AlignmentMode mode() {
+    return mode;
   }
 
   /** Normalization {@code none}: whitespace tokens compared as given, no protected phrases. */
@@ -50,6 +77,16 @@ public final class Scorer {
   /** Scores token lists that are already normalized. */
   public UtteranceScore scoreTokens(
       String id, String slice, List<String> reference, List<String> hypothesis) {
+    if (networkAligner != null
+        || WordNetwork.hasAlternations(reference)
+        || WordNetwork.hasAlternations(hypothesis)) {
+      Alignment alignment = alignTokens(reference, hypothesis);
+      EntityCounts entities =
+          protectedPhrases.isEmpty() ? EntityCounts.ZERO : protectedPhrases.score(alignment);
+      ErrorCounts characters =
+          aligner.countCharacters(chosenReference(alignment), chosenHypothesis(alignment));
+      return new UtteranceScore(id, slice, alignment.counts(), characters, entities);
+    }
     ErrorCounts words;
     EntityCounts entities;
     if (protectedPhrases.isEmpty()) {
@@ -66,7 +103,45 @@ public final class Scorer {
 
   /** The word alignment of two raw texts, for display. */
   public Alignment align(String reference, String hypothesis) {
-    return aligner.align(tokenizer.tokens(reference), tokenizer.tokens(hypothesis));
+    return alignTokens(tokenizer.tokens(reference), tokenizer.tokens(hypothesis));
+  }
+
+  private Alignment alignTokens(List<String> reference, List<String> hypothesis) {
+    if (networkAligner != null) {
+      return networkAligner.align(reference, hypothesis);
+    }
+    if (WordNetwork.hasAlternations(reference) || WordNetwork.hasAlternations(hypothesis)) {
+      return alternationAligner.align(reference, hypothesis);
+    }
+    return aligner.align(reference, hypothesis);
+  }
+
+  private static List<String> chosenReference(Alignment alignment) {
+    List<String> words = new ArrayList<>();
+    for (AlignmentOp op : alignment.ops()) {
+      if (op instanceof AlignmentOp.Hit hit) {
+        words.add(hit.token());
+      } else if (op instanceof AlignmentOp.Substitution substitution) {
+        words.add(substitution.reference());
+      } else if (op instanceof AlignmentOp.Deletion deletion) {
+        words.add(deletion.reference());
+      }
+    }
+    return words;
+  }
+
+  private static List<String> chosenHypothesis(Alignment alignment) {
+    List<String> words = new ArrayList<>();
+    for (AlignmentOp op : alignment.ops()) {
+      if (op instanceof AlignmentOp.Hit hit) {
+        words.add(hit.token());
+      } else if (op instanceof AlignmentOp.Substitution substitution) {
+        words.add(substitution.hypothesis());
+      } else if (op instanceof AlignmentOp.Insertion insertion) {
+        words.add(insertion.hypothesis());
+      }
+    }
+    return words;
   }
 
   /** Scores a list of pairs and sums them per slice and for the corpus. */

@@ -11,9 +11,11 @@ import java.util.List;
 @FunctionalInterface
 public interface Tokenizer {
   /**
-   * Normalization {@code none}: tokens are the text between runs of whitespace ({@link
-   * Character#isWhitespace(int)}: spaces, tabs, line breaks; a no-break space belongs to a word),
-   * compared as given (case and punctuation included). Stateless and thread-safe.
+   * Normalization {@code none}: tokens are the text between runs of the ASCII whitespace that
+   * sclite and jiwer split on (space, tab, line feed, carriage return, vertical tab, form feed),
+   * compared as given (case and punctuation included). Other Unicode spaces (the no-break space,
+   * U+3000 IDEOGRAPHIC SPACE, U+2003 ...) belong to a word, as in sclite. Stateless and
+   * thread-safe.
    */
   Tokenizer WHITESPACE = Tokenizer::splitOnWhitespace;
 
@@ -24,10 +26,9 @@ public interface Tokenizer {
     int length = raw.length();
     List<String> tokens = new ArrayList<>(length / 6 + 2);
     int start = -1;
-    // No supplementary code point is whitespace, so testing UTF-16 units is exact: a surrogate
-    // is never whitespace and always stays inside its word.
+    // A surrogate is never ASCII whitespace, so testing UTF-16 units is exact.
     for (int index = 0; index < length; index++) {
-      if (Character.isWhitespace(raw.charAt(index))) {
+      if (isSeparator(raw.charAt(index))) {
         if (start >= 0) {
           tokens.add(raw.substring(start, index));
           start = -1;
@@ -40,5 +41,10 @@ public interface Tokenizer {
       tokens.add(raw.substring(start));
     }
     return tokens;
+  }
+
+  /** C's {@code isspace} in the C locale, which sclite uses, and the separators jiwer sees. */
+  private static boolean isSeparator(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
   }
 }

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,25 +23,23 @@ class GlmImporterTest {
   }
 
   @Test
-  void importsRewritesAndAlternationsInFileOrderAfterACaseFold() throws Exception {
+  void importsTheRulesInFileOrderAsOneGlmRuleFollowedByACaseFold() throws Exception {
     RuleSet imported = GlmImporter.importFile(sample(), ID);
 
     assertThat(imported.id()).isEqualTo(ID);
     assertThat(imported.description()).contains("earmark-sample.glm");
-    assertThat(imported.rules())
-        .containsExactly(
-            new Rule.CaseFold(),
-            new Rule.Rewrite(
-                Map.of(
-                    "uh", "%hesitation",
-                    "um", "%hesitation",
-                    "er", "%hesitation",
-                    "i'm", "i am",
-                    "wanna", "want to",
-                    "gonna", "going to")),
-            new Rule.Alternations(
-                List.of(
-                    List.of("all right", "alright"), List.of("ok", "okay"), List.of("huh", "@"))));
+    assertThat(imported.rules()).hasSize(2).last().isEqualTo(new Rule.CaseFold());
+    Rule.Glm glm = (Rule.Glm) imported.rules().get(0);
+    assertThat(glm.caseSensitive()).isFalse();
+    assertThat(glm.copyNoHit()).isTrue();
+    assertThat(glm.rules())
+        .startsWith(
+            new Rule.Glm.Entry("UH", "%HESITATION", " ", " "),
+            new Rule.Glm.Entry("UM", "%HESITATION", " ", " "))
+        .contains(
+            new Rule.Glm.Entry("ALRIGHT", "{ ALL RIGHT / ALRIGHT }", " ", " "),
+            new Rule.Glm.Entry("UH", "UHH", " ", " "))
+        .hasSize(10);
   }
 
   @ParameterizedTest(name = "{0} = {1}")
@@ -52,9 +49,10 @@ class GlmImporterTest {
           """
           Uh I'M gonna go          | %hesitation i am going to go
           um ER uh                 | %hesitation %hesitation %hesitation
-          alright okay             | all right ok
+          alright okay             | { all right / alright } { ok / okay }
           all right OK             | all right ok
-          huh what                 | what
+          huh what                 | { huh / @ } what
+          uhm thumb                | uhm thumb
           """)
   void importedRuleSetNormalizesLikeSclitesFilter(String raw, String expected) throws Exception {
     Normalizer normalizer = GlmImporter.importFile(sample(), ID).compile();
@@ -62,49 +60,108 @@ class GlmImporterTest {
     assertThat(String.join(" ", normalizer.tokens(raw))).isEqualTo(expected);
   }
 
-  @Test
-  void aCaseSensitiveFileKeepsCaseAndGetsNoCaseFold() {
-    RuleSet imported =
-        GlmImporter.importText(
-            "* case_sensitive = 'T'\nColour => Color / [ ] __ [ ]\n", "inline.glm", ID);
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '~',
+      textBlock =
+          """
+          ain't => [{are not / have not}] / [ ] __ [ ]   | i ain't seen   | i {are not / have not} seen
+          c'mon => [come on] / [ ] __ [ ]                | c'mon now      | come on now
+          [down syndrome] => [down's syndrome]           | has down syndrome | has down's syndrome
+          cancelled => canceled                          | uncancelledx   | uncanceledx
+          falkner => faulkner / [william ] __            | falkner william falkner | falkner william faulkner
+          binyamin => benjamin / __ [ netanyahu]         | binyamin netanyahu binyamin | benjamin netanyahu binyamin
+          "o k" => okay                                  | so o k then    | so okay then
+          uh => / [ ] __ [ ]                             | (uh) uh huh    | () huh
+          """)
+  void theWholeGlmSyntaxAppliesAsCsrfiltAppliesIt(String rule, String raw, String expected) {
+    RuleSet imported = GlmImporter.importText(";; one rule\n" + rule + "\n", "inline.glm", ID);
 
-    assertThat(imported.rules()).containsExactly(new Rule.Rewrite(Map.of("Colour", "Color")));
-    assertThat(imported.compile().tokens("Colour colour")).containsExactly("Color", "colour");
+    assertThat(String.join(" ", imported.compile().tokens(raw))).isEqualTo(expected);
   }
 
   @Test
-  void anAtSignOnTheRightDeletesTheWord() {
-    RuleSet imported = GlmImporter.importText("HMM => @ / [ ] __ [ ]\n", "inline.glm", ID);
+  void aFileWithoutACaseHeaderIsCaseSensitiveAndKeepsCase() {
+    RuleSet imported =
+        GlmImporter.importText(
+            ";; no header\nColour => Color / [ ] __ [ ]\nuh => %HESITATION / [ ] __ [ ]\n",
+            "inline.glm", ID);
 
-    assertThat(imported.compile().tokens("hmm yes")).containsExactly("yes");
+    assertThat(imported.rules()).hasSize(1).first().isInstanceOf(Rule.Glm.class);
+    assertThat(imported.compile().tokens("Colour colour uh UH %HESITATION"))
+        .containsExactly("Color", "colour", "%HESITATION", "UH", "%HESITATION");
+  }
+
+  @Test
+  void aCaseSensitiveHeaderKeepsCaseAndCopyNoHitFalseDropsUnmatchedText() {
+    RuleSet imported =
+        GlmImporter.importText(
+            ";;\n* case_sensitive = 'T'\n* copy_no_hit = \"F\"\n[a] => [A]\n[ ] => [ ]\n",
+            "inline.glm",
+            ID);
+
+    assertThat(imported.compile().tokens("a b aa")).containsExactly("A", "AA");
+  }
+
+  @Test
+  void sectionsForOtherInputTypesAreLeftOutAsCsrfiltLeavesThemOut() {
+    RuleSet imported =
+        GlmImporter.importText(
+            """
+            ;; input-dependent sections
+            a => b
+            ;; INPUT_DEPENDENT_APPLICATION = "ctm"
+            c => d
+            ;; INPUT_DEPENDENT_APPLICATION = "stm|trn"
+            e => f
+            """,
+            "inline.glm",
+            ID);
+
+    assertThat(imported.compile().tokens("a c e")).containsExactly("b", "c", "f");
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
+      quoteCharacter = '~',
       textBlock =
           """
-          UH %HESITATION / [ ] __ [ ]                | line 1 has no '=>'
-          => HELLO / [ ] __ [ ]                      | line 1 needs plain words before '=>'
-          UH => UM / [ ] __ [ X ]                    | line 1 has the context '[ ] __ [ X ]'
-          UH => { A / B } C / [ ] __ [ ]             | line 1 needs one alternation
-          UH => A { B / C } / [ ] __ [ ]             | line 1 needs one alternation
-          UH => { A /  / C } / [ ] __ [ ]            | line 1 has an empty alternative
+          ;; NL UH %HESITATION / [ ] __ [ ]         | line 2 has no '=>'
+          UH => UM                                   | line 1 is a rule
+          ;; NL * name = unquoted                   | line 2 is a header without a quoted value
+          ;; NL * format = 'NIST2' NL A => B         | has format 'NIST2'
           ;; only a comment                          | has no rules
           """)
-  void aBadLineIsRefusedWithItsLineNumber(String glm, String message) {
-    assertThatThrownBy(() -> GlmImporter.importText(glm, "bad.glm", ID))
+  void aBadFileIsRefusedWithItsLineNumber(String glm, String message) {
+    assertThatThrownBy(() -> GlmImporter.importText(glm.replace(" NL ", "\n"), "bad.glm", ID))
         .isInstanceOf(EngineException.class)
         .hasMessageContaining("GLM file bad.glm")
         .hasMessageContaining(message);
   }
 
   @Test
+  void theRuleEditorFormRoundTrips() throws Exception {
+    Rule.Glm glm = (Rule.Glm) GlmImporter.importFile(sample(), ID).rules().get(0);
+    Rule.Glm contextFree =
+        new Rule.Glm(true, true, List.of(new Rule.Glm.Entry("x", "{a / b}", "", "")));
+
+    assertThat(GlmImporter.parseRules(GlmImporter.format(glm), "edited")).isEqualTo(glm);
+    assertThat(GlmImporter.parseRules(GlmImporter.format(contextFree), "edited"))
+        .isEqualTo(contextFree);
+  }
+
+  @Test
   void filesAreReadAsUtf8OrElseLatin1(@TempDir Path dir) throws Exception {
     Path utf8 = dir.resolve("utf8.glm");
-    Files.writeString(utf8, "CAFÉ => CAFE / [ ] __ [ ]\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        utf8, ";;\n* case_sensitive = 'F'\nCAFÉ => CAFE / [ ] __ [ ]\n", StandardCharsets.UTF_8);
     Path latin1 = dir.resolve("latin1.glm");
-    Files.writeString(latin1, "NAÏVE => NAIVE / [ ] __ [ ]\n", StandardCharsets.ISO_8859_1);
+    Files.writeString(
+        latin1,
+        ";;\n* case_sensitive = 'F'\nNAÏVE => NAIVE / [ ] __ [ ]\n",
+        StandardCharsets.ISO_8859_1);
 
     assertThat(GlmImporter.importFile(utf8, ID).compile().tokens("Café")).containsExactly("cafe");
     assertThat(GlmImporter.importFile(latin1, ID).compile().tokens("naïve"))

@@ -19,4 +19,10 @@ class TokenizerTest {
     assertThat(Tokenizer.WHITESPACE.tokens("10\u00a0kg 😀 x"))
         .containsExactly("10\u00a0kg", "😀", "x");
   }
+
+  @Test
+  void onlyTheAsciiWhitespaceScliteAndJiwerSplitOnSeparatesWords() {
+    assertThat(Tokenizer.WHITESPACE.tokens("東京\u3000大阪 a\u2003b c\u000bd e\u000cf"))
+        .containsExactly("東京\u3000大阪", "a\u2003b", "c", "d", "e", "f");
+  }
 }

@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.rules;
 
 import dev.earmark.engine.EngineException;
+import dev.earmark.engine.normalize.GlmImporter;
 import dev.earmark.engine.normalize.Rule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,10 @@ import java.util.regex.PatternSyntaxException;
  *   <li>protected phrases: one phrase a line;
  *   <li>regex: the pattern on the first line, the replacement on the second;
  *   <li>alternations: one set a line, members separated by {@code /} ({@code uh / um / @}), braces
- *       optional as in a GLM file.
+ *       optional as in a GLM file;
+ *   <li>glm (imported from a GLM file): the file's own lines, {@code * case_sensitive = 'F'} and
+ *       {@code * copy_no_hit = 'T'} headers, then one {@code [from] => [to] / [left] __ [right]}
+ *       rule a line.
  * </ul>
  *
  * Blank lines are ignored. {@link #parse} throws {@link EngineException} with a sentence naming the
@@ -86,6 +90,8 @@ public final class RuleText {
       List<String> lines = new ArrayList<>();
       alternations.sets().forEach(set -> lines.add(String.join(" / ", set)));
       return String.join("\n", lines);
+    } else if (rule instanceof Rule.Glm glm) {
+      return GlmImporter.format(glm);
     }
     return "";
   }
@@ -122,6 +128,7 @@ public final class RuleText {
       case "protected-phrases" -> new Rule.ProtectedPhrases(nonEmpty(lines, "a phrase"));
       case "regex" -> regex(lines);
       case "alternations" -> alternations(lines, numbers);
+      case "glm" -> GlmImporter.parseRules(text, "the edited rule");
       default -> throw new EngineException("There is no rule kind '" + kind + "'.");
     };
   }

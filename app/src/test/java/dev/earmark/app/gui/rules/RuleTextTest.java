@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earmark.engine.EngineException;
+import dev.earmark.engine.normalize.GlmImporter;
 import dev.earmark.engine.normalize.Rule;
 import dev.earmark.engine.normalize.RuleSets;
+import dev.earmark.engine.version.VersionedId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,6 +34,23 @@ class RuleTextTest {
     for (Rule rule : RuleSets.enAsr1().rules()) {
       assertThat(RuleText.parse(rule.kind(), RuleText.format(rule))).isEqualTo(rule);
     }
+  }
+
+  @Test
+  void anImportedGlmRuleRoundTripsThroughItsGlmLines() {
+    Rule glm =
+        GlmImporter.importText(
+                ";; rules\n* case_sensitive = 'F'\nain't => [{are not / have not}] / [ ] __ [ ]\n"
+                    + "c'mon => [come on]\nfalkner => faulkner / [william ] __\n",
+                "inline.glm",
+                VersionedId.parse("glm@1"))
+            .rules()
+            .get(0);
+
+    String text = RuleText.format(glm);
+
+    assertThat(text).startsWith("* case_sensitive = 'F'").contains("[falkner] => [faulkner]");
+    assertThat(RuleText.parse("glm", text)).isEqualTo(glm);
   }
 
   @ParameterizedTest

@@ -225,7 +225,7 @@ class RulesViewModelTest {
   }
 
   @Test
-  void aGlmFileAddsItsRewritesAndAlternations() throws Exception {
+  void aGlmFileAddsItsRulesAsOneGlmRule() throws Exception {
     RulesViewModel model = openAs("lead-demo");
     Path glm =
         Files.writeString(
@@ -233,6 +233,7 @@ class RulesViewModelTest {
             """
             ;; two rules in the sclite GLM style
             * name "extra"
+            * case_sensitive = 'F'
             THRU => through / [ ] __ [ ]
             GONNA => { GOING TO / GONNA } / [ ] __ [ ]
             """);
@@ -245,8 +246,7 @@ class RulesViewModelTest {
     assertThat(model.rules().size()).isGreaterThan(before);
     assertThat(model.rules().subList(before, model.rules().size()))
         .extracting(draft -> draft.rule().kind())
-        .contains("rewrite", "alternations")
-        .doesNotContain("case-fold");
+        .containsExactly("glm");
     assertThat(model.previewOutputProperty().get()).isEqualTo("we are going to drive through");
   }
 

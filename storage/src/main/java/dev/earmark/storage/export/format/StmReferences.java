@@ -9,7 +9,8 @@ import java.util.List;
  * WORDS} per segment, or per clip (0 to its duration) when it has no segments. File and speaker ids
  * are the clip and speaker ids with every byte outside ASCII letters, digits, {@code . _ -} written
  * as {@code =HH}; a clip without speaker uses its clip id. Lines are sorted by file id, then begin
- * time, as sclite expects. Words are escaped as {@link SclText} describes. Lossy: audio paths,
+ * time, as sclite expects. Words are escaped as {@link SclText} describes, except that well-formed
+ * alternations ({@code {are not / have not}}) stay, as choices for sclite. Lossy: audio paths,
  * slices, language and line breaks are dropped. Score with {@code sclite -r reference.stm stm -h
  * hypothesis.ctm ctm} (add {@code -s}: without it sclite ignores case). Stateless, thread-safe.
  */
@@ -42,7 +43,7 @@ public final class StmReferences implements ExportFormat {
                 .append(FormatFiles.seconds(segment.startSeconds()))
                 .append(' ')
                 .append(FormatFiles.seconds(segment.endSeconds()));
-        for (String word : SclText.words(segment.text())) {
+        for (String word : SclText.referenceWords(segment.text())) {
           line.append(' ').append(word);
         }
         lines.add(line.toString());

@@ -94,11 +94,11 @@ class ScliteInteropTest {
     Path stm = new StmReferences().write(clips, dir).get(0);
     Path ctm = new CtmHypotheses().write(clips, dir).get(0);
 
-    String swiss = "Z=C3=BCrich=20interview=2F02";
+    String swiss = "Z_C3_BCrich_20interview_2F02";
     assertThat(Files.readAllLines(stm, StandardCharsets.UTF_8))
         .containsExactly(
-            swiss + " 1 Anne-Marie=20=C3=98 0.000 1.200 Grüezi mitenand",
-            swiss + " 1 Bob 1.500 3.250 \"so\" %28lacht%29 %7Bja%7D",
+            swiss + " 1 Anne-Marie_20_C3_98 0.000 1.200 Grüezi mitenand",
+            swiss + " 1 Bob 1.500 3.250 \"so\" %28lacht%29 { ja }",
             "empty 1 empty 0.000 1.000");
     // Speech time is 1.2 s + 1.75 s = 2950 ms; six words of 491 or 492 ms spread over it,
     // never starting in the gap from 1.2 s to 1.5 s.
@@ -110,6 +110,38 @@ class ScliteInteropTest {
             swiss + " 1 1.775 0.491 so",
             swiss + " 1 2.266 0.492 lacht",
             swiss + " 1 2.758 0.492 ja");
+  }
+
+  @Test
+  void idsAndAlternationsPassNistsStmAndCtmValidators() throws Exception {
+    Path stmValidator = Path.of("/usr/lib/sctk/bin/stmValidator.pl");
+    Path ctmValidator = Path.of("/usr/lib/sctk/bin/ctmValidator.pl");
+    Assumptions.assumeTrue(
+        Files.isReadable(stmValidator) && Files.isReadable(ctmValidator),
+        "stmValidator.pl/ctmValidator.pl (Debian package sctk) are not installed; skipping");
+    List<ExportClip> clips =
+        List.of(
+            clip("clip.001", "spk A", "hello there", "hello there"),
+            clip("clip_001", "Zoë;B", "i {are not / have not} seen it", "i have not seen it"),
+            clip("a b/c", null, "well {uh / @} okay", "well okay"),
+            clip("éé", "x.y", "o'clock is it", "o'clock"));
+    Path stm = new StmReferences().write(clips, dir).get(0);
+    Path ctm = new CtmHypotheses().write(clips, dir).get(0);
+
+    assertThat(run("perl", stmValidator.toString(), "-i", stm.toString())).contains("Validated");
+    assertThat(run("perl", ctmValidator.toString(), "-i", ctm.toString())).contains("Validated");
+    assertThat(Files.readAllLines(stm, StandardCharsets.UTF_8))
+        .contains(
+            "clip_2E001 1 spk_20A 0.000 3.000 hello there",
+            "clip_5F001 1 Zo_C3_AB_3BB 0.000 3.000 i { are not / have not } seen it");
+    assertThat(Files.readString(ctm)).contains("a_20b_2Fc 1 ", "_C3_A9_C3_A9 1 ");
+  }
+
+  private static String run(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(output).isZero();
+    return output;
   }
 
   /** Runs sclite and returns the Sum row: segments, words, corr, sub, del, ins, err, s.err. */
