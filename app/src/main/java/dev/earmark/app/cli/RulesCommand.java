@@ -252,6 +252,8 @@ public final class RulesCommand {
         report.put("to", sets.get(1).id().toString());
         report.put("from_hash", sets.get(0).hash());
         report.put("to_hash", sets.get(1).hash());
+        report.put("from_description", sets.get(0).description());
+        report.put("to_description", sets.get(1).description());
         report.put("unchanged", before.size() - removed);
         List<Map<String, Object>> removedRules = new ArrayList<>();
         List<Map<String, Object>> addedRules = new ArrayList<>();
@@ -267,6 +269,14 @@ public final class RulesCommand {
         return ExitCode.OK;
       }
       out.println(sets.get(0).id() + " -> " + sets.get(1).id());
+      if (!sets.get(0).description().equals(sets.get(1).description())) {
+        out.println(
+            "description: \""
+                + sets.get(0).description()
+                + "\" -> \""
+                + sets.get(1).description()
+                + "\"");
+      }
       if (edits.isEmpty()) {
         out.println("same rules");
       }

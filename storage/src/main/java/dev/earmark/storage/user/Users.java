@@ -215,11 +215,18 @@ public final class Users {
   }
 
   private void setActive(Handle handle, Actor by, User before, boolean active) {
-    handle
-        .createUpdate("UPDATE users SET deactivated_at = :at WHERE id = :id")
-        .bind("at", active ? null : StoredTime.now(clock))
-        .bind("id", before.id())
-        .execute();
+    if (active) {
+      handle
+          .createUpdate("UPDATE users SET deactivated_at = NULL WHERE id = :id")
+          .bind("id", before.id())
+          .execute();
+    } else {
+      handle
+          .createUpdate("UPDATE users SET deactivated_at = :at WHERE id = :id")
+          .bind("at", StoredTime.now(clock))
+          .bind("id", before.id())
+          .execute();
+    }
     User after = new User(before.id(), before.displayName(), before.roles(), active);
     audit.append(
         handle,
