@@ -79,7 +79,10 @@ public final class RubricCommand {
       throw new InputException(
           "'"
               + idOrPath
-              + "' is neither a known rubric id nor a rubric file; known ids are "
+              + (policies == null
+                  ? "' is neither a built-in rubric id nor a rubric file; built-in ids are "
+                  : "' is neither a built-in or published rubric id nor a rubric file; known ids"
+                      + " are ")
               + known.stream().distinct().sorted().collect(Collectors.joining(", ")));
     }
     return RubricJson.read(file);
