@@ -17,6 +17,8 @@ import dev.earmark.storage.Databases;
 import dev.earmark.storage.LabelingFixture;
 import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.agreement.AgreementData;
+import dev.earmark.storage.agreement.AgreementReader;
 import dev.earmark.storage.audit.AuditEvent;
 import dev.earmark.storage.project.Project;
 import java.nio.file.Path;
@@ -59,10 +61,7 @@ class PolicyVersionsTest {
   }
 
   private static RuleSet enAsr2() {
-    return RuleSets.enAsr1()
-        .edit()
-        .add(new Rule.ProtectedPhrases(List.of("twenty one pilots")))
-        .build();
+    return RuleSets.enAsr1().edit().protect("twenty one pilots").build();
   }
 
   @ParameterizedTest
@@ -166,6 +165,26 @@ class PolicyVersionsTest {
       assertThat(fixture.project().audit().eventsFor("policy", "asr-transcript")).hasSize(2);
       assertThat(policies.history()).hasSize(2);
       assertThat(policies.submittedLabelsByRubric(TaskType.ASR_TRANSCRIPT)).isEqualTo(Map.of());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void agreementNormalizesWithTheRuleSetOfThePolicyInForce(Supplier<Project> factory) {
+    try (LabelingFixture fixture = withUsers(factory.get())) {
+      Policies policies = fixture.policies();
+      AgreementReader agreement = new AgreementReader(fixture.project(), policies);
+      policies.setPolicy(LEAD, TaskType.ASR_TRANSCRIPT, ASR, RuleSets.EN_ASR_1);
+      AgreementData before = agreement.read(LEAD, TaskType.ASR_TRANSCRIPT).orElseThrow();
+      assertThat(before.normalizer().normalize("Twenty one pilots").words())
+          .containsExactly("21", "pilots");
+
+      policies.publishRuleSetVersion(LEAD, enAsr2());
+      policies.setPolicy(LEAD, TaskType.ASR_TRANSCRIPT, ASR, EN_ASR_2);
+      AgreementData after = agreement.read(LEAD, TaskType.ASR_TRANSCRIPT).orElseThrow();
+      assertThat(after.ruleSet()).contains(EN_ASR_2);
+      assertThat(after.normalizer().normalize("Twenty one pilots").words())
+          .containsExactly("twenty", "one", "pilots");
     }
   }
 
