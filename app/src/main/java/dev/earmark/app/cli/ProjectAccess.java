@@ -7,6 +7,8 @@ import dev.earmark.storage.user.Role;
 import java.io.Console;
 import java.time.Clock;
 import java.util.EnumSet;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Opens the project the global options name: {@code --db} (team mode, credentials from
@@ -38,6 +40,27 @@ final class ProjectAccess {
           .asActor();
     }
     return project.users().actor(user);
+  }
+
+  /** The global options of the command line {@code spec} belongs to. */
+  static GlobalOptions global(CommandSpec spec) {
+    return ((EarmarkCommand) spec.root().userObject()).global;
+  }
+
+  /**
+   * Whether the command line names a project ({@code --project} or {@code --db}, anywhere on it, or
+   * $EARMARK_PROJECT): commands that also work without one (rubric and rule-set lists) then add the
+   * project's published versions.
+   */
+  static boolean projectNamed(CommandSpec spec) {
+    ParseResult result = spec.root().commandLine().getParseResult();
+    while (result != null) {
+      if (result.hasMatchedOption("--project") || result.hasMatchedOption("--db")) {
+        return true;
+      }
+      result = result.subcommand();
+    }
+    return System.getenv("EARMARK_PROJECT") != null;
   }
 
   private static Project open(GlobalOptions global, boolean create) {

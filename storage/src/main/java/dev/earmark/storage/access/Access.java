@@ -17,12 +17,15 @@ public final class Access {
 
   /**
    * The claimed roles of {@code actor} that the user table grants, read in the transaction of
-   * {@code handle}; empty for an actor who is not a user of the project.
+   * {@code handle}; empty for an actor who is not a user of the project or whose user a lead has
+   * deactivated (a deactivated user cannot act).
    */
   public static Set<Role> verifiedRoles(Handle handle, Actor actor) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     handle
-        .createQuery("SELECT role FROM user_roles WHERE user_id = :id")
+        .createQuery(
+            "SELECT r.role FROM user_roles r JOIN users u ON u.id = r.user_id"
+                + " WHERE r.user_id = :id AND u.deactivated_at IS NULL")
         .bind("id", actor.userId())
         .mapTo(String.class)
         .forEach(

@@ -18,6 +18,7 @@ import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
 import dev.earmark.storage.user.User;
+import dev.earmark.storage.user.Users;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,7 +37,8 @@ import org.jdbi.v3.core.Handle;
  * Assigns clips to annotators and serves their queues (PRODUCT.md §3.2). Only active clips are ever
  * assigned: quarantined and excluded clips are not candidates. Assigning is idempotent per rubric
  * version: clips already assigned under it are skipped, so a run after a new import assigns just
- * the new clips. Each assignment is audited in the transaction that makes it. Thread-safe.
+ * the new clips. A user a lead has deactivated is refused as an annotator: they get no new work.
+ * Each assignment is audited in the transaction that makes it. Thread-safe.
  */
 public final class Assignments {
   private final Project project;
@@ -64,6 +66,7 @@ public final class Assignments {
                 + (user.isEmpty() ? " is not a user of this project" : " is not an annotator")
                 + ": add the user with the annotator role before assigning clips to them");
       }
+      refuseDeactivated(user.get());
     }
     return project
         .jdbi()
@@ -151,6 +154,7 @@ public final class Assignments {
                         + " is not an annotator of this project: add the user with the annotator"
                         + " role before assigning clips to them");
               }
+              refuseDeactivated(Users.find(handle, annotatorId).orElseThrow());
               Optional<ExistingAssignment> existing =
                   handle
                       .createQuery(
@@ -492,6 +496,16 @@ public final class Assignments {
       return AuditLog.json().readTree(json);
     } catch (JsonProcessingException e) {
       throw new StorageException("a stored label value is not readable JSON", e);
+    }
+  }
+
+  /** A deactivated user gets no new work (they keep what they already labelled). */
+  private static void refuseDeactivated(User annotator) {
+    if (!annotator.active()) {
+      throw new StorageException(
+          annotator.id()
+              + " is deactivated and gets no new work; assign to an active annotator, or have a"
+              + " lead reactivate them");
     }
   }
 }

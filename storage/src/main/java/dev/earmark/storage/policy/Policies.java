@@ -3,7 +3,11 @@ package dev.earmark.storage.policy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earmark.engine.normalize.RuleSet;
+import dev.earmark.engine.normalize.RuleSetJson;
+import dev.earmark.engine.normalize.RuleSets;
 import dev.earmark.engine.rubric.Rubric;
+import dev.earmark.engine.rubric.RubricCatalog;
 import dev.earmark.engine.rubric.RubricJson;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.engine.version.ContentHash;
@@ -77,6 +81,199 @@ public final class Policies {
                 publish(handle, actor, "rule_set_versions", "rule-set", id, null, content, hash));
   }
 
+  /**
+   * Publishes a rubric version a lead wrote in a file (lead only): a new rubric, the next version
+   * of one, or a built-in version not yet published in this project. The same content under an id
+   * already published (or built in) is accepted and changes nothing; other content under it is
+   * refused naming the next free id, and so is a version that skips one (after {@code x@1} comes
+   * {@code x@2}). Versions count built-ins: the first edit of {@code asr-transcript@1} is {@code
+   * asr-transcript@2}.
+   */
+  public PublishedVersion publishRubricVersion(Actor actor, Rubric rubric) {
+    actor.require("publish a rubric version", Role.LEAD);
+    Optional<Rubric> builtIn = RubricCatalog.builtIn().find(rubric.id());
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              checkNewVersion(
+                  handle,
+                  "rubric",
+                  "rubric_versions",
+                  rubric.id(),
+                  rubric.hash(),
+                  builtIn.map(Rubric::hash),
+                  builtInRubricVersions(rubric.id().name()));
+              return publish(
+                  handle,
+                  actor,
+                  "rubric_versions",
+                  "rubric",
+                  rubric.id(),
+                  rubric.taskType().id(),
+                  RubricJson.toJson(rubric),
+                  rubric.hash());
+            });
+  }
+
+  /**
+   * Publishes a normalization rule-set version a lead wrote in a file (lead only), with the same
+   * rules as {@link #publishRubricVersion}: built-in versions count, the same content again changes
+   * nothing, other content under a published id and skipped versions are refused naming the next
+   * free id.
+   */
+  public PublishedVersion publishRuleSetVersion(Actor actor, RuleSet ruleSet) {
+    actor.require("publish a rule-set version", Role.LEAD);
+    JsonNode content = ruleSetDocument(ruleSet);
+    String hash = ContentHash.of(content, "hash");
+    Optional<RuleSet> builtIn = RuleSets.builtIn(ruleSet.id());
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              checkNewVersion(
+                  handle,
+                  "rule set",
+                  "rule_set_versions",
+                  ruleSet.id(),
+                  hash,
+                  builtIn.map(set -> ContentHash.of(ruleSetDocument(set), "hash")),
+                  builtInRuleSetVersions(ruleSet.id().name()));
+              return publish(
+                  handle,
+                  actor,
+                  "rule_set_versions",
+                  "rule-set",
+                  ruleSet.id(),
+                  null,
+                  content,
+                  hash);
+            });
+  }
+
+  /**
+   * The next id nobody has used for {@code name}: one past the highest version published in this
+   * project or built into Earmark ({@code name@1} for a new name).
+   */
+  public VersionedId nextFreeRubricId(String name) {
+    int builtIn = builtInRubricVersions(name);
+    return project.jdbi().withHandle(handle -> nextFree(handle, "rubric_versions", name, builtIn));
+  }
+
+  /** As {@link #nextFreeRubricId}, for normalization rule sets. */
+  public VersionedId nextFreeRuleSetId(String name) {
+    int builtIn = builtInRuleSetVersions(name);
+    return project
+        .jdbi()
+        .withHandle(handle -> nextFree(handle, "rule_set_versions", name, builtIn));
+  }
+
+  /** The ids of every rubric version published in this project, by name and then version. */
+  public List<VersionedId> publishedRubricIds() {
+    return publishedIds("rubric_versions");
+  }
+
+  /** The ids of every rule-set version published in this project, by name and then version. */
+  public List<VersionedId> publishedRuleSetIds() {
+    return publishedIds("rule_set_versions");
+  }
+
+  private List<VersionedId> publishedIds(String table) {
+    return project
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery("SELECT id FROM " + table + " ORDER BY name, version")
+                    .mapTo(String.class)
+                    .map(VersionedId::parse)
+                    .list());
+  }
+
+  private void checkNewVersion(
+      Handle handle,
+      String entity,
+      String table,
+      VersionedId id,
+      String hash,
+      Optional<String> builtInHash,
+      int builtInVersions) {
+    Optional<PublishedVersion> existing = find(handle, table, id);
+    if (existing.isPresent()) {
+      return; // publish() accepts the same content and refuses other content
+    }
+    VersionedId next = nextFree(handle, table, id.name(), builtInVersions);
+    if (builtInHash.isPresent()) {
+      if (!builtInHash.get().equals(hash)) {
+        throw new StorageException(
+            entity
+                + " "
+                + id
+                + " is built into Earmark with different content ("
+                + builtInHash.get()
+                + "); published versions never change: publish the edit as "
+                + next);
+      }
+      return;
+    }
+    if (!id.equals(next)) {
+      throw new StorageException(
+          entity
+              + " "
+              + id
+              + " skips a version: the next version of "
+              + id.name()
+              + " is "
+              + next
+              + "; change the file's id to "
+              + next);
+    }
+  }
+
+  private VersionedId nextFree(Handle handle, String table, String name) {
+    int builtIn =
+        table.equals("rubric_versions")
+            ? builtInRubricVersions(name)
+            : builtInRuleSetVersions(name);
+    return nextFree(handle, table, name, builtIn);
+  }
+
+  private static VersionedId nextFree(Handle handle, String table, String name, int builtIn) {
+    Integer highest =
+        handle
+            .createQuery("SELECT MAX(version) FROM " + table + " WHERE name = :name")
+            .bind("name", name)
+            .mapTo(Integer.class)
+            .findOne()
+            .orElse(null);
+    int published = highest == null ? 0 : highest;
+    return new VersionedId(name, Math.max(published, builtIn) + 1);
+  }
+
+  private static int builtInRubricVersions(String name) {
+    return RubricCatalog.BUILT_IN_IDS.stream()
+        .filter(id -> id.name().equals(name))
+        .mapToInt(VersionedId::version)
+        .max()
+        .orElse(0);
+  }
+
+  private static int builtInRuleSetVersions(String name) {
+    return RuleSets.builtInIds().stream()
+        .filter(id -> id.name().equals(name))
+        .mapToInt(VersionedId::version)
+        .max()
+        .orElse(0);
+  }
+
+  private static JsonNode ruleSetDocument(RuleSet ruleSet) {
+    try {
+      return AuditLog.json().readTree(RuleSetJson.write(ruleSet));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a rule set did not write as JSON", e);
+    }
+  }
+
   private PublishedVersion publish(
       Handle handle,
       Actor actor,
@@ -96,7 +293,7 @@ public final class Policies {
                 + " is already published with different content ("
                 + existing.get().contentHash()
                 + "); published versions never change: publish the edit as "
-                + id.next());
+                + nextFree(handle, table, id.name()));
       }
       PublishedVersion same = existing.get();
       return new PublishedVersion(
@@ -247,6 +444,101 @@ public final class Policies {
               return new LabelPolicy(
                   taskType, rubricId, Optional.ofNullable(ruleSet), at.toInstant(), actor.userId());
             });
+  }
+
+  /**
+   * Sets the label policy of {@code taskType} (lead only), as the command line and the policy
+   * screen do: a built-in rubric or rule-set version named here and not yet published in the
+   * project is published first (audited as any publish); the rubric must be one of {@code
+   * taskType}. Naming the policy already in force changes nothing and writes no audit event.
+   *
+   * @param ruleSet the rule set transcripts are compared under, or null for none
+   */
+  public PolicyUpdate setPolicy(
+      Actor actor, TaskType taskType, VersionedId rubricId, VersionedId ruleSet) {
+    actor.require("change the label policy", Role.LEAD);
+    boolean rubricPublished = publishedRubric(rubricId).isPresent();
+    Rubric rubric =
+        rubricPublished
+            ? rubric(rubricId)
+            : RubricCatalog.builtIn()
+                .find(rubricId)
+                .orElseThrow(
+                    () ->
+                        unknownWithBuiltIns(
+                            "rubric", rubricId, publishedRubricIds(), RubricCatalog.BUILT_IN_IDS));
+    if (rubric.taskType() != taskType) {
+      throw new StorageException(
+          "rubric "
+              + rubricId
+              + " is for "
+              + rubric.taskType().id()
+              + ", not "
+              + taskType.id()
+              + "; name a rubric of "
+              + taskType.id());
+    }
+    Optional<RuleSet> builtInRules = Optional.empty();
+    if (ruleSet != null && ruleSet(ruleSet).isEmpty()) {
+      builtInRules =
+          Optional.of(
+              RuleSets.builtIn(ruleSet)
+                  .orElseThrow(
+                      () ->
+                          unknownWithBuiltIns(
+                              "rule set", ruleSet, publishedRuleSetIds(), RuleSets.builtInIds())));
+    }
+    // Everything named exists: only now publish the built-ins it needs.
+    if (!rubricPublished) {
+      publishRubric(actor, rubric);
+    }
+    builtInRules.ifPresent(rules -> publishRuleSet(actor, ruleSet, ruleSetDocument(rules)));
+    Optional<LabelPolicy> previous = policy(taskType);
+    if (previous.isPresent()
+        && previous.get().rubric().equals(rubricId)
+        && previous.get().ruleSet().equals(Optional.ofNullable(ruleSet))) {
+      return new PolicyUpdate(previous, previous.get(), false);
+    }
+    return new PolicyUpdate(previous, setPolicy(actor, rubricId, ruleSet), true);
+  }
+
+  private static StorageException unknownWithBuiltIns(
+      String what, VersionedId id, List<VersionedId> published, List<VersionedId> builtIn) {
+    return new StorageException(
+        what
+            + " "
+            + id
+            + " is neither published in this project ("
+            + (published.isEmpty() ? "none" : join(published))
+            + ") nor built in ("
+            + join(builtIn)
+            + "); publish it first");
+  }
+
+  private static String join(List<VersionedId> ids) {
+    return String.join(", ", ids.stream().sorted().map(VersionedId::toString).toList());
+  }
+
+  /**
+   * How many submitted labels of {@code taskType} the project holds under each rubric version, by
+   * version; what a policy change leaves under an older rubric (export blocks on those). Counts
+   * only: no label content is read.
+   */
+  public Map<VersionedId, Integer> submittedLabelsByRubric(TaskType taskType) {
+    Map<VersionedId, Integer> counts = new java.util.TreeMap<>();
+    project
+        .jdbi()
+        .useHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT l.rubric_version, COUNT(*) FROM labels l JOIN rubric_versions r"
+                            + " ON r.id = l.rubric_version WHERE l.state = 'submitted' AND"
+                            + " r.task_type = :type GROUP BY l.rubric_version")
+                    .bind("type", taskType.id())
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                    .forEach(row -> counts.put(VersionedId.parse(row.getKey()), row.getValue())));
+    return counts;
   }
 
   /** The label policy in force for {@code taskType}, if the lead has set one. */

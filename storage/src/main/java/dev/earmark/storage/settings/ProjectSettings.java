@@ -75,6 +75,36 @@ public final class ProjectSettings {
             });
   }
 
+  /**
+   * Changes a setting Earmark knows (lead only), as {@code earmark settings set} does: an unknown
+   * key is refused naming the known ones, the value is checked for its kind and range, and setting
+   * the value already stored changes nothing and writes no audit event.
+   */
+  public SettingChange change(Actor actor, String key, String value) {
+    actor.require("change project settings", Role.LEAD);
+    Setting setting =
+        Setting.forKey(key)
+            .orElseThrow(
+                () ->
+                    new StorageException(
+                        "'"
+                            + key
+                            + "' is not a setting Earmark knows; known settings: "
+                            + String.join(
+                                ", ",
+                                java.util.Arrays.stream(Setting.values())
+                                    .map(Setting::key)
+                                    .toList())));
+    Optional<String> stored = get(key);
+    String before = stored.orElse(setting.defaultValue());
+    if (stored.isPresent() && stored.get().equals(value)) {
+      check(setting, value);
+      return new SettingChange(setting, before, value, false);
+    }
+    set(actor, key, value);
+    return new SettingChange(setting, before, value, true);
+  }
+
   /** Sets a known flag (lead only). */
   public void set(Actor actor, Setting setting, boolean on) {
     set(actor, setting.key(), Boolean.toString(on));
@@ -165,5 +195,32 @@ public final class ProjectSettings {
         }
       }
     }
+    if (setting.kind() != Setting.Kind.FLAG) {
+      double number = Double.parseDouble(value);
+      boolean below = setting.min().map(min -> number < min).orElse(false);
+      boolean above = setting.max().map(max -> number > max).orElse(false);
+      if (below || above) {
+        throw new StorageException(
+            "setting " + setting.key() + " must be " + range(setting) + ", not '" + value + "'");
+      }
+    }
+  }
+
+  /** The accepted range of a number setting in words ("between 0 and 1", "at least 2"). */
+  public static String range(Setting setting) {
+    if (setting.min().isPresent() && setting.max().isPresent()) {
+      return "between " + plain(setting.min().get()) + " and " + plain(setting.max().get());
+    }
+    if (setting.min().isPresent()) {
+      return "at least " + plain(setting.min().get());
+    }
+    if (setting.max().isPresent()) {
+      return "at most " + plain(setting.max().get());
+    }
+    return "a finite number";
+  }
+
+  private static String plain(double bound) {
+    return bound == Math.rint(bound) ? Long.toString((long) bound) : Double.toString(bound);
   }
 }

@@ -1,6 +1,7 @@
 package dev.earmark.storage.user;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.audit.AuditLog;
@@ -17,8 +18,12 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The project's users and roles. Only a lead may add users or change roles, except that the first
- * user of a new project may be added by anyone (someone has to be the first lead). Thread-safe.
+ * The project's users and roles. Only a lead may add users, change roles or deactivate users,
+ * except that the first user of a new project may be added by anyone (someone has to be the first
+ * lead). Users are never deleted: a deactivated user stays in the audit trail and on their labels,
+ * but {@link #actor} refuses them (they cannot act) and assignments refuse them (they get no new
+ * work). A project always keeps at least one active lead. Every change writes one audit event; a
+ * call that changes nothing writes none. Thread-safe.
  */
 public final class Users {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -76,43 +81,233 @@ public final class Users {
     return jdbi.withHandle(handle -> find(handle, id));
   }
 
-  /** The actor for {@code id}; an unknown user is an error naming the known ones. */
+  /**
+   * The actor for {@code id}; an unknown user is an error naming the known ones, and a deactivated
+   * user is refused (they cannot act until a lead reactivates them).
+   */
   public Actor actor(String id) {
-    return find(id)
-        .map(User::asActor)
+    User user =
+        find(id)
+            .orElseThrow(
+                () ->
+                    new StorageException(
+                        "no user '"
+                            + id
+                            + "' in this project; known users: "
+                            + String.join(", ", list().stream().map(User::id).toList())));
+    if (!user.active()) {
+      throw new PermissionDeniedException(
+          id + " is deactivated in this project and cannot act; a lead can reactivate them");
+    }
+    return user.asActor();
+  }
+
+  /** All users, active and deactivated, for a lead (the user-management view). */
+  public List<User> roster(Actor by) {
+    return jdbi.withHandle(
+        handle -> {
+          requireLead(handle, by, "list the project's users");
+          return list(handle);
+        });
+  }
+
+  /**
+   * Adds and removes roles of user {@code id} (lead only). A user keeps at least one role, and the
+   * project keeps at least one active lead. Adding a role the user holds or removing one they do
+   * not hold is not a change.
+   *
+   * @return the user as it is after the call
+   */
+  public RoleChange changeRoles(Actor by, String id, Set<Role> add, Set<Role> remove) {
+    Set<Role> both = EnumSet.noneOf(Role.class);
+    both.addAll(add);
+    both.retainAll(remove);
+    if (!both.isEmpty()) {
+      throw new StorageException(
+          "a role cannot be both added and removed: "
+              + String.join(", ", both.stream().map(Role::code).toList()));
+    }
+    return jdbi.inTransaction(
+        handle -> {
+          requireLead(handle, by, "change users' roles");
+          User before = existing(handle, id);
+          Set<Role> after = EnumSet.noneOf(Role.class);
+          after.addAll(before.roles());
+          after.addAll(add);
+          after.removeAll(remove);
+          if (after.equals(before.roles())) {
+            return new RoleChange(before, before, false);
+          }
+          if (after.isEmpty()) {
+            throw new StorageException(
+                "user " + id + " needs at least one role; deactivate them instead of removing all");
+          }
+          if (before.roles().contains(Role.LEAD)
+              && !after.contains(Role.LEAD)
+              && before.active()
+              && activeLeads(handle) <= 1) {
+            throw new StorageException(
+                id + " is the project's only active lead; give another user the lead role first");
+          }
+          for (Role role : EnumSet.copyOf(add)) {
+            if (!before.roles().contains(role)) {
+              handle
+                  .createUpdate("INSERT INTO user_roles (user_id, role) VALUES (:id, :role)")
+                  .bind("id", id)
+                  .bind("role", role.code())
+                  .execute();
+            }
+          }
+          for (Role role : remove) {
+            handle
+                .createUpdate("DELETE FROM user_roles WHERE user_id = :id AND role = :role")
+                .bind("id", id)
+                .bind("role", role.code())
+                .execute();
+          }
+          User changed = new User(id, before.displayName(), after, before.active());
+          audit.append(handle, by, "user.roles", "user", id, describe(before), describe(changed));
+          return new RoleChange(before, changed, true);
+        });
+  }
+
+  /**
+   * Deactivates user {@code id} (lead only): they keep their labels and audit trail, get no new
+   * assignments and cannot act. The project's last active lead cannot be deactivated.
+   *
+   * @return whether this call changed anything (false when the user was already deactivated)
+   */
+  public boolean deactivate(Actor by, String id) {
+    return jdbi.inTransaction(
+        handle -> {
+          requireLead(handle, by, "deactivate users");
+          User before = existing(handle, id);
+          if (!before.active()) {
+            return false;
+          }
+          if (before.roles().contains(Role.LEAD) && activeLeads(handle) <= 1) {
+            throw new StorageException(
+                id
+                    + " is the project's only active lead and cannot be deactivated; give another"
+                    + " user the lead role first");
+          }
+          setActive(handle, by, before, false);
+          return true;
+        });
+  }
+
+  /**
+   * Reactivates a deactivated user (lead only).
+   *
+   * @return whether this call changed anything (false when the user was active)
+   */
+  public boolean reactivate(Actor by, String id) {
+    return jdbi.inTransaction(
+        handle -> {
+          requireLead(handle, by, "reactivate users");
+          User before = existing(handle, id);
+          if (before.active()) {
+            return false;
+          }
+          setActive(handle, by, before, true);
+          return true;
+        });
+  }
+
+  private void setActive(Handle handle, Actor by, User before, boolean active) {
+    if (active) {
+      handle
+          .createUpdate("UPDATE users SET deactivated_at = NULL WHERE id = :id")
+          .bind("id", before.id())
+          .execute();
+    } else {
+      handle
+          .createUpdate("UPDATE users SET deactivated_at = :at WHERE id = :id")
+          .bind("at", StoredTime.now(clock))
+          .bind("id", before.id())
+          .execute();
+    }
+    User after = new User(before.id(), before.displayName(), before.roles(), active);
+    audit.append(
+        handle,
+        by,
+        active ? "user.reactivate" : "user.deactivate",
+        "user",
+        before.id(),
+        describe(before),
+        describe(after));
+  }
+
+  /**
+   * Refuses unless {@code by} is an active user of the project who holds the lead role in the user
+   * table (an {@link Actor} is a record anyone can build, so its claimed roles are not enough).
+   */
+  private static void requireLead(Handle handle, Actor by, String action) {
+    Optional<User> user = find(handle, by.userId());
+    if (user.isPresent() && !user.get().active()) {
+      throw new PermissionDeniedException(
+          by.userId() + " is deactivated in this project and cannot " + action);
+    }
+    Set<Role> verified = EnumSet.noneOf(Role.class);
+    user.ifPresent(found -> verified.addAll(found.roles()));
+    verified.retainAll(by.roles());
+    new Actor(by.userId(), verified).require(action, Role.LEAD);
+  }
+
+  private User existing(Handle handle, String id) {
+    return find(handle, id)
         .orElseThrow(
             () ->
                 new StorageException(
                     "no user '"
                         + id
                         + "' in this project; known users: "
-                        + String.join(", ", list().stream().map(User::id).toList())));
+                        + String.join(", ", list(handle).stream().map(User::id).toList())));
   }
 
-  /** All users, by id. */
-  public List<User> list() {
-    return jdbi.withHandle(
-        handle -> {
-          Map<String, String> names = new LinkedHashMap<>();
-          handle
-              .createQuery("SELECT id, display_name FROM users ORDER BY id")
-              .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-              .forEach(entry -> names.put(entry.getKey(), entry.getValue()));
-          List<User> users = new ArrayList<>();
-          for (Map.Entry<String, String> entry : names.entrySet()) {
-            users.add(new User(entry.getKey(), entry.getValue(), rolesOf(handle, entry.getKey())));
-          }
-          return users;
-        });
-  }
-
-  private static Optional<User> find(Handle handle, String id) {
+  private static long activeLeads(Handle handle) {
     return handle
-        .createQuery("SELECT display_name FROM users WHERE id = :id")
+        .createQuery(
+            "SELECT COUNT(*) FROM user_roles r JOIN users u ON u.id = r.user_id"
+                + " WHERE r.role = 'lead' AND u.deactivated_at IS NULL")
+        .mapTo(Long.class)
+        .one();
+  }
+
+  /** All users, active and deactivated, by id. */
+  public List<User> list() {
+    return jdbi.withHandle(handle -> list(handle));
+  }
+
+  private static List<User> list(Handle handle) {
+    Map<String, Map.Entry<String, Boolean>> rows = new LinkedHashMap<>();
+    handle
+        .createQuery("SELECT id, display_name, deactivated_at IS NULL FROM users ORDER BY id")
+        .map((rs, ctx) -> Map.entry(rs.getString(1), Map.entry(rs.getString(2), rs.getBoolean(3))))
+        .forEach(entry -> rows.put(entry.getKey(), entry.getValue()));
+    List<User> users = new ArrayList<>();
+    for (Map.Entry<String, Map.Entry<String, Boolean>> row : rows.entrySet()) {
+      users.add(
+          new User(
+              row.getKey(),
+              row.getValue().getKey(),
+              rolesOf(handle, row.getKey()),
+              row.getValue().getValue()));
+    }
+    return users;
+  }
+
+  /**
+   * The user with {@code id} read in the transaction of {@code handle}, active or not; for services
+   * that decide on a user in their own transaction (assignments refuse deactivated annotators).
+   */
+  public static Optional<User> find(Handle handle, String id) {
+    return handle
+        .createQuery("SELECT display_name, deactivated_at IS NULL FROM users WHERE id = :id")
         .bind("id", id)
-        .mapTo(String.class)
+        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getBoolean(2)))
         .findOne()
-        .map(name -> new User(id, name, rolesOf(handle, id)));
+        .map(row -> new User(id, row.getKey(), rolesOf(handle, id), row.getValue()));
   }
 
   private static Set<Role> rolesOf(Handle handle, String id) {
@@ -131,6 +326,7 @@ public final class Users {
     node.put("display_name", user.displayName());
     var roles = node.putArray("roles");
     user.roles().stream().sorted().forEach(role -> roles.add(role.code()));
+    node.put("active", user.active());
     return node;
   }
 }
