@@ -46,7 +46,7 @@ public final class LargeWorkbenchProject {
     int clips = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
     Path projectDir = dir.resolve("project");
     long start = System.nanoTime();
-    DemoCommand.createDemo(projectDir, "lead-demo");
+    DemoCommand.createDemo(projectDir, "lead-demo", Clock.systemUTC());
     Path data = dir.resolve("data");
     Path manifest = writeData(data, clips);
     System.out.printf("demo project and %d clips written in %.1f s%n", clips, since(start));
