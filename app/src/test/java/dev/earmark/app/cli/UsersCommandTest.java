@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earmark.app.TestClocks;
 import dev.earmark.storage.audit.AuditVerification;
 import dev.earmark.storage.project.Project;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -86,7 +86,7 @@ class UsersCommandTest {
     assertThat(at(project, "lea", "users", "reactivate", "bob").code()).isZero();
     assertThat(at(project, "bob", "settings", "set", "prefill_hypothesis", "true").code()).isZero();
 
-    try (Project opened = Project.openEmbedded(project, false, Clock.systemUTC())) {
+    try (Project opened = Project.openEmbedded(project, false, TestClocks.FIXED)) {
       assertThat(opened.audit().eventsFor("user", "bob"))
           .extracting(event -> event.action() + " by " + event.actor())
           .containsExactly(
@@ -162,7 +162,7 @@ class UsersCommandTest {
 
   /** How many audit events the project holds (its chain verified). */
   static long auditEvents(Path project) {
-    try (Project opened = Project.openEmbedded(project, false, Clock.systemUTC())) {
+    try (Project opened = Project.openEmbedded(project, false, TestClocks.FIXED)) {
       return ((AuditVerification.Intact) opened.audit().verify()).events();
     }
   }
