@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.dashboard;
 
+import dev.earmark.storage.agreement.AgreementFigures;
 import dev.earmark.app.gui.FxTaskExecutor;
 import dev.earmark.app.gui.Keymap;
 import dev.earmark.app.gui.shell.WorkbenchContext;

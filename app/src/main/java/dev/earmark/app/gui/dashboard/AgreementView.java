@@ -1,5 +1,15 @@
 package dev.earmark.app.gui.dashboard;
 
+import dev.earmark.storage.agreement.TaskFigures;
+import dev.earmark.storage.agreement.FieldFigures;
+import dev.earmark.storage.agreement.FieldKind;
+import dev.earmark.storage.agreement.Measure;
+import dev.earmark.storage.agreement.AnnotatorRow;
+import dev.earmark.storage.agreement.ConfusionMatrix;
+import dev.earmark.storage.agreement.HeatMap;
+import dev.earmark.storage.agreement.ItemLine;
+import dev.earmark.storage.agreement.TrendPoint;
+import dev.earmark.storage.agreement.NumberRow;
 import dev.earmark.app.gui.BackgroundExecutor;
 import dev.earmark.engine.agreement.ConfidenceInterval;
 import dev.earmark.engine.agreement.GoldAccuracy;

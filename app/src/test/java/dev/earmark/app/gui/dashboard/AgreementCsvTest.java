@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.dashboard;
 
+import dev.earmark.storage.agreement.NumberRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.earmark.app.gui.dashboard;
+package dev.earmark.storage.agreement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
