@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.adjudication;
 
+import dev.earmark.storage.adjudicate.AlignmentGrid;
 import dev.earmark.app.gui.BackgroundExecutor;
 import dev.earmark.app.gui.Keymap;
 import dev.earmark.app.gui.KeysSheet;

@@ -1,8 +1,9 @@
 package dev.earmark.app.gui.adjudication;
 
+import dev.earmark.storage.adjudicate.AlignmentGrid;
 import dev.earmark.app.gui.BackgroundExecutor;
-import dev.earmark.app.gui.adjudication.AlignmentGrid.Source;
-import dev.earmark.app.gui.adjudication.AlignmentGrid.Transcript;
+import dev.earmark.storage.adjudicate.AlignmentGrid.Source;
+import dev.earmark.storage.adjudicate.AlignmentGrid.Transcript;
 import dev.earmark.engine.rubric.FieldSpec;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
