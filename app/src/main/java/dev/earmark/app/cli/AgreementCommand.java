@@ -33,8 +33,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code earmark agreement}: one agreement statistic over a long CSV of ratings (PRODUCT.md §5), or,
- * with {@code --task}, the agreement dashboard's figures of a project's task type ({@link
+ * {@code earmark agreement}: one agreement statistic over a long CSV of ratings (PRODUCT.md §5),
+ * or, with {@code --task}, the agreement dashboard's figures of a project's task type ({@link
  * ProjectAgreement}). Degenerate data is not an error: it prints no value and the reason, and exits
  * 0.
  */
@@ -146,7 +146,8 @@ public final class AgreementCommand implements Callable<Integer> {
           "Missing required option: '--input=FILE.csv' (or --task T for a project's figures)");
     }
     if (metric == null) {
-      throw new ParameterException(spec.commandLine(), "Missing required option: '--metric=METRIC'");
+      throw new ParameterException(
+          spec.commandLine(), "Missing required option: '--metric=METRIC'");
     }
     if (field != null) {
       throw new ParameterException(spec.commandLine(), "--field applies with --task only");

@@ -115,9 +115,7 @@ final class ProjectAgreement {
         a.put("agreement_with_others_reason", row.withRestReason().orElse(null));
         a.put("gold_items", row.gold().map(GoldAccuracy::goldItemsRated).orElse(0));
         a.put("gold_correct", row.gold().map(GoldAccuracy::correct).orElse(0));
-        a.put(
-            "gold_accuracy",
-            row.gold().map(g -> number(g.accuracy())).orElse(null));
+        a.put("gold_accuracy", row.gold().map(g -> number(g.accuracy())).orElse(null));
         a.put("median_seconds_per_item", number(row.medianSecondsPerItem()));
         annotators.add(a);
       }
@@ -134,8 +132,7 @@ final class ProjectAgreement {
     node.put("metric", m.name());
     node.put("value", number(m.value()));
     node.put("reason", m.reason().orElse(null));
-    node.put(
-        "ci95", m.interval().map(ci -> List.of(ci.low(), ci.high())).orElse(null));
+    node.put("ci95", m.interval().map(ci -> List.of(ci.low(), ci.high())).orElse(null));
     node.put("items", m.items());
     node.put("pairable_items", m.pairableItems());
     node.put("annotators", m.annotators());
@@ -160,7 +157,9 @@ final class ProjectAgreement {
     for (FieldFigures f : fields) {
       out.printf(
           "%n%s (%s): %d items, %d annotators%n",
-          f.field(), f.kind().name().toLowerCase(Locale.ROOT), f.items().size(),
+          f.field(),
+          f.kind().name().toLowerCase(Locale.ROOT),
+          f.items().size(),
           f.annotators().size());
       for (Measure m : f.measures()) {
         out.printf("  %-44s %s%s%n", m.name(), value(m), interval(m.interval()));

@@ -44,10 +44,11 @@ import java.util.TreeSet;
  * rubric version) that has submitted labels and no dispute yet, rubric-engine's {@link
  * DisputeRouter} applies the project's routing settings ({@link Setting#ROUTING_TRANSCRIPT_WER},
  * {@link Setting#ROUTING_ORDINAL_SPREAD}; categorical mismatch, gold failure and the {@code unsure}
- * flag always on) to every comparable field of the rubric: text fields as transcripts compared under
- * the normalization rule set of the label policy in force for the rubric's task type, scale fields
- * as ordinal, categorical fields as categorical. The reasons of all fields become one dispute per
- * item, recorded through {@link Adjudications#recordDispute} (audited as {@code dispute.open}).
+ * flag always on) to every comparable field of the rubric: text fields as transcripts compared
+ * under the normalization rule set of the label policy in force for the rubric's task type, scale
+ * fields as ordinal, categorical fields as categorical. The reasons of all fields become one
+ * dispute per item, recorded through {@link Adjudications#recordDispute} (audited as {@code
+ * dispute.open}).
  *
  * <p>Routing twice changes nothing: an item that already has a dispute (open, escalated or
  * resolved) is left alone. Thread-safe.
@@ -124,8 +125,7 @@ public final class DisputeRouting {
       route(router, rubric, clipKey, submitted, gold)
           .ifPresent(
               dispute ->
-                  opened.add(
-                      adjudications.recordDispute(actor, item.getKey(), rubricId, dispute)));
+                  opened.add(adjudications.recordDispute(actor, item.getKey(), rubricId, dispute)));
     }
     return opened;
   }
@@ -151,8 +151,7 @@ public final class DisputeRouting {
         answer(spec, label.value())
             .ifPresent(
                 value ->
-                    answers.add(
-                        new ItemLabels.AnnotatorLabel(label.annotatorId(), value, false)));
+                    answers.add(new ItemLabels.AnnotatorLabel(label.annotatorId(), value, false)));
       }
       if (answers.isEmpty()) {
         continue;

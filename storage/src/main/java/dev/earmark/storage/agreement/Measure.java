@@ -30,7 +30,8 @@ public record Measure(
     int annotators) {
 
   /** The engine's result, with an interval when one was computed. */
-  public static Measure of(String name, AgreementResult result, Optional<ConfidenceInterval> interval) {
+  public static Measure of(
+      String name, AgreementResult result, Optional<ConfidenceInterval> interval) {
     return new Measure(
         name,
         result.value(),

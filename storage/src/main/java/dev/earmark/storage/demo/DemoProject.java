@@ -96,12 +96,7 @@ public final class DemoProject {
     this.labels = new Labels(project, policies, settings);
     this.routing =
         new DisputeRouting(
-            project,
-            policies,
-            settings,
-            labels,
-            assignments,
-            new Adjudications(project, policies));
+            project, policies, settings, labels, assignments, new Adjudications(project, policies));
   }
 
   /**

@@ -77,12 +77,7 @@ public final class LabelImporter {
     this.labels = new Labels(project, policies, settings);
     this.routing =
         new DisputeRouting(
-            project,
-            policies,
-            settings,
-            labels,
-            assignments,
-            new Adjudications(project, policies));
+            project, policies, settings, labels, assignments, new Adjudications(project, policies));
   }
 
   /**
@@ -183,7 +178,7 @@ public final class LabelImporter {
                             + taskType.id()
                             + "; set one (earmark policy set) before importing labels of it"));
     Rubric rubric = policies.rubric(rubricId);
-    LabelValue value = value(node.get("value"), rubric);
+    LabelValue value = readValue(node.get("value"), rubric);
     List<Violation> violations = rubric.validate(value);
     if (!violations.isEmpty()) {
       throw new StorageException(
@@ -235,14 +230,18 @@ public final class LabelImporter {
   }
 
   /**
-   * The line's value: the rubric's fields by name ({@code {"transcript": "…"}}), or a whole label
-   * value as label packs and exports write it ({@code {"rubric": …, "fields": {…}}}).
+   * A label value given in a file: the rubric's fields by name ({@code {"transcript": "…"}}), or a
+   * whole label value as label packs and exports write it ({@code {"rubric": …, "fields": {…}}}).
+   * Read, not validated: call {@link Rubric#validate} (or let the storing service do it).
+   *
+   * @throws StorageException when {@code value} is not a JSON object
+   * @throws EngineException when a whole label value names another rubric version
    */
-  private static LabelValue value(JsonNode value, Rubric rubric) {
+  public static LabelValue readValue(JsonNode value, Rubric rubric) {
     if (value == null || !value.isObject()) {
       throw new StorageException(
-          "the line has no \"value\" object; give the answers by field name, e.g. {\"value\":"
-              + " {\"transcript\": \"…\"}}");
+          "the value is not a JSON object; give the answers by field name, e.g. {\"transcript\":"
+              + " \"…\"}");
     }
     if (value.has("fields") && value.get("fields").isObject()) {
       return LabelValueJson.read(value, rubric);

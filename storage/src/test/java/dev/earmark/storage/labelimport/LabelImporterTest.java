@@ -156,8 +156,7 @@ class LabelImporterTest {
       assertThat(again.imported()).isZero();
       assertThat(again.disputesOpened()).isEmpty();
       assertThat(fixture.labels().labels(LEAD, ASR)).isEqualTo(before);
-      assertThat(fixture.adjudications().disputes(ADJ, DisputeStatus.OPEN))
-          .hasSize(disputesBefore);
+      assertThat(fixture.adjudications().disputes(ADJ, DisputeStatus.OPEN)).hasSize(disputesBefore);
     }
   }
 

@@ -13,6 +13,7 @@ import dev.earmark.storage.adjudicate.Adjudications;
 import dev.earmark.storage.adjudicate.DisputeRecord;
 import dev.earmark.storage.adjudicate.DisputeStatus;
 import dev.earmark.storage.adjudicate.ReasonCode;
+import dev.earmark.storage.adjudicate.RoutingEvidence;
 import dev.earmark.storage.label.Label;
 import dev.earmark.storage.label.LabelState;
 import dev.earmark.storage.label.Labels;

@@ -1,16 +1,16 @@
 package dev.earmark.app.gui.dashboard;
 
-import dev.earmark.storage.agreement.AgreementFigures;
-import dev.earmark.storage.agreement.TaskFigures;
-import dev.earmark.storage.agreement.FieldFigures;
-import dev.earmark.storage.agreement.AnnotatorRow;
-import dev.earmark.storage.agreement.ConfusionMatrix;
-import dev.earmark.storage.agreement.ItemLine;
-import dev.earmark.storage.agreement.AgreementNumbers;
-import dev.earmark.storage.agreement.NumberRow;
 import dev.earmark.app.gui.BackgroundExecutor;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.storage.agreement.AgreementData;
+import dev.earmark.storage.agreement.AgreementFigures;
+import dev.earmark.storage.agreement.AgreementNumbers;
+import dev.earmark.storage.agreement.AnnotatorRow;
+import dev.earmark.storage.agreement.ConfusionMatrix;
+import dev.earmark.storage.agreement.FieldFigures;
+import dev.earmark.storage.agreement.ItemLine;
+import dev.earmark.storage.agreement.NumberRow;
+import dev.earmark.storage.agreement.TaskFigures;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;

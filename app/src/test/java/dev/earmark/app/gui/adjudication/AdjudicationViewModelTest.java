@@ -1,15 +1,15 @@
 package dev.earmark.app.gui.adjudication;
 
-import dev.earmark.storage.adjudicate.AlignmentGrid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.gui.CurrentThreadExecutor;
-import dev.earmark.storage.adjudicate.AlignmentGrid.Row;
-import dev.earmark.storage.adjudicate.AlignmentGrid.Source;
 import dev.earmark.app.gui.proposals.ProposalRow;
 import dev.earmark.app.gui.proposals.ProposalsService;
 import dev.earmark.app.gui.proposals.ProposalsViewModel;
 import dev.earmark.storage.adjudicate.Adjudication;
+import dev.earmark.storage.adjudicate.AlignmentGrid;
+import dev.earmark.storage.adjudicate.AlignmentGrid.Row;
+import dev.earmark.storage.adjudicate.AlignmentGrid.Source;
 import dev.earmark.storage.adjudicate.DisputeStatus;
 import dev.earmark.storage.adjudicate.PolicyProposal.ProposalStatus;
 import dev.earmark.storage.adjudicate.ReasonCode;

@@ -1,8 +1,8 @@
 package dev.earmark.app.gui.dashboard;
 
-import dev.earmark.storage.agreement.NumberRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.storage.agreement.NumberRow;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;

@@ -1,15 +1,5 @@
 package dev.earmark.app.gui.dashboard;
 
-import dev.earmark.storage.agreement.AgreementFigures;
-import dev.earmark.storage.agreement.TaskFigures;
-import dev.earmark.storage.agreement.FieldFigures;
-import dev.earmark.storage.agreement.FieldKind;
-import dev.earmark.storage.agreement.Measure;
-import dev.earmark.storage.agreement.AnnotatorRow;
-import dev.earmark.storage.agreement.ConfusionMatrix;
-import dev.earmark.storage.agreement.HeatMap;
-import dev.earmark.storage.agreement.ItemLine;
-import dev.earmark.storage.agreement.TrendPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -35,7 +25,17 @@ import dev.earmark.engine.normalize.RuleSets;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.fixtures.DemoDataset;
 import dev.earmark.storage.agreement.AgreementData;
+import dev.earmark.storage.agreement.AgreementFigures;
 import dev.earmark.storage.agreement.AgreementReader;
+import dev.earmark.storage.agreement.AnnotatorRow;
+import dev.earmark.storage.agreement.ConfusionMatrix;
+import dev.earmark.storage.agreement.FieldFigures;
+import dev.earmark.storage.agreement.FieldKind;
+import dev.earmark.storage.agreement.HeatMap;
+import dev.earmark.storage.agreement.ItemLine;
+import dev.earmark.storage.agreement.Measure;
+import dev.earmark.storage.agreement.TaskFigures;
+import dev.earmark.storage.agreement.TrendPoint;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
