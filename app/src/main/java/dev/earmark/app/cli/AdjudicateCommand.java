@@ -58,7 +58,9 @@ public final class AdjudicateCommand implements Callable<Integer> {
     @Option(
         names = "--pick",
         paramLabel = "ANNOTATOR",
-        description = "Take this annotator's label as the final one (without its unsure flag).")
+        description =
+            "Take this annotator's label as the final one, as the screen's pick does (without"
+                + " the unsure flag; a transcript decision keeps no flags).")
     String pick;
 
     @Option(
@@ -88,7 +90,6 @@ public final class AdjudicateCommand implements Callable<Integer> {
   @Option(
       names = "--note",
       paramLabel = "TEXT",
-      defaultValue = "",
       description =
           "Free text kept with the decision; required for rubric-gap and" + " normalization-gap.")
   String note;
