@@ -28,18 +28,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code earmark agreement}: one agreement statistic over a long CSV of ratings (PRODUCT.md §5).
- * Degenerate data is not an error: it prints no value and the reason, and exits 0.
+ * {@code earmark agreement}: one agreement statistic over a long CSV of ratings (PRODUCT.md §5),
+ * or, with {@code --task}, the agreement dashboard's figures of a project's task type ({@link
+ * ProjectAgreement}). Degenerate data is not an error: it prints no value and the reason, and exits
+ * 0.
  */
 @Command(
     name = "agreement",
     mixinStandardHelpOptions = true,
     description = {
       "Inter-annotator agreement of a CSV with header item_id,annotator_id,label.",
-      "A missing label is an absent row or an empty field. Numeric labels are ordered by value."
+      "A missing label is an absent row or an empty field. Numeric labels are ordered by value.",
+      "With --task instead of --input: the agreement dashboard's figures of the project's",
+      "submitted labels of that task type (leads and adjudicators), from the same code."
     })
 public final class AgreementCommand implements Callable<Integer> {
   static final String HEADER = "item_id,annotator_id,label";
@@ -60,19 +66,37 @@ public final class AgreementCommand implements Callable<Integer> {
     }
   }
 
+  @ParentCommand EarmarkCommand root;
+
   @Mixin JsonOption json;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--input", required = true, paramLabel = "FILE.csv", description = "Ratings.")
+  @Option(
+      names = "--input",
+      paramLabel = "FILE.csv",
+      description = "Ratings (needs --metric). Or give --task for a project's figures.")
   Path input;
 
   @Option(
       names = "--metric",
-      required = true,
       paramLabel = "METRIC",
-      description = "krippendorff, fleiss, cohen or percent.")
+      description = "krippendorff, fleiss, cohen or percent; with --input.")
   Metric metric;
+
+  @Option(
+      names = "--task",
+      paramLabel = "T",
+      description =
+          "Task type of the project (--project or --db) whose figures to print:"
+              + " asr-transcript, tts-rating or rag-stages.")
+  String task;
+
+  @Option(
+      names = "--field",
+      paramLabel = "F",
+      description = "With --task: only this rubric field. Default: every compared field.")
+  String field;
 
   @Option(
       names = "--level",
@@ -89,7 +113,9 @@ public final class AgreementCommand implements Callable<Integer> {
   @Option(
       names = "--bootstrap",
       paramLabel = "N",
-      description = "Add a 95% percentile bootstrap interval (ci95) from N resamples of items.")
+      description =
+          "Add a 95% percentile bootstrap interval (ci95) from N resamples of items. With --task:"
+              + " the resamples of alpha's interval (default 1000, as the dashboard).")
   Integer bootstrap;
 
   @Option(
@@ -101,6 +127,31 @@ public final class AgreementCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (task != null) {
+      if (input != null || metric != null || level != null || weights != null) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--task prints the dashboard's figures; --input, --metric, --level and --weights"
+                + " belong to the CSV mode, drop them");
+      }
+      if (bootstrap != null && bootstrap < 1) {
+        throw new InputException("--bootstrap needs 1 or more resamples, not " + bootstrap);
+      }
+      return new ProjectAgreement(root.global, task, field, bootstrap, seed)
+          .print(spec.commandLine().getOut(), json.enabled());
+    }
+    if (input == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Missing required option: '--input=FILE.csv' (or --task T for a project's figures)");
+    }
+    if (metric == null) {
+      throw new ParameterException(
+          spec.commandLine(), "Missing required option: '--metric=METRIC'");
+    }
+    if (field != null) {
+      throw new ParameterException(spec.commandLine(), "--field applies with --task only");
+    }
     checkOptions();
     List<Line> lines = read(input);
     MeasurementLevel measuredAt = measuredAt();

@@ -152,6 +152,21 @@ public final class Adjudications {
   }
 
   /**
+   * Dispute {@code disputeId}, in whatever status; adjudicators and leads only.
+   *
+   * @throws StorageException when the project has no such dispute
+   */
+  public DisputeRecord dispute(Actor actor, long disputeId) {
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              Access.require(handle, actor, "read disputes", Role.LEAD, Role.ADJUDICATOR);
+              return dispute(handle, disputeId, false);
+            });
+  }
+
+  /**
    * Resolves an open or escalated dispute with a final label (adjudicator or lead). The final value
    * must be a complete, valid label under the dispute's rubric version. A rubric-gap or
    * normalization-gap reason files a policy proposal carrying the note.

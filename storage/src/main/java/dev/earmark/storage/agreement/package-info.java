@@ -5,7 +5,14 @@
  * drawn across); and the normalization rule set transcripts are compared under.
  *
  * <p>Only leads and adjudicators may read it (both already see every label); annotators are
- * refused, so blind labeling holds however the dashboard is reached. Statistics are not computed
- * here: they belong to {@code dev.earmark.engine.agreement}.
+ * refused, so blind labeling holds however the dashboard is reached.
+ *
+ * <p>{@link dev.earmark.storage.agreement.AgreementFigures} turns what was read into the figures
+ * the dashboard and {@code earmark agreement --project} show ({@link
+ * dev.earmark.storage.agreement.TaskFigures}, flattened by {@link
+ * dev.earmark.storage.agreement.AgreementNumbers}): it codes labels as the engine's ratings and
+ * transcripts and keeps the items behind each number; every statistic itself is computed by {@code
+ * dev.earmark.engine.agreement}. One implementation, so the window and the command line can never
+ * disagree.
  */
 package dev.earmark.storage.agreement;

@@ -2,17 +2,9 @@ package dev.earmark.storage.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.earmark.engine.agreement.NormalizedComparator;
-import dev.earmark.engine.dispute.Dispute;
-import dev.earmark.engine.dispute.DisputeRouter;
-import dev.earmark.engine.dispute.ItemLabels;
-import dev.earmark.engine.dispute.LabelField;
-import dev.earmark.engine.dispute.RoutingSettings;
-import dev.earmark.engine.normalize.Normalizer;
 import dev.earmark.engine.normalize.RuleSet;
 import dev.earmark.engine.normalize.RuleSetJson;
 import dev.earmark.engine.normalize.RuleSets;
-import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
 import dev.earmark.engine.rubric.LabelValueJson;
 import dev.earmark.engine.rubric.Rubric;
@@ -21,14 +13,13 @@ import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.adjudicate.Adjudications;
+import dev.earmark.storage.adjudicate.DisputeRouting;
 import dev.earmark.storage.assign.AssignmentState;
 import dev.earmark.storage.assign.Assignments;
 import dev.earmark.storage.assign.ExplicitAssignment;
 import dev.earmark.storage.importer.ImportListener;
 import dev.earmark.storage.importer.Importer;
-import dev.earmark.storage.label.Label;
 import dev.earmark.storage.label.LabelInput;
-import dev.earmark.storage.label.LabelState;
 import dev.earmark.storage.label.Labels;
 import dev.earmark.storage.policy.LabelPolicy;
 import dev.earmark.storage.policy.Policies;
@@ -36,7 +27,6 @@ import dev.earmark.storage.project.Project;
 import dev.earmark.storage.qe.QeHints;
 import dev.earmark.storage.qe.QeInference;
 import dev.earmark.storage.settings.ProjectSettings;
-import dev.earmark.storage.settings.Setting;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
 import dev.earmark.storage.user.Users;
@@ -48,13 +38,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -98,7 +85,7 @@ public final class DemoProject {
   private final ProjectSettings settings;
   private final Assignments assignments;
   private final Labels labels;
-  private final Adjudications adjudications;
+  private final DisputeRouting routing;
   private final ObjectMapper json = new ObjectMapper();
 
   public DemoProject(Project project) {
@@ -107,7 +94,9 @@ public final class DemoProject {
     this.settings = new ProjectSettings(project);
     this.assignments = new Assignments(project, policies);
     this.labels = new Labels(project, policies, settings);
-    this.adjudications = new Adjudications(project, policies);
+    this.routing =
+        new DisputeRouting(
+            project, policies, settings, labels, assignments, new Adjudications(project, policies));
   }
 
   /**
@@ -348,81 +337,13 @@ public final class DemoProject {
   }
 
   /**
-   * Routes the ASR items: pairwise transcript WER under en-asr@1 above the project's threshold,
-   * gold failures, unsure flags. Items that already have a dispute are left alone.
+   * Routes the ASR items of the demo dataset through the project's one routing path: pairwise
+   * transcript WER under the rule set of the ASR label policy in force above the project's
+   * threshold, gold failures, unsure flags. Items that already have a dispute are left alone.
    */
   private int routeAsrDisputes(Actor lead, Map<String, ClipRow> clips) {
-    Map<Long, String> keys = new HashMap<>();
-    clips.values().forEach(clip -> keys.put(clip.id(), clip.key()));
-    Map<String, List<Label>> byClip = new TreeMap<>();
-    for (Label label : labels.labels(lead, ASR)) {
-      if (label.state() == LabelState.SUBMITTED && keys.containsKey(label.clipId())) {
-        byClip.computeIfAbsent(label.clipKey(), k -> new ArrayList<>()).add(label);
-      }
-    }
-    RoutingSettings routing =
-        new RoutingSettings(
-            true,
-            OptionalInt.of((int) Math.round(settings.number(Setting.ROUTING_ORDINAL_SPREAD))),
-            OptionalDouble.of(settings.number(Setting.ROUTING_TRANSCRIPT_WER)),
-            true,
-            true);
-    DisputeRouter router = new DisputeRouter(routing, new NormalizedComparator(asrNormalizer()));
-    int recorded = 0;
-    for (Map.Entry<String, List<Label>> item : byClip.entrySet()) {
-      long clipId = clips.get(item.getKey()).id();
-      if (count(
-              "SELECT COUNT(*) FROM disputes WHERE clip_id = :clip AND rubric_version = :rubric",
-              Map.of("clip", clipId, "rubric", ASR.toString()))
-          > 0) {
-        continue;
-      }
-      List<ItemLabels.AnnotatorLabel> annotatorLabels = new ArrayList<>();
-      for (Label label : item.getValue()) {
-        annotatorLabels.add(
-            new ItemLabels.AnnotatorLabel(
-                label.annotatorId(), transcript(label.value()), flag(label.value(), "unsure")));
-      }
-      Optional<String> goldAnswer =
-          assignments.goldAnswer(lead, clipId, ASR).map(DemoProject::transcript);
-      Optional<Dispute> dispute =
-          router.route(
-              new ItemLabels(
-                  item.getKey(), new LabelField.Transcript(), annotatorLabels, goldAnswer));
-      if (dispute.isPresent()) {
-        adjudications.recordDispute(lead, clipId, ASR, dispute.get());
-        recorded++;
-      }
-    }
-    return recorded;
-  }
-
-  /** The normalization of the ASR label policy in force, as published in the project. */
-  private Normalizer asrNormalizer() {
-    Optional<VersionedId> ruleSet =
-        policies.policy(policies.rubric(ASR).taskType()).flatMap(LabelPolicy::ruleSet);
-    if (ruleSet.isEmpty()) {
-      return Normalizer.identity();
-    }
-    String content = policies.ruleSet(ruleSet.get()).orElseThrow().contentJson();
-    return Normalizer.compile(
-        RuleSetJson.parse(content, "rule set " + ruleSet.get() + " published in the project"));
-  }
-
-  private static String transcript(LabelValue value) {
-    return value
-        .field("transcript")
-        .filter(FieldValue.Text.class::isInstance)
-        .map(field -> ((FieldValue.Text) field).text())
-        .orElse("");
-  }
-
-  private static boolean flag(LabelValue value, String name) {
-    return value
-        .field(name)
-        .filter(FieldValue.Flag.class::isInstance)
-        .map(field -> ((FieldValue.Flag) field).set())
-        .orElse(false);
+    List<Long> ids = clips.values().stream().filter(ClipRow::asr).map(ClipRow::id).toList();
+    return ids.isEmpty() ? 0 : routing.route(lead, ASR, ids).size();
   }
 
   private record ClipRow(long id, String key, boolean active, String taskType) {

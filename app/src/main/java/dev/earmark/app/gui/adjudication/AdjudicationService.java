@@ -3,20 +3,19 @@ package dev.earmark.app.gui.adjudication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earmark.app.gui.labeling.ClipDetails;
-import dev.earmark.engine.normalize.Normalizer;
-import dev.earmark.engine.normalize.RuleSetJson;
 import dev.earmark.engine.rubric.LabelValue;
-import dev.earmark.engine.rubric.Rubric;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.adjudicate.Adjudication;
 import dev.earmark.storage.adjudicate.Adjudications;
+import dev.earmark.storage.adjudicate.DisputeComparison;
+import dev.earmark.storage.adjudicate.DisputeComparisons;
 import dev.earmark.storage.adjudicate.DisputeRecord;
 import dev.earmark.storage.adjudicate.DisputeStatus;
 import dev.earmark.storage.adjudicate.ReasonCode;
+import dev.earmark.storage.adjudicate.RoutingEvidence;
 import dev.earmark.storage.label.Label;
 import dev.earmark.storage.label.LabelState;
 import dev.earmark.storage.label.Labels;
-import dev.earmark.storage.policy.LabelPolicy;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
@@ -46,6 +45,7 @@ public class AdjudicationService {
   private final Policies policies;
   private final Labels labels;
   private final Adjudications adjudications;
+  private final DisputeComparisons comparisons;
 
   public AdjudicationService(Project project, String userId) {
     this.project = project;
@@ -53,6 +53,7 @@ public class AdjudicationService {
     this.policies = new Policies(project);
     this.labels = new Labels(project, policies, new ProjectSettings(project));
     this.adjudications = new Adjudications(project, policies);
+    this.comparisons = new DisputeComparisons(project);
   }
 
   public Project project() {
@@ -98,34 +99,21 @@ public class AdjudicationService {
         .toList();
   }
 
-  /** Opens {@code row}: the clip, the rubric, the submitted labels and the normalizer. */
+  /**
+   * Opens {@code row}: the clip, the rubric, the submitted labels and the normalizer, as storage's
+   * {@link DisputeComparisons} assembles them for {@code earmark disputes show} too.
+   */
   public DisputeCase open(DisputeRow row) {
-    Actor actor = actor();
-    DisputeRecord dispute = row.dispute();
-    List<DisputeCase.AnnotatorLabel> submitted =
-        labels.labelsForClip(actor, dispute.clipId()).stream()
-            .filter(l -> l.state() == LabelState.SUBMITTED && l.rubric().equals(dispute.rubric()))
-            .map(l -> new DisputeCase.AnnotatorLabel(l.annotatorId(), l.value()))
-            .toList();
-    Rubric rubric = policies.rubric(dispute.rubric());
-    Optional<VersionedId> ruleSet =
-        policies.policy(rubric.taskType()).flatMap(LabelPolicy::ruleSet);
-    Normalizer normalizer =
-        ruleSet
-            .map(
-                id ->
-                    Normalizer.compile(
-                        RuleSetJson.parse(
-                            policies.ruleSet(id).orElseThrow().contentJson(),
-                            "rule set " + id + " published in the project")))
-            .orElse(Normalizer.identity());
+    DisputeComparison comparison = comparisons.compare(actor(), row.dispute().id());
     return new DisputeCase(
         row,
-        clip(dispute.clipId()),
-        rubric,
-        submitted,
-        normalizer,
-        ruleSet.map(VersionedId::toString).orElse("none"));
+        clip(row.dispute().clipId()),
+        comparison.rubric(),
+        comparison.labels().stream()
+            .map(l -> new DisputeCase.AnnotatorLabel(l.annotatorId(), l.value()))
+            .toList(),
+        comparison.normalizer(),
+        comparison.ruleSet());
   }
 
   /** Decides a dispute; see {@link Adjudications#decide}. */

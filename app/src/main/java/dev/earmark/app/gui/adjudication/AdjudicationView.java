@@ -11,6 +11,7 @@ import dev.earmark.app.gui.waveform.WaveformPalette;
 import dev.earmark.app.gui.waveform.WaveformView;
 import dev.earmark.app.gui.waveform.WaveformViewModel;
 import dev.earmark.engine.rubric.FieldValue;
+import dev.earmark.storage.adjudicate.AlignmentGrid;
 import dev.earmark.storage.adjudicate.DisputeStatus;
 import dev.earmark.storage.adjudicate.ReasonCode;
 import java.util.HashMap;

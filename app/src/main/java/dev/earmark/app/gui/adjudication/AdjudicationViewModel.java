@@ -1,12 +1,13 @@
 package dev.earmark.app.gui.adjudication;
 
 import dev.earmark.app.gui.BackgroundExecutor;
-import dev.earmark.app.gui.adjudication.AlignmentGrid.Source;
-import dev.earmark.app.gui.adjudication.AlignmentGrid.Transcript;
 import dev.earmark.engine.rubric.FieldSpec;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
 import dev.earmark.engine.rubric.Violation;
+import dev.earmark.storage.adjudicate.AlignmentGrid;
+import dev.earmark.storage.adjudicate.AlignmentGrid.Source;
+import dev.earmark.storage.adjudicate.AlignmentGrid.Transcript;
 import dev.earmark.storage.adjudicate.DisputeStatus;
 import dev.earmark.storage.adjudicate.ReasonCode;
 import java.util.ArrayList;

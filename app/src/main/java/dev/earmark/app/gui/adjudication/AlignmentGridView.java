@@ -1,9 +1,10 @@
 package dev.earmark.app.gui.adjudication;
 
-import dev.earmark.app.gui.adjudication.AlignmentGrid.Cell;
-import dev.earmark.app.gui.adjudication.AlignmentGrid.CellKind;
-import dev.earmark.app.gui.adjudication.AlignmentGrid.Row;
-import dev.earmark.app.gui.adjudication.AlignmentGrid.Source;
+import dev.earmark.storage.adjudicate.AlignmentGrid;
+import dev.earmark.storage.adjudicate.AlignmentGrid.Cell;
+import dev.earmark.storage.adjudicate.AlignmentGrid.CellKind;
+import dev.earmark.storage.adjudicate.AlignmentGrid.Row;
+import dev.earmark.storage.adjudicate.AlignmentGrid.Source;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.dashboard;
 
+import dev.earmark.storage.agreement.NumberRow;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

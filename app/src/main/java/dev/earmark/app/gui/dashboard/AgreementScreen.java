@@ -5,6 +5,7 @@ import dev.earmark.app.gui.Keymap;
 import dev.earmark.app.gui.shell.WorkbenchContext;
 import dev.earmark.app.gui.shell.WorkbenchScreen;
 import dev.earmark.engine.rubric.TaskType;
+import dev.earmark.storage.agreement.AgreementFigures;
 import dev.earmark.storage.agreement.AgreementReader;
 import dev.earmark.storage.policy.Policies;
 import javafx.application.Platform;

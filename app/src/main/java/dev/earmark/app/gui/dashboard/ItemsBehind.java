@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.dashboard;
 
+import dev.earmark.storage.agreement.ItemLine;
 import java.util.List;
 
 /**

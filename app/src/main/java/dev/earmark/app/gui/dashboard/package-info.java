@@ -5,10 +5,11 @@
  * annotator × annotator heat map, a table of annotators (gold accuracy, labels, median seconds per
  * item), confusion matrices for categorical fields, and CSV/PNG export.
  *
- * <p>Every figure comes from {@code dev.earmark.engine.agreement}; {@link
- * dev.earmark.app.gui.dashboard.AgreementFigures} only turns stored labels into the engine's
- * ratings and transcripts and keeps, for each number, the items behind it. It is plain Java (no
- * JavaFX), tested without a window, as is {@link dev.earmark.app.gui.dashboard.AgreementCsv}.
+ * <p>Every figure comes from {@code dev.earmark.engine.agreement}; storage's {@link
+ * dev.earmark.storage.agreement.AgreementFigures} only turns stored labels into the engine's
+ * ratings and transcripts and keeps, for each number, the items behind it; {@code earmark agreement
+ * --project} prints the same figures from the same code. {@link
+ * dev.earmark.app.gui.dashboard.AgreementCsv} is plain Java (no JavaFX), tested without a window.
  * {@link dev.earmark.app.gui.dashboard.AgreementViewModel} runs the computation in the background
  * with progress and cancel; {@link dev.earmark.app.gui.dashboard.AgreementView} draws it.
  *

@@ -3,12 +3,13 @@ package dev.earmark.app.gui.adjudication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.gui.CurrentThreadExecutor;
-import dev.earmark.app.gui.adjudication.AlignmentGrid.Row;
-import dev.earmark.app.gui.adjudication.AlignmentGrid.Source;
 import dev.earmark.app.gui.proposals.ProposalRow;
 import dev.earmark.app.gui.proposals.ProposalsService;
 import dev.earmark.app.gui.proposals.ProposalsViewModel;
 import dev.earmark.storage.adjudicate.Adjudication;
+import dev.earmark.storage.adjudicate.AlignmentGrid;
+import dev.earmark.storage.adjudicate.AlignmentGrid.Row;
+import dev.earmark.storage.adjudicate.AlignmentGrid.Source;
 import dev.earmark.storage.adjudicate.DisputeStatus;
 import dev.earmark.storage.adjudicate.PolicyProposal.ProposalStatus;
 import dev.earmark.storage.adjudicate.ReasonCode;

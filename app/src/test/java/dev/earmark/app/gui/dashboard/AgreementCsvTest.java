@@ -2,6 +2,7 @@ package dev.earmark.app.gui.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.storage.agreement.NumberRow;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.earmark.app.gui.dashboard;
+package dev.earmark.storage.agreement;
 
 /**
  * One item behind a number: the clip key and what the labels said.

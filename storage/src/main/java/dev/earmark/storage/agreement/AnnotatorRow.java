@@ -1,4 +1,4 @@
-package dev.earmark.app.gui.dashboard;
+package dev.earmark.storage.agreement;
 
 import dev.earmark.engine.agreement.GoldAccuracy;
 import java.util.List;

@@ -1,14 +1,14 @@
-package dev.earmark.app.gui.adjudication;
+package dev.earmark.storage.adjudicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earmark.app.gui.adjudication.AlignmentGrid.Cell;
-import dev.earmark.app.gui.adjudication.AlignmentGrid.CellKind;
-import dev.earmark.app.gui.adjudication.AlignmentGrid.Row;
-import dev.earmark.app.gui.adjudication.AlignmentGrid.Source;
-import dev.earmark.app.gui.adjudication.AlignmentGrid.Transcript;
 import dev.earmark.engine.normalize.Normalizer;
 import dev.earmark.engine.normalize.RuleSets;
+import dev.earmark.storage.adjudicate.AlignmentGrid.Cell;
+import dev.earmark.storage.adjudicate.AlignmentGrid.CellKind;
+import dev.earmark.storage.adjudicate.AlignmentGrid.Row;
+import dev.earmark.storage.adjudicate.AlignmentGrid.Source;
+import dev.earmark.storage.adjudicate.AlignmentGrid.Transcript;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;

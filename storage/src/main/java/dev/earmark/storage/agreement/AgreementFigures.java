@@ -1,4 +1,4 @@
-package dev.earmark.app.gui.dashboard;
+package dev.earmark.storage.agreement;
 
 import dev.earmark.engine.EngineException;
 import dev.earmark.engine.agreement.AgreementResult;
@@ -20,9 +20,6 @@ import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
 import dev.earmark.engine.rubric.Option;
 import dev.earmark.engine.rubric.TaskType;
-import dev.earmark.storage.agreement.AgreementData;
-import dev.earmark.storage.agreement.ImportBatch;
-import dev.earmark.storage.agreement.SubmittedLabel;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -47,15 +44,15 @@ import java.util.stream.Collectors;
  */
 public final class AgreementFigures {
   /** The statistics' names, as cards, tables and the CSV show them. */
-  static final String ALPHA = "Krippendorff's alpha";
+  public static final String ALPHA = "Krippendorff's alpha";
 
-  static final String FLEISS = "Fleiss' kappa";
-  static final String COHEN = "Cohen's kappa";
-  static final String PERCENT = "percent agreement";
-  static final String WER = "pairwise WER (normalized)";
-  static final String IDENTICAL = "identical after normalization";
-  static final String FLAG_SET = "set";
-  static final String FLAG_NOT_SET = "not set";
+  public static final String FLEISS = "Fleiss' kappa";
+  public static final String COHEN = "Cohen's kappa";
+  public static final String PERCENT = "percent agreement";
+  public static final String WER = "pairwise WER (normalized)";
+  public static final String IDENTICAL = "identical after normalization";
+  public static final String FLAG_SET = "set";
+  public static final String FLAG_NOT_SET = "not set";
 
   private static final int WINDOWS = 4;
   private static final DateTimeFormatter HOUR =
@@ -340,7 +337,7 @@ public final class AgreementFigures {
   }
 
   /** The engine's ratings of one rated field: one per submitted label that answers it. */
-  static List<Rating> ratings(FieldSpec spec, FieldKind kind, List<SubmittedLabel> labels) {
+  public static List<Rating> ratings(FieldSpec spec, FieldKind kind, List<SubmittedLabel> labels) {
     List<Rating> ratings = new ArrayList<>();
     for (SubmittedLabel label : labels) {
       label(spec, kind, label.value())
@@ -350,7 +347,7 @@ public final class AgreementFigures {
   }
 
   /** How one label value answers a rated field, as a rating label; empty when unanswered. */
-  static Optional<String> label(FieldSpec spec, FieldKind kind, LabelValue value) {
+  public static Optional<String> label(FieldSpec spec, FieldKind kind, LabelValue value) {
     Optional<FieldValue> field = value.field(spec.name());
     if (kind == FieldKind.FLAG) {
       boolean set =
@@ -608,7 +605,7 @@ public final class AgreementFigures {
   }
 
   /** A transcript as its normalized words, so equal labels mean "identical after normalization". */
-  static String normalizedLabel(Normalizer normalizer, String text) {
+  public static String normalizedLabel(Normalizer normalizer, String text) {
     String joined = String.join(" ", normalizer.tokens(text));
     return joined.isEmpty() ? "(empty)" : joined;
   }
@@ -729,7 +726,7 @@ public final class AgreementFigures {
   }
 
   /** A named set of items the trend computes one point on. */
-  record Batch(String name, Set<String> clipKeys) {}
+  public record Batch(String name, Set<String> clipKeys) {}
 
   private static long distinctRuns(AgreementData data) {
     return data.labels().stream().mapToLong(SubmittedLabel::importRunId).distinct().count();
@@ -739,7 +736,7 @@ public final class AgreementFigures {
    * Import runs when the labels span several; otherwise up to {@value #WINDOWS} equal windows of
    * items ordered by the time their last label was submitted.
    */
-  static List<Batch> batches(AgreementData data) {
+  public static List<Batch> batches(AgreementData data) {
     List<Batch> batches = new ArrayList<>();
     if (distinctRuns(data) > 1) {
       Map<Long, ImportBatch> runs = new HashMap<>();

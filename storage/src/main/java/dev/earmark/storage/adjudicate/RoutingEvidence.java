@@ -1,4 +1,4 @@
-package dev.earmark.app.gui.adjudication;
+package dev.earmark.storage.adjudicate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * Turns a stored dispute's evidence (the JSON storage keeps, one object per routing rule that
  * fired) into the one-line sentences the queue shows, e.g. "transcript WER 0.31 > 0.20 (ann-alex vs
  * ann-bea)". Unknown rules are shown by their code, so new rules never hide a dispute. Stateless
- * and thread-safe.
+ * and thread-safe. Shared by the adjudication queue and {@code earmark disputes}.
  */
 public final class RoutingEvidence {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,4 +1,4 @@
-package dev.earmark.app.gui.dashboard;
+package dev.earmark.storage.agreement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,9 +13,6 @@ import dev.earmark.engine.rubric.LabelValue;
 import dev.earmark.engine.rubric.RubricCatalog;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.engine.version.VersionedId;
-import dev.earmark.storage.agreement.AgreementData;
-import dev.earmark.storage.agreement.ImportBatch;
-import dev.earmark.storage.agreement.SubmittedLabel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

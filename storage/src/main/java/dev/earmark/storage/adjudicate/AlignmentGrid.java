@@ -1,4 +1,4 @@
-package dev.earmark.app.gui.adjudication;
+package dev.earmark.storage.adjudicate;
 
 import dev.earmark.engine.normalize.NormalizedText;
 import dev.earmark.engine.normalize.NormalizedToken;
@@ -31,7 +31,8 @@ import java.util.Locale;
  * <p>Tokens are the normalized tokens of the project's rule set ({@link Normalizer#normalize});
  * each cell's tooltip names the raw text it came from and the rules that changed it.
  *
- * <p>Immutable and thread-safe; build it off the JavaFX thread with {@link #build}.
+ * <p>Shared by the adjudication screen and {@code earmark disputes show}. Immutable and
+ * thread-safe; build it off the JavaFX thread with {@link #build}.
  *
  * @param columns how many alignment positions there are
  * @param rows the rows in the order given to {@link #build}

@@ -1,4 +1,4 @@
-package dev.earmark.app.gui.dashboard;
+package dev.earmark.storage.agreement;
 
 import java.util.OptionalDouble;
 

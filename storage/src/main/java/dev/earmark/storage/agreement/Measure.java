@@ -1,4 +1,4 @@
-package dev.earmark.app.gui.dashboard;
+package dev.earmark.storage.agreement;
 
 import dev.earmark.engine.agreement.AgreementResult;
 import dev.earmark.engine.agreement.ConfidenceInterval;
@@ -30,7 +30,8 @@ public record Measure(
     int annotators) {
 
   /** The engine's result, with an interval when one was computed. */
-  static Measure of(String name, AgreementResult result, Optional<ConfidenceInterval> interval) {
+  public static Measure of(
+      String name, AgreementResult result, Optional<ConfidenceInterval> interval) {
     return new Measure(
         name,
         result.value(),
@@ -42,7 +43,7 @@ public record Measure(
   }
 
   /** A statistic that does not apply to a field, with the sentence saying why. */
-  static Measure notApplicable(String name, String why) {
+  public static Measure notApplicable(String name, String why) {
     return new Measure(name, OptionalDouble.empty(), Optional.of(why), Optional.empty(), 0, 0, 0);
   }
 
@@ -55,7 +56,7 @@ public record Measure(
     return value.isPresent() ? format(value.getAsDouble()) : "—";
   }
 
-  static String format(double value) {
+  public static String format(double value) {
     return String.format(Locale.ROOT, "%.3f", value);
   }
 }
