@@ -2,13 +2,13 @@ package dev.earmark.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earmark.app.gui.dashboard.AgreementFigures;
-import dev.earmark.app.gui.dashboard.FieldFigures;
-import dev.earmark.app.gui.dashboard.Measure;
-import dev.earmark.app.gui.dashboard.TaskFigures;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.fixtures.DemoDataset;
+import dev.earmark.storage.agreement.AgreementFigures;
 import dev.earmark.storage.agreement.AgreementReader;
+import dev.earmark.storage.agreement.FieldFigures;
+import dev.earmark.storage.agreement.Measure;
+import dev.earmark.storage.agreement.TaskFigures;
 import dev.earmark.storage.demo.DemoProject;
 import dev.earmark.storage.demo.DemoReport;
 import dev.earmark.storage.policy.Policies;
