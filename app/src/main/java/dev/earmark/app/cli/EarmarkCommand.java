@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CommandLine.HelpCommand.class,
       AgreementCommand.class,
+      AssignCommand.class,
       AudioCommand.class,
       AuditCommand.class,
       DemoCommand.class,
@@ -39,7 +40,9 @@ import picocli.CommandLine.Spec;
       PackCommand.class,
       PolicyDiffCommand.class,
       QeCommand.class,
+      QueueCommand.class,
       RubricCommand.class,
+      StatusCommand.class,
       VerifyCommand.class,
       WerCommand.class,
     },
