@@ -114,6 +114,11 @@ public final class Clips {
                     .list());
   }
 
+  /** The active clips of {@code taskType} (of one dataset, or all), by id. */
+  public List<StoredClip> active(String taskType, Optional<String> datasetId) {
+    return project.jdbi().withHandle(handle -> active(handle, taskType, datasetId));
+  }
+
   /**
    * The active clips of {@code taskType} (of one dataset, or all), by id, read in the transaction
    * of {@code handle}.
