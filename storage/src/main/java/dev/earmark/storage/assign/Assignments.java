@@ -103,6 +103,25 @@ public final class Assignments {
               Map<Long, LabelValue> goldAnswers = new LinkedHashMap<>();
               List<StoredClip> forced = new ArrayList<>();
               for (GoldAnswer answer : plan.goldAnswers()) {
+                List<Violation> violations =
+                    answer.value().rubric().equals(plan.rubric())
+                        ? rubric.validate(answer.value())
+                        : List.of(
+                            new Violation(
+                                "rubric", "the answer is made under " + answer.value().rubric()));
+                if (!violations.isEmpty()) {
+                  throw new StorageException(
+                      "gold file line "
+                          + answer.line()
+                          + " (clip "
+                          + answer.clipKey()
+                          + "): the answer breaks rubric "
+                          + plan.rubric()
+                          + ": "
+                          + violations.stream()
+                              .map(Violation::toString)
+                              .collect(Collectors.joining("; ")));
+                }
                 StoredClip clip = goldClip(handle, answer, plan, taskType, contracts);
                 if (assigned.contains(clip.id()) && !assignedGold.contains(clip.id())) {
                   throw new StorageException(

@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earmark.audio.features.FeatureExtractor;
+import dev.earmark.audio.qe.QeModel;
+import dev.earmark.audio.qe.QePrediction;
 import dev.earmark.engine.priority.PriorityException;
 import dev.earmark.engine.priority.PrioritySettings;
 import dev.earmark.engine.priority.SliceQuota;
@@ -23,6 +26,7 @@ import dev.earmark.storage.StorageException;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.audit.AuditVerification;
 import dev.earmark.storage.project.Project;
+import dev.earmark.storage.qe.QeHints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -246,6 +250,20 @@ class AssignPlanTest {
                           false))
           .hasMessage("gold file line 2: clip private is excluded and cannot be gold");
       assertThat(layout(fixture)).isEmpty();
+
+      // Answers handed over without a file are checked by the service all the same.
+      GoldAnswer empty = new GoldAnswer("clip-0001", new LabelValue(ASR, Map.of()), 4);
+      assertThatThrownBy(
+              () ->
+                  fixture
+                      .assignments()
+                      .assign(
+                          LEAD,
+                          plan(THREE, 0, List.of(empty), SliceQuotas.none(), OptionalInt.empty()),
+                          QueuePriority.byClipId(),
+                          false))
+          .hasMessageStartingWith(
+              "gold file line 4 (clip clip-0001): the answer breaks rubric asr-transcript@1:");
     }
   }
 
@@ -363,6 +381,55 @@ class AssignPlanTest {
       List<QueueItem> queue = fixture.assignments().queue(LEAD, "ann-2");
       assertThat(queue).extracting(QueueItem::clipKey).containsExactly("clip-0001", "clip-0003");
       assertThat(queue.get(0).priority()).isCloseTo(0.8, org.assertj.core.data.Offset.offset(1e-9));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void theReviewPriorityPutsTheMostUncertainClipFirst(Supplier<Project> factory) throws Exception {
+    try (LabelingFixture fixture = LabelingFixture.create(factory.get(), dir, 4)) {
+      QeHints hints = new QeHints(fixture.project(), fixture.settings());
+      QeModel model = QeModel.loadDefault();
+      hints.storeModel(LEAD, model);
+      Map<Long, QePrediction> predictions = new TreeMap<>();
+      String mostUncertain = null;
+      double highest = -1;
+      for (String key : List.of("clip-0001", "clip-0002", "clip-0003", "clip-0004")) {
+        QePrediction prediction =
+            model.predict(FeatureExtractor.extract(dir.resolve("audio/" + key + ".wav")), 0.3, 3);
+        predictions.put(fixture.clipId(key), prediction);
+        double uncertainty = Math.min(1, Math.max(0, prediction.predictedWer()));
+        if (uncertainty > highest) {
+          highest = uncertainty;
+          mostUncertain = key;
+        }
+      }
+      hints.recordHints(LEAD, model.metadata().modelId(), predictions);
+
+      ReviewQueuePriority review =
+          ReviewQueuePriority.read(
+              fixture.project(),
+              fixture.policies(),
+              ASR,
+              Optional.empty(),
+              PrioritySettings.defaults());
+      assertThat(review.qeModel()).contains(model.metadata().modelId());
+      fixture
+          .assignments()
+          .assign(
+              LEAD,
+              plan(List.of("ann-1"), 0, List.of(), SliceQuotas.none(), OptionalInt.of(1)),
+              review,
+              false);
+      List<QueueItem> queue = fixture.assignments().queue(LEAD, "ann-1");
+      assertThat(queue).extracting(QueueItem::clipKey).containsExactly(mostUncertain);
+      assertThat(queue.get(0).priority())
+          .isCloseTo(highest, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(
+              new dev.earmark.storage.status.ProjectStatus(fixture.project(), fixture.policies())
+                  .read(LEAD)
+                  .qeModel())
+          .contains(model.metadata().modelId());
     }
   }
 }
