@@ -172,7 +172,7 @@ public final class AssignCommand implements Callable<Integer> {
                 policy.rubric(),
                 sliceQuotas.quotas().stream().map(SliceQuota::tag).findFirst(),
                 PrioritySettings.defaults());
-        qeModel = review.qeModel();
+        qeModel = Optional.of(review.qeModel());
         order = review;
       } else {
         order = priority.equals("random") ? QueuePriority.random(seed) : QueuePriority.byClipId();

@@ -81,7 +81,8 @@ public final class StatusCommand implements Callable<Integer> {
               policies.put(task.id(), entry);
             });
     result.put("policies", policies);
-    result.put("qe_model", status.qeModel().orElse(null));
+    result.put("qe_model", status.qeModel());
+    result.put("qe_model_shipped", status.qeModelShipped());
     result.put(
         "last_export",
         status
@@ -152,7 +153,10 @@ public final class StatusCommand implements Callable<Integer> {
                               + policy.ruleSet().map(rules -> " with rules " + rules).orElse(""))
                   .orElse("none"));
     }
-    out.println("QE model: " + status.qeModel().orElse("none"));
+    out.println(
+        "QE model: "
+            + status.qeModel()
+            + (status.qeModelShipped() ? " (shipped with Earmark; the project has none)" : ""));
     out.println(
         "last export: "
             + status

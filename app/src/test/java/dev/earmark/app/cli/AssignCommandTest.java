@@ -235,7 +235,8 @@ class AssignCommandTest {
         .isEqualTo("asr-transcript@1");
     assertThat(report.path("policies").path("tts-rating").path("rubric").isNull()).isTrue();
     assertThat(report.path("disputes").path("open").asInt()).isZero();
-    assertThat(report.path("qe_model").isNull()).isTrue();
+    assertThat(report.path("qe_model").asText()).startsWith("qe-");
+    assertThat(report.path("qe_model_shipped").asBoolean()).isTrue();
     assertThat(report.path("last_export").isNull()).isTrue();
 
     var text = as(SmallProject.LEAD, "status");

@@ -1,5 +1,6 @@
 package dev.earmark.storage.assign;
 
+import dev.earmark.audio.qe.QeModel;
 import dev.earmark.engine.priority.PrioritySettings;
 import dev.earmark.engine.priority.ReviewCandidate;
 import dev.earmark.engine.priority.ReviewPriority;
@@ -22,8 +23,8 @@ import java.util.Set;
  * rubric-engine's {@link ReviewPriority} from what the project stores:
  *
  * <ul>
- *   <li>QE uncertainty: the predicted WER of the clip's hint under the current QE model (0 without
- *       a hint);
+ *   <li>QE uncertainty: the predicted WER of the clip's hint under the model hints come from (the
+ *       project's current QE model, else the one shipped with Earmark); 0 without a hint;
  *   <li>slice coverage gap: for the coverage tag, the share of the value's active clips that have
  *       no submitted label under the rubric yet, so thinly labeled values come first;
  *   <li>user impact and recent regression: the project stores neither a clip's daily sessions nor
@@ -40,13 +41,13 @@ public final class ReviewQueuePriority implements QueuePriority {
   private final ReviewPriority review;
   private final Map<Long, Double> predictedWer;
   private final Optional<String> coverageTag;
-  private final Optional<String> qeModel;
+  private final String qeModel;
 
   private ReviewQueuePriority(
       ReviewPriority review,
       Map<Long, Double> predictedWer,
       Optional<String> coverageTag,
-      Optional<String> qeModel) {
+      String qeModel) {
     this.review = review;
     this.predictedWer = Map.copyOf(predictedWer);
     this.coverageTag = coverageTag;
@@ -77,15 +78,14 @@ public final class ReviewQueuePriority implements QueuePriority {
                               + " ORDER BY stored_at DESC, id DESC LIMIT 1")
                       .mapTo(String.class)
                       .findOne();
+              String modelId = model.orElseGet(() -> QeModel.loadDefault().metadata().modelId());
               Map<Long, Double> hints = new HashMap<>();
-              model.ifPresent(
-                  id ->
-                      handle
-                          .createQuery(
-                              "SELECT clip_id, predicted_wer FROM qe_hints WHERE model_id = :model")
-                          .bind("model", id)
-                          .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getDouble(2)))
-                          .forEach(row -> hints.put(row.getKey(), row.getValue())));
+              handle
+                  .createQuery(
+                      "SELECT clip_id, predicted_wer FROM qe_hints WHERE model_id = :model")
+                  .bind("model", modelId)
+                  .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getDouble(2)))
+                  .forEach(row -> hints.put(row.getKey(), row.getValue()));
               Map<String, SliceStatus> slices = new HashMap<>();
               if (coverageTag.isPresent()) {
                 Set<Long> labeled =
@@ -113,12 +113,15 @@ public final class ReviewQueuePriority implements QueuePriority {
                         slices.put(value, new SliceStatus(count[0], count[1], false)));
               }
               return new ReviewQueuePriority(
-                  new ReviewPriority(settings, Set.of(CHECKED), slices), hints, coverageTag, model);
+                  new ReviewPriority(settings, Set.of(CHECKED), slices),
+                  hints,
+                  coverageTag,
+                  modelId);
             });
   }
 
-  /** The QE model whose hints were read; empty when the project has none. */
-  public Optional<String> qeModel() {
+  /** The id of the QE model whose hints were read. */
+  public String qeModel() {
     return qeModel;
   }
 

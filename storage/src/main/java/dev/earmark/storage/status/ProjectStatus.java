@@ -1,5 +1,6 @@
 package dev.earmark.storage.status;
 
+import dev.earmark.audio.qe.QeModel;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.storage.access.Access;
 import dev.earmark.storage.clip.Clips;
@@ -124,7 +125,8 @@ public final class ProjectStatus {
         counts.openDisputes(),
         counts.escalated(),
         policyByTask,
-        counts.model(),
+        counts.model().orElseGet(() -> QeModel.loadDefault().metadata().modelId()),
+        counts.model().isEmpty(),
         lastExport);
   }
 }

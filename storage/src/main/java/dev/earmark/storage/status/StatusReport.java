@@ -19,7 +19,9 @@ import java.util.Optional;
  * @param openDisputes disputes waiting for an adjudicator
  * @param escalatedDisputes disputes passed to the lead
  * @param policies the policy in force per task type; a task type with none maps to empty
- * @param qeModel the current QE model's id; empty when the project has none
+ * @param qeModel the id of the QE model hints come from: the project's current model, else the one
+ *     shipped with Earmark
+ * @param qeModelShipped true when the project has no model of its own (the shipped one is used)
  * @param lastExport the most recent batch; empty before the first export
  */
 public record StatusReport(
@@ -28,7 +30,8 @@ public record StatusReport(
     int openDisputes,
     int escalatedDisputes,
     Map<TaskType, Optional<LabelPolicy>> policies,
-    Optional<String> qeModel,
+    String qeModel,
+    boolean qeModelShipped,
     Optional<LastExport> lastExport) {
   public StatusReport {
     clips = Collections.unmodifiableMap(new EnumMap<>(clips));

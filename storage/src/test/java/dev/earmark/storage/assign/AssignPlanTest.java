@@ -367,7 +367,7 @@ class AssignPlanTest {
               ASR,
               Optional.of("accent"),
               PrioritySettings.defaults());
-      assertThat(review.qeModel()).isEmpty();
+      assertThat(review.qeModel()).isEqualTo(QeModel.loadDefault().metadata().modelId());
       AssignmentReport report =
           fixture
               .assignments()
@@ -413,7 +413,7 @@ class AssignPlanTest {
               ASR,
               Optional.empty(),
               PrioritySettings.defaults());
-      assertThat(review.qeModel()).contains(model.metadata().modelId());
+      assertThat(review.qeModel()).isEqualTo(model.metadata().modelId());
       fixture
           .assignments()
           .assign(
@@ -429,7 +429,7 @@ class AssignPlanTest {
               new dev.earmark.storage.status.ProjectStatus(fixture.project(), fixture.policies())
                   .read(LEAD)
                   .qeModel())
-          .contains(model.metadata().modelId());
+          .isEqualTo(model.metadata().modelId());
     }
   }
 }

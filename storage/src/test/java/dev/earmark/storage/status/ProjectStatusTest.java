@@ -7,6 +7,7 @@ import static dev.earmark.storage.LabelingFixture.LEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.earmark.audio.qe.QeModel;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.storage.Databases;
 import dev.earmark.storage.LabelingFixture;
@@ -75,7 +76,8 @@ class ProjectStatusTest {
       assertThat(status.policies().get(TaskType.ASR_TRANSCRIPT))
           .hasValueSatisfying(policy -> assertThat(policy.rubric()).isEqualTo(ASR));
       assertThat(status.policies().get(TaskType.TTS_RATING)).isEmpty();
-      assertThat(status.qeModel()).isEmpty();
+      assertThat(status.qeModel()).isEqualTo(QeModel.loadDefault().metadata().modelId());
+      assertThat(status.qeModelShipped()).isTrue();
       assertThat(status.lastExport()).isEmpty();
       assertThatThrownBy(() -> new ProjectStatus(fixture.project(), fixture.policies()).read(ANN_1))
           .isInstanceOf(PermissionDeniedException.class);
