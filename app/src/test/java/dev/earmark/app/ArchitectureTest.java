@@ -47,6 +47,21 @@ class ArchitectureTest {
   }
 
   @Test
+  void appHoldsNoSql() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.earmark.app..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.jdbi..", "java.sql..", "javax.sql..")
+        .because(
+            "every read and write goes through one storage service that checks roles, validates"
+                + " and audits; SQL in a screen or command would bypass it and parse rows its own"
+                + " way (storage's Clips is the clip read model)")
+        .check(classes);
+  }
+
+  @Test
   void storageAndAudioAreFreeOfJavaFx() {
     noClasses()
         .that()

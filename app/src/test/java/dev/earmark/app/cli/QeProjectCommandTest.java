@@ -8,6 +8,7 @@ import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.EarmarkCommandTest.Result;
 import dev.earmark.audio.qe.QeModel;
 import dev.earmark.fixtures.DemoDataset;
+import dev.earmark.storage.clip.Clips;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.qe.QeHints;
 import dev.earmark.storage.settings.ProjectSettings;
@@ -138,14 +139,7 @@ class QeProjectCommandTest {
     assertThat(hints.path("hints").get(0).path("top_features")).hasSize(3);
     try (Project opened = Project.openEmbedded(Path.of(project), false, TestClocks.FIXED)) {
       QeHints stored = new QeHints(opened, new ProjectSettings(opened));
-      long clip =
-          opened
-              .jdbi()
-              .withHandle(
-                  h ->
-                      h.createQuery("SELECT id FROM clips WHERE clip_key = 'clip-001'")
-                          .mapTo(Long.class)
-                          .one());
+      long clip = new Clips(opened).withKey("clip-001", java.util.Optional.empty()).get(0).id();
       assertThat(stored.hint(opened.users().actor("maria"), clip).orElseThrow().modelId())
           .isEqualTo(modelId);
     }

@@ -2,6 +2,9 @@ package dev.earmark.storage.assign;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.earmark.engine.contract.DatasetContract;
+import dev.earmark.engine.contract.Use;
+import dev.earmark.engine.priority.SliceQuotas;
 import dev.earmark.engine.rubric.LabelValue;
 import dev.earmark.engine.rubric.LabelValueJson;
 import dev.earmark.engine.rubric.Rubric;
@@ -13,6 +16,8 @@ import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
 import dev.earmark.storage.audit.AuditLog;
+import dev.earmark.storage.clip.Clips;
+import dev.earmark.storage.clip.StoredClip;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
@@ -23,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
@@ -50,54 +57,153 @@ public final class Assignments {
   }
 
   /**
-   * Assigns the unassigned active clips of the rubric's task type (lead only). Gold clips go to
-   * every annotator; of the others, enough go to two annotators to reach the overlap ratio, the
-   * rest to one; each clip goes to the least-loaded annotators. Which clips are gold or overlapped,
-   * and ties between equally loaded annotators, follow the plan's seed.
+   * Assigns the unassigned eligible clips of the rubric's task type (lead only) and returns the
+   * counts; {@link #assign(Actor, AssignmentPlan, QueuePriority, boolean)} with its full report.
    */
   public AssignmentSummary assign(Actor actor, AssignmentPlan plan, QueuePriority priority) {
-    actor.require("assign clips", Role.LEAD);
+    return assign(actor, plan, priority, false).summary();
+  }
+
+  /**
+   * Assigns the unassigned active clips of the rubric's task type whose consent scope allows
+   * labeling (lead only). Gold clips go to every annotator; of the others, enough go to two
+   * annotators to reach the overlap ratio, the rest to one; each clip goes to the least-loaded
+   * annotators. Which clips are gold (unless a gold file names them) or overlapped, and ties
+   * between equally loaded annotators, follow the plan's seed.
+   *
+   * <p>The plan's limit and slice quotas bound every clip assigned under the rubric, earlier runs
+   * included, so re-running a plan adds only clips that are new and still fit. When the limit or a
+   * quota leaves clips out, the ones of highest {@code priority} go first (ties by clip id).
+   *
+   * @param dryRun when true nothing is written; the report is the one a real run would give
+   * @throws StorageException when an annotator is not a user or not an annotator (naming only that
+   *     user), or a gold answer's clip cannot be a gold item (naming its file line)
+   */
+  public AssignmentReport assign(
+      Actor actor, AssignmentPlan plan, QueuePriority priority, boolean dryRun) {
     Rubric rubric = policies.rubric(plan.rubric());
-    for (String annotator : plan.annotators()) {
-      Optional<User> user = project.users().find(annotator);
-      if (user.isEmpty() || !user.get().roles().contains(Role.ANNOTATOR)) {
-        throw new StorageException(
-            annotator
-                + (user.isEmpty() ? " is not a user of this project" : " is not an annotator")
-                + ": add the user with the annotator role before assigning clips to them");
-      }
-      refuseDeactivated(user.get());
-    }
+    String taskType = rubric.taskType().id();
     return project
         .jdbi()
         .inTransaction(
             handle -> {
-              List<QueueCandidate> candidates =
-                  candidates(handle, rubric.taskType().id(), plan.datasetId(), plan.rubric());
-              int n = candidates.size();
-              List<QueueCandidate> shuffled = new ArrayList<>(candidates);
+              Access.require(handle, actor, "assign clips", Role.LEAD);
+              for (String annotator : plan.annotators()) {
+                requireAnnotator(handle, annotator);
+              }
+              Map<String, DatasetContract> contracts = contracts(handle);
+              List<StoredClip> active = Clips.active(handle, taskType, plan.datasetId());
+              List<StoredClip> eligible = new ArrayList<>();
+              for (StoredClip clip : active) {
+                if (allowsLabeling(contracts, clip)) {
+                  eligible.add(clip);
+                }
+              }
+              int excludedByConsent = active.size() - eligible.size();
+              Set<Long> assigned = assignedClips(handle, plan.rubric(), false);
+              Set<Long> assignedGold = assignedClips(handle, plan.rubric(), true);
+
+              Map<Long, LabelValue> goldAnswers = new LinkedHashMap<>();
+              List<StoredClip> forced = new ArrayList<>();
+              for (GoldAnswer answer : plan.goldAnswers()) {
+                List<Violation> violations =
+                    answer.value().rubric().equals(plan.rubric())
+                        ? rubric.validate(answer.value())
+                        : List.of(
+                            new Violation(
+                                "rubric", "the answer is made under " + answer.value().rubric()));
+                if (!violations.isEmpty()) {
+                  throw new StorageException(
+                      "gold file line "
+                          + answer.line()
+                          + " (clip "
+                          + answer.clipKey()
+                          + "): the answer breaks rubric "
+                          + plan.rubric()
+                          + ": "
+                          + violations.stream()
+                              .map(Violation::toString)
+                              .collect(Collectors.joining("; ")));
+                }
+                StoredClip clip = goldClip(handle, answer, plan, taskType, contracts);
+                if (assigned.contains(clip.id()) && !assignedGold.contains(clip.id())) {
+                  throw new StorageException(
+                      "gold file line "
+                          + answer.line()
+                          + ": clip "
+                          + clip.clipKey()
+                          + " is already assigned under "
+                          + plan.rubric()
+                          + " as an ordinary item; a clip becomes gold only before it is assigned");
+                }
+                goldAnswers.put(clip.id(), answer.value());
+                if (!assigned.contains(clip.id())) {
+                  forced.add(clip);
+                }
+              }
+              Set<Long> forcedIds = new HashSet<>();
+              forced.forEach(clip -> forcedIds.add(clip.id()));
+
+              List<Map<String, String>> alreadyIn = new ArrayList<>();
+              List<Scored> ranked = new ArrayList<>();
+              for (StoredClip clip : eligible) {
+                if (assigned.contains(clip.id())) {
+                  alreadyIn.add(clip.slices());
+                } else if (!forcedIds.contains(clip.id())) {
+                  ranked.add(new Scored(clip, score(priority, clip)));
+                }
+              }
+              int alreadyAssigned = alreadyIn.size();
+              forced.forEach(clip -> alreadyIn.add(clip.slices()));
+              ranked.sort(
+                  Comparator.comparingDouble(Scored::score)
+                      .reversed()
+                      .thenComparingLong(scored -> scored.clip().id()));
+              int batchSize = plan.limit().orElse(alreadyIn.size() + ranked.size());
+              SliceQuotas.Selection<Scored> selection =
+                  plan.quotas()
+                      .select(ranked, scored -> scored.clip().slices(), alreadyIn, batchSize);
+
+              Map<Long, Scored> chosenById = new TreeMap<>();
+              forced.forEach(
+                  clip -> chosenById.put(clip.id(), new Scored(clip, score(priority, clip))));
+              selection.selected().forEach(scored -> chosenById.put(scored.clip().id(), scored));
+              List<Scored> chosen = new ArrayList<>(chosenById.values());
+              int n = chosen.size();
+              List<Scored> shuffled = new ArrayList<>();
+              for (Scored scored : chosen) {
+                if (!forcedIds.contains(scored.clip().id())) {
+                  shuffled.add(scored);
+                }
+              }
               Random random = new Random(plan.seed());
               Collections.shuffle(shuffled, random);
               int annotators = plan.annotators().size();
-              int goldCount = (int) Math.round(plan.goldShare() * n);
+              boolean goldFromFile = !plan.goldAnswers().isEmpty();
+              int goldCount = goldFromFile ? forced.size() : (int) Math.round(plan.goldShare() * n);
               int overlapTarget = (int) Math.round(plan.overlapRatio() * n);
               int goldOverlap = annotators >= 2 ? goldCount : 0;
               int extraOverlap = Math.max(0, Math.min(n - goldCount, overlapTarget - goldOverlap));
-              Set<Long> gold = new HashSet<>();
+              Set<Long> gold = new HashSet<>(forcedIds);
               Set<Long> overlapped = new HashSet<>();
-              for (int i = 0; i < goldCount + extraOverlap; i++) {
-                (i < goldCount ? gold : overlapped).add(shuffled.get(i).clipId());
+              int firstOverlapped = goldFromFile ? 0 : goldCount;
+              for (int i = 0; i < firstOverlapped + extraOverlap; i++) {
+                (i < firstOverlapped ? gold : overlapped).add(shuffled.get(i).clip().id());
               }
               List<String> tieOrder = new ArrayList<>(plan.annotators());
               Collections.shuffle(tieOrder, random);
               Map<String, Integer> load = new LinkedHashMap<>();
               tieOrder.forEach(annotator -> load.put(annotator, 0));
+              Map<String, int[]> perAnnotator = new LinkedHashMap<>();
+              plan.annotators().forEach(annotator -> perAnnotator.put(annotator, new int[3]));
+              Map<String, Map<String, Integer>> sliceMix = new LinkedHashMap<>();
               OffsetDateTime at = StoredTime.now(project.clock());
               int made = 0;
-              for (QueueCandidate clip : candidates) {
-                boolean isGold = gold.contains(clip.clipId());
-                int k = isGold ? annotators : overlapped.contains(clip.clipId()) ? 2 : 1;
-                List<String> chosen =
+              for (Scored scored : chosen) {
+                StoredClip clip = scored.clip();
+                boolean isGold = gold.contains(clip.id());
+                int k = isGold ? annotators : overlapped.contains(clip.id()) ? 2 : 1;
+                List<String> picked =
                     load.entrySet().stream()
                         .sorted(
                             Comparator.comparingInt(Map.Entry<String, Integer>::getValue)
@@ -105,23 +211,177 @@ public final class Assignments {
                         .limit(k)
                         .map(Map.Entry::getKey)
                         .toList();
-                double score = priority.priority(clip);
-                if (!Double.isFinite(score)) {
-                  throw new StorageException(
-                      "the queue priority of clip "
-                          + clip.clipKey()
-                          + " is not a number: "
-                          + score);
-                }
-                for (String annotator : chosen) {
+                for (String annotator : picked) {
                   load.merge(annotator, 1, Integer::sum);
-                  insert(handle, actor, clip, annotator, plan.rubric(), isGold, score, at);
+                  int[] counts = perAnnotator.get(annotator);
+                  counts[0]++;
+                  counts[1] += picked.size() >= 2 ? 1 : 0;
+                  counts[2] += isGold ? 1 : 0;
+                  if (!dryRun) {
+                    insert(
+                        handle, actor, clip, annotator, plan.rubric(), isGold, scored.score(), at);
+                  }
                   made++;
                 }
+                clip.slices()
+                    .forEach(
+                        (tag, value) ->
+                            sliceMix
+                                .computeIfAbsent(tag, unused -> new LinkedHashMap<>())
+                                .merge(value, 1, Integer::sum));
               }
-              return new AssignmentSummary(
-                  n, made, annotators >= 2 ? goldCount + extraOverlap : 0, goldCount);
+              if (!dryRun) {
+                goldAnswers.forEach((clipId, value) -> writeGold(handle, actor, clipId, value));
+              }
+              List<AssignmentReport.AnnotatorLoad> loads = new ArrayList<>();
+              perAnnotator.forEach(
+                  (annotator, counts) ->
+                      loads.add(
+                          new AssignmentReport.AnnotatorLoad(
+                              annotator, counts[0], counts[1], counts[2])));
+              int heldBack = selection.heldBack().size();
+              return new AssignmentReport(
+                  dryRun,
+                  plan.rubric(),
+                  new AssignmentSummary(
+                      n, made, annotators >= 2 ? goldCount + extraOverlap : 0, goldCount),
+                  loads,
+                  sliceMix,
+                  alreadyAssigned,
+                  excludedByConsent,
+                  heldBack,
+                  ranked.size() - selection.selected().size() - heldBack);
             });
+  }
+
+  /** A candidate clip and its queue priority. */
+  private record Scored(StoredClip clip, double score) {}
+
+  private static double score(QueuePriority priority, StoredClip clip) {
+    double score = priority.priority(candidate(clip));
+    if (!Double.isFinite(score)) {
+      throw new StorageException(
+          "the queue priority of clip " + clip.clipKey() + " is not a number: " + score);
+    }
+    return score;
+  }
+
+  private static QueueCandidate candidate(StoredClip clip) {
+    return new QueueCandidate(
+        clip.id(),
+        clip.clipKey(),
+        clip.datasetId(),
+        clip.slices(),
+        clip.hypothesis(),
+        clip.durationSeconds());
+  }
+
+  /**
+   * Refuses a name that is not a user, or not an annotator, naming only that user: the message may
+   * be read by someone who should not learn who else is in the project.
+   */
+  private static void requireAnnotator(Handle handle, String annotator) {
+    boolean user =
+        handle
+                .createQuery("SELECT COUNT(*) FROM users WHERE id = :id")
+                .bind("id", annotator)
+                .mapTo(Long.class)
+                .one()
+            > 0;
+    if (!user) {
+      throw new StorageException(
+          annotator
+              + " is not a user of this project: add the user with the annotator role before"
+              + " assigning clips to them");
+    }
+    boolean isAnnotator =
+        handle
+                .createQuery(
+                    "SELECT COUNT(*) FROM user_roles WHERE user_id = :id AND role = 'annotator'")
+                .bind("id", annotator)
+                .mapTo(Long.class)
+                .one()
+            > 0;
+    if (!isAnnotator) {
+      throw new StorageException(
+          annotator
+              + " is not an annotator: give the user the annotator role before assigning clips"
+              + " to them");
+    }
+    refuseDeactivated(Users.find(handle, annotator).orElseThrow());
+  }
+
+  private static Map<String, DatasetContract> contracts(Handle handle) {
+    Map<String, DatasetContract> contracts = new HashMap<>();
+    handle
+        .createQuery("SELECT id, contract_json FROM datasets")
+        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+        .forEach(
+            row ->
+                contracts.put(
+                    row.getKey(),
+                    DatasetContract.parse(tree(row.getValue()), "dataset " + row.getKey())));
+    return contracts;
+  }
+
+  private static boolean allowsLabeling(Map<String, DatasetContract> contracts, StoredClip clip) {
+    DatasetContract contract = contracts.get(clip.datasetId());
+    return contract != null
+        && clip.consentScope().map(scope -> contract.allows(scope, Use.LABELING)).orElse(false);
+  }
+
+  private static Set<Long> assignedClips(Handle handle, VersionedId rubric, boolean goldOnly) {
+    return new HashSet<>(
+        handle
+            .createQuery(
+                "SELECT DISTINCT clip_id FROM assignments WHERE rubric_version = :rubric"
+                    + (goldOnly ? " AND is_gold" : ""))
+            .bind("rubric", rubric.toString())
+            .mapTo(Long.class)
+            .list());
+  }
+
+  private static StoredClip goldClip(
+      Handle handle,
+      GoldAnswer answer,
+      AssignmentPlan plan,
+      String taskType,
+      Map<String, DatasetContract> contracts) {
+    String where = "gold file line " + answer.line() + ": ";
+    List<StoredClip> clips =
+        Clips.withKey(handle, answer.clipKey(), plan.datasetId()).stream()
+            .filter(clip -> clip.taskType().equals(taskType))
+            .toList();
+    if (clips.isEmpty()) {
+      throw new StorageException(
+          where
+              + "there is no "
+              + taskType
+              + " clip "
+              + answer.clipKey()
+              + plan.datasetId().map(id -> " in dataset " + id).orElse(" in the project")
+              + "; use the clip's manifest id");
+    }
+    if (clips.size() > 1) {
+      throw new StorageException(
+          where
+              + "clip "
+              + answer.clipKey()
+              + " is in several datasets; assign one dataset at a time");
+    }
+    StoredClip clip = clips.get(0);
+    if (!clip.active()) {
+      throw new StorageException(
+          where + "clip " + clip.clipKey() + " is " + clip.status().code() + " and cannot be gold");
+    }
+    if (!allowsLabeling(contracts, clip)) {
+      throw new StorageException(
+          where
+              + "clip "
+              + clip.clipKey()
+              + " has a consent scope that does not allow labeling, so it cannot be gold");
+    }
+    return clip;
   }
 
   /**
@@ -184,45 +444,29 @@ public final class Assignments {
                 }
                 return new ExplicitAssignment(existing.get().id(), existing.get().state(), false);
               }
-              QueueCandidate clip =
-                  handle
-                      .createQuery(
-                          "SELECT c.id, c.clip_key, c.dataset_id, c.slices_json, c.hypothesis,"
-                              + " c.duration_s, c.status, c.task_type FROM clips c WHERE c.id ="
-                              + " :clip")
-                      .bind("clip", clipId)
-                      .map(
-                          (rs, ctx) -> {
-                            if (!"active".equals(rs.getString(7))) {
-                              throw new StorageException(
-                                  "clip "
-                                      + rs.getString(2)
-                                      + " is "
-                                      + rs.getString(7)
-                                      + ", so it cannot be assigned; only active clips are");
-                            }
-                            if (!version.taskType().id().equals(rs.getString(8))) {
-                              throw new StorageException(
-                                  "clip "
-                                      + rs.getString(2)
-                                      + " is a "
-                                      + rs.getString(8)
-                                      + " item and cannot be labeled under "
-                                      + rubric);
-                            }
-                            return new QueueCandidate(
-                                rs.getLong(1),
-                                rs.getString(2),
-                                rs.getString(3),
-                                slices(rs.getString(4)),
-                                Optional.ofNullable(rs.getString(5)),
-                                rs.getDouble(6));
-                          })
-                      .findOne()
+              StoredClip clip =
+                  Clips.find(handle, clipId)
                       .orElseThrow(
                           () ->
                               new StorageException(
                                   "there is no clip " + clipId + " in the project"));
+              if (!clip.active()) {
+                throw new StorageException(
+                    "clip "
+                        + clip.clipKey()
+                        + " is "
+                        + clip.status().code()
+                        + ", so it cannot be assigned; only active clips are");
+              }
+              if (!version.taskType().id().equals(clip.taskType())) {
+                throw new StorageException(
+                    "clip "
+                        + clip.clipKey()
+                        + " is a "
+                        + clip.taskType()
+                        + " item and cannot be labeled under "
+                        + rubric);
+              }
               long id =
                   insert(
                       handle,
@@ -242,7 +486,7 @@ public final class Assignments {
   private long insert(
       Handle handle,
       Actor actor,
-      QueueCandidate clip,
+      StoredClip clip,
       String annotator,
       VersionedId rubric,
       boolean gold,
@@ -254,7 +498,7 @@ public final class Assignments {
                 "INSERT INTO assignments (clip_id, annotator_id, rubric_version, is_gold,"
                     + " priority, state, created_at, created_by) VALUES (:clip, :annotator,"
                     + " :rubric, :gold, :priority, 'pending', :at, :by)")
-            .bind("clip", clip.clipId())
+            .bind("clip", clip.id())
             .bind("annotator", annotator)
             .bind("rubric", rubric.toString())
             .bind("gold", gold)
@@ -281,42 +525,6 @@ public final class Assignments {
                 .put("gold", gold)
                 .put("priority", priority));
     return id;
-  }
-
-  private static List<QueueCandidate> candidates(
-      Handle handle, String taskType, Optional<String> datasetId, VersionedId rubric) {
-    return handle
-        .createQuery(
-            "SELECT c.id, c.clip_key, c.dataset_id, c.slices_json, c.hypothesis, c.duration_s"
-                + " FROM clips c WHERE c.status = 'active' AND c.task_type = :taskType"
-                + (datasetId.isPresent() ? " AND c.dataset_id = :dataset" : "")
-                + " AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.clip_id = c.id"
-                + " AND a.rubric_version = :rubric) ORDER BY c.id")
-        .bind("taskType", taskType)
-        .bind("dataset", datasetId.orElse(null))
-        .bind("rubric", rubric.toString())
-        .map(
-            (rs, ctx) ->
-                new QueueCandidate(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    slices(rs.getString(4)),
-                    Optional.ofNullable(rs.getString(5)),
-                    rs.getDouble(6)))
-        .list();
-  }
-
-  private static Map<String, String> slices(String json) {
-    Map<String, String> slices = new LinkedHashMap<>();
-    try {
-      JsonNode node = AuditLog.json().readTree(json == null ? "{}" : json);
-      node.fields()
-          .forEachRemaining(entry -> slices.put(entry.getKey(), entry.getValue().asText()));
-    } catch (JsonProcessingException e) {
-      throw new StorageException("the stored slice tags are not readable JSON: " + json, e);
-    }
-    return slices;
   }
 
   /**
@@ -373,24 +581,17 @@ public final class Assignments {
         .jdbi()
         .inTransaction(
             handle -> {
-              List<QueueCandidate> clips =
-                  handle
-                      .createQuery(
-                          "SELECT DISTINCT c.id, c.clip_key, c.dataset_id, c.slices_json,"
-                              + " c.hypothesis, c.duration_s FROM clips c JOIN assignments a ON"
-                              + " a.clip_id = c.id WHERE a.rubric_version = :rubric AND a.state <>"
-                              + " 'submitted' ORDER BY c.id")
-                      .bind("rubric", rubric.toString())
-                      .map(
-                          (rs, ctx) ->
-                              new QueueCandidate(
-                                  rs.getLong(1),
-                                  rs.getString(2),
-                                  rs.getString(3),
-                                  slices(rs.getString(4)),
-                                  Optional.ofNullable(rs.getString(5)),
-                                  rs.getDouble(6)))
-                      .list();
+              List<QueueCandidate> clips = new ArrayList<>();
+              handle
+                  .createQuery(
+                      "SELECT DISTINCT clip_id FROM assignments WHERE rubric_version = :rubric"
+                          + " AND state <> 'submitted' ORDER BY clip_id")
+                  .bind("rubric", rubric.toString())
+                  .mapTo(Long.class)
+                  .list()
+                  .forEach(
+                      id ->
+                          Clips.find(handle, id).map(Assignments::candidate).ifPresent(clips::add));
               int updated = 0;
               for (QueueCandidate clip : clips) {
                 updated +=
@@ -434,37 +635,40 @@ public final class Assignments {
               + ": "
               + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
     }
+    project.jdbi().useTransaction(handle -> writeGold(handle, actor, clipId, answer));
+  }
+
+  /** Stores a validated gold answer; writes and audits nothing when it is already stored. */
+  private void writeGold(Handle handle, Actor actor, long clipId, LabelValue answer) {
     String json = ContentHash.canonicalJson(LabelValueJson.toJson(answer));
+    Optional<String> previous = goldJson(handle, clipId, answer.rubric());
+    if (previous.isPresent() && previous.get().equals(json)) {
+      return;
+    }
+    String sql =
+        previous.isPresent()
+            ? "UPDATE gold_answers SET value_json = :value, created_at = :at, created_by"
+                + " = :by WHERE clip_id = :clip AND rubric_version = :rubric"
+            : "INSERT INTO gold_answers (clip_id, rubric_version, value_json,"
+                + " created_at, created_by) VALUES (:clip, :rubric, :value, :at, :by)";
+    handle
+        .createUpdate(sql)
+        .bind("clip", clipId)
+        .bind("rubric", answer.rubric().toString())
+        .bind("value", json)
+        .bind("at", StoredTime.now(project.clock()))
+        .bind("by", actor.userId())
+        .execute();
     project
-        .jdbi()
-        .useTransaction(
-            handle -> {
-              Optional<String> previous = goldJson(handle, clipId, answer.rubric());
-              String sql =
-                  previous.isPresent()
-                      ? "UPDATE gold_answers SET value_json = :value, created_at = :at, created_by"
-                          + " = :by WHERE clip_id = :clip AND rubric_version = :rubric"
-                      : "INSERT INTO gold_answers (clip_id, rubric_version, value_json,"
-                          + " created_at, created_by) VALUES (:clip, :rubric, :value, :at, :by)";
-              handle
-                  .createUpdate(sql)
-                  .bind("clip", clipId)
-                  .bind("rubric", answer.rubric().toString())
-                  .bind("value", json)
-                  .bind("at", StoredTime.now(project.clock()))
-                  .bind("by", actor.userId())
-                  .execute();
-              project
-                  .audit()
-                  .append(
-                      handle,
-                      actor,
-                      "gold.set",
-                      "clip",
-                      Long.toString(clipId),
-                      previous.map(Assignments::tree).orElse(null),
-                      tree(json));
-            });
+        .audit()
+        .append(
+            handle,
+            actor,
+            "gold.set",
+            "clip",
+            Long.toString(clipId),
+            previous.map(Assignments::tree).orElse(null),
+            tree(json));
   }
 
   /** The gold answer of {@code clipId} under {@code rubric}; leads and adjudicators only. */

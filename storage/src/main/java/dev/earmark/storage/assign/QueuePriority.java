@@ -1,10 +1,11 @@
 package dev.earmark.storage.assign;
 
 /**
- * Orders an annotator's queue: higher priority first, ties by clip id. The QE issue supplies the
- * review-priority score (QE uncertainty, user impact, slice coverage gap, recent regression); until
- * then {@link #byClipId()} keeps queues in import order. Implementations must be deterministic and
- * free of side effects; they are called inside the assigning transaction.
+ * Orders an annotator's queue: higher priority first, ties by clip id; when a limit or a quota
+ * leaves clips out, it also chooses which go first. {@link #byClipId()} keeps import order, {@link
+ * #random(long)} a seeded shuffle, and {@link ReviewQueuePriority} the review-priority score (QE
+ * uncertainty, user impact, slice coverage gap, recent regression). Implementations must be
+ * deterministic and free of side effects; they are called inside the assigning transaction.
  */
 @FunctionalInterface
 public interface QueuePriority {
@@ -14,5 +15,10 @@ public interface QueuePriority {
   /** Every clip alike, so queues follow clip ids. */
   static QueuePriority byClipId() {
     return clip -> 0;
+  }
+
+  /** A reproducible random order: the same seed gives every clip the same priority in [0, 1). */
+  static QueuePriority random(long seed) {
+    return clip -> new java.util.SplittableRandom(seed * 31 + clip.clipId()).nextDouble();
   }
 }

@@ -11,6 +11,7 @@ import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.access.Access;
 import dev.earmark.storage.audit.AuditLog;
+import dev.earmark.storage.clip.SliceTags;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
@@ -207,8 +208,8 @@ public final class PolicyLabels {
   }
 
   private static String slice(String slicesJson, String key) {
-    JsonNode value = read(slicesJson == null ? "{}" : slicesJson).get(key);
-    return value == null || value.isNull() || value.asText().isBlank() ? NO_SLICE : value.asText();
+    String value = SliceTags.parse(slicesJson).get(key);
+    return value == null || value.isBlank() ? NO_SLICE : value;
   }
 
   private static JsonNode read(String json) {

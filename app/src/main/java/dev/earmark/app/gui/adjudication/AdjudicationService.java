@@ -1,7 +1,5 @@
 package dev.earmark.app.gui.adjudication;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earmark.app.gui.labeling.ClipDetails;
 import dev.earmark.engine.rubric.LabelValue;
 import dev.earmark.engine.version.VersionedId;
@@ -13,6 +11,7 @@ import dev.earmark.storage.adjudicate.DisputeRecord;
 import dev.earmark.storage.adjudicate.DisputeStatus;
 import dev.earmark.storage.adjudicate.ReasonCode;
 import dev.earmark.storage.adjudicate.RoutingEvidence;
+import dev.earmark.storage.clip.Clips;
 import dev.earmark.storage.label.Label;
 import dev.earmark.storage.label.LabelState;
 import dev.earmark.storage.label.Labels;
@@ -20,15 +19,11 @@ import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
 import dev.earmark.storage.user.Actor;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -38,14 +33,13 @@ import java.util.TreeSet;
  * Every method blocks on the database: call it through the background executor. Thread-safe.
  */
 public class AdjudicationService {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Project project;
   private final String userId;
   private final Policies policies;
   private final Labels labels;
   private final Adjudications adjudications;
   private final DisputeComparisons comparisons;
+  private final Clips clips;
 
   public AdjudicationService(Project project, String userId) {
     this.project = project;
@@ -54,6 +48,7 @@ public class AdjudicationService {
     this.labels = new Labels(project, policies, new ProjectSettings(project));
     this.adjudications = new Adjudications(project, policies);
     this.comparisons = new DisputeComparisons(project);
+    this.clips = new Clips(project);
   }
 
   public Project project() {
@@ -136,69 +131,14 @@ public class AdjudicationService {
     adjudications.escalate(actor(), disputeId, note);
   }
 
-  /**
-   * The header facts of a clip and where its audio is. Storage has no read service for them yet, so
-   * this reads the clips table directly (as the labeling screen does).
-   */
+  /** The header facts of a clip and where its audio is. */
   private ClipDetails clip(long clipId) {
-    return project
-        .jdbi()
-        .withHandle(
-            handle ->
-                handle
-                    .createQuery(
-                        "SELECT id, clip_key, audio_path, duration_s, sample_rate, channels,"
-                            + " hypothesis, slices_json FROM clips WHERE id = :id")
-                    .bind("id", clipId)
-                    .map(
-                        (rs, ctx) ->
-                            new ClipDetails(
-                                rs.getLong("id"),
-                                rs.getString("clip_key"),
-                                Path.of(rs.getString("audio_path")),
-                                rs.getDouble("duration_s"),
-                                rs.getInt("sample_rate"),
-                                rs.getInt("channels"),
-                                Optional.ofNullable(rs.getString("hypothesis"))
-                                    .filter(text -> !text.isBlank()),
-                                parseSlices(rs.getString("slices_json"))))
-                    .one());
+    return ClipDetails.of(clips.get(clipId));
   }
 
   private Map<Long, Map<String, String>> slices(Collection<Long> clipIds) {
     Map<Long, Map<String, String>> slices = new HashMap<>();
-    if (clipIds.isEmpty()) {
-      return slices;
-    }
-    project
-        .jdbi()
-        .useHandle(
-            handle ->
-                handle
-                    .createQuery("SELECT id, slices_json FROM clips WHERE id IN (<ids>)")
-                    .bindList("ids", List.copyOf(clipIds))
-                    .map((rs, ctx) -> Map.entry(rs.getLong(1), parseSlices(rs.getString(2))))
-                    .forEach(entry -> slices.put(entry.getKey(), entry.getValue())));
-    return slices;
-  }
-
-  private static Map<String, String> parseSlices(String json) {
-    Map<String, String> slices = new LinkedHashMap<>();
-    if (json == null || json.isBlank()) {
-      return slices;
-    }
-    try {
-      JsonNode node = JSON.readTree(json);
-      node.fields()
-          .forEachRemaining(
-              field -> {
-                if (field.getValue().isValueNode() && !field.getValue().isNull()) {
-                  slices.put(field.getKey(), field.getValue().asText());
-                }
-              });
-    } catch (IOException e) {
-      slices.put("slices", "unreadable");
-    }
+    clips.byIds(clipIds).forEach((id, clip) -> slices.put(id, clip.slices()));
     return slices;
   }
 }

@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.labeling;
 
+import dev.earmark.storage.clip.StoredClip;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +30,19 @@ public record ClipDetails(
 
   public ClipDetails {
     slices = Map.copyOf(slices);
+  }
+
+  /** The header facts of a clip read through storage's read model. */
+  public static ClipDetails of(StoredClip clip) {
+    return new ClipDetails(
+        clip.id(),
+        clip.clipKey(),
+        clip.audioPath(),
+        clip.durationSeconds(),
+        clip.sampleRate(),
+        clip.channels(),
+        clip.hypothesis(),
+        clip.slices());
   }
 
   /** "clip-0007 · 4.2 s · 16 kHz mono · noise: street · device: mobile". */

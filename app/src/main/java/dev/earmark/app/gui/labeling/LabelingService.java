@@ -7,6 +7,8 @@ import dev.earmark.engine.rubric.Rubric;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.storage.assign.Assignments;
 import dev.earmark.storage.assign.QueueItem;
+import dev.earmark.storage.clip.Clips;
+import dev.earmark.storage.clip.StoredClip;
 import dev.earmark.storage.label.LabelInput;
 import dev.earmark.storage.label.LabelSession;
 import dev.earmark.storage.label.Labels;
@@ -22,7 +24,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,7 @@ public final class LabelingService {
   private final ProjectSettings settings;
   private final Labels labels;
   private final Assignments assignments;
+  private final Clips clips;
 
   public LabelingService(Project project, String userId) {
     this.project = project;
@@ -50,6 +52,7 @@ public final class LabelingService {
     this.settings = new ProjectSettings(project);
     this.labels = new Labels(project, policies, settings);
     this.assignments = new Assignments(project, policies);
+    this.clips = new Clips(project);
   }
 
   /** Who is acting. */
@@ -117,39 +120,10 @@ public final class LabelingService {
     return new LabelInput(value, spent, Math.max(0, Math.min(1, heard)));
   }
 
-  /**
-   * The header facts of a clip, its manifest payload and the manifest it came from. Storage has no
-   * read service for them yet, so this reads the clips table directly; it selects no label and no
-   * reference column.
-   */
+  /** The header facts of a clip, its manifest payload and the manifest it came from. */
   private ClipRow clipRow(long clipId) {
-    return project
-        .jdbi()
-        .withHandle(
-            handle ->
-                handle
-                    .createQuery(
-                        "SELECT c.id, c.clip_key, c.audio_path, c.duration_s, c.sample_rate,"
-                            + " c.channels, c.hypothesis, c.slices_json, c.payload_json,"
-                            + " r.manifest_path FROM clips c JOIN import_runs r ON r.id ="
-                            + " c.import_run_id WHERE c.id = :id")
-                    .bind("id", clipId)
-                    .map(
-                        (rs, ctx) ->
-                            new ClipRow(
-                                new ClipDetails(
-                                    rs.getLong("id"),
-                                    rs.getString("clip_key"),
-                                    Path.of(rs.getString("audio_path")),
-                                    rs.getDouble("duration_s"),
-                                    rs.getInt("sample_rate"),
-                                    rs.getInt("channels"),
-                                    Optional.ofNullable(rs.getString("hypothesis"))
-                                        .filter(text -> !text.isBlank()),
-                                    slices(rs.getString("slices_json"))),
-                                rs.getString("payload_json"),
-                                Path.of(rs.getString("manifest_path"))))
-                    .one());
+    StoredClip clip = clips.get(clipId);
+    return new ClipRow(ClipDetails.of(clip), clip.payloadJson(), clip.manifestPath());
   }
 
   private record ClipRow(ClipDetails details, String payload, Path manifest) {}
@@ -199,29 +173,5 @@ public final class LabelingService {
     }
     Path path = Path.of(node.asText());
     return Optional.of(path.isAbsolute() || base == null ? path : base.resolve(path).normalize());
-  }
-
-  private static Map<String, String> slices(String json) {
-    Map<String, String> slices = new LinkedHashMap<>();
-    if (json == null || json.isBlank()) {
-      return slices;
-    }
-    try {
-      JsonNode node = JSON.readTree(json);
-      node.fields()
-          .forEachRemaining(
-              field -> {
-                if (!field.getValue().isNull()) {
-                  slices.put(
-                      field.getKey(),
-                      field.getValue().isValueNode()
-                          ? field.getValue().asText()
-                          : field.getValue().toString());
-                }
-              });
-    } catch (IOException e) {
-      slices.put("slices", "unreadable");
-    }
-    return slices;
   }
 }

@@ -4,6 +4,7 @@ import dev.earmark.app.gui.BackgroundExecutor;
 import dev.earmark.engine.EngineException;
 import dev.earmark.engine.contract.DatasetContract;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.clip.Clips;
 import dev.earmark.storage.importer.ImportListener;
 import dev.earmark.storage.importer.ImportReport;
 import dev.earmark.storage.importer.Importer;
@@ -262,19 +263,10 @@ public final class ImportWizardModel {
     Actor actor = project.users().actor(userId);
     ImportReport done = new Importer(project).run(actor, manifest, contractFile, listener);
     List<ImportReportRow.ImportedClip> imported =
-        project
-            .jdbi()
-            .withHandle(
-                handle ->
-                    handle
-                        .createQuery(
-                            "SELECT manifest_line, clip_key FROM clips WHERE import_run_id = :run"
-                                + " AND status = 'active' ORDER BY manifest_line")
-                        .bind("run", done.runId())
-                        .map(
-                            (rs, ctx) ->
-                                new ImportReportRow.ImportedClip(rs.getInt(1), rs.getString(2)))
-                        .list());
+        new Clips(project)
+            .activeOfImportRun(done.runId()).stream()
+                .map(clip -> new ImportReportRow.ImportedClip(clip.manifestLine(), clip.clipKey()))
+                .toList();
     List<String> after = followUps.after(project, done);
     return new Finished(done, ImportReportRow.of(done, imported), after, cancel.get());
   }

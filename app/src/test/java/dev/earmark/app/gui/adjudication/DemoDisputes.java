@@ -11,6 +11,7 @@ import dev.earmark.storage.adjudicate.Adjudication;
 import dev.earmark.storage.adjudicate.Adjudications;
 import dev.earmark.storage.adjudicate.DisputeRecord;
 import dev.earmark.storage.adjudicate.DisputeStatus;
+import dev.earmark.storage.clip.Clips;
 import dev.earmark.storage.label.Label;
 import dev.earmark.storage.label.LabelState;
 import dev.earmark.storage.label.Labels;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -114,16 +116,7 @@ final class DemoDisputes {
   /** Records, as the lead, a dispute about {@code clipKey} under {@code rubric} for one reason. */
   static DisputeRecord recordDispute(
       Project project, String clipKey, VersionedId rubric, DisputeReason reason) {
-    long clipId =
-        project
-            .jdbi()
-            .withHandle(
-                handle ->
-                    handle
-                        .createQuery("SELECT id FROM clips WHERE clip_key = :key")
-                        .bind("key", clipKey)
-                        .mapTo(Long.class)
-                        .one());
+    long clipId = new Clips(project).withKey(clipKey, Optional.empty()).get(0).id();
     return adjudications(project)
         .recordDispute(lead(project), clipId, rubric, new Dispute(clipKey, List.of(reason)));
   }

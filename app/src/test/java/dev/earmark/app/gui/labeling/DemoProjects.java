@@ -4,6 +4,8 @@ import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.DemoCommand;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.assign.Assignments;
+import dev.earmark.storage.clip.Clips;
+import dev.earmark.storage.clip.StoredClip;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
@@ -11,6 +13,7 @@ import dev.earmark.storage.settings.Setting;
 import dev.earmark.storage.user.Role;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Real demo projects for the labeling tests: the demo as {@code earmark demo} builds it, plus the
@@ -68,17 +71,7 @@ final class DemoProjects {
     Assignments assignments = new Assignments(project, new Policies(project));
     for (String task : List.of("tts-rating", "rag-stages")) {
       List<Long> clips =
-          project
-              .jdbi()
-              .withHandle(
-                  handle ->
-                      handle
-                          .createQuery(
-                              "SELECT id FROM clips WHERE task_type = :task AND status = 'active'"
-                                  + " ORDER BY id")
-                          .bind("task", task)
-                          .mapTo(Long.class)
-                          .list());
+          new Clips(project).active(task, Optional.empty()).stream().map(StoredClip::id).toList();
       VersionedId rubric = VersionedId.parse(task + "@1");
       for (long clipId : clips) {
         assignments.assignExplicit(lead, rubric, clipId, RATER, false);

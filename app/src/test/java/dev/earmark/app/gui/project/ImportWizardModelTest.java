@@ -7,6 +7,8 @@ import dev.earmark.app.gui.CurrentThreadExecutor;
 import dev.earmark.app.gui.project.ImportReportRow.Outcome;
 import dev.earmark.app.gui.project.ImportWizardModel.Step;
 import dev.earmark.fixtures.DemoDataset;
+import dev.earmark.storage.clip.ClipStatus;
+import dev.earmark.storage.clip.Clips;
 import dev.earmark.storage.project.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -216,13 +218,6 @@ class ImportWizardModelTest {
   }
 
   private long activeClips() {
-    return project
-        .jdbi()
-        .withHandle(
-            handle ->
-                handle
-                    .createQuery("SELECT COUNT(*) FROM clips WHERE status = 'active'")
-                    .mapTo(Long.class)
-                    .one());
+    return new Clips(project).countByStatus().get(ClipStatus.ACTIVE);
   }
 }
