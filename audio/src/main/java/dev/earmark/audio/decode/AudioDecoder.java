@@ -57,7 +57,7 @@ public final class AudioDecoder {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         return new WavSource(file, channel, probe.wav);
       }
-      DecodedSource source = decoder(file, probe.info.codec());
+      DecodedSource source = decoder(file, probe.info.codec(), -1);
       source.setInfo(probe.info);
       return source;
     } catch (IOException | UnsupportedAudioFileException | RuntimeException e) {
@@ -80,6 +80,13 @@ public final class AudioDecoder {
     }
     if (Files.isDirectory(file)) {
       return Probe.invalid(InvalidReason.UNREADABLE, "this is a directory, not a file");
+    }
+    if (!Files.isRegularFile(file)) {
+      // A FIFO would block the open (and then the decode) forever; a device such as /dev/zero
+      // reports size 0 and never ends. Only regular files (or links to them) are audio clips.
+      return Probe.invalid(
+          InvalidReason.UNREADABLE,
+          "this is not a regular file (a pipe, device or socket); give the path of an audio file");
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
@@ -276,7 +283,7 @@ public final class AudioDecoder {
   /** Decodes the whole stream once, counting frames; {@code declaredFrames} < 1 means unknown. */
   private static Probe probeDecoded(Path file, Codec codec, long declaredFrames) {
     long frames = 0;
-    try (DecodedSource source = decoder(file, codec)) {
+    try (DecodedSource source = decoder(file, codec, declaredFrames)) {
       Probe rate = checkRate(source.sampleRate());
       if (rate != null) {
         return rate;
@@ -316,6 +323,10 @@ public final class AudioDecoder {
               + " decoder gave up on an absurd header field ("
               + e.getClass().getSimpleName()
               + ")");
+    } catch (DecodeLimitException e) {
+      return Probe.invalid(
+          InvalidReason.INCONSISTENT_HEADER,
+          "the " + codec.id() + " stream is damaged after " + frames + " frames: " + e.what());
     } catch (IOException | RuntimeException e) {
       return Probe.invalid(
           frames > 0 ? InvalidReason.TRUNCATED : InvalidReason.INCONSISTENT_HEADER,
@@ -329,9 +340,11 @@ public final class AudioDecoder {
     }
   }
 
-  private static DecodedSource decoder(Path file, Codec codec)
+  private static DecodedSource decoder(Path file, Codec codec, long declaredFrames)
       throws IOException, UnsupportedAudioFileException {
-    return codec == Codec.VORBIS ? new VorbisSource(file) : new SpiSource(file, codec);
+    return codec == Codec.VORBIS
+        ? new VorbisSource(file)
+        : new SpiSource(file, codec, declaredFrames);
   }
 
   private static boolean isMpegFrameSync(byte[] magic) {
