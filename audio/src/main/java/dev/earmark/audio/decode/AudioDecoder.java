@@ -133,9 +133,9 @@ public final class AudioDecoder {
       }
       return Probe.invalid(
           InvalidReason.NOT_AUDIO,
-          "not an audio file: no RIFF/WAVE, FLAC, Ogg or MP3 signature (it starts with '"
-              + preview(magic)
-              + "')");
+          "not an audio file: no RIFF/WAVE, FLAC, Ogg or MP3 signature ("
+              + (looksLikeText(magic) ? "it looks like text" : "unknown binary data")
+              + ")");
     } catch (NoSuchFileException e) {
       return Probe.invalid(InvalidReason.UNREADABLE, "the file does not exist");
     } catch (AccessDeniedException e) {
@@ -366,12 +366,18 @@ public final class AudioDecoder {
     return true;
   }
 
-  private static String preview(byte[] bytes) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < Math.min(12, bytes.length); i++) {
-      int c = bytes[i] & 0xFF;
-      out.append(c >= 32 && c < 127 ? (char) c : '.');
+  /**
+   * Whether the sniffed bytes are printable ASCII or whitespace. Reasons are stored and shown, so
+   * they describe a file's kind and never quote its bytes (a manifest naming /etc/passwd must not
+   * copy it into the project).
+   */
+  private static boolean looksLikeText(byte[] bytes) {
+    for (byte value : bytes) {
+      int c = value & 0xFF;
+      if ((c < 32 || c >= 127) && c != '\n' && c != '\r' && c != '\t') {
+        return false;
+      }
     }
-    return out.toString();
+    return true;
   }
 }
