@@ -43,6 +43,9 @@ public final class AudioPeaksCommand implements Callable<Integer> {
     JSON
   }
 
+  /** 2^24 frames per pixel: over 5 minutes of 48 kHz audio in one pixel. */
+  static final int MAX_SAMPLES_PER_PIXEL = 1 << 24;
+
   @Mixin JsonOption json;
 
   @Spec CommandSpec spec;
@@ -54,7 +57,7 @@ public final class AudioPeaksCommand implements Callable<Integer> {
       names = "--samples-per-pixel",
       paramLabel = "N",
       required = true,
-      description = "Frames per min/max pair (audiowaveform's default is 256).")
+      description = "Frames per min/max pair, 1 to 16777216 (audiowaveform's default is 256).")
   int samplesPerPixel;
 
   @Option(names = "--out", paramLabel = "F", required = true, description = "Output file.")
@@ -68,8 +71,13 @@ public final class AudioPeaksCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (samplesPerPixel < 1) {
-      throw new InputException("--samples-per-pixel must be at least 1, not " + samplesPerPixel);
+    if (samplesPerPixel < 1 || samplesPerPixel > MAX_SAMPLES_PER_PIXEL) {
+      throw new InputException(
+          "--samples-per-pixel must be 1 to "
+              + MAX_SAMPLES_PER_PIXEL
+              + ", not "
+              + samplesPerPixel
+              + " (audiowaveform's default is 256)");
     }
     AudioValidation validation = AudioDecoder.validate(file);
     if (validation instanceof AudioValidation.Invalid invalid) {

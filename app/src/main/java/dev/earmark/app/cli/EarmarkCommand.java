@@ -1,6 +1,7 @@
 package dev.earmark.app.cli;
 
 import dev.earmark.app.gui.WorkbenchLauncher;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -97,21 +98,38 @@ public final class EarmarkCommand implements Callable<Integer> {
         .setExecutionExceptionHandler(EarmarkCommand::onFailure);
   }
 
-  /** Runs one command line and returns its exit code; never calls {@code System.exit}. */
+  /**
+   * Runs one command line and returns its exit code; never calls {@code System.exit}.
+   *
+   * <p>{@code out} belongs to the command's own output (a {@code --json} object must be all it
+   * holds), so while the command runs {@code System.out} is taken from third-party libraries that
+   * print on it (jflac prints decoder debug lines such as {@code readResidual elsecase}): their
+   * lines go to {@code err} with {@code --debug} and nowhere otherwise. {@code System.out} is
+   * restored afterwards.
+   */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     return run(args, out, err, Clock.systemUTC());
   }
 
   /** Runs one command line on {@code clock} and returns its exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
-    if (java.util.Arrays.asList(args).contains("--debug")) {
+    boolean debug = java.util.Arrays.asList(args).contains("--debug");
+    if (debug) {
       // Before any library creates its logger: slf4j-simple reads this once.
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
     }
-    CommandLine commandLine = commandLine(clock);
-    commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
-    commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-    return commandLine.execute(args);
+    // Swapped before the CommandLine exists: picocli replaces a writer set with setOut when it
+    // sees System.out change under it.
+    PrintStream processOut = System.out;
+    System.setOut(debug ? err : new PrintStream(OutputStream.nullOutputStream()));
+    try {
+      CommandLine commandLine = commandLine(clock);
+      commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+      commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+      return commandLine.execute(args);
+    } finally {
+      System.setOut(processOut);
+    }
   }
 
   private static int onBadUsage(ParameterException e, String[] args) {

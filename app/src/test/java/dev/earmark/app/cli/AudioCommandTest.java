@@ -1,19 +1,27 @@
 package dev.earmark.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earmark.app.cli.EarmarkCommandTest.Result;
+import dev.earmark.fixtures.DemoDataset;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code earmark audio info|peaks} end to end through {@link EarmarkCommand#run}. */
 class AudioCommandTest {
@@ -44,6 +52,60 @@ class AudioCommandTest {
 
   static JsonNode json(String text) throws IOException {
     return JsonOutput.mapper().readTree(text);
+  }
+
+  @Test
+  void aFlacDecodersDebugLinesNeverReachStdoutAndTheJsonStaysParseable() throws IOException {
+    byte[] flac;
+    try (InputStream in =
+        getClass()
+            .getClassLoader()
+            .getResourceAsStream(DemoDataset.RESOURCE_ROOT + "audio/clip-010.flac")) {
+      flac = in.readAllBytes();
+    }
+    flac[14080] ^= 1 << 5; // makes jflac print "readResidual elsecase" lines on System.out
+    Path damaged = dir.resolve("damaged.flac");
+    Files.write(damaged, flac);
+    PrintStream processOut = System.out;
+    ByteArrayOutputStream leaked = new ByteArrayOutputStream();
+    Result result;
+    System.setOut(new PrintStream(leaked, true, StandardCharsets.UTF_8));
+    try {
+      result = EarmarkCommandTest.run("audio", "info", damaged.toString(), "--json");
+    } finally {
+      System.setOut(processOut);
+    }
+    assertThat(leaked.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(result.code()).isEqualTo(ExitCode.CHECK_FAILED);
+    assertThat(json(result.out()).get("valid").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aFifoIsRefusedWithExitTwoInsteadOfHanging() throws Exception {
+    Path fifo = dir.resolve("pipe.wav");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    Result result =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20), () -> EarmarkCommandTest.run("audio", "info", fifo.toString()));
+    assertThat(result.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(result.err()).contains("not a regular file").doesNotContain("\tat ");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2147483647", "16777217", "0", "-5"})
+  void absurdSamplesPerPixelIsRefusedInOneLineWithExitTwo(String samplesPerPixel) {
+    Result result =
+        EarmarkCommandTest.run(
+            "audio",
+            "peaks",
+            wav.toString(),
+            "--samples-per-pixel",
+            samplesPerPixel,
+            "--out",
+            dir.resolve("p.dat").toString());
+    assertThat(result.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(result.err().strip()).doesNotContain("\n").contains("1 to 16777216");
+    assertThat(dir.resolve("p.dat")).doesNotExist();
   }
 
   @Test

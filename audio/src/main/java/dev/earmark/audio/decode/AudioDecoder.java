@@ -57,7 +57,7 @@ public final class AudioDecoder {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         return new WavSource(file, channel, probe.wav);
       }
-      DecodedSource source = decoder(file, probe.info.codec());
+      DecodedSource source = decoder(file, probe.info.codec(), -1);
       source.setInfo(probe.info);
       return source;
     } catch (IOException | UnsupportedAudioFileException | RuntimeException e) {
@@ -80,6 +80,13 @@ public final class AudioDecoder {
     }
     if (Files.isDirectory(file)) {
       return Probe.invalid(InvalidReason.UNREADABLE, "this is a directory, not a file");
+    }
+    if (!Files.isRegularFile(file)) {
+      // A FIFO would block the open (and then the decode) forever; a device such as /dev/zero
+      // reports size 0 and never ends. Only regular files (or links to them) are audio clips.
+      return Probe.invalid(
+          InvalidReason.UNREADABLE,
+          "this is not a regular file (a pipe, device or socket); give the path of an audio file");
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
@@ -126,9 +133,9 @@ public final class AudioDecoder {
       }
       return Probe.invalid(
           InvalidReason.NOT_AUDIO,
-          "not an audio file: no RIFF/WAVE, FLAC, Ogg or MP3 signature (it starts with '"
-              + preview(magic)
-              + "')");
+          "not an audio file: no RIFF/WAVE, FLAC, Ogg or MP3 signature ("
+              + (looksLikeText(magic) ? "it looks like text" : "unknown binary data")
+              + ")");
     } catch (NoSuchFileException e) {
       return Probe.invalid(InvalidReason.UNREADABLE, "the file does not exist");
     } catch (AccessDeniedException e) {
@@ -276,7 +283,7 @@ public final class AudioDecoder {
   /** Decodes the whole stream once, counting frames; {@code declaredFrames} < 1 means unknown. */
   private static Probe probeDecoded(Path file, Codec codec, long declaredFrames) {
     long frames = 0;
-    try (DecodedSource source = decoder(file, codec)) {
+    try (DecodedSource source = decoder(file, codec, declaredFrames)) {
       Probe rate = checkRate(source.sampleRate());
       if (rate != null) {
         return rate;
@@ -316,6 +323,10 @@ public final class AudioDecoder {
               + " decoder gave up on an absurd header field ("
               + e.getClass().getSimpleName()
               + ")");
+    } catch (DecodeLimitException e) {
+      return Probe.invalid(
+          InvalidReason.INCONSISTENT_HEADER,
+          "the " + codec.id() + " stream is damaged after " + frames + " frames: " + e.what());
     } catch (IOException | RuntimeException e) {
       return Probe.invalid(
           frames > 0 ? InvalidReason.TRUNCATED : InvalidReason.INCONSISTENT_HEADER,
@@ -329,9 +340,11 @@ public final class AudioDecoder {
     }
   }
 
-  private static DecodedSource decoder(Path file, Codec codec)
+  private static DecodedSource decoder(Path file, Codec codec, long declaredFrames)
       throws IOException, UnsupportedAudioFileException {
-    return codec == Codec.VORBIS ? new VorbisSource(file) : new SpiSource(file, codec);
+    return codec == Codec.VORBIS
+        ? new VorbisSource(file)
+        : new SpiSource(file, codec, declaredFrames);
   }
 
   private static boolean isMpegFrameSync(byte[] magic) {
@@ -353,12 +366,18 @@ public final class AudioDecoder {
     return true;
   }
 
-  private static String preview(byte[] bytes) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < Math.min(12, bytes.length); i++) {
-      int c = bytes[i] & 0xFF;
-      out.append(c >= 32 && c < 127 ? (char) c : '.');
+  /**
+   * Whether the sniffed bytes are printable ASCII or whitespace. Reasons are stored and shown, so
+   * they describe a file's kind and never quote its bytes (a manifest naming /etc/passwd must not
+   * copy it into the project).
+   */
+  private static boolean looksLikeText(byte[] bytes) {
+    for (byte value : bytes) {
+      int c = value & 0xFF;
+      if ((c < 32 || c >= 127) && c != '\n' && c != '\r' && c != '\t') {
+        return false;
+      }
     }
-    return out.toString();
+    return true;
   }
 }

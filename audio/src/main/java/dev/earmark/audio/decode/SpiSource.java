@@ -11,6 +11,7 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 import javax.sound.sampled.spi.AudioFileReader;
+import org.jflac.sound.spi.Flac2PcmAudioInputStream;
 
 /**
  * Decodes FLAC, MP3 and OGG Vorbis through their Java Sound SPI readers (jflac, mp3spi, vorbisspi)
@@ -21,6 +22,7 @@ final class SpiSource implements DecodedSource {
 
   private final Path file;
   private final Codec codec;
+  private final long declaredFrames;
   private AudioInfo info;
   private AudioInputStream pcm;
   private PcmEncoding encoding;
@@ -28,9 +30,16 @@ final class SpiSource implements DecodedSource {
   private byte[] bytes = new byte[0];
   private long frame;
 
-  SpiSource(Path file, Codec codec) throws IOException, UnsupportedAudioFileException {
+  /**
+   * @param declaredFrames the frame count the stream's header declares (FLAC's STREAMINFO), or 0 or
+   *     less when unknown: reading stops there, because jflac, asked for more once every declared
+   *     sample is decoded, retries a damaged trailing frame forever without reading
+   */
+  SpiSource(Path file, Codec codec, long declaredFrames)
+      throws IOException, UnsupportedAudioFileException {
     this.file = file;
     this.codec = codec;
+    this.declaredFrames = declaredFrames;
     reopen();
   }
 
@@ -53,7 +62,9 @@ final class SpiSource implements DecodedSource {
     if (pcm != null) {
       pcm.close();
     }
-    InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    InputStream in =
+        new BoundedInputStream(
+            new BufferedInputStream(Files.newInputStream(file), 1 << 16), file, Files.size(file));
     try {
       AudioInputStream encoded = reader(codec).getAudioInputStream(in);
       AudioFormat source = encoded.getFormat();
@@ -70,12 +81,23 @@ final class SpiSource implements DecodedSource {
               source.getChannels() * (bits / 8),
               source.getSampleRate(),
               false);
-      pcm =
-          source.getEncoding().equals(AudioFormat.Encoding.PCM_SIGNED)
-                  && !source.isBigEndian()
-                  && source.getSampleSizeInBits() == bits
-              ? encoded
-              : AudioSystem.getAudioInputStream(target, encoded);
+      if (codec == Codec.FLAC) {
+        // What FlacFormatConversionProvider does, but with the work bound directly under jflac's
+        // bit reader: between the two, the encoded AudioInputStream answers reads at its end
+        // itself, so a bound below it would never see jflac's endless frame-sync search.
+        pcm =
+            new Flac2PcmAudioInputStream(
+                new BoundedInputStream(encoded, file, Files.size(file)),
+                target,
+                AudioSystem.NOT_SPECIFIED);
+      } else {
+        pcm =
+            source.getEncoding().equals(AudioFormat.Encoding.PCM_SIGNED)
+                    && !source.isBigEndian()
+                    && source.getSampleSizeInBits() == bits
+                ? encoded
+                : AudioSystem.getAudioInputStream(target, encoded);
+      }
       encoding =
           switch (bits) {
             case 8 -> PcmEncoding.S8;
@@ -112,12 +134,13 @@ final class SpiSource implements DecodedSource {
 
   @Override
   public int read(float[][] block) {
-    if (info != null && frame >= info.frames()) {
+    long limit = info != null ? info.frames() : declaredFrames > 0 ? declaredFrames : -1;
+    if (limit >= 0 && frame >= limit) {
       return -1;
     }
     int frames = block[0].length;
-    if (info != null) {
-      frames = (int) Math.min(frames, info.frames() - frame);
+    if (limit >= 0) {
+      frames = (int) Math.min(frames, limit - frame);
     }
     int need = frames * frameBytes;
     if (bytes.length < need) {
@@ -136,6 +159,8 @@ final class SpiSource implements DecodedSource {
         }
         got += n;
       }
+    } catch (DecodeLimitException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new AudioException(file + ": decoding failed: " + e.getMessage(), e);
     }

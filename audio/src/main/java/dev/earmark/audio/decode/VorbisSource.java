@@ -49,7 +49,9 @@ final class VorbisSource implements DecodedSource {
     if (in != null) {
       in.close();
     }
-    in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    in =
+        new BoundedInputStream(
+            new BufferedInputStream(Files.newInputStream(file), 1 << 16), file, Files.size(file));
     sync = new SyncState();
     stream = new StreamState();
     page = new Page();
@@ -238,6 +240,8 @@ final class VorbisSource implements DecodedSource {
         pendingStart += n;
         got += n;
       }
+    } catch (DecodeLimitException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new AudioException(file + ": decoding Vorbis failed: " + e.getMessage(), e);
     }

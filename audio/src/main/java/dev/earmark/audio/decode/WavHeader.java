@@ -101,7 +101,59 @@ final class WavHeader {
     if (dataOffset < 0) {
       return fail(InvalidReason.INCONSISTENT_HEADER, "the WAVE file has no data chunk");
     }
+    if (dataSize > 0 && dataSize != 0xFFFFFFFFL && dataSize <= fileSize - dataOffset) {
+      String lie = trailingBytesProblem(channel, dataOffset + dataSize, dataSize, fileSize);
+      if (lie != null) {
+        return fail(InvalidReason.INCONSISTENT_HEADER, lie);
+      }
+    }
     return describe(fmt, dataOffset, dataSize, fileSize, riffSize, streamingRiff);
+  }
+
+  /**
+   * Whatever follows the data chunk must be chunks (LIST, id3, cue...) running to the end of the
+   * file, else the data size lies: a data chunk declaring 10 bytes followed by 16 KB of samples
+   * would otherwise import as a 0.3 ms clip. Fewer than 8 trailing bytes (pad, a writer's slack)
+   * cannot hold a chunk and are ignored.
+   */
+  private static String trailingBytesProblem(
+      FileChannel channel, long dataEnd, long dataSize, long fileSize) throws IOException {
+    boolean chunks =
+        chunksRunToEnd(channel, dataEnd + (dataSize & 1), fileSize)
+            // a writer that forgot the pad byte after an odd-sized data chunk
+            || (dataSize & 1) == 1 && chunksRunToEnd(channel, dataEnd, fileSize);
+    if (chunks) {
+      return null;
+    }
+    return "the data chunk declares "
+        + dataSize
+        + " bytes but "
+        + (fileSize - dataEnd)
+        + " bytes that are not RIFF chunks follow it (the header lies about the data size)";
+  }
+
+  private static boolean chunksRunToEnd(FileChannel channel, long position, long fileSize)
+      throws IOException {
+    ByteBuffer chunkHead = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+    for (int chunk = 0; chunk < MAX_CHUNKS && position + 8 <= fileSize; chunk++) {
+      chunkHead.clear();
+      readFully(channel, chunkHead, position);
+      long size = chunkHead.getInt(4) & 0xFFFFFFFFL;
+      if (!isChunkId(fourCc(chunkHead)) || size > fileSize - position - 8) {
+        return false;
+      }
+      position += 8 + size + (size & 1);
+    }
+    return true;
+  }
+
+  private static boolean isChunkId(String id) {
+    for (char c : id.toCharArray()) {
+      if (c < 32 || c > 126) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Parsed describe(

@@ -62,7 +62,10 @@ public final class PeakPyramid {
     for (int c = 0; c < channels; c++) {
       scanners[c] = new ChannelScanner((int) blocks);
     }
-    int readFrames = Math.max(samplesPerPeak, READ_FRAMES / samplesPerPeak * samplesPerPeak);
+    // The scanners carry a partly filled block across reads, so the read size never depends on
+    // samplesPerPeak beyond rounding: a huge samplesPerPeak must not size an array.
+    int readFrames =
+        samplesPerPeak >= READ_FRAMES ? READ_FRAMES : READ_FRAMES / samplesPerPeak * samplesPerPeak;
     float[][] block = source.newBlock(readFrames);
     int filled = 0;
     long frames = 0;
@@ -113,7 +116,7 @@ public final class PeakPyramid {
       int filled = filledBefore;
       int i = 0;
       while (i < n) {
-        int end = Math.min(i + samplesPerPeak - filled, n);
+        int end = (int) Math.min((long) i + samplesPerPeak - filled, n);
         for (int k = i; k < end; k++) {
           float v = samples[k];
           lo = v < lo ? v : lo;

@@ -2,12 +2,14 @@ package dev.earmark.audio.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Assumptions;
@@ -53,7 +55,7 @@ class AudioValidationTest {
         write("notes.wav", "hello world, this is not audio\n".getBytes(StandardCharsets.UTF_8));
     AudioValidation.Invalid invalid = invalid(file);
     assertThat(invalid.reason()).isEqualTo(InvalidReason.NOT_AUDIO);
-    assertThat(invalid.message()).contains("hello world");
+    assertThat(invalid.message()).contains("looks like text").doesNotContain("hello");
   }
 
   @Test
@@ -66,6 +68,44 @@ class AudioValidationTest {
   @Test
   void aDirectoryIsUnreadable() {
     assertThat(invalid(dir).reason()).isEqualTo(InvalidReason.UNREADABLE);
+  }
+
+  @Test
+  void aFifoIsRefusedAsNotARegularFileInsteadOfBlocking() throws Exception {
+    Path fifo = dir.resolve("pipe.wav");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    AudioValidation.Invalid invalid =
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> invalid(fifo));
+    assertThat(invalid.reason()).isEqualTo(InvalidReason.UNREADABLE);
+    assertThat(invalid.message()).contains("not a regular file");
+  }
+
+  @Test
+  void aDeviceIsNotAnEmptyFileButNotARegularFile() {
+    Path zero = Path.of("/dev/zero");
+    Assumptions.assumeTrue(Files.exists(zero));
+    AudioValidation.Invalid invalid =
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> invalid(zero));
+    assertThat(invalid.reason()).isEqualTo(InvalidReason.UNREADABLE);
+    assertThat(invalid.message()).contains("not a regular file").doesNotContain("0 bytes");
+  }
+
+  @Test
+  void aDataChunkClaimingTenBytesWithSamplesFollowingIsAHeaderThatLies() throws IOException {
+    AudioValidation.Invalid invalid = invalidWav(wav -> wav.dataSize = 10);
+    assertThat(invalid.reason()).isEqualTo(InvalidReason.INCONSISTENT_HEADER);
+    assertThat(invalid.message()).contains("declares 10 bytes").contains("header lies");
+  }
+
+  @Test
+  void chunksAfterTheDataChunkAndAFewSlackBytesAreFine() throws IOException {
+    WavBytes wav = WavBytes.pcm16(new short[1600]);
+    wav.listChunkAfterData = true;
+    wav.trailing = new byte[] {0, 0, 0};
+    AudioValidation validation = AudioDecoder.validate(write("tail.wav", wav.build()));
+    assertThat(validation)
+        .isEqualTo(new AudioValidation.Valid(new AudioInfo(Codec.WAV_PCM, 16000, 1, 16, 1600)));
   }
 
   @Test

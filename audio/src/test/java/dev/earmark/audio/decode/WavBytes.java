@@ -18,6 +18,8 @@ final class WavBytes {
   int fmtSize = 16;
   boolean listChunkBeforeFmt;
   boolean oddChunkBeforeData;
+  boolean listChunkAfterData;
+  byte[] trailing = new byte[0];
   byte[] samples = new byte[0];
 
   static WavBytes pcm16(short... values) {
@@ -53,6 +55,15 @@ final class WavBytes {
       chunk(body, "junk", new byte[] {1, 2, 3}, -1); // odd size: one pad byte follows
     }
     chunk(body, "data", samples, dataSize);
+    if (listChunkAfterData) {
+      chunk(
+          body,
+          "LIST",
+          "INFOICMT\u0004\u0000\u0000\u0000hi!\u0000"
+              .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+          -1);
+    }
+    body.writeBytes(trailing);
     byte[] content = body.toByteArray();
     ByteBuffer out = ByteBuffer.allocate(12 + content.length).order(ByteOrder.LITTLE_ENDIAN);
     out.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));

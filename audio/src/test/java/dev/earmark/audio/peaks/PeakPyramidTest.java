@@ -61,6 +61,22 @@ class PeakPyramidTest {
   }
 
   @Test
+  void aSamplesPerPeakLargerThanTheClipSizesNoArrayByItAndGivesOnePeak() {
+    PeakPyramid pyramid;
+    try (AudioSource source = AudioDecoder.open(wav)) {
+      pyramid = PeakPyramid.build(source, Integer.MAX_VALUE, 2, 1);
+    }
+    PeakLevel level = pyramid.levels().get(0);
+    assertThat(level.length()).isEqualTo(1);
+    short max = Short.MIN_VALUE;
+    for (short value : samples[0]) {
+      max = (short) Math.max(max, value);
+    }
+    assertThat(level.max(0, 0)).isEqualTo(max);
+    assertThat(pyramid.frames()).isEqualTo(FRAMES);
+  }
+
+  @Test
   void everyLevelHoldsTheTrueMinAndMaxOfEachBlock() {
     PeakPyramid pyramid = build();
     assertThat(pyramid.frames()).isEqualTo(FRAMES);

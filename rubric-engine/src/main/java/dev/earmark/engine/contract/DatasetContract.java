@@ -44,6 +44,12 @@ public record DatasetContract(
           "device_class",
           "known_gaps");
 
+  /**
+   * Optional boolean field: true lets the dataset's manifests name audio outside their own folder
+   * (absolute paths, {@code ../}). Absent or false, import refuses such lines.
+   */
+  public static final String AUDIO_OUTSIDE_MANIFEST_FOLDER = "audio_outside_manifest_folder";
+
   public DatasetContract {
     consentScopes = Map.copyOf(consentScopes);
     allowedUses = allowedUses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(allowedUses));
@@ -106,6 +112,10 @@ public record DatasetContract(
                 + " [\"synthetic:espeak-ng\"]");
       }
     }
+    JsonNode outside = document.get(AUDIO_OUTSIDE_MANIFEST_FOLDER);
+    if (outside != null && !outside.isNull() && !outside.isBoolean()) {
+      problems.add(AUDIO_OUTSIDE_MANIFEST_FOLDER + " must be true or false");
+    }
     if (!problems.isEmpty()) {
       throw new ContractException(source, problems);
     }
@@ -119,6 +129,14 @@ public record DatasetContract(
         document.get("language").asText(),
         document.deepCopy(),
         ContentHash.of(document));
+  }
+
+  /**
+   * Whether manifests of this dataset may name audio outside their own folder (the {@value
+   * #AUDIO_OUTSIDE_MANIFEST_FOLDER} field; false when absent).
+   */
+  public boolean allowsAudioOutsideManifestFolder() {
+    return document.path(AUDIO_OUTSIDE_MANIFEST_FOLDER).asBoolean(false);
   }
 
   private static boolean isBlank(JsonNode value) {

@@ -123,7 +123,10 @@ public final class Normalizer {
       return new NumberStep(numbers.direction() == Rule.NumberDirection.TO_WORDS);
     } else if (rule instanceof Rule.RegexRewrite regex) {
       try {
-        return new RegexStep(Pattern.compile(regex.pattern()), regex.replacement());
+        return new RegexStep(
+            Pattern.compile(regex.pattern()),
+            regex.replacement(),
+            "Rule " + index + " (regex) of " + set.id());
       } catch (PatternSyntaxException e) {
         throw new EngineException(
             "Rule "

@@ -1,5 +1,6 @@
 package dev.earmark.engine.normalize;
 
+import dev.earmark.engine.EngineException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,12 +10,28 @@ import java.util.regex.Pattern;
  * matches and matches touching a protected token are skipped.
  */
 final class RegexStep implements Step {
+  /**
+   * Character reads the matcher may make per character of text, on top of {@link #BASE_BUDGET}. A
+   * sane pattern reads each character a few times; a catastrophically backtracking one ({@code
+   * (.*a){3}z} on an 800-word reference ran for minutes) reads them millions of times, so it is
+   * refused instead of hanging a WER run or an annotator's pack import.
+   */
+  static final long READS_PER_CHAR = 1_000;
+
+  /** Character reads every application may make, however short the text. */
+  static final long BASE_BUDGET = 1_000_000;
+
   private final Pattern pattern;
   private final String replacement;
+  private final String rule;
 
-  RegexStep(Pattern pattern, String replacement) {
+  /**
+   * @param rule names the rule in errors, e.g. "Rule 3 (regex) of en-asr@2"
+   */
+  RegexStep(Pattern pattern, String replacement, String rule) {
     this.pattern = pattern;
     this.replacement = replacement;
+    this.rule = rule;
   }
 
   @Override
@@ -34,7 +51,7 @@ final class RegexStep implements Step {
       tokenEnd[i] = joinedText.length();
     }
     String joined = joinedText.toString();
-    Matcher matcher = pattern.matcher(joined);
+    Matcher matcher = pattern.matcher(new BudgetedText(joined));
     StringBuilder scratch = new StringBuilder();
     int appendPosition = 0;
     int nextToCopy = 0;
@@ -153,5 +170,52 @@ final class RegexStep implements Step {
       index++;
     }
     return index;
+  }
+
+  /**
+   * The text the matcher reads, counting its character reads: past the budget the match is
+   * abandoned with an {@link EngineException} naming the rule.
+   */
+  private final class BudgetedText implements CharSequence {
+    private final String text;
+    private final long budget;
+    private long reads;
+
+    BudgetedText(String text) {
+      this.text = text;
+      this.budget = BASE_BUDGET + READS_PER_CHAR * text.length();
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (++reads > budget) {
+        throw new EngineException(
+            rule
+                + " gave up: its pattern '"
+                + pattern.pattern()
+                + "' needs over "
+                + budget
+                + " character reads on a "
+                + text.length()
+                + "-character text (catastrophic backtracking); rewrite it without nested"
+                + " or repeated wildcards such as (.*a){3}.");
+      }
+      return text.charAt(index);
+    }
+
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return text.subSequence(start, end);
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
   }
 }

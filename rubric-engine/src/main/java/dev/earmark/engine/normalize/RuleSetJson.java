@@ -1,6 +1,7 @@
 package dev.earmark.engine.normalize;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -57,12 +58,22 @@ public final class RuleSetJson {
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
+    } catch (StreamConstraintsException e) {
+      // Jackson's own bound (nesting over 1000 levels, huge numbers or strings); it carries no
+      // location, so it gets its own sentence.
+      throw new EngineException(
+          "Rule-set file "
+              + source
+              + " is refused: "
+              + e.getOriginalMessage()
+              + ". A rule set is a flat list of rules; write it without deep nesting.",
+          e);
     } catch (JsonProcessingException e) {
       throw new EngineException(
           "Rule-set file "
               + source
-              + " is not valid JSON at line "
-              + e.getLocation().getLineNr()
+              + " is not valid JSON"
+              + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr())
               + ": "
               + e.getOriginalMessage()
               + ". Fix the JSON syntax.",

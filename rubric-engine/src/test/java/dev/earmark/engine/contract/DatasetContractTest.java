@@ -66,6 +66,20 @@ class DatasetContractTest {
   }
 
   @Test
+  void audioOutsideTheManifestsFolderIsRefusedUnlessTheContractSaysTrue() throws Exception {
+    ObjectNode document = complete();
+    assertThat(DatasetContract.parse(document, "c.json").allowsAudioOutsideManifestFolder())
+        .isFalse();
+    document.put(DatasetContract.AUDIO_OUTSIDE_MANIFEST_FOLDER, true);
+    assertThat(DatasetContract.parse(document, "c.json").allowsAudioOutsideManifestFolder())
+        .isTrue();
+    document.put(DatasetContract.AUDIO_OUTSIDE_MANIFEST_FOLDER, "yes");
+    assertThatThrownBy(() -> DatasetContract.parse(document, "c.json"))
+        .isInstanceOf(ContractException.class)
+        .hasMessageContaining("audio_outside_manifest_folder must be true or false");
+  }
+
+  @Test
   void malformedScopesAndUsesAreNamed() throws Exception {
     ObjectNode document = complete();
     document.putArray("allowed_uses").add("labelling");

@@ -95,7 +95,7 @@ public final class Importer {
     List<ManifestLine.Entry> chunk = new ArrayList<>(CHUNK);
     long[] done = {0};
     boolean[] stopped = {false};
-    new ManifestReader()
+    new ManifestReader(contract.allowsAudioOutsideManifestFolder())
         .read(
             manifest,
             line -> {
@@ -151,7 +151,13 @@ public final class Importer {
       return JSON.readTree(file.toFile());
     } catch (JsonProcessingException e) {
       throw new StorageException(
-          file + " is not valid JSON (line " + e.getLocation().getLineNr() + "): fix it and retry",
+          file
+              + " is not valid JSON ("
+              // Jackson's bounds (nesting over 1000 levels...) carry no location
+              + (e.getLocation() == null
+                  ? e.getOriginalMessage()
+                  : "line " + e.getLocation().getLineNr())
+              + "): fix it and retry",
           e);
     } catch (IOException e) {
       throw new StorageException("cannot read " + file + ": " + e.getMessage(), e);

@@ -1,13 +1,21 @@
 package dev.earmark.storage.importer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earmark.engine.contract.DatasetContract;
 import dev.earmark.storage.StorageException;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -51,19 +59,51 @@ public final class ManifestReader {
           "source",
           "language");
 
-  private final ObjectMapper json = new ObjectMapper();
+  /** Refuses a line with anything after its JSON value ({@code {"a": 1} trailing words}). */
+  private final ObjectMapper json =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+
+  private final boolean audioOutsideManifestFolder;
+
+  /** A reader that refuses audio paths leading outside the manifest's folder. */
+  public ManifestReader() {
+    this(false);
+  }
+
+  /**
+   * @param audioOutsideManifestFolder whether {@code audio_filepath} may lead outside the
+   *     manifest's folder (an absolute path, or {@code ../}); the dataset contract's {@value
+   *     DatasetContract#AUDIO_OUTSIDE_MANIFEST_FOLDER} field decides it. When false such a line is
+   *     an error and its file is never opened, so a manifest cannot make import read (and report
+   *     on) any file the user can read, such as {@code ../../etc/passwd}.
+   */
+  public ManifestReader(boolean audioOutsideManifestFolder) {
+    this.audioOutsideManifestFolder = audioOutsideManifestFolder;
+  }
 
   /** Reads every line of {@code manifest}, handing each result to {@code sink} in order. */
   public void read(Path manifest, Consumer<ManifestLine> sink) {
-    Path base = manifest.toAbsolutePath().getParent();
+    Path base = manifest.toAbsolutePath().normalize().getParent();
     boolean csv = manifest.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
     Map<String, Integer> seenIds = new HashMap<>();
-    try (BufferedReader reader = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(manifest), 1 << 16)) {
+      Utf8Lines reader = new Utf8Lines(in);
       List<String> header = null;
       String text;
       int line = 0;
-      while ((text = reader.readLine()) != null) {
+      while ((text = reader.next()) != null) {
         line++;
+        if (text == Utf8Lines.MALFORMED) {
+          sink.accept(
+              new ManifestLine.Error(
+                  line,
+                  "is not UTF-8 text (byte 0x"
+                      + String.format("%02X", reader.badByte() & 0xFF)
+                      + " at byte "
+                      + (reader.badOffset() + 1)
+                      + " of the line): save the manifest as UTF-8"));
+          continue;
+        }
         if (line == 1 && text.startsWith("\uFEFF")) {
           text = text.substring(1);
         }
@@ -82,6 +122,14 @@ public final class ManifestReader {
         try {
           ObjectNode object = csv ? Csv.toObject(header, text, line, json) : parseJson(text);
           ManifestEntry entry = toEntry(object, line, base);
+          if (!audioOutsideManifestFolder && !entry.audioPath().startsWith(base)) {
+            throw new LineException(
+                "audio_filepath '"
+                    + object.get("audio_filepath").asText()
+                    + "' leads outside the manifest's folder; move the audio under it, or set \""
+                    + DatasetContract.AUDIO_OUTSIDE_MANIFEST_FOLDER
+                    + "\": true in the dataset contract");
+          }
           Integer first = seenIds.putIfAbsent(entry.id(), line);
           result =
               first == null
@@ -93,8 +141,6 @@ public final class ManifestReader {
         }
         sink.accept(result);
       }
-    } catch (CharacterCodingException e) {
-      throw new StorageException(manifest + " is not UTF-8 text: save it as UTF-8 and retry", e);
     } catch (IOException e) {
       throw new StorageException("cannot read the manifest " + manifest + ": " + e.getMessage(), e);
     }
@@ -259,6 +305,60 @@ public final class ManifestReader {
 
     LineException(String message) {
       super(message, null, false, false);
+    }
+  }
+
+  /**
+   * Lines of a byte stream split on LF (a CR before it is dropped), each decoded as strict UTF-8 on
+   * its own: one bad byte spoils only its line, which {@link #next} reports as {@link #MALFORMED}.
+   * Not thread-safe.
+   */
+  static final class Utf8Lines {
+    /** Returned (by identity) for a line that is not valid UTF-8. */
+    static final String MALFORMED = new String("\u0000malformed");
+
+    private final InputStream in;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private int badOffset;
+    private byte badByte;
+
+    Utf8Lines(InputStream in) {
+      this.in = in;
+    }
+
+    /** The next line, {@link #MALFORMED}, or null at the end of the stream. */
+    String next() throws IOException {
+      bytes.reset();
+      int b;
+      while ((b = in.read()) >= 0 && b != '\n') {
+        bytes.write(b);
+      }
+      if (b < 0 && bytes.size() == 0) {
+        return null;
+      }
+      byte[] line = bytes.toByteArray();
+      int length = line.length > 0 && line[line.length - 1] == '\r' ? line.length - 1 : line.length;
+      ByteBuffer buffer = ByteBuffer.wrap(line, 0, length);
+      try {
+        return decoder.reset().decode(buffer).toString();
+      } catch (CharacterCodingException e) {
+        badOffset = Math.min(buffer.position(), length - 1);
+        badByte = line[Math.max(badOffset, 0)];
+        return MALFORMED;
+      }
+    }
+
+    int badOffset() {
+      return badOffset;
+    }
+
+    byte badByte() {
+      return badByte;
     }
   }
 

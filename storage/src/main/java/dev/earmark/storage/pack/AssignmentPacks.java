@@ -30,6 +30,7 @@ import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -428,6 +429,44 @@ public final class AssignmentPacks {
   }
 
   /**
+   * Where a clip's audio goes in the audio directory: its own name when that is free or already
+   * holds this very audio (same SHA-256), else the name with the first 12 hex digits of the audio's
+   * SHA-256 before the extension, so a different file of the same name is never overwritten and
+   * both are kept. Refuses when even that name holds other content.
+   */
+  private static Path audioTarget(Path named, String sha256) {
+    if (!Files.exists(named, LinkOption.NOFOLLOW_LINKS) || holds(named, sha256)) {
+      return named;
+    }
+    String name = named.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    String extension = dot > 0 ? name.substring(dot) : "";
+    String hex = sha256.substring("sha256:".length(), "sha256:".length() + 12);
+    Path keepBoth = named.resolveSibling(stem + "-" + hex + extension);
+    if (!Files.exists(keepBoth, LinkOption.NOFOLLOW_LINKS) || holds(keepBoth, sha256)) {
+      return keepBoth;
+    }
+    throw new StorageException(
+        "The audio directory already holds "
+            + named
+            + " and "
+            + keepBoth
+            + " with other content; import with an empty --audio-dir.");
+  }
+
+  private static boolean holds(Path file, String sha256) {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try {
+      return Checksums.sha256(file).equals(sha256);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
    * Makes this project, which must be new and empty, the annotator's working copy of the assignment
    * pack {@code packFile}: the source lead (role lead) and the annotator (role annotator) as users,
    * the rubric and rule-set versions published under their ids with their content hashes checked,
@@ -567,8 +606,23 @@ public final class AssignmentPacks {
     }
     for (JsonNode clip : clips) {
       String entry = clip.path("audio_entry").asText();
+      String expected = clip.path("audio_sha256").asText();
+      if (!expected.matches("sha256:[0-9a-f]{64}")) {
+        throw new PackRefusedException(
+            Reason.TAMPERED,
+            pack.file()
+                + ": clip "
+                + clip.path("clip_id").asText()
+                + " has no valid audio SHA-256; ask for a fresh pack.");
+      }
       Path target =
-          audioDirectory.resolve(entry.substring(entry.lastIndexOf('/') + 1)).toAbsolutePath();
+          audioTarget(
+              audioDirectory.resolve(entry.substring(entry.lastIndexOf('/') + 1)).toAbsolutePath(),
+              expected);
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        audioFiles.put(clipKey(clip), target); // the very same audio is already there
+        continue;
+      }
       pack.copy(entry, target);
       String sha;
       try {

@@ -67,6 +67,84 @@ class ImporterTest {
         """);
   }
 
+  /**
+   * A manifest in its own folder naming a readable text file outside it (as ../../etc/passwd would)
+   * and a text file inside it; returns the manifest.
+   */
+  private Path manifestReachingOutside() throws Exception {
+    Files.writeString(dir.resolve("secret.wav"), "root:x:0:0:root:/root:/bin/bash\n");
+    Path folder = Files.createDirectories(dir.resolve("batch"));
+    Files.writeString(folder.resolve("notes.wav"), "root:x:0:0:root:/root:/bin/bash\n");
+    return Files.writeString(
+        folder.resolve("manifest.jsonl"),
+        """
+        {"id": "outside", "audio_filepath": "../secret.wav", "consent_scope": "full"}
+        {"id": "inside", "audio_filepath": "notes.wav", "consent_scope": "full"}
+        """);
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void audioOutsideTheManifestsFolderIsRefusedAndNoReasonQuotesAFile(Supplier<Project> factory)
+      throws Exception {
+    try (Project project = factory.get()) {
+      ImportReport report =
+          new Importer(project).run(LEAD, manifestReachingOutside(), contract(), (d, t) -> {});
+
+      assertThat(report.errors())
+          .singleElement()
+          .satisfies(
+              error -> {
+                assertThat(error.line()).isEqualTo(1);
+                assertThat(error.reason())
+                    .contains("'../secret.wav' leads outside the manifest's folder")
+                    .contains("audio_outside_manifest_folder");
+              });
+      assertThat(report.quarantined())
+          .singleElement()
+          .satisfies(
+              clip -> {
+                assertThat(clip.clipId()).isEqualTo("inside");
+                assertThat(clip.code()).isEqualTo("not-audio");
+                assertThat(clip.reason()).contains("looks like text").doesNotContain("root");
+              });
+      assertThat(count(project, "clip_key = 'outside'")).isZero();
+      String stored =
+          project
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("SELECT status_reason FROM clips WHERE clip_key = 'inside'")
+                          .mapTo(String.class)
+                          .one());
+      assertThat(stored).doesNotContain("root");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aContractAllowingAudioOutsideTheManifestsFolderImportsIt(Supplier<Project> factory)
+      throws Exception {
+    Path contract = contract();
+    Files.writeString(
+        contract,
+        Files.readString(contract)
+            .replace(
+                "\"known_gaps\": []",
+                "\"known_gaps\": []," + " \"audio_outside_manifest_folder\": true"));
+    try (Project project = factory.get()) {
+      ImportReport report =
+          new Importer(project).run(LEAD, manifestReachingOutside(), contract, (d, t) -> {});
+
+      assertThat(report.errors()).isEmpty();
+      assertThat(report.quarantined())
+          .extracting(ClipOutcome::clipId)
+          .containsExactly("outside", "inside");
+      assertThat(report.quarantined())
+          .allSatisfy(clip -> assertThat(clip.reason()).doesNotContain("root"));
+    }
+  }
+
   private static long count(Project project, String where) {
     return project
         .jdbi()

@@ -41,7 +41,10 @@ class ManifestReaderTest {
     assertThat(first.declaredDuration()).isEqualTo(2.5);
     assertThat(first.reference()).isEqualTo("hello world");
     assertThat(first.taskType()).isEqualTo("asr-transcript");
-    assertThat(entry(lines.get(1)).audioPath()).isEqualTo(Path.of("/abs/clip-2.flac"));
+    // An absolute path leads outside the manifest's folder: only a contract allowing it reads it.
+    assertThat(lines.get(1)).isInstanceOf(ManifestLine.Error.class);
+    assertThat(entry(new ManifestReader(true).readAll(dir.resolve("m.jsonl")).get(1)).audioPath())
+        .isEqualTo(Path.of("/abs/clip-2.flac"));
   }
 
   @Test
@@ -142,9 +145,73 @@ class ManifestReaderTest {
     assertThatThrownBy(() -> new ManifestReader().readAll(dir.resolve("missing.jsonl")))
         .isInstanceOf(StorageException.class)
         .hasMessageStartingWith("cannot read the manifest");
+  }
+
+  @Test
+  void aLineThatIsNotUtf8IsNamedAndTheOtherLinesStillRead() throws Exception {
     Path latin1 = dir.resolve("latin1.jsonl");
-    Files.write(latin1, new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xE9, '"', '}'});
-    assertThatThrownBy(() -> new ManifestReader().readAll(latin1))
-        .hasMessageEndingWith("is not UTF-8 text: save it as UTF-8 and retry");
+    byte[] bad = "{\"audio_filepath\": \"caf\u00e9.wav\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] good = "{\"audio_filepath\": \"ok.wav\"}\r\n".getBytes(StandardCharsets.UTF_8);
+    Files.write(latin1, concat(good, bad, good));
+
+    List<ManifestLine> lines = new ManifestReader().readAll(latin1);
+
+    assertThat(lines).hasSize(3);
+    assertThat(entry(lines.get(0)).audioPath()).isEqualTo(dir.resolve("ok.wav"));
+    assertThat(lines.get(1))
+        .isEqualTo(
+            new ManifestLine.Error(
+                2,
+                "is not UTF-8 text (byte 0xE9 at byte 24 of the line): save the manifest as UTF-8"));
+    assertThat(lines.get(2)).isInstanceOf(ManifestLine.Error.class); // same id as line 1
+  }
+
+  @Test
+  void audioPathsLeavingTheManifestsFolderAreLineErrorsUnlessAllowed() throws Exception {
+    Path manifest = dir.resolve("m.jsonl");
+    Files.writeString(
+        manifest,
+        "{\"audio_filepath\": \"../../etc/passwd\"}\n"
+            + "{\"audio_filepath\": \"/etc/passwd\", \"id\": \"abs\"}\n"
+            + "{\"audio_filepath\": \"sub/../a.wav\"}\n");
+
+    List<ManifestLine> refused = new ManifestReader().readAll(manifest);
+    List<ManifestLine> allowed = new ManifestReader(true).readAll(manifest);
+
+    assertThat(refused.get(0))
+        .isEqualTo(
+            new ManifestLine.Error(
+                1,
+                "audio_filepath '../../etc/passwd' leads outside the manifest's folder; move the"
+                    + " audio under it, or set \"audio_outside_manifest_folder\": true in the"
+                    + " dataset contract"));
+    assertThat(refused.get(1)).isInstanceOf(ManifestLine.Error.class);
+    assertThat(entry(refused.get(2)).audioPath()).isEqualTo(dir.resolve("a.wav"));
+    assertThat(entry(allowed.get(1)).audioPath()).isEqualTo(Path.of("/etc/passwd"));
+    assertThat(allowed).allMatch(line -> line instanceof ManifestLine.Entry);
+  }
+
+  @Test
+  void aLineWithTextAfterItsJsonObjectIsRefused() throws Exception {
+    List<ManifestLine> lines =
+        read(
+            "m.jsonl",
+            "{\"audio_filepath\": \"a.wav\"} and then some words\n"
+                + "{\"audio_filepath\": \"b.wav\"} {\"audio_filepath\": \"c.wav\"}\n"
+                + "{\"audio_filepath\": \"d.wav\"}   \n");
+
+    assertThat(lines.get(0)).isInstanceOf(ManifestLine.Error.class);
+    assertThat(((ManifestLine.Error) lines.get(0)).line()).isEqualTo(1);
+    assertThat(((ManifestLine.Error) lines.get(0)).message()).startsWith("is not valid JSON");
+    assertThat(lines.get(1)).isInstanceOf(ManifestLine.Error.class);
+    assertThat(entry(lines.get(2)).audioPath()).isEqualTo(dir.resolve("d.wav"));
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
   }
 }

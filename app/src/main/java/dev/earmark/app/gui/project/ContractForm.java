@@ -151,7 +151,14 @@ public final class ContractForm {
       document = JSON.readTree(file.toFile());
     } catch (JsonProcessingException e) {
       throw new IOException(
-          file + " is not valid JSON (line " + e.getLocation().getLineNr() + ")", e);
+          file
+              + " is not valid JSON ("
+              // Jackson's bounds (nesting over 1000 levels...) carry no location
+              + (e.getLocation() == null
+                  ? e.getOriginalMessage()
+                  : "line " + e.getLocation().getLineNr())
+              + ")",
+          e);
     }
     if (document == null || !document.isObject()) {
       throw new IOException(file + " does not hold one JSON object");

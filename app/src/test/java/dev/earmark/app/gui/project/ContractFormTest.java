@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earmark.engine.contract.DatasetContract;
 import dev.earmark.engine.contract.Use;
@@ -22,6 +23,18 @@ class ContractFormTest {
   @BeforeAll
   static void copyDemo() throws Exception {
     demoContract = DemoDataset.copyTo(dir.resolve("demo")).resolveSibling(DemoDataset.CONTRACT);
+  }
+
+  @Test
+  void aContractNestedDeeperThanJacksonAllowsIsRefusedAsInvalidJsonNotANullPointer()
+      throws Exception {
+    Path deep = dir.resolve("deep.json");
+    Files.writeString(deep, "{\"known_gaps\": " + "[".repeat(1_500) + "]".repeat(1_500) + "}");
+
+    assertThatThrownBy(() -> new ContractForm().load(deep))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageStartingWith(deep + " is not valid JSON (")
+        .hasMessageContaining("nesting");
   }
 
   @Test
