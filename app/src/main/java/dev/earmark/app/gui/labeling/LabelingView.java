@@ -378,7 +378,11 @@ public final class LabelingView extends BorderPane {
     showFor(asrForm, FormKind.ASR_TRANSCRIPT);
     showFor(ttsForm, FormKind.TTS_RATING);
     showFor(ragForm, FormKind.RAG_STAGES);
-    VBox form = new VBox(6, asrForm, ttsForm, ragForm, flagsAndButtons);
+    for (javafx.scene.Node part : java.util.List.of(asrForm, ttsForm, ragForm)) {
+      part.disableProperty().bind(model.readOnlyProperty());
+    }
+    submit.disableProperty().bind(model.readOnlyProperty());
+    VBox form = new VBox(6, submittedBar(), asrForm, ttsForm, ragForm, flagsAndButtons);
     form.setPadding(new Insets(8, 0, 0, 0));
     VBox.setVgrow(ttsForm, Priority.ALWAYS);
     VBox.setVgrow(ragForm, Priority.ALWAYS);
@@ -388,6 +392,38 @@ public final class LabelingView extends BorderPane {
     pane.setPadding(new Insets(10, 12, 10, 12));
     pane.visibleProperty().bind(model.currentProperty().isNotNull());
     return pane;
+  }
+
+  /**
+   * Above the form of a submitted label: when it was submitted and a Reopen button, or that a
+   * correction is under way, or why it is read-only. Hidden for work not yet submitted.
+   */
+  private HBox submittedBar() {
+    Label note = new Label();
+    note.setId("submittedNote");
+    note.setWrapText(true);
+    note.textProperty().bind(model.submittedNoteProperty());
+    Button reopen = new Button("Reopen to correct");
+    reopen.setId("reopenButton");
+    reopen.getStyleClass().add("button-outlined");
+    reopen.visibleProperty().bind(model.canReopenProperty());
+    reopen.managedProperty().bind(reopen.visibleProperty());
+    reopen.setOnAction(
+        event -> {
+          model.reopen();
+          if (model.formProperty().get() == FormKind.ASR_TRANSCRIPT) {
+            transcript.requestFocus();
+          }
+        });
+    reopen.setMinWidth(Region.USE_PREF_SIZE);
+    HBox bar = new HBox(10, note, reopen);
+    HBox.setHgrow(note, Priority.ALWAYS);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(6, 8, 6, 8));
+    bar.setStyle("-fx-background-color: -color-accent-subtle; -fx-background-radius: 4;");
+    bar.visibleProperty().bind(model.submittedNoteProperty().isNotEmpty());
+    bar.managedProperty().bind(bar.visibleProperty());
+    return bar;
   }
 
   private void showFor(javafx.scene.Node node, FormKind kind) {
