@@ -148,13 +148,13 @@ public final class AdjudicationView extends BorderPane {
       case AdjudicationActions.NEXT -> model.move(1);
       case AdjudicationActions.PREVIOUS -> model.move(-1);
       case AdjudicationActions.UNDO -> {
-        if (typing) {
-          return false; // the text field's own undo
+        if (typing && ((TextInputControl) getScene().getFocusOwner()).isUndoable()) {
+          return false; // the text field undoes its own typing first
         }
         model.undo();
       }
       case AdjudicationActions.REDO -> {
-        if (typing) {
+        if (typing && ((TextInputControl) getScene().getFocusOwner()).isRedoable()) {
           return false;
         }
         model.redo();
@@ -653,7 +653,9 @@ public final class AdjudicationView extends BorderPane {
     Button undo = new Button("Undo");
     undo.setId("undoDecision");
     undo.setTooltip(
-        new Tooltip("take back the last decision or escalation (Ctrl+Z outside text fields)"));
+        new Tooltip(
+            "take back the last decision or escalation (Ctrl+Z; in a text field once its own"
+                + " typing is undone)"));
     undo.disableProperty().bind(model.canUndoProperty().not().or(model.busyProperty()));
     undo.setOnAction(event -> model.undo());
     Button redo = new Button("Redo");

@@ -136,6 +136,7 @@ public final class WorkbenchShell {
    */
   public void install(Scene scene) {
     scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> route(scene, event));
+    scene.addEventFilter(KeyEvent.KEY_TYPED, event -> route(scene, event)); // "?" and the like
     stage.setOnCloseRequest(
         event -> {
           if (screens.values().stream().anyMatch(WorkbenchScreen::hasUnsavedWork)) {
