@@ -10,6 +10,8 @@ import dev.earmark.engine.rubric.Violation;
 import dev.earmark.storage.adjudicate.DisputeStatus;
 import dev.earmark.storage.adjudicate.ReasonCode;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +112,7 @@ public final class AdjudicationViewModel {
         "read the adjudication queue",
         service::queue,
         queue -> {
-          allRows.setAll(queue);
+          allRows.setAll(inShownOrder(queue));
           sliceChoices.setAll(
               queue.stream()
                   .flatMap(row -> row.sliceTags().stream())
@@ -151,6 +153,25 @@ public final class AdjudicationViewModel {
           }
         },
         this::fail);
+  }
+
+  /**
+   * {@code queue} (open disputes first, as storage lists them) in the order the screen already
+   * shows, new disputes last: a decided dispute keeps its place, so "Dispute 4 of 18" stays true
+   * and the next open dispute after it is the one below it, not the first of the list.
+   */
+  private List<DisputeRow> inShownOrder(List<DisputeRow> queue) {
+    if (allRows.isEmpty()) {
+      return queue;
+    }
+    Map<Long, Integer> shownAt = new HashMap<>();
+    for (int i = 0; i < allRows.size(); i++) {
+      shownAt.put(allRows.get(i).disputeId(), i);
+    }
+    List<DisputeRow> ordered = new ArrayList<>(queue);
+    ordered.sort(
+        Comparator.comparingInt(row -> shownAt.getOrDefault(row.disputeId(), Integer.MAX_VALUE)));
+    return ordered;
   }
 
   /** The first open dispute after {@code disputeId} in queue order, wrapping round. */
