@@ -280,7 +280,8 @@ public final class AgreementFigures {
           goldItems.add(
               new ItemLine(
                   answer.getKey(),
-                  (right ? "right: " : "wrong: ") + given + " (gold " + answer.getValue() + ")"));
+                  (right ? "right: " : "wrong: ") + given + " (gold " + answer.getValue() + ")",
+                  right ? 0 : 1));
         }
       }
       rows.add(
@@ -466,7 +467,8 @@ public final class AgreementFigures {
                                   + second
                                   + ": \""
                                   + byItem.get(item.itemId()).get(second)
-                                  + "\"")));
+                                  + "\"",
+                              p.wer().wer())));
         }
         cells.add(
             new HeatMap.Cell(
@@ -529,7 +531,8 @@ public final class AgreementFigures {
                       + given
                       + "\" (gold, normalized: \""
                       + answer.getValue()
-                      + "\")"));
+                      + "\")",
+                  right ? 0 : 1));
         }
       }
       rows.add(
@@ -648,7 +651,8 @@ public final class AgreementFigures {
                                   java.util.Locale.ROOT,
                                   "%.1f s, submitted %s",
                                   l.timeSpent().toMillis() / 1000.0,
-                                  HOUR.format(l.submittedAt()))))
+                                  HOUR.format(l.submittedAt())),
+                              l.timeSpent().toMillis() / 1000.0))
                   .toList();
           times.put(annotator, new TaskTime(own.size(), median, items));
         });
@@ -694,7 +698,8 @@ public final class AgreementFigures {
                     item,
                     labels.entrySet().stream()
                         .map(e -> e.getKey() + ": " + e.getValue())
-                        .collect(Collectors.joining(" · ")))));
+                        .collect(Collectors.joining(" · ")),
+                    new java.util.HashSet<>(labels.values()).size())));
     return lines;
   }
 
@@ -716,7 +721,8 @@ public final class AgreementFigures {
                         + " · "
                         + second
                         + ": "
-                        + b));
+                        + b,
+                    a.equals(b) ? 0 : 1));
           }
         });
     return lines;
