@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.adjudication;
 
 import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.FieldNames;
 import dev.earmark.app.gui.Keymap;
 import dev.earmark.app.gui.KeysSheet;
 import dev.earmark.app.gui.qe.QeHintPanel;
@@ -433,7 +434,7 @@ public final class AdjudicationView extends BorderPane {
           grid.add(new Label("rubric anchors"), column, 0);
           int row = 1;
           for (FieldComparison field : model.comparisons()) {
-            Label name = new Label(field.field());
+            Label name = new Label(FieldNames.display(field.field()));
             name.setTooltip(new Tooltip(field.definition()));
             name.getStyleClass().add(field.agrees() ? "text-muted" : "text-bold");
             name.setMinWidth(Region.USE_PREF_SIZE);
@@ -485,7 +486,8 @@ public final class AdjudicationView extends BorderPane {
                                 empty ? null : choice == null ? "— (leave empty)" : choice.line());
                           }
                         });
-                box.setTooltip(new Tooltip(field.field() + ": change the final value"));
+                box.setTooltip(
+                    new Tooltip(FieldNames.display(field.field()) + ": change the final value"));
                 box.valueProperty()
                     .addListener(
                         (obs, old, now) -> {

@@ -1,12 +1,12 @@
 package dev.earmark.app.gui.adjudication;
 
 import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.FieldNames;
 import dev.earmark.app.gui.adjudication.AlignmentGrid.Source;
 import dev.earmark.app.gui.adjudication.AlignmentGrid.Transcript;
 import dev.earmark.engine.rubric.FieldSpec;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
-import dev.earmark.engine.rubric.Violation;
 import dev.earmark.storage.adjudicate.DisputeStatus;
 import dev.earmark.storage.adjudicate.ReasonCode;
 import java.util.ArrayList;
@@ -376,8 +376,8 @@ public final class AdjudicationViewModel {
   }
 
   /**
-   * What is wrong with the final label under the dispute's rubric version, one "field: problem"
-   * line each; empty when it may be decided.
+   * What is wrong with the final label under the dispute's rubric version, one sentence each naming
+   * the field by its display name; empty when it may be decided.
    */
   public List<String> problems() {
     DisputeCase dispute = current.get();
@@ -385,7 +385,7 @@ public final class AdjudicationViewModel {
     if (dispute == null || value.isEmpty()) {
       return List.of();
     }
-    return dispute.rubric().validate(value.get()).stream().map(Violation::toString).toList();
+    return dispute.rubric().validate(value.get()).stream().map(FieldNames::sentence).toList();
   }
 
   private void rebuildGrid() {
@@ -561,8 +561,8 @@ public final class AdjudicationViewModel {
           "The final label does not fit rubric "
               + dispute.rubric().id()
               + ": "
-              + String.join("; ", problems)
-              + ". Change those fields before deciding.");
+              + String.join(" ", problems)
+              + " Change those fields before deciding.");
       return false;
     }
     DecideJob job =

@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.labeling;
 
 import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.FieldNames;
 import dev.earmark.engine.rubric.FieldSpec;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelContext;
@@ -550,7 +551,7 @@ public final class LabelingViewModel {
 
     @Override
     public String description() {
-      return (after ? "check " : "uncheck ") + flag.replace('_', ' ');
+      return (after ? "check " : "uncheck ") + FieldNames.inSentence(flag);
     }
   }
 
@@ -652,7 +653,7 @@ public final class LabelingViewModel {
     List<Violation> violations = validate(clip, value(clip), true);
     showProblems(violations);
     if (!violations.isEmpty()) {
-      fail("Not submitted: " + violations.get(0) + ".");
+      fail("Not submitted: " + FieldNames.sentence(violations.get(0)));
       return;
     }
     if (writing) {
@@ -727,7 +728,10 @@ public final class LabelingViewModel {
     LabelValue value = value(clip);
     List<Violation> violations = validate(clip, value, correcting);
     if (!violations.isEmpty()) {
-      setStatus(SaveState.UNSAVED, "unsaved changes: fix " + violations.get(0) + " to save");
+      setStatus(
+          SaveState.UNSAVED,
+          "unsaved changes, not saved until this is fixed: "
+              + FieldNames.sentence(violations.get(0)));
       return;
     }
     QueueEntry entry = currentEntry.get();
@@ -831,7 +835,7 @@ public final class LabelingViewModel {
   }
 
   private void showProblems(List<Violation> violations) {
-    problems.setAll(violations.stream().map(Violation::toString).toList());
+    problems.setAll(violations.stream().map(FieldNames::sentence).toList());
   }
 
   // ---- opening clips ----

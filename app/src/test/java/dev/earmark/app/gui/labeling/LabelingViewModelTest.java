@@ -149,7 +149,7 @@ class LabelingViewModelTest {
                 java.util.List.of(new Segment(0.0, 1.2, "A"), new Segment(1.2, 2.0, "B"))));
 
     model.addSegment(1.5, 2.5);
-    assertThat(model.problemsProperty()).anyMatch(problem -> problem.startsWith("segments: "));
+    assertThat(model.problemsProperty()).anyMatch(problem -> problem.startsWith("Segments: segment "));
     model.removeSegment(2);
     assertThat(model.problemsProperty()).isEmpty();
   }
@@ -310,8 +310,11 @@ class LabelingViewModelTest {
     model.submit();
 
     assertThat(model.currentEntryProperty().get()).isEqualTo(first);
-    assertThat(model.problemsProperty()).anyMatch(problem -> problem.startsWith("transcript: "));
-    assertThat(model.statusProperty().get()).startsWith("Not submitted: transcript: ");
+    assertThat(model.problemsProperty())
+        .contains("Transcript is still empty; it is required.")
+        .noneMatch(problem -> problem.contains("asr-transcript@1"));
+    assertThat(model.statusProperty().get())
+        .isEqualTo("Not submitted: Transcript is still empty; it is required.");
     assertThat(model.saveStateProperty().get()).isEqualTo(SaveState.ERROR);
     assertThat(reopen(first).session().label()).isEmpty();
   }
@@ -324,8 +327,9 @@ class LabelingViewModelTest {
     model.transcriptProperty().set("hello [doorbell] there");
     debouncer.elapse();
 
-    assertThat(model.problemsProperty()).singleElement().asString().startsWith("transcript: ");
-    assertThat(model.statusProperty().get()).startsWith("unsaved changes: fix transcript: ");
+    assertThat(model.problemsProperty()).singleElement().asString().startsWith("Transcript: ");
+    assertThat(model.statusProperty().get())
+        .startsWith("unsaved changes, not saved until this is fixed: Transcript: ");
     assertThat(reopen(first).session().label()).isEmpty();
 
     model.transcriptProperty().set("hello [noise] there");
