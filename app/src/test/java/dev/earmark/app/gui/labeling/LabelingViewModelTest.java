@@ -149,7 +149,8 @@ class LabelingViewModelTest {
                 java.util.List.of(new Segment(0.0, 1.2, "A"), new Segment(1.2, 2.0, "B"))));
 
     model.addSegment(1.5, 2.5);
-    assertThat(model.problemsProperty()).anyMatch(problem -> problem.startsWith("Segments: segment "));
+    assertThat(model.problemsProperty())
+        .anyMatch(problem -> problem.startsWith("Segments: segment "));
     model.removeSegment(2);
     assertThat(model.problemsProperty()).isEmpty();
   }
