@@ -164,14 +164,31 @@ public final class Keymap {
    * focus: then only chords and non-typing keys match (see the class comment).
    */
   public Optional<String> actionFor(KeyEvent event, boolean inTextInput) {
+    boolean typed = event.getEventType() == KeyEvent.KEY_TYPED;
     for (Map.Entry<String, List<KeyCombination>> entry : bindings.entrySet()) {
       for (KeyCombination combination : entry.getValue()) {
-        if (combination.match(event) && (!inTextInput || actsWhileTyping(combination))) {
+        boolean matches =
+            combination instanceof KeyCharacterCombination character
+                ? typed && typedCharacter(character, event)
+                : !typed && combination.match(event);
+        if (matches && (!inTextInput || actsWhileTyping(combination))) {
           return Optional.of(entry.getKey());
         }
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A character key such as {@code ?} matches the character typed, whatever key and Shift state
+   * produced it: a key press does not carry its character (and its key code differs per keyboard
+   * layout), so matching presses left {@code ?} dead on most machines.
+   */
+  private static boolean typedCharacter(KeyCharacterCombination combination, KeyEvent event) {
+    return combination.getCharacter().equals(event.getCharacter())
+        && !event.isControlDown()
+        && !event.isAltDown()
+        && !event.isMetaDown();
   }
 
   /** True if {@code combination} cannot type a character, so it may act inside a text input. */
@@ -204,6 +221,7 @@ public final class Keymap {
           actionFor(event, typing).filter(dispatch).ifPresent(action -> event.consume());
         };
     scene.addEventFilter(KeyEvent.KEY_PRESSED, filter);
+    scene.addEventFilter(KeyEvent.KEY_TYPED, filter);
     return filter;
   }
 }

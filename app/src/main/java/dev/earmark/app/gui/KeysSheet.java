@@ -1,10 +1,14 @@
 package dev.earmark.app.gui;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 
 /**
  * A screen's keys as a two-column table (keys, what they do), read from the live keymap so remaps
@@ -25,24 +29,46 @@ public final class KeysSheet {
     grid.setVgap(4);
     grid.setPadding(new Insets(8));
     int row = 0;
+    Set<String> listed = new HashSet<>();
     for (Map.Entry<String, String> action : descriptions.entrySet()) {
+      // A key bound to two actions acts for the first one only (Keymap#actionFor), so it is
+      // listed there and nowhere else.
       String keys =
           keymap.combinations(action.getKey()).stream()
               .map(combination -> combination.getDisplayText())
+              .filter(listed::add)
               .collect(Collectors.joining("  or  "));
       if (keys.isEmpty()) {
         continue;
       }
       Label key = new Label(keys);
       key.getStyleClass().add("text-bold");
-      grid.addRow(row++, key, new Label(action.getValue()));
+      key.setMinWidth(Region.USE_PREF_SIZE);
+      grid.addRow(row++, key, words(action.getValue()));
     }
     grid.addRow(
         row,
         new Label(""),
-        new Label(
+        words(
             "Inside a text field only chords act; bare keys type. Remap keys in keys.properties"
                 + " (docs/keys.md)."));
+    ColumnConstraints keysColumn = new ColumnConstraints();
+    keysColumn.setMinWidth(Region.USE_PREF_SIZE);
+    ColumnConstraints wordsColumn = new ColumnConstraints();
+    wordsColumn.setMaxWidth(WORDS_WIDTH);
+    wordsColumn.setPrefWidth(WORDS_WIDTH);
+    grid.getColumnConstraints().setAll(keysColumn, wordsColumn);
     return grid;
+  }
+
+  /** The widest the words column grows; longer descriptions wrap instead of being cut off. */
+  private static final double WORDS_WIDTH = 460;
+
+  private static Label words(String text) {
+    Label words = new Label(text);
+    words.setWrapText(true);
+    words.setMaxWidth(WORDS_WIDTH);
+    words.setMinHeight(Region.USE_PREF_SIZE);
+    return words;
   }
 }

@@ -277,7 +277,8 @@ public final class AgreementFigures {
           goldItems.add(
               new ItemLine(
                   answer.getKey(),
-                  (right ? "right: " : "wrong: ") + given + " (gold " + answer.getValue() + ")"));
+                  (right ? "right: " : "wrong: ") + given + " (gold " + answer.getValue() + ")",
+                  right ? 0 : 1));
         }
       }
       rows.add(
@@ -463,7 +464,8 @@ public final class AgreementFigures {
                                   + second
                                   + ": \""
                                   + byItem.get(item.itemId()).get(second)
-                                  + "\"")));
+                                  + "\"",
+                              p.wer().wer())));
         }
         cells.add(
             new HeatMap.Cell(
@@ -526,7 +528,8 @@ public final class AgreementFigures {
                       + given
                       + "\" (gold, normalized: \""
                       + answer.getValue()
-                      + "\")"));
+                      + "\")",
+                  right ? 0 : 1));
         }
       }
       rows.add(
@@ -645,7 +648,8 @@ public final class AgreementFigures {
                                   java.util.Locale.ROOT,
                                   "%.1f s, submitted %s",
                                   l.timeSpent().toMillis() / 1000.0,
-                                  HOUR.format(l.submittedAt()))))
+                                  HOUR.format(l.submittedAt())),
+                              l.timeSpent().toMillis() / 1000.0))
                   .toList();
           times.put(annotator, new TaskTime(own.size(), median, items));
         });
@@ -691,7 +695,8 @@ public final class AgreementFigures {
                     item,
                     labels.entrySet().stream()
                         .map(e -> e.getKey() + ": " + e.getValue())
-                        .collect(Collectors.joining(" · ")))));
+                        .collect(Collectors.joining(" · ")),
+                    new java.util.HashSet<>(labels.values()).size())));
     return lines;
   }
 
@@ -713,7 +718,8 @@ public final class AgreementFigures {
                         + " · "
                         + second
                         + ": "
-                        + b));
+                        + b,
+                    a.equals(b) ? 0 : 1));
           }
         });
     return lines;

@@ -16,6 +16,7 @@ import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
 import dev.earmark.storage.assign.AssignmentState;
+import dev.earmark.storage.assign.QueueItem;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
@@ -74,7 +75,10 @@ public final class Labels {
 
   /**
    * Submits the label of {@code assignmentId}; committed when this returns. A submitted label may
-   * be submitted again (amended) with its current version, but no longer saved as a draft.
+   * be submitted again (corrected, audited as {@code label.correct}) with its current version, but
+   * no longer saved as a draft; once its item is disputed, adjudicated or exported a correction is
+   * refused with a {@link LabelLockedException} saying why ({@link LabelSession#readOnlyBecause()}
+   * tells a caller beforehand).
    */
   public SavedLabel submit(Actor actor, long assignmentId, LabelInput input, int expectedVersion) {
     return write(actor, assignmentId, input, expectedVersion, LabelState.SUBMITTED);
@@ -117,8 +121,75 @@ public final class Labels {
                   assignment.clipKey(),
                   assignment.annotatorId(),
                   assignment.rubric(),
-                  label);
+                  label,
+                  label.isPresent() && label.get().state() == LabelState.SUBMITTED
+                      ? correctionLock(handle, assignment)
+                      : Optional.empty());
             });
+  }
+
+  /**
+   * The acting annotator's own submitted work, as queue entries in the order their queue serves
+   * open work (priority, then clip): what "Show: submitted" lists after a restart. Only active
+   * clips, like the open queue. Never lists another annotator's assignment.
+   */
+  public List<QueueItem> submittedWork(Actor actor) {
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              verifiedRoles(handle, actor);
+              return handle
+                  .createQuery(
+                      "SELECT a.id, a.clip_id, c.clip_key, a.annotator_id, a.rubric_version,"
+                          + " a.priority FROM assignments a JOIN clips c ON c.id = a.clip_id"
+                          + " WHERE a.annotator_id = :annotator AND a.state = 'submitted' AND"
+                          + " c.status = 'active' ORDER BY a.priority DESC, a.clip_id, a.id")
+                  .bind("annotator", actor.userId())
+                  .map(
+                      (rs, ctx) ->
+                          new QueueItem(
+                              rs.getLong(1),
+                              rs.getLong(2),
+                              rs.getString(3),
+                              rs.getString(4),
+                              VersionedId.parse(rs.getString(5)),
+                              false,
+                              rs.getDouble(6),
+                              AssignmentState.SUBMITTED))
+                  .list();
+            });
+  }
+
+  /**
+   * Why a submitted label of this assignment can no longer be corrected, or empty while it can:
+   * once its item is disputed, adjudicated or exported in a batch, the label is evidence of what
+   * was decided or released, so it stays as it is.
+   */
+  private static Optional<String> correctionLock(Handle handle, AssignmentRow assignment) {
+    Optional<String> dispute =
+        handle
+            .createQuery(
+                "SELECT status FROM disputes WHERE clip_id = :clip AND rubric_version = :rubric"
+                    + " ORDER BY id DESC")
+            .bind("clip", assignment.clipId())
+            .bind("rubric", assignment.rubric().toString())
+            .mapTo(String.class)
+            .findFirst();
+    if (dispute.isPresent()) {
+      return Optional.of(
+          "resolved".equals(dispute.get())
+              ? "the item has been adjudicated"
+              : "the item is disputed and waits for an adjudicator");
+    }
+    return handle
+        .createQuery(
+            "SELECT b.name FROM batch_items i JOIN batches b ON b.id = i.batch_id WHERE i.clip_id"
+                + " = :clip ORDER BY b.id")
+        .bind("clip", assignment.clipId())
+        .mapTo(String.class)
+        .findFirst()
+        .map(batch -> "the item was exported in batch " + batch);
   }
 
   /**
@@ -211,9 +282,20 @@ public final class Labels {
               if (storedVersion != expectedVersion) {
                 throw stale(assignment, current, expectedVersion);
               }
-              if (state == LabelState.DRAFT
-                  && current.isPresent()
-                  && current.get().state() == LabelState.SUBMITTED) {
+              boolean correction =
+                  current.isPresent() && current.get().state() == LabelState.SUBMITTED;
+              if (correction) {
+                Optional<String> lock = correctionLock(handle, assignment);
+                if (lock.isPresent()) {
+                  throw new LabelLockedException(
+                      "the submitted label for "
+                          + assignment.clipKey()
+                          + " can no longer be corrected: "
+                          + lock.get(),
+                      lock.get());
+                }
+              }
+              if (state == LabelState.DRAFT && correction) {
                 throw new StorageException(
                     "the label for "
                         + assignment.clipKey()
@@ -278,7 +360,9 @@ public final class Labels {
                   .append(
                       handle,
                       actor,
-                      state == LabelState.SUBMITTED ? "label.submit" : "label.save-draft",
+                      correction
+                          ? "label.correct"
+                          : state == LabelState.SUBMITTED ? "label.submit" : "label.save-draft",
                       "label",
                       Long.toString(labelId),
                       current.map(Labels::describe).orElse(null),

@@ -62,10 +62,10 @@ public final class AdjudicationActions {
 
   /**
    * The waveform's keys plus Ctrl+Enter (decide), Ctrl+Z / Ctrl+Shift+Z (undo / redo a decision or
-   * escalation; inside a text field they stay the field's own text undo), Alt+←/→ (previous / next
-   * dispute), Ctrl+K (skip), Ctrl+E (escalate), Alt+N (write new), Alt+1…9 (pick an annotator row,
-   * also while typing) and bare 1…9 outside text fields, Alt+Shift+1…6 (reason codes), F1 or ?
-   * (this screen's keys).
+   * escalation; inside a text field once the field has no typing of its own to undo), Alt+←/→
+   * (previous / next dispute), Ctrl+K (skip), Ctrl+E (escalate), Alt+N (write new), Alt+1…9 (pick
+   * an annotator row, also while typing) and bare 1…9 outside text fields, Alt+Shift+1…6 (reason
+   * codes), F1 or ? (this screen's keys).
    */
   public static Keymap defaultKeymap() {
     KeyCombination.Modifier ctrl = KeyCombination.SHORTCUT_DOWN;
@@ -112,7 +112,7 @@ public final class AdjudicationActions {
     }
     words.put(DECIDE, "decide with the final label, reason and note");
     words.put(ESCALATE, "escalate the dispute to the lead");
-    words.put(UNDO, "undo the last decision or escalation (outside text fields)");
+    words.put(UNDO, "undo the last decision or escalation (in a text field: its typing first)");
     words.put(REDO, "redo it");
     words.put(NEXT, "next dispute");
     words.put(PREVIOUS, "previous dispute");

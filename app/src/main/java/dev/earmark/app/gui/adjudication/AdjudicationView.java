@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.adjudication;
 
 import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.FieldNames;
 import dev.earmark.app.gui.Keymap;
 import dev.earmark.app.gui.KeysSheet;
 import dev.earmark.app.gui.qe.QeHintPanel;
@@ -149,13 +150,13 @@ public final class AdjudicationView extends BorderPane {
       case AdjudicationActions.NEXT -> model.move(1);
       case AdjudicationActions.PREVIOUS -> model.move(-1);
       case AdjudicationActions.UNDO -> {
-        if (typing) {
-          return false; // the text field's own undo
+        if (typing && ((TextInputControl) getScene().getFocusOwner()).isUndoable()) {
+          return false; // the text field undoes its own typing first
         }
         model.undo();
       }
       case AdjudicationActions.REDO -> {
-        if (typing) {
+        if (typing && ((TextInputControl) getScene().getFocusOwner()).isRedoable()) {
           return false;
         }
         model.redo();
@@ -434,7 +435,7 @@ public final class AdjudicationView extends BorderPane {
           grid.add(new Label("rubric anchors"), column, 0);
           int row = 1;
           for (FieldComparison field : model.comparisons()) {
-            Label name = new Label(field.field());
+            Label name = new Label(FieldNames.display(field.field()));
             name.setTooltip(new Tooltip(field.definition()));
             name.getStyleClass().add(field.agrees() ? "text-muted" : "text-bold");
             name.setMinWidth(Region.USE_PREF_SIZE);
@@ -486,7 +487,8 @@ public final class AdjudicationView extends BorderPane {
                                 empty ? null : choice == null ? "— (leave empty)" : choice.line());
                           }
                         });
-                box.setTooltip(new Tooltip(field.field() + ": change the final value"));
+                box.setTooltip(
+                    new Tooltip(FieldNames.display(field.field()) + ": change the final value"));
                 box.valueProperty()
                     .addListener(
                         (obs, old, now) -> {
@@ -654,7 +656,9 @@ public final class AdjudicationView extends BorderPane {
     Button undo = new Button("Undo");
     undo.setId("undoDecision");
     undo.setTooltip(
-        new Tooltip("take back the last decision or escalation (Ctrl+Z outside text fields)"));
+        new Tooltip(
+            "take back the last decision or escalation (Ctrl+Z; in a text field once its own"
+                + " typing is undone)"));
     undo.disableProperty().bind(model.canUndoProperty().not().or(model.busyProperty()));
     undo.setOnAction(event -> model.undo());
     Button redo = new Button("Redo");

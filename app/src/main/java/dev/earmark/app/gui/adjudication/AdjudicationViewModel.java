@@ -1,16 +1,18 @@
 package dev.earmark.app.gui.adjudication;
 
 import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.FieldNames;
 import dev.earmark.engine.rubric.FieldSpec;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
-import dev.earmark.engine.rubric.Violation;
 import dev.earmark.storage.adjudicate.AlignmentGrid;
 import dev.earmark.storage.adjudicate.AlignmentGrid.Source;
 import dev.earmark.storage.adjudicate.AlignmentGrid.Transcript;
 import dev.earmark.storage.adjudicate.DisputeStatus;
 import dev.earmark.storage.adjudicate.ReasonCode;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +113,7 @@ public final class AdjudicationViewModel {
         "read the adjudication queue",
         service::queue,
         queue -> {
-          allRows.setAll(queue);
+          allRows.setAll(inShownOrder(queue));
           sliceChoices.setAll(
               queue.stream()
                   .flatMap(row -> row.sliceTags().stream())
@@ -152,6 +154,25 @@ public final class AdjudicationViewModel {
           }
         },
         this::fail);
+  }
+
+  /**
+   * {@code queue} (open disputes first, as storage lists them) in the order the screen already
+   * shows, new disputes last: a decided dispute keeps its place, so "Dispute 4 of 18" stays true
+   * and the next open dispute after it is the one below it, not the first of the list.
+   */
+  private List<DisputeRow> inShownOrder(List<DisputeRow> queue) {
+    if (allRows.isEmpty()) {
+      return queue;
+    }
+    Map<Long, Integer> shownAt = new HashMap<>();
+    for (int i = 0; i < allRows.size(); i++) {
+      shownAt.put(allRows.get(i).disputeId(), i);
+    }
+    List<DisputeRow> ordered = new ArrayList<>(queue);
+    ordered.sort(
+        Comparator.comparingInt(row -> shownAt.getOrDefault(row.disputeId(), Integer.MAX_VALUE)));
+    return ordered;
   }
 
   /** The first open dispute after {@code disputeId} in queue order, wrapping round. */
@@ -356,8 +377,8 @@ public final class AdjudicationViewModel {
   }
 
   /**
-   * What is wrong with the final label under the dispute's rubric version, one "field: problem"
-   * line each; empty when it may be decided.
+   * What is wrong with the final label under the dispute's rubric version, one sentence each naming
+   * the field by its display name; empty when it may be decided.
    */
   public List<String> problems() {
     DisputeCase dispute = current.get();
@@ -365,7 +386,7 @@ public final class AdjudicationViewModel {
     if (dispute == null || value.isEmpty()) {
       return List.of();
     }
-    return dispute.rubric().validate(value.get()).stream().map(Violation::toString).toList();
+    return dispute.rubric().validate(value.get()).stream().map(FieldNames::sentence).toList();
   }
 
   private void rebuildGrid() {
@@ -541,8 +562,8 @@ public final class AdjudicationViewModel {
           "The final label does not fit rubric "
               + dispute.rubric().id()
               + ": "
-              + String.join("; ", problems)
-              + ". Change those fields before deciding.");
+              + String.join(" ", problems)
+              + " Change those fields before deciding.");
       return false;
     }
     DecideJob job =

@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.dashboard;
 
 import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.FieldNames;
 import dev.earmark.engine.agreement.ConfidenceInterval;
 import dev.earmark.engine.agreement.GoldAccuracy;
 import dev.earmark.engine.rubric.TaskType;
@@ -296,7 +297,7 @@ public final class AgreementView extends BorderPane {
   }
 
   private void buildNumbersTable() {
-    numbersTable.getColumns().add(column("field", r -> r.field()));
+    numbersTable.getColumns().add(column("field", r -> FieldNames.display(r.field())));
     numbersTable.getColumns().add(column("section", r -> r.section()));
     numbersTable.getColumns().add(column("subject", r -> r.subject()));
     numbersTable.getColumns().add(column("metric", r -> r.metric()));
@@ -413,7 +414,7 @@ public final class AgreementView extends BorderPane {
     saveCard.setOnAction(e -> exportCardPng(card, field.field()));
     ContextMenu menu = new ContextMenu(saveCard);
     card.setOnContextMenuRequested(e -> menu.show(card, e.getScreenX(), e.getScreenY()));
-    Label name = new Label(field.field());
+    Label name = new Label(FieldNames.display(field.field()));
     name.getStyleClass().add("title-4");
     Label kind =
         new Label(field.kind().name().toLowerCase(Locale.ROOT) + " · " + field.headline().name());
@@ -628,7 +629,7 @@ public final class AgreementView extends BorderPane {
     HeatMap map = field.heatMap();
     VBox box = new VBox(6);
     box.setId("heatMap");
-    Label title = new Label("Annotator pairs · " + field.field());
+    Label title = new Label("Annotator pairs · " + FieldNames.display(field.field()));
     title.getStyleClass().add("title-4");
     Label metric = muted(map.metric() + " (click a cell for its items)");
     GridPane grid = new GridPane();
@@ -710,7 +711,7 @@ public final class AgreementView extends BorderPane {
   private Node confusion(FieldFigures field) {
     VBox box = new VBox(6);
     box.setId("confusion");
-    Label title = new Label("Confusion · " + field.field());
+    Label title = new Label("Confusion · " + FieldNames.display(field.field()));
     title.getStyleClass().add("title-4");
     box.getChildren().add(title);
     Optional<ConfusionMatrix> shown = model.confusion();
@@ -803,7 +804,7 @@ public final class AgreementView extends BorderPane {
         c -> new SimpleObjectProperty<>(oneDecimal(c.getValue().medianSecondsPerItem())));
     TableColumn<AnnotatorRow, AnnotatorRow> gold =
         linkColumn(
-            "gold accuracy · " + field.field(),
+            "gold accuracy · " + FieldNames.display(field.field()),
             AgreementView::goldText,
             r -> model.openGold(r.annotator()));
     TableColumn<AnnotatorRow, String> rest =
@@ -825,7 +826,7 @@ public final class AgreementView extends BorderPane {
     table.setFixedCellSize(30);
     table.prefHeightProperty().bind(Bindings.size(table.getItems()).multiply(30).add(36));
     VBox box = new VBox(6);
-    Label title = new Label("Annotators · " + field.field());
+    Label title = new Label("Annotators · " + FieldNames.display(field.field()));
     title.getStyleClass().add("title-4");
     box.getChildren().addAll(title, table);
     return box;

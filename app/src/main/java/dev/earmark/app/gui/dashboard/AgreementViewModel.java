@@ -293,8 +293,11 @@ public final class AgreementViewModel {
         : f.annotatorRows().stream().filter(r -> r.annotator().equals(annotator)).findFirst();
   }
 
+  /** Opens a drill-down list, worst first (the items a lead wants to look at), ties as given. */
   private void open(String title, List<ItemLine> items) {
-    itemsBehind.set(new ItemsBehind(title + " (" + items.size() + " items)", items));
+    List<ItemLine> worstFirst = new java.util.ArrayList<>(items);
+    worstFirst.sort(java.util.Comparator.comparingDouble(ItemLine::badness).reversed());
+    itemsBehind.set(new ItemsBehind(title + " (" + items.size() + " items)", worstFirst));
   }
 
   /** The confusion matrix in view, when the field in focus has one. */

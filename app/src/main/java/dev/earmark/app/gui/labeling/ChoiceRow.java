@@ -160,9 +160,8 @@ final class ChoiceRow extends HBox {
     description.setText(index >= 0 && index < descriptions.size() ? descriptions.get(index) : "");
   }
 
-  /** "speaker consistency" for {@code speaker_consistency}. */
+  /** "Speaker consistency" for {@code speaker_consistency}, "ASR entity accuracy" likewise. */
   static String displayName(FieldSpec field) {
-    String words = field.name().replace('_', ' ');
-    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    return dev.earmark.app.gui.FieldNames.display(field.name());
   }
 }

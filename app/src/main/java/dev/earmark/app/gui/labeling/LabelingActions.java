@@ -104,7 +104,7 @@ public final class LabelingActions {
     words.put(ROW_DOWN, "rating form: next row");
     words.put(UNDO, "undo (ratings, marks, stage labels, flags, segments; typing in a text field)");
     words.put(REDO, "redo");
-    words.put(CHEAT_SHEET, "this cheat sheet (? outside text fields)");
+    words.put(CHEAT_SHEET, "this cheat sheet (? only outside text fields)");
     return words;
   }
 }

@@ -79,6 +79,14 @@ public final class LabelingService {
     return assignments.queue(actor, actor.userId());
   }
 
+  /**
+   * The acting annotator's submitted work (see {@link Labels#submittedWork}), listed after the open
+   * queue so that "Show: submitted" and the counter survive a restart.
+   */
+  public List<QueueItem> submittedWork(Actor actor) {
+    return labels.submittedWork(actor);
+  }
+
   /** Opens {@code item}: the session, the clip's header facts and the rubric version. */
   public ClipToLabel open(Actor actor, QueueItem item) {
     LabelSession session = labels.open(actor, item.assignmentId());

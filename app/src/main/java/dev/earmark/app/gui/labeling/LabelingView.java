@@ -12,6 +12,7 @@ import dev.earmark.engine.rubric.Segment;
 import dev.earmark.storage.assign.AssignmentState;
 import java.util.Locale;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -26,6 +27,8 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -56,6 +59,7 @@ public final class LabelingView extends BorderPane {
   private final StackPane qeHintSlot = new StackPane();
   private final Label keysWarning = new Label();
   private TtsRatingForm ttsForm;
+  private ListView<QueueEntry> queueList;
   private RagStagesForm ragForm;
 
   public LabelingView(
@@ -69,6 +73,22 @@ public final class LabelingView extends BorderPane {
     this.waveform = waveform;
     this.waveformView = new WaveformView(waveform, executor);
     getStyleClass().add("labeling-view");
+    // A new clip rebuilds the rating rows, so the focused row vanishes and focus would fall to
+    // another control of the window (the banner's Open… button, the queue list), where digit keys
+    // do nothing. Registered before the forms are built, so it sees focus as it was before.
+    model
+        .currentProperty()
+        .addListener(
+            (obs, old, now) -> {
+              javafx.scene.Node owner = getScene() == null ? null : getScene().getFocusOwner();
+              if (owner == null || queueList == null || !within(owner, queueList)) {
+                Platform.runLater(this::focusForm);
+              }
+            });
+    getStylesheets()
+        .add(
+            java.util.Objects.requireNonNull(getClass().getResource("labeling.css"), "labeling.css")
+                .toExternalForm());
 
     setTop(headerBar());
     setLeft(queuePane());
@@ -78,6 +98,50 @@ public final class LabelingView extends BorderPane {
     setBottom(statusBar());
     theme.darkProperty().addListener((obs, old, now) -> applyTheme());
     applyTheme();
+    model
+        .lockedProperty()
+        .addListener(
+            (obs, was, locked) -> {
+              if (!locked && focusedRow().isEmpty()) {
+                Platform.runLater(this::focusForm);
+              }
+            });
+  }
+
+  /**
+   * Puts focus where work on the open clip starts: the transcript, or the first rating row (the
+   * waveform while the rows are locked). Leaves it alone while it is on a rating row or a flag.
+   */
+  private void focusForm() {
+    if (getScene() == null || model.currentProperty().get() == null) {
+      return;
+    }
+    javafx.scene.Node owner = getScene().getFocusOwner();
+    if (focusedRow().isPresent()) {
+      return;
+    }
+    FormKind kind = model.formProperty().get();
+    if (kind == FormKind.ASR_TRANSCRIPT) {
+      if (owner != transcript && !(owner instanceof CheckBox && within(owner, this))) {
+        transcript.requestFocus();
+      }
+      return;
+    }
+    java.util.List<ChoiceRow> rows = kind == FormKind.TTS_RATING ? ttsForm.rows() : ragForm.rows();
+    if (!rows.isEmpty() && !rows.get(0).isDisabled()) {
+      rows.get(0).requestFocus();
+    } else {
+      waveformView.requestFocus();
+    }
+  }
+
+  private static boolean within(javafx.scene.Node node, javafx.scene.Node ancestor) {
+    for (javafx.scene.Node at = node; at != null; at = at.getParent()) {
+      if (at == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Handles a labeling action from the keymap; false if it is not one of this screen's. */
@@ -220,6 +284,7 @@ public final class LabelingView extends BorderPane {
     count.getStyleClass().add("text-muted");
     count.textProperty().bind(model.progressProperty());
     ListView<QueueEntry> list = new ListView<>(model.visibleEntries());
+    queueList = list;
     list.setId("queueList");
     list.setCellFactory(view -> new QueueCell());
     VBox.setVgrow(list, Priority.ALWAYS);
@@ -317,6 +382,27 @@ public final class LabelingView extends BorderPane {
     // Undo/redo of typing is the text area's own (Ctrl+Z, Ctrl+Shift+Z); JavaFX resets that history
     // when the next clip's text is set, so Ctrl+Z never brings back the previous clip's text.
     transcript.getStyleClass().add("transcript");
+    // Tab moves focus on (Shift+Tab back), as everywhere else in the window; a tab character is
+    // never part of a transcript. (Ctrl+Tab is the text area's own way out, so re-fire as that.)
+    transcript.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        event -> {
+          if (event.getCode() == KeyCode.TAB && !event.isControlDown()) {
+            event.consume();
+            transcript.fireEvent(
+                new KeyEvent(
+                    event.getSource(),
+                    event.getTarget(),
+                    event.getEventType(),
+                    event.getCharacter(),
+                    event.getText(),
+                    event.getCode(),
+                    event.isShiftDown(),
+                    true,
+                    event.isAltDown(),
+                    event.isMetaDown()));
+          }
+        });
     transcript.setStyle("-fx-font-size: 1.15em;");
 
     HBox tags = new HBox(6, new Label("Insert:"));
@@ -378,7 +464,11 @@ public final class LabelingView extends BorderPane {
     showFor(asrForm, FormKind.ASR_TRANSCRIPT);
     showFor(ttsForm, FormKind.TTS_RATING);
     showFor(ragForm, FormKind.RAG_STAGES);
-    VBox form = new VBox(6, asrForm, ttsForm, ragForm, flagsAndButtons);
+    for (javafx.scene.Node part : java.util.List.of(asrForm, ttsForm, ragForm)) {
+      part.disableProperty().bind(model.readOnlyProperty());
+    }
+    submit.disableProperty().bind(model.readOnlyProperty());
+    VBox form = new VBox(6, submittedBar(), asrForm, ttsForm, ragForm, flagsAndButtons);
     form.setPadding(new Insets(8, 0, 0, 0));
     VBox.setVgrow(ttsForm, Priority.ALWAYS);
     VBox.setVgrow(ragForm, Priority.ALWAYS);
@@ -388,6 +478,38 @@ public final class LabelingView extends BorderPane {
     pane.setPadding(new Insets(10, 12, 10, 12));
     pane.visibleProperty().bind(model.currentProperty().isNotNull());
     return pane;
+  }
+
+  /**
+   * Above the form of a submitted label: when it was submitted and a Reopen button, or that a
+   * correction is under way, or why it is read-only. Hidden for work not yet submitted.
+   */
+  private HBox submittedBar() {
+    Label note = new Label();
+    note.setId("submittedNote");
+    note.setWrapText(true);
+    note.textProperty().bind(model.submittedNoteProperty());
+    Button reopen = new Button("Reopen to correct");
+    reopen.setId("reopenButton");
+    reopen.getStyleClass().add("button-outlined");
+    reopen.visibleProperty().bind(model.canReopenProperty());
+    reopen.managedProperty().bind(reopen.visibleProperty());
+    reopen.setOnAction(
+        event -> {
+          model.reopen();
+          if (model.formProperty().get() == FormKind.ASR_TRANSCRIPT) {
+            transcript.requestFocus();
+          }
+        });
+    reopen.setMinWidth(Region.USE_PREF_SIZE);
+    HBox bar = new HBox(10, note, reopen);
+    HBox.setHgrow(note, Priority.ALWAYS);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(6, 8, 6, 8));
+    bar.setStyle("-fx-background-color: -color-accent-subtle; -fx-background-radius: 4;");
+    bar.visibleProperty().bind(model.submittedNoteProperty().isNotEmpty());
+    bar.managedProperty().bind(bar.visibleProperty());
+    return bar;
   }
 
   private void showFor(javafx.scene.Node node, FormKind kind) {

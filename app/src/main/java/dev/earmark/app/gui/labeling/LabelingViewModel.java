@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.labeling;
 
 import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.FieldNames;
 import dev.earmark.engine.rubric.FieldSpec;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelContext;
@@ -12,6 +13,7 @@ import dev.earmark.storage.StorageException;
 import dev.earmark.storage.assign.AssignmentState;
 import dev.earmark.storage.assign.QueueItem;
 import dev.earmark.storage.label.Label;
+import dev.earmark.storage.label.LabelLockedException;
 import dev.earmark.storage.label.LabelState;
 import dev.earmark.storage.label.SavedLabel;
 import dev.earmark.storage.user.Actor;
@@ -131,6 +133,9 @@ public final class LabelingViewModel {
   private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper lockMessage = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper qeHintsVisible = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyBooleanWrapper canReopen = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyStringWrapper submittedNote = new ReadOnlyStringWrapper("");
   private final EditHistory history = new EditHistory();
 
   /** The open clip's listened coverage as last stored (a reopened clip keeps what was heard). */
@@ -149,6 +154,9 @@ public final class LabelingViewModel {
   private Instant openedAt;
   private Duration spentBefore = Duration.ZERO;
   private ClipToLabel prefetched;
+
+  /** True while a reopened submitted label is being corrected (saved only by submitting). */
+  private boolean correcting;
 
   public LabelingViewModel(
       LabelingService service,
@@ -191,7 +199,13 @@ public final class LabelingViewModel {
     emptyMessage.set("Loading the queue…");
     executor.submit(
         "read the labeling queue",
-        () -> service.annotator().map(annotator -> new Loaded(annotator, service.queue(annotator))),
+        () ->
+            service
+                .annotator()
+                .map(
+                    annotator ->
+                        new Loaded(
+                            annotator, service.queue(annotator), service.submittedWork(annotator))),
         loaded -> {
           if (loaded.isEmpty()) {
             emptyMessage.set(notAnnotator(service.userId()));
@@ -199,10 +213,14 @@ public final class LabelingViewModel {
             return;
           }
           actor = loaded.get().actor();
-          entries.setAll(
-              loaded.get().queue().stream()
-                  .map(item -> new QueueEntry(item, item.state()))
-                  .toList());
+          List<QueueEntry> all = new ArrayList<>();
+          for (QueueItem item : loaded.get().queue()) {
+            all.add(new QueueEntry(item, item.state()));
+          }
+          for (QueueItem item : loaded.get().submitted()) {
+            all.add(new QueueEntry(item, AssignmentState.SUBMITTED));
+          }
+          entries.setAll(all);
           updateProgress();
           firstToDo().ifPresentOrElse(this::showEntry, this::showAllDone);
         },
@@ -242,6 +260,25 @@ public final class LabelingViewModel {
   public void saveNow() {
     cancelAutosave.run();
     saveDraft();
+  }
+
+  /**
+   * Reopens the open clip's submitted label for a correction (when {@link #canReopenProperty()}):
+   * the form becomes editable, and the correction is stored as a new version of the submitted label
+   * when it is submitted again (or when leaving the clip, if it is complete). A draft is never
+   * saved over a submitted label.
+   */
+  public void reopen() {
+    if (!canReopen.get()) {
+      return;
+    }
+    correcting = true;
+    readOnly.set(false);
+    canReopen.set(false);
+    submittedNote.set(
+        "Correcting a submitted label: submit again (Ctrl+Enter) to store the correction as a new"
+            + " version.");
+    setStatus(SaveState.SAVED, "reopened for correction · nothing changed yet");
   }
 
   /**
@@ -514,7 +551,7 @@ public final class LabelingViewModel {
 
     @Override
     public String description() {
-      return (after ? "check " : "uncheck ") + flag.replace('_', ' ');
+      return (after ? "check " : "uncheck ") + FieldNames.inSentence(flag);
     }
   }
 
@@ -541,6 +578,10 @@ public final class LabelingViewModel {
 
   /** True when rating is allowed; otherwise says why in the status line. */
   private boolean unlocked() {
+    if (readOnly.get()) {
+      setStatus(saveState.get(), submittedNote.get());
+      return false;
+    }
     if (locked.get()) {
       setStatus(
           saveState.get(),
@@ -595,6 +636,10 @@ public final class LabelingViewModel {
     if (clip == null) {
       return;
     }
+    if (readOnly.get()) {
+      fail("Not submitted again: " + submittedNote.get());
+      return;
+    }
     if (locked.get()) {
       fail(
           "Not submitted: listen first ("
@@ -608,7 +653,7 @@ public final class LabelingViewModel {
     List<Violation> violations = validate(clip, value(clip), true);
     showProblems(violations);
     if (!violations.isEmpty()) {
-      fail("Not submitted: " + violations.get(0) + ".");
+      fail("Not submitted: " + FieldNames.sentence(violations.get(0)));
       return;
     }
     if (writing) {
@@ -630,6 +675,7 @@ public final class LabelingViewModel {
           writing = false;
           version = saved.version();
           savedEdits = edits;
+          correcting = false;
           QueueEntry done = replace(entry, AssignmentState.SUBMITTED);
           setStatus(
               SaveState.SAVED,
@@ -639,6 +685,7 @@ public final class LabelingViewModel {
         failure -> {
           writing = false;
           afterWrite = null;
+          lockedMeanwhile(failure);
           fail(sentence(failure));
         });
   }
@@ -649,7 +696,17 @@ public final class LabelingViewModel {
     if (showingClip || current.get() == null) {
       return;
     }
+    if (readOnly.get()) {
+      return; // the view disables the form; nothing of a read-only label is saved
+    }
     edits++;
+    if (correcting) {
+      setStatus(
+          SaveState.UNSAVED,
+          "unsaved correction: submit again (Ctrl+Enter) to store it as a new version");
+      showProblems(validate(current.get(), value(current.get()), true));
+      return;
+    }
     setStatus(SaveState.UNSAVED, "unsaved changes");
     showProblems(validate(current.get(), value(current.get()), submitAttempted));
     cancelAutosave.run();
@@ -665,10 +722,16 @@ public final class LabelingViewModel {
       saveAgain = true;
       return;
     }
+    if (readOnly.get()) {
+      return;
+    }
     LabelValue value = value(clip);
-    List<Violation> violations = validate(clip, value, false);
+    List<Violation> violations = validate(clip, value, correcting);
     if (!violations.isEmpty()) {
-      setStatus(SaveState.UNSAVED, "unsaved changes: fix " + violations.get(0) + " to save");
+      setStatus(
+          SaveState.UNSAVED,
+          "unsaved changes, not saved until this is fixed: "
+              + FieldNames.sentence(violations.get(0)));
       return;
     }
     QueueEntry entry = currentEntry.get();
@@ -678,15 +741,21 @@ public final class LabelingViewModel {
     int expected = version;
     writing = true;
     setStatus(SaveState.SAVING, "saving…");
+    boolean correction = correcting;
     executor.submit(
-        "save the draft of " + clip.clip().clipKey(),
+        (correction ? "store the correction of " : "save the draft of ") + clip.clip().clipKey(),
         () ->
-            service.saveDraft(actor, clip.session().assignmentId(), value, spent, heard, expected),
+            correction
+                ? service.submit(
+                    actor, clip.session().assignmentId(), value, spent, heard, expected)
+                : service.saveDraft(
+                    actor, clip.session().assignmentId(), value, spent, heard, expected),
         saved -> saved(entry, saved, savingEdits),
         failure -> {
           writing = false;
           saveAgain = false;
           afterWrite = null;
+          lockedMeanwhile(failure);
           fail(sentence(failure));
         });
   }
@@ -766,7 +835,7 @@ public final class LabelingViewModel {
   }
 
   private void showProblems(List<Violation> violations) {
-    problems.setAll(violations.stream().map(Violation::toString).toList());
+    problems.setAll(violations.stream().map(FieldNames::sentence).toList());
   }
 
   // ---- opening clips ----
@@ -842,8 +911,22 @@ public final class LabelingViewModel {
       currentEntry.set(entry);
       heardBefore = label.map(Label::listenedCoverage).orElse(0.0);
       updateHeard(heardBefore);
+      boolean submitted = label.isPresent() && label.get().state() == LabelState.SUBMITTED;
+      correcting = false;
+      readOnly.set(submitted);
+      canReopen.set(submitted && clip.session().readOnlyBecause().isEmpty());
+      submittedNote.set(
+          !submitted
+              ? ""
+              : clip.session()
+                  .readOnlyBecause()
+                  .map(reason -> "Read-only: " + reason + ", so this label stays as submitted.")
+                  .orElse(
+                      "Submitted "
+                          + time(label.get().updatedAt())
+                          + ". Reopen it to correct it; the correction becomes a new version."));
       if (label.isPresent()) {
-        String what = label.get().state() == LabelState.SUBMITTED ? "✓ submitted " : "✓ saved ";
+        String what = submitted ? "✓ submitted " : "✓ saved ";
         setStatus(SaveState.SAVED, what + time(label.get().updatedAt()));
       } else {
         setStatus(
@@ -893,6 +976,10 @@ public final class LabelingViewModel {
   }
 
   private void showAllDone() {
+    correcting = false;
+    readOnly.set(false);
+    canReopen.set(false);
+    submittedNote.set("");
     history.clear();
     answers.clear();
     current.set(null);
@@ -988,6 +1075,17 @@ public final class LabelingViewModel {
     return TIME.format(LocalTime.ofInstant(instant, clock.getZone()));
   }
 
+  /** A correction refused because the item became disputed, adjudicated or exported meanwhile. */
+  private void lockedMeanwhile(Throwable failure) {
+    if (failure instanceof LabelLockedException lockedException && current.get() != null) {
+      correcting = false;
+      readOnly.set(true);
+      canReopen.set(false);
+      submittedNote.set(
+          "Read-only: " + lockedException.reason() + ", so this label stays as submitted.");
+    }
+  }
+
   private static String sentence(Throwable failure) {
     if (failure instanceof StorageException) {
       return capitalised(failure.getMessage());
@@ -1010,7 +1108,7 @@ public final class LabelingViewModel {
         + "). Ask the lead to add you, or open the demo as ann-alex: ./earmark --user ann-alex";
   }
 
-  private record Loaded(Actor actor, List<QueueItem> queue) {}
+  private record Loaded(Actor actor, List<QueueItem> queue, List<QueueItem> submitted) {}
 
   // ---- properties ----
 
@@ -1120,6 +1218,27 @@ public final class LabelingViewModel {
    */
   public ReadOnlyBooleanProperty qeHintsVisibleProperty() {
     return qeHintsVisible.getReadOnlyProperty();
+  }
+
+  /**
+   * True while the open clip's label is submitted and not reopened (or can no longer be corrected):
+   * the view disables the form, and the commands refuse.
+   */
+  public ReadOnlyBooleanProperty readOnlyProperty() {
+    return readOnly.getReadOnlyProperty();
+  }
+
+  /** True while the open clip's submitted label may be reopened for a correction. */
+  public ReadOnlyBooleanProperty canReopenProperty() {
+    return canReopen.getReadOnlyProperty();
+  }
+
+  /**
+   * What the form says about a submitted label: when it was submitted and how to correct it, that a
+   * correction is under way, or why it is read-only; empty for unsubmitted work.
+   */
+  public ReadOnlyStringProperty submittedNoteProperty() {
+    return submittedNote.getReadOnlyProperty();
   }
 
   /** Whether there is a form edit of this clip to undo. */

@@ -45,6 +45,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -136,6 +137,7 @@ public final class WorkbenchShell {
    */
   public void install(Scene scene) {
     scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> route(scene, event));
+    scene.addEventFilter(KeyEvent.KEY_TYPED, event -> route(scene, event)); // "?" and the like
     stage.setOnCloseRequest(
         event -> {
           if (screens.values().stream().anyMatch(WorkbenchScreen::hasUnsavedWork)) {
@@ -464,10 +466,15 @@ public final class WorkbenchShell {
   private void showFirstRunBanner() {
     Label text =
         new Label(
-            "Welcome to Earmark. This is the demo project: real clips, three simulated"
-                + " annotators, gold items and routed disputes. Use \"Act as\" to see it as an"
-                + " annotator, the adjudicator or the lead.");
+            "Welcome: this is the demo project (real clips, simulated annotators, gold items,"
+                + " disputes). \"Act as\" shows it as each role.");
     text.setWrapText(true);
+    text.setTooltip(
+        new Tooltip(
+            "Real clips, three simulated annotators, gold items and routed disputes. Use \"Act"
+                + " as\" to see it as an annotator, the adjudicator or the lead."));
+    // The sentence wraps (at most two lines at 1280 px); the buttons never shrink to "…".
+    text.setMinWidth(120);
     HBox.setHgrow(text, Priority.ALWAYS);
     Button open = new Button("Open a project…");
     open.setOnAction(event -> chooseProject());
@@ -479,6 +486,9 @@ public final class WorkbenchShell {
     Button dismiss = new Button("✕");
     dismiss.setId("dismissFirstRun");
     dismiss.setOnAction(event -> top.getChildren().remove(firstRunBanner));
+    for (Button button : List.of(open, create, importButton, dismiss)) {
+      button.setMinWidth(Region.USE_PREF_SIZE);
+    }
     firstRunBanner = new HBox(8, text, open, create, importButton, dismiss);
     firstRunBanner.setId("firstRunBanner");
     firstRunBanner.setAlignment(Pos.CENTER_LEFT);

@@ -169,6 +169,28 @@ class AdjudicationViewModelTest {
   }
 
   @Test
+  void afterADecisionTheNextOpenDisputeBelowOpensAndTheCounterMoves() throws IOException {
+    open(DemoDisputes.ADJUDICATOR);
+    List<DisputeRow> before = List.copyOf(model.rows());
+    assertThat(before).hasSizeGreaterThan(4);
+    int total = before.size();
+    model.open(before.get(2));
+    assertThat(model.headerProperty().get()).startsWith("Dispute 3 of " + total + " · ");
+    model.reasonProperty().set(ReasonCode.ANNOTATOR_ERROR);
+
+    assertThat(model.decide()).isTrue();
+
+    assertThat(shown().disputeId()).isEqualTo(before.get(3).disputeId());
+    assertThat(model.headerProperty().get())
+        .startsWith("Dispute 4 of " + total + " · " + before.get(3).clipKey());
+    assertThat(model.progressProperty().get()).isEqualTo("1 of " + total + " decided");
+    model.reasonProperty().set(ReasonCode.ANNOTATOR_ERROR);
+    assertThat(model.decide()).isTrue();
+    assertThat(model.headerProperty().get()).startsWith("Dispute 5 of " + total + " · ");
+    assertThat(model.rows().get(2).status()).isEqualTo(DisputeStatus.RESOLVED);
+  }
+
+  @Test
   void undoReopensTheDisputeInStorageAndRedoDecidesItAgain() throws IOException {
     open(DemoDisputes.ADJUDICATOR);
     DisputeRow row = shown();

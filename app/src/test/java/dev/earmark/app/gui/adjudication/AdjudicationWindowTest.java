@@ -264,6 +264,47 @@ class AdjudicationWindowTest {
   }
 
   /** Waits for {@code row}'s dispute to be resolved in storage; its one standing decision. */
+  @Test
+  void ctrlZInAnEmptyTextFieldUndoesTheDecisionAsTheButtonHints(FxRobot robot) throws Exception {
+    fx(
+        () -> {
+          shell.open(demo, DemoDisputes.ADJUDICATOR);
+          return null;
+        });
+    WaitForAsyncUtils.waitFor(
+        30,
+        TimeUnit.SECONDS,
+        () -> fx(() -> shell.activeScreen().orElse(null) instanceof AdjudicationScreen));
+    AdjudicationScreen screen = (AdjudicationScreen) fx(() -> shell.activeScreen().get());
+    AdjudicationViewModel model = screen.model();
+    Project project = screen.service().project();
+    WaitForAsyncUtils.waitFor(
+        30,
+        TimeUnit.SECONDS,
+        () ->
+            fx(
+                () ->
+                    model.currentProperty().get() != null
+                        && model.currentProperty().get().row().status() == DisputeStatus.OPEN
+                        && !model.pickedProperty().get().isEmpty()));
+    DisputeRow row = fx(() -> model.currentProperty().get().row());
+    robot.clickOn("#reason-annotator-error");
+    robot.clickOn("#note");
+    robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+    decided(project, row);
+    nextDispute(model, row);
+    assertThat(fx(() -> scene.getFocusOwner()))
+        .isInstanceOf(javafx.scene.control.TextInputControl.class);
+
+    robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+
+    WaitForAsyncUtils.waitFor(
+        20,
+        TimeUnit.SECONDS,
+        () -> DemoDisputes.status(project, row.disputeId()) == DisputeStatus.OPEN);
+    assertThat(DemoDisputes.decisions(project, row.disputeId())).isEmpty();
+  }
+
   private static Adjudication decided(Project project, DisputeRow row) throws Exception {
     WaitForAsyncUtils.waitFor(
         20,

@@ -144,10 +144,10 @@ class RatingAdjudicationTest {
     model.clearField("intelligibility");
     model.chooseReason(2);
 
-    assertThat(model.problems()).singleElement().asString().startsWith("intelligibility: ");
+    assertThat(model.problems()).singleElement().asString().startsWith("Intelligibility");
     assertThat(model.decide()).isFalse();
     assertThat(model.messageProperty().get())
-        .startsWith("The final label does not fit rubric tts-rating@1: intelligibility: ")
+        .startsWith("The final label does not fit rubric tts-rating@1: Intelligibility")
         .endsWith("Change those fields before deciding.");
     assertThat(DemoDisputes.status(project, dispute.id())).isEqualTo(DisputeStatus.OPEN);
 

@@ -292,6 +292,36 @@ class AgreementViewModelTest {
   }
 
   @Test
+  void drillDownListsShowTheWorstItemsFirst() {
+    FieldFigures transcript = field(TaskType.ASR_TRANSCRIPT, "transcript");
+
+    model.openPair("ann-alex", "ann-bea");
+    List<ItemLine> pair = model.itemsBehindProperty().get().items();
+    assertThat(pair).hasSizeGreaterThan(2);
+    assertThat(pair)
+        .extracting(ItemLine::badness)
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(pair.get(0).detail()).startsWith("WER " + Measure.format(pair.get(0).badness()));
+    assertThat(pair.get(0).badness()).isGreaterThan(pair.get(pair.size() - 1).badness());
+
+    boolean someWrong = false;
+    for (AnnotatorRow row : transcript.annotatorRows()) {
+      if (row.gold().isEmpty()) {
+        continue;
+      }
+      model.openGold(row.annotator());
+      List<String> details =
+          model.itemsBehindProperty().get().items().stream().map(ItemLine::detail).toList();
+      someWrong |= details.stream().anyMatch(d -> d.startsWith("wrong"));
+      assertThat(details)
+          .as("wrong answers first")
+          .isSortedAccordingTo(
+              java.util.Comparator.comparing((String d) -> d.startsWith("wrong") ? 0 : 1));
+    }
+    assertThat(someWrong).as("the demo has wrong gold answers").isTrue();
+  }
+
+  @Test
   void categoricalFieldsGetFleissAndAConfusionMatrixWhoseCellsOpenTheirItems() {
     FieldFigures citation = field(TaskType.RAG_STAGES, "citation_correctness");
     List<Rating> ratings = fixtureRatings("rag-stages", "citation_correctness");

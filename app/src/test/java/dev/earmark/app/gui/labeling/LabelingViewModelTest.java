@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -66,15 +67,17 @@ class LabelingViewModelTest {
   void loadsTheAnnotatorsQueueAndOpensTheFirstClip() throws IOException {
     open(DemoProjects.ANNOTATOR);
 
-    assertThat(model.entries()).isNotEmpty();
-    assertThat(model.entries()).allMatch(entry -> entry.state() == AssignmentState.PENDING);
+    assertThat(model.visibleEntries()).isNotEmpty();
+    assertThat(model.visibleEntries()).allMatch(entry -> entry.state() == AssignmentState.PENDING);
     QueueEntry first = model.entries().get(0);
     assertThat(model.currentEntryProperty().get()).isEqualTo(first);
     assertThat(model.headerProperty().get()).startsWith(first.clipKey() + " · ").contains("kHz");
     assertThat(model.emptyMessageProperty().get()).isEmpty();
     assertThat(model.transcriptProperty().get()).isEmpty();
+    long submitted =
+        model.entries().stream().filter(e -> e.state() == AssignmentState.SUBMITTED).count();
     assertThat(model.progressProperty().get())
-        .isEqualTo("0 of " + model.entries().size() + " submitted");
+        .isEqualTo(submitted + " of " + model.entries().size() + " submitted");
   }
 
   @Test
@@ -146,7 +149,8 @@ class LabelingViewModelTest {
                 java.util.List.of(new Segment(0.0, 1.2, "A"), new Segment(1.2, 2.0, "B"))));
 
     model.addSegment(1.5, 2.5);
-    assertThat(model.problemsProperty()).anyMatch(problem -> problem.startsWith("segments: "));
+    assertThat(model.problemsProperty())
+        .anyMatch(problem -> problem.startsWith("Segments: segment "));
     model.removeSegment(2);
     assertThat(model.problemsProperty()).isEmpty();
   }
@@ -195,6 +199,7 @@ class LabelingViewModelTest {
     open(DemoProjects.ANNOTATOR);
     QueueEntry first = model.currentEntryProperty().get();
     QueueEntry second = model.entries().get(1);
+    String before = model.progressProperty().get();
     model.transcriptProperty().set("please transfer [noise] twenty one dollars");
 
     model.submit();
@@ -205,9 +210,97 @@ class LabelingViewModelTest {
     assertThat(model.transcriptProperty().get()).isEmpty();
     assertThat(model.entries().get(0).state()).isEqualTo(AssignmentState.SUBMITTED);
     assertThat(model.visibleEntries()).noneMatch(entry -> entry.item().equals(first.item()));
-    assertThat(model.progressProperty().get()).startsWith("1 of ");
+    assertThat(model.progressProperty().get())
+        .isEqualTo(
+            (Integer.parseInt(before.split(" ")[0]) + 1) + before.substring(before.indexOf(' ')));
     assertThat(model.statusProperty().get())
         .isEqualTo("not started: type to begin (saved as you go)");
+  }
+
+  @Test
+  void submittedWorkStaysListedAfterARestartAndTheCounterStaysHonest() throws IOException {
+    open(DemoProjects.ANNOTATOR);
+    QueueEntry first = model.currentEntryProperty().get();
+    model.transcriptProperty().set("please transfer twenty one dollars");
+    model.submit();
+    String counter = model.progressProperty().get();
+    int total = model.entries().size();
+    project.close();
+
+    project = Project.openEmbedded(dir.resolve("demo"), false, CLOCK);
+    service = new LabelingService(project, DemoProjects.ANNOTATOR);
+    model =
+        new LabelingViewModel(
+            service, new CurrentThreadExecutor(), debouncer, CLOCK, ClipAudio.none());
+    model.load();
+
+    assertThat(model.progressProperty().get()).isEqualTo(counter);
+    assertThat(model.entries()).hasSize(total);
+    model.filterProperty().set(QueueFilter.SUBMITTED);
+    assertThat(model.visibleEntries())
+        .isNotEmpty()
+        .allMatch(entry -> entry.state() == AssignmentState.SUBMITTED)
+        .anyMatch(entry -> entry.item().assignmentId() == first.item().assignmentId());
+  }
+
+  @Test
+  void aSubmittedLabelIsReadOnlyUntilReopenedThenCorrectedAsANewVersion() throws IOException {
+    open(DemoProjects.ANNOTATOR);
+    QueueEntry first = model.currentEntryProperty().get();
+    model.transcriptProperty().set("please transfer twenty one dollars");
+    model.submit();
+    QueueEntry submitted =
+        model.entries().stream()
+            .filter(entry -> entry.item().assignmentId() == first.item().assignmentId())
+            .findFirst()
+            .orElseThrow();
+
+    model.open(submitted);
+
+    assertThat(model.readOnlyProperty().get()).isTrue();
+    assertThat(model.canReopenProperty().get()).isTrue();
+    assertThat(model.submittedNoteProperty().get())
+        .isEqualTo(
+            "Submitted 14:02:31. Reopen it to correct it; the correction becomes a new version.");
+    assertThat(model.transcriptProperty().get()).isEqualTo("please transfer twenty one dollars");
+    model.submit();
+    assertThat(model.statusProperty().get()).startsWith("Not submitted again: Submitted 14:02:31");
+
+    model.reopen();
+    model.transcriptProperty().set("please transfer twenty-one dollars");
+    assertThat(model.statusProperty().get())
+        .isEqualTo("unsaved correction: submit again (Ctrl+Enter) to store it as a new version");
+    debouncer.elapse();
+    assertThat(reopen(submitted).session().version()).as("no draft over a submission").isEqualTo(1);
+    model.submit();
+
+    var label = reopen(submitted).session().label().orElseThrow();
+    assertThat(label.version()).isEqualTo(2);
+    assertThat(label.state()).isEqualTo(LabelState.SUBMITTED);
+    assertThat(label.value().field("transcript"))
+        .contains(new FieldValue.Text("please transfer twenty-one dollars"));
+  }
+
+  @Test
+  void aSubmittedLabelWhoseItemIsDisputedOrAdjudicatedSaysWhyItIsReadOnly() throws IOException {
+    open(DemoProjects.ANNOTATOR);
+    model.filterProperty().set(QueueFilter.SUBMITTED);
+    String reason = null;
+    for (QueueEntry entry : List.copyOf(model.visibleEntries())) {
+      model.open(entry);
+      if (model.submittedNoteProperty().get().startsWith("Read-only:")) {
+        reason = model.submittedNoteProperty().get();
+        break;
+      }
+    }
+
+    assertThat(reason)
+        .as("the demo has disputed items ann-alex labeled")
+        .matches("Read-only: the item (is disputed|has been adjudicated).*");
+    assertThat(model.readOnlyProperty().get()).isTrue();
+    assertThat(model.canReopenProperty().get()).isFalse();
+    model.reopen();
+    assertThat(model.readOnlyProperty().get()).isTrue();
   }
 
   @Test
@@ -218,8 +311,11 @@ class LabelingViewModelTest {
     model.submit();
 
     assertThat(model.currentEntryProperty().get()).isEqualTo(first);
-    assertThat(model.problemsProperty()).anyMatch(problem -> problem.startsWith("transcript: "));
-    assertThat(model.statusProperty().get()).startsWith("Not submitted: transcript: ");
+    assertThat(model.problemsProperty())
+        .contains("Transcript is still empty; it is required.")
+        .noneMatch(problem -> problem.contains("asr-transcript@1"));
+    assertThat(model.statusProperty().get())
+        .isEqualTo("Not submitted: Transcript is still empty; it is required.");
     assertThat(model.saveStateProperty().get()).isEqualTo(SaveState.ERROR);
     assertThat(reopen(first).session().label()).isEmpty();
   }
@@ -232,8 +328,9 @@ class LabelingViewModelTest {
     model.transcriptProperty().set("hello [doorbell] there");
     debouncer.elapse();
 
-    assertThat(model.problemsProperty()).singleElement().asString().startsWith("transcript: ");
-    assertThat(model.statusProperty().get()).startsWith("unsaved changes: fix transcript: ");
+    assertThat(model.problemsProperty()).singleElement().asString().startsWith("Transcript: ");
+    assertThat(model.statusProperty().get())
+        .startsWith("unsaved changes, not saved until this is fixed: Transcript: ");
     assertThat(reopen(first).session().label()).isEmpty();
 
     model.transcriptProperty().set("hello [noise] there");

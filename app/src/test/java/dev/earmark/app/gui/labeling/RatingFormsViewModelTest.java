@@ -173,7 +173,8 @@ class RatingFormsViewModelTest {
     model.submit();
 
     assertThat(model.saveStateProperty().get()).isEqualTo(SaveState.ERROR);
-    assertThat(model.statusProperty().get()).startsWith("Not submitted: naturalness");
+    assertThat(model.statusProperty().get())
+        .isEqualTo("Not submitted: Naturalness is still empty; it is required.");
   }
 
   @Test

@@ -8,9 +8,15 @@ import dev.earmark.storage.project.Project;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +89,44 @@ class FirstRunTest {
     assertThat(fx(() -> shell.activeScreen().isPresent())).isTrue();
     assertThat(Files.readString(dir.resolve("config").resolve("last-project")).strip())
         .isEqualTo(dir.resolve("demo").toString());
+
+    // Issue 17: the banner's buttons read in full at the widths users work at. (Monocle's headless
+    // screen cannot grow the stage, so the banner is laid out at each window width directly.)
+    for (double width : new double[] {1280, 1600, 1024}) {
+      List<String> cut =
+          fx(
+              () -> {
+                Region banner = (Region) shell.firstRunBanner().orElseThrow();
+                banner.resize(width, banner.prefHeight(width));
+                banner.layout();
+                List<String> elided = new ArrayList<>();
+                for (Node node : banner.lookupAll(".button")) {
+                  Button button = (Button) node;
+                  Text shown = (Text) button.lookup(".text");
+                  if (shown == null || !shown.getText().equals(button.getText())) {
+                    elided.add(
+                        button.getText()
+                            + " shown as "
+                            + (shown == null ? "nothing" : shown.getText()));
+                  }
+                }
+                return elided;
+              });
+      assertThat(cut).as("at " + (int) width + " px").isEmpty();
+      assertThat(
+              fx(
+                  () -> {
+                    Region banner = (Region) shell.firstRunBanner().orElseThrow();
+                    return banner.prefHeight(width);
+                  }))
+          .as("the banner stays a strip at " + (int) width + " px")
+          .isLessThan(80);
+    }
+    fx(
+        () -> {
+          shell.firstRunBanner().orElseThrow().getParent().requestLayout();
+          return null;
+        });
 
     robot.clickOn("#dismissFirstRun");
     assertThat(fx(() -> shell.firstRunBanner().isPresent())).isFalse();
