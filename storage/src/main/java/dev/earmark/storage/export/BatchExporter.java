@@ -276,6 +276,12 @@ public final class BatchExporter {
       agreement.put("agreed", count(exported, "consensus"));
       agreement.put("adjudicated", count(exported, "adjudicated"));
       agreement.put("excluded_unresolved", items.size() - exported.size());
+      manifest.set(
+          "annotators",
+          project
+              .jdbi()
+              .withHandle(
+                  handle -> GoldLineage.annotators(handle, policy.rubric(), exported, normalizer)));
       ArrayNode itemNodes = manifest.putArray("items");
       for (BatchData.Item item : exported) {
         itemNodes.add(item.toManifest());
