@@ -10,12 +10,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earmark.app.gui.waveform.TestClips;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Test;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A team's own project from an empty folder to a verified batch, through commands only (issue 16;
@@ -42,9 +50,24 @@ class OwnProjectEndToEndTest {
 
   @TempDir Path dir;
 
+  /** {@code --project DIR} (embedded H2) or {@code --db URL} (a fresh PostgreSQL database). */
+  private List<String> location;
+
+  /** Where the project lives: always an H2 folder, and a PostgreSQL database when one is given. */
+  static Stream<Named<String>> databases() {
+    String pgUrl = System.getenv("EARMARK_TEST_PG_URL");
+    if ((pgUrl == null || pgUrl.isBlank()) && "true".equals(System.getenv("CI"))) {
+      throw new IllegalStateException(
+          "CI must run the team-mode tests: EARMARK_TEST_PG_URL is not set (see .ci/run)");
+    }
+    return pgUrl == null || pgUrl.isBlank()
+        ? Stream.of(Named.of("h2", "h2"))
+        : Stream.of(Named.of("h2", "h2"), Named.of("postgresql", pgUrl));
+  }
+
   private EarmarkCommandTest.Result as(String user, String... args) {
-    List<String> all =
-        new ArrayList<>(List.of("--project", dir.resolve("p").toString(), "--user", user));
+    List<String> all = new ArrayList<>(location);
+    all.addAll(List.of("--user", user));
     all.addAll(List.of(args));
     EarmarkCommandTest.Result result = run(all.toArray(String[]::new));
     assertThat(result.code()).as(String.join(" ", args) + "\n" + result.err()).isZero();
@@ -57,8 +80,14 @@ class OwnProjectEndToEndTest {
     return JSON.readTree(as(user, all.toArray(String[]::new)).out());
   }
 
-  @Test
-  void aTeamGoesFromAnEmptyFolderToAVerifiedBatchWithCommandsOnly() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aTeamGoesFromAnEmptyFolderToAVerifiedBatchWithCommandsOnly(String database)
+      throws Exception {
+    location =
+        database.equals("h2")
+            ? List.of("--project", dir.resolve("p").toString())
+            : List.of("--db", freshPgDatabase(database));
     writeDataset();
 
     // 1. Import: the first user of a new project becomes its lead.
@@ -162,6 +191,16 @@ class OwnProjectEndToEndTest {
       assertThat(annotator.get("gold_items").asInt()).isEqualTo(1);
       assertThat(annotator.get("gold_accuracy").asDouble()).isEqualTo(1.0);
     }
+  }
+
+  /** A new, empty database on the test server, reached with the same credentials. */
+  private static String freshPgDatabase(String adminUrl) throws SQLException {
+    String name = "earmark_e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (Connection connection = DriverManager.getConnection(adminUrl);
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    }
+    return adminUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
   }
 
   private String file(String name) {
