@@ -54,7 +54,7 @@ public final class Assignments {
    * and ties between equally loaded annotators, follow the plan's seed.
    */
   public AssignmentSummary assign(Actor actor, AssignmentPlan plan, QueuePriority priority) {
-    actor.require("assign clips", Role.LEAD);
+    Access.require(project, actor, "assign clips", Role.LEAD);
     Rubric rubric = policies.rubric(plan.rubric());
     for (String annotator : plan.annotators()) {
       Optional<User> user = project.users().find(annotator);
@@ -364,7 +364,7 @@ public final class Assignments {
    * example after QE hints were computed. Returns how many assignments were re-scored.
    */
   public int reprioritize(Actor actor, VersionedId rubric, QueuePriority priority) {
-    actor.require("reorder queues", Role.LEAD);
+    Access.require(project, actor, "reorder queues", Role.LEAD);
     return project
         .jdbi()
         .inTransaction(
@@ -418,7 +418,7 @@ public final class Assignments {
    * version it names. Replacing an answer is audited with the old one.
    */
   public void setGoldAnswer(Actor actor, long clipId, LabelValue answer) {
-    actor.require("set gold answers", Role.LEAD);
+    Access.require(project, actor, "set gold answers", Role.LEAD);
     Rubric rubric = policies.rubric(answer.rubric());
     List<Violation> violations = rubric.validate(answer);
     if (!violations.isEmpty()) {

@@ -10,6 +10,7 @@ import dev.earmark.engine.version.ContentHash;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
+import dev.earmark.storage.access.Access;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
@@ -43,7 +44,7 @@ public final class Policies {
    * Publishes {@code rubric} (lead only), or confirms it is already published with this content.
    */
   public PublishedVersion publishRubric(Actor actor, Rubric rubric) {
-    actor.require("publish a rubric version", Role.LEAD);
+    Access.require(project, actor, "publish a rubric version", Role.LEAD);
     ObjectNode content = RubricJson.toJson(rubric);
     return project
         .jdbi()
@@ -65,7 +66,7 @@ public final class Policies {
    * the {@link ContentHash} of the document without a top-level {@code hash} field.
    */
   public PublishedVersion publishRuleSet(Actor actor, VersionedId id, JsonNode content) {
-    actor.require("publish a rule-set version", Role.LEAD);
+    Access.require(project, actor, "publish a rule-set version", Role.LEAD);
     if (content == null || !content.isObject()) {
       throw new StorageException("rule set " + id + " must be a JSON object");
     }
@@ -178,7 +179,7 @@ public final class Policies {
    * compare no text.
    */
   public LabelPolicy setPolicy(Actor actor, VersionedId rubricId, VersionedId ruleSet) {
-    actor.require("change the label policy", Role.LEAD);
+    Access.require(project, actor, "change the label policy", Role.LEAD);
     Rubric rubric = rubric(rubricId);
     if (ruleSet != null && ruleSet(ruleSet).isEmpty()) {
       throw unknown("rule set", ruleSet, "rule_set_versions");

@@ -1,6 +1,7 @@
 package dev.earmark.storage.user;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.audit.AuditLog;
@@ -46,7 +47,7 @@ public final class Users {
         handle -> {
           long existing = handle.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one();
           if (existing > 0) {
-            by.require("add users", Role.LEAD);
+            verifyLead(handle, by, "add users");
           }
           if (find(handle, id).isPresent()) {
             throw new StorageException("user " + id + " already exists");
@@ -76,17 +77,17 @@ public final class Users {
     return jdbi.withHandle(handle -> find(handle, id));
   }
 
-  /** The actor for {@code id}; an unknown user is an error naming the known ones. */
+  /**
+   * The actor for {@code id}; an unknown user is an error that names no other user (the list of
+   * users is not for whoever types a wrong name).
+   */
   public Actor actor(String id) {
     return find(id)
         .map(User::asActor)
         .orElseThrow(
             () ->
                 new StorageException(
-                    "no user '"
-                        + id
-                        + "' in this project; known users: "
-                        + String.join(", ", list().stream().map(User::id).toList())));
+                    "no user '" + id + "' in this project; ask the project's lead to add you"));
   }
 
   /** All users, by id. */
@@ -104,6 +105,13 @@ public final class Users {
           }
           return users;
         });
+  }
+
+  /** Refuses unless the user table confirms {@code by} as a lead (not just {@code by}'s claim). */
+  static void verifyLead(Handle handle, Actor by, String action) {
+    if (!by.has(Role.LEAD) || !rolesOf(handle, by.userId()).contains(Role.LEAD)) {
+      throw PermissionDeniedException.lacking(by.userId(), action, Role.LEAD);
+    }
   }
 
   private static Optional<User> find(Handle handle, String id) {
