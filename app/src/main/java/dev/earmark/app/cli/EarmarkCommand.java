@@ -1,6 +1,7 @@
 package dev.earmark.app.cli;
 
 import dev.earmark.app.gui.WorkbenchLauncher;
+import dev.earmark.storage.identity.OsAccount;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Spec;
       QeCommand.class,
       RubricCommand.class,
       VerifyCommand.class,
+      UsersCommand.class,
       WerCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -78,11 +80,20 @@ public final class EarmarkCommand implements Callable<Integer> {
 
   /** Runs one command line and returns its exit code; never calls {@code System.exit}. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, OsAccount.system());
+  }
+
+  /**
+   * {@link #run(String[], PrintStream, PrintStream)} as the OS account {@code osAccount} (tests
+   * pass a fixed one so that no outcome depends on who runs them).
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err, OsAccount osAccount) {
     if (java.util.Arrays.asList(args).contains("--debug")) {
       // Before any library creates its logger: slf4j-simple reads this once.
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
     }
     CommandLine commandLine = commandLine();
+    ((EarmarkCommand) commandLine.getCommand()).global.osAccount = osAccount;
     commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     return commandLine.execute(args);

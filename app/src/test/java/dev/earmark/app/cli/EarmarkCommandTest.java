@@ -2,6 +2,7 @@ package dev.earmark.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.storage.identity.OsAccount;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,14 +11,23 @@ import org.junit.jupiter.api.Test;
 class EarmarkCommandTest {
   record Result(int code, String out, String err) {}
 
+  /** The OS account every command-line test runs as, whoever runs the suite. */
+  static final OsAccount OS_ACCOUNT = OsAccount.fixed("earmark-test");
+
   static Result run(String... args) {
+    return runAs(OS_ACCOUNT, args);
+  }
+
+  /** Runs one command line as the OS account {@code account}. */
+  static Result runAs(OsAccount account, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         EarmarkCommand.run(
             args,
             new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            account);
     return new Result(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

@@ -184,6 +184,10 @@ public final class DemoProject {
 
     int usersAdded = addUsers(annotators, operatorId);
     Actor lead = project.users().actor(LEAD_ID);
+    // The demo shows every role: anyone may act as any of its users (ADR 14).
+    if (!settings.flag(Setting.TRAINING_SANDBOX)) {
+      settings.set(lead, Setting.TRAINING_SANDBOX, true);
+    }
     int versions = publishPolicies(lead);
     int policiesSet = setPolicies(lead);
 

@@ -45,7 +45,13 @@ public enum Setting {
    * QE drift: imports with fewer predicted clips than this are not checked for drift (PSI over a
    * handful of clips is noise and would warn on every small import).
    */
-  QE_DRIFT_MIN_CLIPS("qe.drift_min_clips", Kind.WHOLE_NUMBER, "20");
+  QE_DRIFT_MIN_CLIPS("qe.drift_min_clips", Kind.WHOLE_NUMBER, "20"),
+  /**
+   * Whether this project is a training sandbox: anyone may act as any user ("Act as" in the
+   * workbench, any {@code --user}). The demo is one; every real project leaves it off, so the OS
+   * account or database login proves who acts (ADR 14).
+   */
+  TRAINING_SANDBOX("project.training_sandbox", Kind.FLAG, "false");
 
   /** What values a setting accepts. */
   public enum Kind {
