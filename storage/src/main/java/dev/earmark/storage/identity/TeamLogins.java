@@ -103,7 +103,6 @@ public final class TeamLogins {
           "qe_hints",
           "qe_drift",
           "flyway_schema_history",
-          "audit_events",
           "audit_head");
 
   /** Tables only leads write (policies, users, assignments, settings and the rest). */
@@ -176,11 +175,13 @@ public final class TeamLogins {
     sql.add("GRANT SELECT, INSERT, UPDATE ON labels TO " + annotator);
     sql.add("GRANT UPDATE (state) ON assignments TO " + annotator);
     String adjudicator = group(database, Role.ADJUDICATOR);
-    sql.add("GRANT SELECT ON labels, gold_answers TO " + adjudicator);
+    // Audit events carry label values: annotators append them but do not read them back.
+    sql.add("GRANT SELECT ON labels, gold_answers, audit_events TO " + adjudicator);
     sql.add(
         "GRANT SELECT, INSERT, UPDATE, DELETE ON disputes, adjudications, policy_proposals TO "
             + adjudicator);
     String lead = group(database, Role.LEAD);
+    sql.add("GRANT SELECT ON audit_events TO " + lead);
     sql.add(
         "GRANT SELECT, INSERT, UPDATE, DELETE ON "
             + String.join(", ", LEAD_WRITES)

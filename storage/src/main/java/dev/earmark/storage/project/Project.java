@@ -162,7 +162,11 @@ public final class Project implements AutoCloseable {
     try {
       Flyway.configure()
           .dataSource(dataSource)
-          .locations("classpath:db/migration")
+          // PostgreSQL-only migrations (row-level security) live beside the portable ones.
+          .locations(
+              directory == null
+                  ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                  : new String[] {"classpath:db/migration"})
           .failOnMissingLocations(true)
           .load()
           .migrate();
