@@ -21,9 +21,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code earmark users add|list|role|deactivate|reactivate}: the project's people and their roles
- * (leads only). Users are never deleted; a deactivated user keeps their labels and audit trail,
- * gets no new assignments and cannot act.
+ * {@code earmark users add|list|role|deactivate|reactivate|map|login}: the project's people, their
+ * roles and the accounts that prove who they are (leads only). Users are never deleted; a
+ * deactivated user keeps their labels and audit trail, gets no new assignments and cannot act.
  */
 @Command(
     name = "users",
@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
       UsersCommand.ListUsers.class,
       UsersCommand.ChangeRoles.class,
       UsersCommand.Deactivate.class,
-      UsersCommand.Reactivate.class
+      UsersCommand.Reactivate.class,
+      UsersMapCommand.class,
+      UsersLoginCommand.class
     })
 public final class UsersCommand {
   private UsersCommand() {}

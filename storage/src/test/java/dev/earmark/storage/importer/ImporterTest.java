@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earmark.engine.contract.ContractException;
 import dev.earmark.storage.Databases;
+import dev.earmark.storage.LabelingFixture;
 import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.audit.AuditVerification;
 import dev.earmark.storage.project.Project;
@@ -157,6 +158,7 @@ class ImporterTest {
   @MethodSource("databases")
   void importSortsEveryLineAndReRunningAddsNothing(Supplier<Project> factory) throws Exception {
     try (Project project = factory.get()) {
+      LabelingFixture.withUsers(project);
       Importer importer = new Importer(project);
       List<Long> progress = new ArrayList<>();
       ImportReport first =
@@ -220,6 +222,7 @@ class ImporterTest {
   @MethodSource("databases")
   void quarantinedClipIsImportedOnceItsFileIsFixed(Supplier<Project> factory) throws Exception {
     try (Project project = factory.get()) {
+      LabelingFixture.withUsers(project);
       Importer importer = new Importer(project);
       Path manifest = manifest();
       importer.run(LEAD, manifest, contract(), ImportListener.NONE);
@@ -238,6 +241,7 @@ class ImporterTest {
   @MethodSource("databases")
   void changedContractIsRecordedWithItsPreviousVersion(Supplier<Project> factory) throws Exception {
     try (Project project = factory.get()) {
+      LabelingFixture.withUsers(project);
       Importer importer = new Importer(project);
       Path manifest = manifest();
       importer.run(LEAD, manifest, contract(), ImportListener.NONE);
@@ -271,6 +275,7 @@ class ImporterTest {
     }
     Path manifest = Files.writeString(dir.resolve("big.jsonl"), lines);
     try (Project project = factory.get()) {
+      LabelingFixture.withUsers(project);
       Importer importer = new Importer(project);
       ImportListener stopAfterFirstChunk =
           new ImportListener() {
@@ -295,6 +300,7 @@ class ImporterTest {
   @MethodSource("databases")
   void incompleteContractOrWrongRoleImportsNothing(Supplier<Project> factory) throws Exception {
     try (Project project = factory.get()) {
+      LabelingFixture.withUsers(project);
       Importer importer = new Importer(project);
       Path manifest = manifest();
       Path incomplete =
