@@ -59,11 +59,14 @@ class UsersCommandTest {
             "annotator,adjudicator",
             "--name",
             "Bob Brown",
+            "--os-account",
+            "bob",
             "--json");
     assertThat(added.code()).as(added.err()).isZero();
     JsonNode bob = JSON.readTree(added.out());
     assertThat(bob.get("display_name").asText()).isEqualTo("Bob Brown");
     assertThat(bob.get("roles").toString()).isEqualTo("[\"annotator\",\"adjudicator\"]");
+    assertThat(bob.get("os_account").asText()).isEqualTo("bob");
 
     var role = at(project, "lea", "users", "role", "bob", "--add", "lead", "--remove", "annotator");
     assertThat(role.code()).as(role.err()).isZero();
@@ -97,6 +100,7 @@ class UsersCommandTest {
           .extracting(event -> event.action() + " by " + event.actor())
           .containsExactly(
               "user.add by lea",
+              "user.map-os-account by lea",
               "user.roles by lea",
               "user.deactivate by lea",
               "user.reactivate by lea");
