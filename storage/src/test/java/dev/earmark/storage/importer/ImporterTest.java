@@ -89,6 +89,7 @@ class ImporterTest {
   void audioOutsideTheManifestsFolderIsRefusedAndNoReasonQuotesAFile(Supplier<Project> factory)
       throws Exception {
     try (Project project = factory.get()) {
+      LabelingFixture.withUsers(project);
       ImportReport report =
           new Importer(project).run(LEAD, manifestReachingOutside(), contract(), (d, t) -> {});
 
@@ -134,6 +135,7 @@ class ImporterTest {
                 "\"known_gaps\": []",
                 "\"known_gaps\": []," + " \"audio_outside_manifest_folder\": true"));
     try (Project project = factory.get()) {
+      LabelingFixture.withUsers(project);
       ImportReport report =
           new Importer(project).run(LEAD, manifestReachingOutside(), contract, (d, t) -> {});
 
