@@ -57,15 +57,24 @@ public record LabelingFixture(
   }
 
   /**
+   * Services over {@code project} with the users added (the services check roles against the user
+   * table, so the actors above act only once they are users), and nothing else.
+   */
+  public static LabelingFixture withUsers(Project project) {
+    LabelingFixture fixture = over(project);
+    for (Actor actor : new Actor[] {LEAD, ANN_1, ANN_2, ANN_3, ADJ}) {
+      project.users().add(LEAD, actor.userId(), actor.userId(), actor.roles());
+    }
+    return fixture;
+  }
+
+  /**
    * Adds the users, imports {@code clips} active clips (ids clip-0001 …) plus one quarantined
    * ("broken") and one excluded ("private") clip from real WAV files under {@code dir}, and
    * publishes asr-transcript@1.
    */
   public static LabelingFixture create(Project project, Path dir, int clips) {
-    LabelingFixture fixture = over(project);
-    for (Actor actor : new Actor[] {LEAD, ANN_1, ANN_2, ANN_3, ADJ}) {
-      project.users().add(LEAD, actor.userId(), actor.userId(), actor.roles());
-    }
+    LabelingFixture fixture = withUsers(project);
     importClips(project, dir, clips);
     fixture.policies().publishRubric(LEAD, RubricCatalog.builtIn().get(ASR));
     return fixture;

@@ -43,7 +43,9 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     Path data = root.global.project().resolve(DATA_FOLDER);
     try (Project project = ProjectAccess.openOrCreate(root.global)) {
-      DemoReport report = build(project, data, root.global.user());
+      String operator =
+          root.global.user() != null ? root.global.user() : root.global.osAccount().name();
+      DemoReport report = build(project, data, operator);
       PrintWriter out = spec.commandLine().getOut();
       if (json.enabled()) {
         JsonOutput.print(out, toJson(project, data, report));

@@ -1,6 +1,7 @@
 package dev.earmark.app.cli;
 
 import dev.earmark.app.gui.WorkbenchLauncher;
+import dev.earmark.storage.identity.OsAccount;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -108,11 +109,25 @@ public final class EarmarkCommand implements Callable<Integer> {
    * restored afterwards.
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    return run(args, out, err, Clock.systemUTC());
+    return run(args, out, err, Clock.systemUTC(), OsAccount.system());
   }
 
   /** Runs one command line on {@code clock} and returns its exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+    return run(args, out, err, clock, OsAccount.system());
+  }
+
+  /**
+   * {@link #run(String[], PrintStream, PrintStream)} as the OS account {@code osAccount} (tests
+   * pass a fixed one so that no outcome depends on who runs them).
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err, OsAccount osAccount) {
+    return run(args, out, err, Clock.systemUTC(), osAccount);
+  }
+
+  /** Runs one command line on {@code clock} as the OS account {@code osAccount}. */
+  public static int run(
+      String[] args, PrintStream out, PrintStream err, Clock clock, OsAccount osAccount) {
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
     if (debug) {
       // Before any library creates its logger: slf4j-simple reads this once.
@@ -124,6 +139,7 @@ public final class EarmarkCommand implements Callable<Integer> {
     System.setOut(debug ? err : new PrintStream(OutputStream.nullOutputStream()));
     try {
       CommandLine commandLine = commandLine(clock);
+      ((EarmarkCommand) commandLine.getCommand()).global.osAccount = osAccount;
       commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
       commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
       return commandLine.execute(args);

@@ -1,5 +1,6 @@
 package dev.earmark.app.cli;
 
+import dev.earmark.storage.identity.OsAccount;
 import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine.Option;
@@ -35,9 +36,11 @@ public final class GlobalOptions {
       paramLabel = "NAME",
       scope = ScopeType.INHERIT,
       description =
-          "Who is acting (audit events name them). Default: $EARMARK_USER or your login name."
-              + " The first user of a new project becomes its lead.",
-      defaultValue = "${env:EARMARK_USER:-${sys:user.name}}")
+          "Who is acting (audit events name them). Default: $EARMARK_USER, else the user your OS"
+              + " account (or, in team mode, your database login) is mapped to. Accepted only when"
+              + " it is that user, except in the demo and other training sandboxes. The creator"
+              + " of a new project becomes its lead.",
+      defaultValue = "${env:EARMARK_USER}")
   String user;
 
   @Option(
@@ -64,6 +67,14 @@ public final class GlobalOptions {
 
   public String user() {
     return user;
+  }
+
+  /** The OS account running this command (tests fix it; see {@link EarmarkCommand#run}). */
+  OsAccount osAccount = OsAccount.system();
+
+  /** Who runs Earmark, for the embedded project's identity check. */
+  public OsAccount osAccount() {
+    return osAccount;
   }
 
   public boolean debug() {

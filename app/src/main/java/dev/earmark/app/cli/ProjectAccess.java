@@ -1,12 +1,12 @@
 package dev.earmark.app.cli;
 
+import dev.earmark.storage.identity.Identities;
 import dev.earmark.storage.project.Credentials;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
-import dev.earmark.storage.user.Role;
 import java.io.Console;
 import java.time.Clock;
-import java.util.EnumSet;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
@@ -28,18 +28,12 @@ final class ProjectAccess {
   }
 
   /**
-   * The acting user. In a project with no users yet, the user is added as its lead (someone has to
-   * be first); otherwise an unknown user is an error naming the known ones.
+   * The acting user, proved by the OS account (embedded project) or the database login (team mode);
+   * {@code --user} is accepted only when it names that user, except in a training sandbox. In a
+   * project with no users yet, the user is added as its lead, mapped to the OS account.
    */
   static Actor actor(Project project, GlobalOptions global) {
-    String user = global.user();
-    if (project.users().list().isEmpty()) {
-      return project
-          .users()
-          .add(Actor.system(), user, user, EnumSet.of(Role.LEAD, Role.ADJUDICATOR))
-          .asActor();
-    }
-    return project.users().actor(user);
+    return new Identities(project).signIn(global.osAccount(), Optional.ofNullable(global.user()));
   }
 
   /** The global options of the command line {@code spec} belongs to. */

@@ -1,5 +1,6 @@
 package dev.earmark.app.cli;
 
+import dev.earmark.storage.identity.Identities;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
@@ -21,9 +22,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code earmark users add|list|role|deactivate|reactivate}: the project's people and their roles
- * (leads only). Users are never deleted; a deactivated user keeps their labels and audit trail,
- * gets no new assignments and cannot act.
+ * {@code earmark users add|list|role|deactivate|reactivate|map|login}: the project's people, their
+ * roles and the accounts that prove who they are (leads only). Users are never deleted; a
+ * deactivated user keeps their labels and audit trail, gets no new assignments and cannot act.
  */
 @Command(
     name = "users",
@@ -34,7 +35,9 @@ import picocli.CommandLine.Spec;
       UsersCommand.ListUsers.class,
       UsersCommand.ChangeRoles.class,
       UsersCommand.Deactivate.class,
-      UsersCommand.Reactivate.class
+      UsersCommand.Reactivate.class,
+      UsersMapCommand.class,
+      UsersLoginCommand.class
     })
 public final class UsersCommand {
   private UsersCommand() {}
@@ -103,19 +106,47 @@ public final class UsersCommand {
         description = "The name people see (default: NAME).")
     String displayName;
 
+    @Option(
+        names = "--os-account",
+        paramLabel = "ACCOUNT",
+        description =
+            "Embedded project: also map the OS account that is this user, as 'users map' does"
+                + " (only that account may then act as NAME).")
+    String osAccount;
+
     @Override
     public Integer call() {
       Set<Role> wanted = roles(roles, "--role");
       GlobalOptions global = ProjectAccess.global(spec);
+      if (osAccount != null && osAccount.isBlank()) {
+        throw new InputException("--os-account: name the OS login, e.g. --os-account " + name);
+      }
+      if (osAccount != null && global.db() != null) {
+        throw new InputException(
+            "--os-account: a team project proves identity by database login, not OS account; use"
+                + " 'earmark users login "
+                + name
+                + " --db-role ROLE'");
+      }
       try (Project project = ProjectAccess.openOrCreate(global)) {
         Actor actor = ProjectAccess.actor(project, global);
         User user =
             project.users().add(actor, name, displayName == null ? name : displayName, wanted);
+        if (osAccount != null) {
+          new Identities(project).mapOsAccount(actor, name, osAccount);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled()) {
-          JsonOutput.print(out, json(user));
+          Map<String, Object> report = json(user);
+          if (osAccount != null) {
+            report.put("os_account", osAccount.strip());
+          }
+          JsonOutput.print(out, report);
         } else {
-          out.println("added " + describe(user));
+          out.println(
+              "added "
+                  + describe(user)
+                  + (osAccount == null ? "" : " · OS account " + osAccount.strip()));
           out.flush();
         }
         return ExitCode.OK;

@@ -33,10 +33,12 @@ public final class WorkbenchLauncher {
    * @param project the project the command line names (its default when none was given)
    * @param named whether the user named the project ({@code --project} or $EARMARK_PROJECT)
    * @param defaultProject the default project location
-   * @param user who is acting; added as lead of a demo project created here
+   * @param claimed who claims to act ({@code --user}), or null: the OS account's user
    */
   public static int open(
-      Path project, boolean named, Path defaultProject, String user, PrintWriter err) {
+      Path project, boolean named, Path defaultProject, String claimed, PrintWriter err) {
+    // The OS login's own name is no claim (OpenedProject); it names the lead of a demo made here.
+    String user = claimed != null ? claimed : System.getProperty("user.name", "lead");
     Path lastFile =
         StartupProject.lastProjectFile(System.getenv(), System.getProperty("user.home"));
     StartupProject.Choice choice =

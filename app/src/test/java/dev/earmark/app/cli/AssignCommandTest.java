@@ -1,11 +1,11 @@
 package dev.earmark.app.cli;
 
-import static dev.earmark.app.cli.EarmarkCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earmark.storage.identity.OsAccount;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ class AssignCommandTest {
   private EarmarkCommandTest.Result as(String user, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--project", project.toString(), "--user", user));
-    return run(all.toArray(String[]::new));
+    return EarmarkCommandTest.runAs(OsAccount.fixed(user), all.toArray(String[]::new));
   }
 
   private Path gold(String lines) throws Exception {

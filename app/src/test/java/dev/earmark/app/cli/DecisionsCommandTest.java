@@ -1,6 +1,5 @@
 package dev.earmark.app.cli;
 
-import static dev.earmark.app.cli.EarmarkCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -22,6 +21,8 @@ import dev.earmark.storage.adjudicate.Adjudication;
 import dev.earmark.storage.adjudicate.Adjudications;
 import dev.earmark.storage.adjudicate.DisputeStatus;
 import dev.earmark.storage.audit.AuditVerification;
+import dev.earmark.storage.identity.Identities;
+import dev.earmark.storage.identity.OsAccount;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
@@ -96,7 +97,8 @@ class DecisionsCommandTest {
              "known_gaps": []}
             """);
     var imported =
-        run(
+        EarmarkCommandTest.runAs(
+            OsAccount.fixed("lea"),
             "import",
             "--project",
             base.toString(),
@@ -112,6 +114,10 @@ class DecisionsCommandTest {
       opened.users().add(lea, "ann-a", "Ann A", EnumSet.of(Role.ANNOTATOR));
       opened.users().add(lea, "ann-b", "Ann B", EnumSet.of(Role.ANNOTATOR));
       opened.users().add(lea, "adj", "Adjudicator", EnumSet.of(Role.ADJUDICATOR));
+      Identities identities = new Identities(opened);
+      for (String user : List.of("ann-a", "ann-b", "adj")) {
+        identities.mapOsAccount(lea, user, user);
+      }
       Policies policies = new Policies(opened);
       policies.publishRubric(lea, RubricCatalog.builtIn().get(ASR));
       policies.publishRuleSet(
@@ -168,7 +174,7 @@ class DecisionsCommandTest {
   private EarmarkCommandTest.Result as(String user, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--project", project.toString(), "--user", user));
-    return run(all.toArray(String[]::new));
+    return EarmarkCommandTest.runAs(OsAccount.fixed(user), all.toArray(String[]::new));
   }
 
   private EarmarkCommandTest.Result importLabels(String annotator) {

@@ -3,6 +3,7 @@ package dev.earmark.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
+import dev.earmark.storage.identity.OsAccount;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,16 @@ import org.junit.jupiter.api.Test;
 class EarmarkCommandTest {
   record Result(int code, String out, String err) {}
 
-  /** Runs {@code args} in-process on the tests' fixed clock. */
+  /** The OS account every command-line test runs as, whoever runs the suite. */
+  static final OsAccount OS_ACCOUNT = OsAccount.fixed("earmark-test");
+
+  /** Runs {@code args} in-process on the tests' fixed clock as {@link #OS_ACCOUNT}. */
   static Result run(String... args) {
+    return runAs(OS_ACCOUNT, args);
+  }
+
+  /** Runs one command line on the tests' fixed clock as the OS account {@code account}. */
+  static Result runAs(OsAccount account, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
@@ -20,7 +29,8 @@ class EarmarkCommandTest {
             args,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
-            TestClocks.FIXED);
+            TestClocks.FIXED,
+            account);
     return new Result(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

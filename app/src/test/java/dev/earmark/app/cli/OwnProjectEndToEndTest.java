@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earmark.app.gui.waveform.TestClips;
+import dev.earmark.storage.identity.OsAccount;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -69,7 +70,8 @@ class OwnProjectEndToEndTest {
     List<String> all = new ArrayList<>(location);
     all.addAll(List.of("--user", user));
     all.addAll(List.of(args));
-    EarmarkCommandTest.Result result = run(all.toArray(String[]::new));
+    EarmarkCommandTest.Result result =
+        EarmarkCommandTest.runAs(OsAccount.fixed(user), all.toArray(String[]::new));
     assertThat(result.code()).as(String.join(" ", args) + "\n" + result.err()).isZero();
     return result;
   }
@@ -92,11 +94,11 @@ class OwnProjectEndToEndTest {
 
     // 1. Import: the first user of a new project becomes its lead.
     as("lea", "import", "--manifest", file("manifest.jsonl"), "--contract", file("contract.json"));
-    // 2. The team.
+    // 2. The team, each person mapped to their own OS account (here named as the user).
     for (String annotator : List.of("ann-a", "ann-b", "ann-c")) {
-      as("lea", "users", "add", annotator, "--role", "annotator");
+      as("lea", "users", "add", annotator, "--role", "annotator", "--os-account", annotator);
     }
-    as("lea", "users", "add", "adj", "--role", "adjudicator");
+    as("lea", "users", "add", "adj", "--role", "adjudicator", "--os-account", "adj");
     // 3. A rubric and a rule set of the team's own, edited from the built-ins' JSON.
     ObjectNode rubric = (ObjectNode) json("lea", "rubric", "show", "asr-transcript@1");
     rubric.put("id", "asr-transcript@2").put("title", "Call-centre transcript").remove("hash");

@@ -1,11 +1,12 @@
 package dev.earmark.app.cli;
 
-import static dev.earmark.app.cli.EarmarkCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.gui.waveform.TestClips;
 import dev.earmark.engine.rubric.RubricCatalog;
 import dev.earmark.engine.version.VersionedId;
+import dev.earmark.storage.identity.Identities;
+import dev.earmark.storage.identity.OsAccount;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
@@ -63,7 +64,8 @@ final class SmallProject {
             """);
     Path project = dir.resolve("project");
     var imported =
-        run(
+        EarmarkCommandTest.runAs(
+            OsAccount.fixed(LEAD),
             "import",
             "--project",
             project.toString(),
@@ -80,6 +82,10 @@ final class SmallProject {
         open.users().add(lead, annotator, annotator, EnumSet.of(Role.ANNOTATOR));
       }
       open.users().add(lead, "adj", "adj", EnumSet.of(Role.ADJUDICATOR));
+      Identities identities = new Identities(open);
+      for (String user : new String[] {"ann-a", "ann-b", "ann-c", "adj"}) {
+        identities.mapOsAccount(lead, user, user);
+      }
       Policies policies = new Policies(open);
       policies.publishRubric(lead, RubricCatalog.builtIn().get(ASR));
       policies.setPolicy(lead, ASR, null);

@@ -1,12 +1,14 @@
 package dev.earmark.app.cli;
 
 import static dev.earmark.app.cli.EarmarkCommandTest.run;
+import static dev.earmark.app.cli.EarmarkCommandTest.runAs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earmark.app.TestClocks;
 import dev.earmark.storage.audit.AuditVerification;
+import dev.earmark.storage.identity.OsAccount;
 import dev.earmark.storage.project.Project;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,21 +23,25 @@ class UsersCommandTest {
   @TempDir Path dir;
 
   /**
-   * A new project in {@code dir}/p whose first user, lea, became its lead, with annotator ann-1;
-   * returns its directory.
+   * A new project in {@code dir}/p whose first user, lea (OS account lea), became its lead, with
+   * annotator ann-1 mapped to OS account ann-1; returns its directory.
    */
   static Path teamProject(Path dir) {
     Path project = dir.resolve("p");
-    var added = at(project, "lea", "users", "add", "ann-1", "--role", "annotator");
+    var added =
+        at(project, "lea", "users", "add", "ann-1", "--role", "annotator", "--os-account", "ann-1");
     assertThat(added.code()).as(added.err()).isZero();
     return project;
   }
 
-  /** Runs {@code args} on {@code project} as {@code user}. */
+  /**
+   * Runs {@code args} on {@code project} as {@code user}, from the OS account of the same name
+   * (each person their own account, as the lead maps them).
+   */
   static EarmarkCommandTest.Result at(Path project, String user, String... args) {
     List<String> all = new ArrayList<>(List.of("--project", project.toString(), "--user", user));
     all.addAll(List.of(args));
-    return run(all.toArray(String[]::new));
+    return runAs(OsAccount.fixed(user), all.toArray(String[]::new));
   }
 
   @Test
@@ -53,11 +59,14 @@ class UsersCommandTest {
             "annotator,adjudicator",
             "--name",
             "Bob Brown",
+            "--os-account",
+            "bob",
             "--json");
     assertThat(added.code()).as(added.err()).isZero();
     JsonNode bob = JSON.readTree(added.out());
     assertThat(bob.get("display_name").asText()).isEqualTo("Bob Brown");
     assertThat(bob.get("roles").toString()).isEqualTo("[\"annotator\",\"adjudicator\"]");
+    assertThat(bob.get("os_account").asText()).isEqualTo("bob");
 
     var role = at(project, "lea", "users", "role", "bob", "--add", "lead", "--remove", "annotator");
     assertThat(role.code()).as(role.err()).isZero();
@@ -91,6 +100,7 @@ class UsersCommandTest {
           .extracting(event -> event.action() + " by " + event.actor())
           .containsExactly(
               "user.add by lea",
+              "user.map-os-account by lea",
               "user.roles by lea",
               "user.deactivate by lea",
               "user.reactivate by lea");

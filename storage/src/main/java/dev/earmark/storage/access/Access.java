@@ -1,5 +1,7 @@
 package dev.earmark.storage.access;
 
+import dev.earmark.storage.PermissionDeniedException;
+import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
 import java.util.EnumSet;
@@ -7,10 +9,12 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The roles an {@link Actor} really holds. An {@code Actor} is a plain record any caller can build,
- * so services that guard blind or sensitive data (other annotators' labels, dispute evidence, gold
- * answers) count only the claimed roles that the project's {@code user_roles} table confirms.
- * Stateless and thread-safe.
+ * The one role check of the storage services. An {@link Actor} is a plain record any caller can
+ * build, so its roles are a claim: every write and every read of labels, drafts, gold answers and
+ * dispute evidence counts only the claimed roles that the project's {@code user_roles} table
+ * confirms (a forged {@code new Actor("ann-1", {LEAD})} is refused). Who the actor <em>is</em> is
+ * proved before a service is called: by the OS account in an embedded project ({@code
+ * dev.earmark.storage.identity}) and by the database login in team mode. Stateless and thread-safe.
  */
 public final class Access {
   private Access() {}
@@ -51,8 +55,14 @@ public final class Access {
         return roles;
       }
     }
-    // Throws: none of the allowed roles is verified. Same wording as Actor.require.
-    new Actor(actor.userId(), roles).require(action, allowed);
-    return roles;
+    throw PermissionDeniedException.lacking(actor.userId(), action, allowed);
+  }
+
+  /**
+   * {@link #require(Handle, Actor, String, Role...)} in a handle of its own, for services that
+   * check before they start work (an import, an export, a QE run).
+   */
+  public static Set<Role> require(Project project, Actor actor, String action, Role... allowed) {
+    return project.jdbi().withHandle(handle -> require(handle, actor, action, allowed));
   }
 }

@@ -85,7 +85,7 @@ public final class Adjudications {
    */
   public DisputeRecord recordDispute(
       Actor actor, long clipId, VersionedId rubric, Dispute dispute) {
-    actor.require("record disputes", Role.LEAD, Role.ADJUDICATOR);
+    Access.require(project, actor, "record disputes", Role.LEAD, Role.ADJUDICATOR);
     policies.rubric(rubric);
     ArrayNode evidence = EVIDENCE.createArrayNode();
     for (DisputeReason reason : dispute.reasons()) {
@@ -173,7 +173,7 @@ public final class Adjudications {
    */
   public Adjudication decide(
       Actor actor, long disputeId, LabelValue finalValue, ReasonCode reason, String note) {
-    actor.require("adjudicate disputes", Role.ADJUDICATOR, Role.LEAD);
+    Access.require(project, actor, "adjudicate disputes", Role.ADJUDICATOR, Role.LEAD);
     String text = note == null ? "" : note.strip();
     if (reason.raisesPolicyProposal() && text.isEmpty()) {
       throw new StorageException(
@@ -305,7 +305,6 @@ public final class Adjudications {
    * @return the dispute, open again
    */
   public DisputeRecord undo(Actor actor, long adjudicationId) {
-    actor.require("undo adjudication decisions", Role.ADJUDICATOR, Role.LEAD);
     return project
         .jdbi()
         .inTransaction(
@@ -420,7 +419,7 @@ public final class Adjudications {
 
   /** Passes an open dispute to the lead (adjudicator or lead), with a note saying why. */
   public void escalate(Actor actor, long disputeId, String note) {
-    actor.require("escalate disputes", Role.ADJUDICATOR, Role.LEAD);
+    Access.require(project, actor, "escalate disputes", Role.ADJUDICATOR, Role.LEAD);
     project
         .jdbi()
         .useTransaction(
@@ -459,7 +458,6 @@ public final class Adjudications {
    * @return the dispute, open again
    */
   public DisputeRecord undoEscalation(Actor actor, long disputeId) {
-    actor.require("undo escalations", Role.ADJUDICATOR, Role.LEAD);
     return project
         .jdbi()
         .inTransaction(
@@ -562,7 +560,7 @@ public final class Adjudications {
 
   /** Policy proposals in {@code status}, oldest first; leads only. */
   public List<PolicyProposal> proposals(Actor actor, ProposalStatus status) {
-    actor.require("read policy proposals", Role.LEAD);
+    Access.require(project, actor, "read policy proposals", Role.LEAD);
     return project
         .jdbi()
         .withHandle(
@@ -600,7 +598,7 @@ public final class Adjudications {
    * event.
    */
   public void closeProposal(Actor actor, long proposalId, boolean accepted, String note) {
-    actor.require("act on policy proposals", Role.LEAD);
+    Access.require(project, actor, "act on policy proposals", Role.LEAD);
     String leadNote = note == null ? "" : note.strip();
     String status = (accepted ? ProposalStatus.ACCEPTED : ProposalStatus.DECLINED).code();
     project
@@ -640,7 +638,7 @@ public final class Adjudications {
    * The lead's note (e.g. "published en-asr@2") is kept in the {@code proposal.done} audit event.
    */
   public void markProposalDone(Actor actor, long proposalId, String note) {
-    actor.require("act on policy proposals", Role.LEAD);
+    Access.require(project, actor, "act on policy proposals", Role.LEAD);
     String leadNote = note == null ? "" : note.strip();
     project
         .jdbi()

@@ -15,6 +15,7 @@ import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
 import dev.earmark.engine.rubric.Rubric;
 import dev.earmark.engine.version.VersionedId;
+import dev.earmark.storage.access.Access;
 import dev.earmark.storage.assign.Assignments;
 import dev.earmark.storage.label.Label;
 import dev.earmark.storage.label.LabelState;
@@ -99,7 +100,7 @@ public final class DisputeRouting {
    * @return the disputes opened by this call, by clip id
    */
   public List<DisputeRecord> route(Actor actor, VersionedId rubricId, Collection<Long> clipIds) {
-    actor.require("route disputes", Role.LEAD, Role.ADJUDICATOR);
+    Access.require(project, actor, "route disputes", Role.LEAD, Role.ADJUDICATOR);
     Rubric rubric = policies.rubric(rubricId);
     Set<Long> wanted = new TreeSet<>(clipIds);
     Map<Long, List<Label>> byClip = new TreeMap<>();

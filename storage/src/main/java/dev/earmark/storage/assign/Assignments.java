@@ -576,7 +576,7 @@ public final class Assignments {
    * example after QE hints were computed. Returns how many assignments were re-scored.
    */
   public int reprioritize(Actor actor, VersionedId rubric, QueuePriority priority) {
-    actor.require("reorder queues", Role.LEAD);
+    Access.require(project, actor, "reorder queues", Role.LEAD);
     return project
         .jdbi()
         .inTransaction(
@@ -623,7 +623,7 @@ public final class Assignments {
    * version it names. Replacing an answer is audited with the old one.
    */
   public void setGoldAnswer(Actor actor, long clipId, LabelValue answer) {
-    actor.require("set gold answers", Role.LEAD);
+    Access.require(project, actor, "set gold answers", Role.LEAD);
     Rubric rubric = policies.rubric(answer.rubric());
     List<Violation> violations = rubric.validate(answer);
     if (!violations.isEmpty()) {

@@ -27,6 +27,7 @@ import dev.earmark.storage.project.Project;
 import dev.earmark.storage.qe.QeHints;
 import dev.earmark.storage.qe.QeInference;
 import dev.earmark.storage.settings.ProjectSettings;
+import dev.earmark.storage.settings.Setting;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
 import dev.earmark.storage.user.Users;
@@ -173,6 +174,10 @@ public final class DemoProject {
 
     int usersAdded = addUsers(annotators, operatorId);
     Actor lead = project.users().actor(LEAD_ID);
+    // The demo shows every role: anyone may act as any of its users (ADR 14).
+    if (!settings.flag(Setting.TRAINING_SANDBOX)) {
+      settings.set(lead, Setting.TRAINING_SANDBOX, true);
+    }
     int versions = publishPolicies(lead);
     int policiesSet = setPolicies(lead);
 

@@ -19,6 +19,7 @@ import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.engine.version.ContentHash;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.access.Access;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.export.format.ExportClip;
 import dev.earmark.storage.export.format.ExportFormat;
@@ -108,7 +109,7 @@ public final class BatchExporter {
    * @throws dev.earmark.engine.EngineException when an allowed code is not a blocker code
    */
   public ExportOutcome export(Actor actor, ExportRequest request) {
-    actor.require("export a batch", Role.LEAD);
+    Access.require(project, actor, "export a batch", Role.LEAD);
     if (request.batchName().isBlank()) {
       throw new StorageException("A batch needs a name; pass --batch NAME.");
     }

@@ -4,10 +4,13 @@ import dev.earmark.engine.normalize.Normalizer;
 import dev.earmark.engine.normalize.RuleSetJson;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.access.Access;
 import dev.earmark.storage.policy.LabelPolicy;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.policy.PublishedVersion;
 import dev.earmark.storage.project.Project;
+import dev.earmark.storage.user.Actor;
+import dev.earmark.storage.user.Role;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,8 +49,11 @@ public final class FinalLabels {
    * clip-key order.
    *
    * @throws StorageException when the project has no label policy for asr-transcript
+   * @throws dev.earmark.storage.PermissionDeniedException unless the user table confirms {@code
+   *     actor} as a lead (final labels carry every annotator's answers)
    */
-  public List<FinalLabel> list() {
+  public List<FinalLabel> list(Actor actor) {
+    Access.require(project, actor, "read final labels", Role.LEAD);
     Normalizer normalizer = normalizer();
     BatchData data = project.jdbi().withHandle(handle -> BatchData.load(handle, normalizer));
     return data.items().stream()

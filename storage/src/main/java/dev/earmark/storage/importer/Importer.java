@@ -13,6 +13,7 @@ import dev.earmark.engine.contract.Eligibility;
 import dev.earmark.engine.version.ContentHash;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
+import dev.earmark.storage.access.Access;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
@@ -76,7 +77,7 @@ public final class Importer {
    * @throws StorageException when a file cannot be read or the actor is not a lead
    */
   public ImportReport run(Actor actor, Path manifest, Path contractFile, ImportListener listener) {
-    actor.require("import clips", Role.LEAD);
+    Access.require(project, actor, "import clips", Role.LEAD);
     DatasetContract contract =
         DatasetContract.parse(readJson(contractFile), contractFile.toString());
     String manifestHash;

@@ -88,7 +88,6 @@ public final class LabelImporter {
    *     cannot be read; bad lines are reported, not thrown
    */
   public LabelImportReport run(Actor lead, String annotatorId, Path file) {
-    lead.require("import labels", Role.LEAD);
     project.jdbi().useHandle(handle -> Access.require(handle, lead, "import labels", Role.LEAD));
     User annotator =
         project

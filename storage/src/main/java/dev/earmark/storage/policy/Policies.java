@@ -14,6 +14,7 @@ import dev.earmark.engine.version.ContentHash;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
+import dev.earmark.storage.access.Access;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
@@ -47,7 +48,7 @@ public final class Policies {
    * Publishes {@code rubric} (lead only), or confirms it is already published with this content.
    */
   public PublishedVersion publishRubric(Actor actor, Rubric rubric) {
-    actor.require("publish a rubric version", Role.LEAD);
+    Access.require(project, actor, "publish a rubric version", Role.LEAD);
     ObjectNode content = RubricJson.toJson(rubric);
     return project
         .jdbi()
@@ -69,7 +70,7 @@ public final class Policies {
    * the {@link ContentHash} of the document without a top-level {@code hash} field.
    */
   public PublishedVersion publishRuleSet(Actor actor, VersionedId id, JsonNode content) {
-    actor.require("publish a rule-set version", Role.LEAD);
+    Access.require(project, actor, "publish a rule-set version", Role.LEAD);
     if (content == null || !content.isObject()) {
       throw new StorageException("rule set " + id + " must be a JSON object");
     }
@@ -90,7 +91,7 @@ public final class Policies {
    * asr-transcript@2}.
    */
   public PublishedVersion publishRubricVersion(Actor actor, Rubric rubric) {
-    actor.require("publish a rubric version", Role.LEAD);
+    Access.require(project, actor, "publish a rubric version", Role.LEAD);
     Optional<Rubric> builtIn = RubricCatalog.builtIn().find(rubric.id());
     return project
         .jdbi()
@@ -123,7 +124,7 @@ public final class Policies {
    * free id.
    */
   public PublishedVersion publishRuleSetVersion(Actor actor, RuleSet ruleSet) {
-    actor.require("publish a rule-set version", Role.LEAD);
+    Access.require(project, actor, "publish a rule-set version", Role.LEAD);
     JsonNode content = ruleSetDocument(ruleSet);
     String hash = ContentHash.of(content, "hash");
     Optional<RuleSet> builtIn = RuleSets.builtIn(ruleSet.id());
@@ -375,7 +376,7 @@ public final class Policies {
    * compare no text.
    */
   public LabelPolicy setPolicy(Actor actor, VersionedId rubricId, VersionedId ruleSet) {
-    actor.require("change the label policy", Role.LEAD);
+    Access.require(project, actor, "change the label policy", Role.LEAD);
     Rubric rubric = rubric(rubricId);
     if (ruleSet != null && ruleSet(ruleSet).isEmpty()) {
       throw unknown("rule set", ruleSet, "rule_set_versions");
@@ -456,7 +457,7 @@ public final class Policies {
    */
   public PolicyUpdate setPolicy(
       Actor actor, TaskType taskType, VersionedId rubricId, VersionedId ruleSet) {
-    actor.require("change the label policy", Role.LEAD);
+    Access.require(project, actor, "change the label policy", Role.LEAD);
     boolean rubricPublished = publishedRubric(rubricId).isPresent();
     Rubric rubric =
         rubricPublished

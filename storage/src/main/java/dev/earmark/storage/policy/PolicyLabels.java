@@ -138,7 +138,7 @@ public final class PolicyLabels {
    * of its name, so a published version is never replaced and none is skipped.
    */
   public PublishedVersion publish(Actor actor, RuleSet ruleSet) {
-    actor.require("publish a rule-set version", Role.LEAD);
+    Access.require(project, actor, "publish a rule-set version", Role.LEAD);
     VersionedId next = nextVersion(ruleSet.id().name());
     if (!ruleSet.id().equals(next)) {
       throw new StorageException(

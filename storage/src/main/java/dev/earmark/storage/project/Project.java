@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -93,36 +95,65 @@ public final class Project implements AutoCloseable {
   }
 
   /**
-   * Connects to a shared PostgreSQL database (team mode). The URL may not carry a password; the
-   * credentials come separately so that they never appear in messages or logs.
+   * Connects to a shared PostgreSQL database (team mode). A password in the URL (user information
+   * or a {@code password=} parameter) is lifted out before the URL reaches the driver, and every
+   * message says the URL with {@code ***} in its place; {@code credentials}, when given, win over
+   * what the URL names. Nothing here logs or stores a password.
    */
   public static Project openShared(String jdbcUrl, Credentials credentials, Clock clock) {
-    if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+    String shown = redact(jdbcUrl);
+    if (!jdbcUrl.regionMatches(true, 0, "jdbc:postgresql:", 0, "jdbc:postgresql:".length())) {
       throw new StorageException(
-          "--db needs a PostgreSQL URL such as jdbc:postgresql://host:5432/earmark, not "
-              + redact(jdbcUrl));
+          "--db needs a PostgreSQL URL such as jdbc:postgresql://host:5432/earmark, not " + shown);
     }
+    SharedUrl parsed = SharedUrl.parse(jdbcUrl);
+    List<String> secrets = new ArrayList<>();
+    parsed.password().ifPresent(secrets::add);
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setURL(jdbcUrl);
+    try {
+      dataSource.setURL(parsed.url());
+    } catch (IllegalArgumentException e) {
+      throw new StorageException("--db " + shown + " is not a PostgreSQL URL the driver accepts");
+    }
+    parsed.user().ifPresent(dataSource::setUser);
+    parsed.password().ifPresent(dataSource::setPassword);
     if (credentials != null) {
       if (credentials.user() != null) {
         dataSource.setUser(credentials.user());
       }
       char[] password = credentials.password();
       if (password.length > 0) {
-        dataSource.setPassword(new String(password));
+        String secret = new String(password);
+        secrets.add(secret);
+        dataSource.setPassword(secret);
       }
     }
     try {
-      return new Project(dataSource, () -> {}, redact(jdbcUrl), null, clock);
+      return new Project(dataSource, () -> {}, shown, null, clock);
     } catch (RuntimeException e) {
-      throw translate(e, redact(jdbcUrl));
+      throw scrub(translate(e, shown), secrets);
     }
   }
 
-  /** The URL with any password parameter replaced by {@code ***}. */
+  /**
+   * The URL with every password it carries (user information or parameter) shown as {@code ***}.
+   */
   public static String redact(String jdbcUrl) {
-    return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    return SharedUrl.redact(jdbcUrl);
+  }
+
+  /** {@code e} again if its message holds no secret, else a copy with each secret as ***. */
+  private static StorageException scrub(StorageException e, List<String> secrets) {
+    String message = String.valueOf(e.getMessage());
+    boolean leaks = false;
+    for (String secret : secrets) {
+      if (!secret.isEmpty() && message.contains(secret)) {
+        message = message.replace(secret, "***");
+        leaks = true;
+      }
+    }
+    // The cause (driver exceptions) may quote the secret too; --debug prints it, so drop it.
+    return leaks ? new StorageException(message) : e;
   }
 
   private String initialise(String where) {
@@ -131,7 +162,11 @@ public final class Project implements AutoCloseable {
     try {
       Flyway.configure()
           .dataSource(dataSource)
-          .locations("classpath:db/migration")
+          // PostgreSQL-only migrations (row-level security) live beside the portable ones.
+          .locations(
+              directory == null
+                  ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                  : new String[] {"classpath:db/migration"})
           .failOnMissingLocations(true)
           .load()
           .migrate();

@@ -47,12 +47,12 @@ public final class QeHints {
 
   /** Stores a model (idempotent for the same id); audited. */
   public void storeModel(Actor actor, QeModel model) {
-    QeModelMetadata metadata = model.metadata();
     project
         .jdbi()
         .useTransaction(
             handle -> {
               Access.require(handle, actor, "store a QE model", Role.LEAD);
+              QeModelMetadata metadata = model.metadata();
               boolean exists =
                   handle
                           .createQuery("SELECT COUNT(*) FROM qe_models WHERE id = :id")

@@ -6,6 +6,7 @@ import dev.earmark.audio.qe.DriftReport;
 import dev.earmark.audio.qe.QeModel;
 import dev.earmark.audio.qe.QePrediction;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.access.Access;
 import dev.earmark.storage.importer.ImportReport;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
@@ -53,7 +54,7 @@ public final class QeInference {
    *     has succeeded; the caller reports it)
    */
   public QeRun afterImport(Actor actor, ImportReport report) {
-    actor.require("compute QE hints", Role.LEAD);
+    Access.require(project, actor, "compute QE hints", Role.LEAD);
     return run(actor, unhinted(report.datasetId()), report.runId());
   }
 
@@ -65,7 +66,7 @@ public final class QeInference {
    * @throws dev.earmark.audio.qe.QeModelException when no model can be loaded
    */
   public QeRun hintDataset(Actor actor, String datasetId) {
-    actor.require("compute QE hints", Role.LEAD);
+    Access.require(project, actor, "compute QE hints", Role.LEAD);
     return run(actor, unhinted(datasetId), null);
   }
 
@@ -94,7 +95,7 @@ public final class QeInference {
    * @throws dev.earmark.audio.qe.QeModelException when no model can be loaded
    */
   public QeRun predict(Actor actor, Collection<String> clipKeys) {
-    actor.require("compute QE hints", Role.LEAD);
+    Access.require(project, actor, "compute QE hints", Role.LEAD);
     List<ClipRow> all =
         project
             .jdbi()

@@ -10,6 +10,7 @@ import dev.earmark.audio.qe.TrainingRow;
 import dev.earmark.engine.normalize.Normalizer;
 import dev.earmark.engine.score.ProtectedPhrases;
 import dev.earmark.engine.score.Scorer;
+import dev.earmark.storage.access.Access;
 import dev.earmark.storage.export.FinalLabel;
 import dev.earmark.storage.export.FinalLabels;
 import dev.earmark.storage.policy.Policies;
@@ -100,7 +101,7 @@ public final class QeProjectTraining {
    * @throws dev.earmark.storage.StorageException when the project has no ASR label policy
    */
   public TrainingData trainingData(Actor actor) {
-    actor.require("train a QE model", Role.LEAD);
+    Access.require(project, actor, "train a QE model", Role.LEAD);
     FinalLabels finalLabels = new FinalLabels(project, policies);
     Normalizer normalizer = finalLabels.normalizer();
     Scorer scorer =
@@ -108,7 +109,7 @@ public final class QeProjectTraining {
     boolean singleCounts = settings.flag(Setting.QE_TRAIN_ON_SINGLE_LABELS);
     List<TrainingRow> rows = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
-    for (FinalLabel label : finalLabels.list()) {
+    for (FinalLabel label : finalLabels.list(actor)) {
       String id = label.datasetId() + "/" + label.clipKey();
       if (label.hypothesis().isEmpty()) {
         skipped.add(new Skipped(id, "no ASR hypothesis"));

@@ -2,6 +2,7 @@ package dev.earmark.storage.settings;
 
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
+import dev.earmark.storage.access.Access;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
@@ -29,7 +30,7 @@ public final class ProjectSettings {
 
   /** Sets {@code key} to {@code value} (lead only). */
   public void set(Actor actor, String key, String value) {
-    actor.require("change project settings", Role.LEAD);
+    Access.require(project, actor, "change project settings", Role.LEAD);
     if (key == null || !KEY.matcher(key).matches()) {
       throw new StorageException(
           "'" + key + "' is not a setting key: use lower-case letters, digits, '.', '_' or '-'");
@@ -81,7 +82,7 @@ public final class ProjectSettings {
    * the value already stored changes nothing and writes no audit event.
    */
   public SettingChange change(Actor actor, String key, String value) {
-    actor.require("change project settings", Role.LEAD);
+    Access.require(project, actor, "change project settings", Role.LEAD);
     Setting setting =
         Setting.forKey(key)
             .orElseThrow(

@@ -119,7 +119,19 @@ public enum Setting {
       "20",
       1.0,
       null,
-      "QE drift: imports with fewer predicted clips than this are not checked");
+      "QE drift: imports with fewer predicted clips than this are not checked"),
+  /**
+   * Whether this project is a training sandbox: anyone may act as any user ("Act as" in the
+   * workbench, any {@code --user}). The demo is one; every real project leaves it off, so the OS
+   * account or database login proves who acts (ADR 14).
+   */
+  TRAINING_SANDBOX(
+      "project.training_sandbox",
+      Kind.FLAG,
+      "false",
+      null,
+      null,
+      "a training sandbox: anyone may act as any user (off: the OS account or login proves who)");
 
   /** What values a setting accepts. */
   public enum Kind {

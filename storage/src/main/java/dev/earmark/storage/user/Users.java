@@ -51,7 +51,7 @@ public final class Users {
         handle -> {
           long existing = handle.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one();
           if (existing > 0) {
-            by.require("add users", Role.LEAD);
+            verifyLead(handle, by, "add users");
           }
           if (find(handle, id).isPresent()) {
             throw new StorageException("user " + id + " already exists");
@@ -82,8 +82,9 @@ public final class Users {
   }
 
   /**
-   * The actor for {@code id}; an unknown user is an error naming the known ones, and a deactivated
-   * user is refused (they cannot act until a lead reactivates them).
+   * The actor for {@code id}; an unknown user is an error that names no other user (the list of
+   * users is not for whoever types a wrong name), and a deactivated user is refused (they cannot
+   * act until a lead reactivates them).
    */
   public Actor actor(String id) {
     User user =
@@ -91,10 +92,7 @@ public final class Users {
             .orElseThrow(
                 () ->
                     new StorageException(
-                        "no user '"
-                            + id
-                            + "' in this project; known users: "
-                            + String.join(", ", list().stream().map(User::id).toList())));
+                        "no user '" + id + "' in this project; ask the project's lead to add you"));
     if (!user.active()) {
       throw new PermissionDeniedException(
           id + " is deactivated in this project and cannot act; a lead can reactivate them");
@@ -106,7 +104,7 @@ public final class Users {
   public List<User> roster(Actor by) {
     return jdbi.withHandle(
         handle -> {
-          requireLead(handle, by, "list the project's users");
+          verifyLead(handle, by, "list the project's users");
           return list(handle);
         });
   }
@@ -129,7 +127,7 @@ public final class Users {
     }
     return jdbi.inTransaction(
         handle -> {
-          requireLead(handle, by, "change users' roles");
+          verifyLead(handle, by, "change users' roles");
           User before = existing(handle, id);
           Set<Role> after = EnumSet.noneOf(Role.class);
           after.addAll(before.roles());
@@ -180,7 +178,7 @@ public final class Users {
   public boolean deactivate(Actor by, String id) {
     return jdbi.inTransaction(
         handle -> {
-          requireLead(handle, by, "deactivate users");
+          verifyLead(handle, by, "deactivate users");
           User before = existing(handle, id);
           if (!before.active()) {
             return false;
@@ -204,7 +202,7 @@ public final class Users {
   public boolean reactivate(Actor by, String id) {
     return jdbi.inTransaction(
         handle -> {
-          requireLead(handle, by, "reactivate users");
+          verifyLead(handle, by, "reactivate users");
           User before = existing(handle, id);
           if (before.active()) {
             return false;
@@ -242,18 +240,18 @@ public final class Users {
    * Refuses unless {@code by} is an active user of the project who holds the lead role in the user
    * table (an {@link Actor} is a record anyone can build, so its claimed roles are not enough).
    */
-  private static void requireLead(Handle handle, Actor by, String action) {
+  static void verifyLead(Handle handle, Actor by, String action) {
     Optional<User> user = find(handle, by.userId());
     if (user.isPresent() && !user.get().active()) {
       throw new PermissionDeniedException(
           by.userId() + " is deactivated in this project and cannot " + action);
     }
-    Set<Role> verified = EnumSet.noneOf(Role.class);
-    user.ifPresent(found -> verified.addAll(found.roles()));
-    verified.retainAll(by.roles());
-    new Actor(by.userId(), verified).require(action, Role.LEAD);
+    if (!by.has(Role.LEAD) || user.isEmpty() || !user.get().roles().contains(Role.LEAD)) {
+      throw PermissionDeniedException.lacking(by.userId(), action, Role.LEAD);
+    }
   }
 
+  /** The user {@code id} a lead acts on; the lead may see who the known users are. */
   private User existing(Handle handle, String id) {
     return find(handle, id)
         .orElseThrow(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earmark.engine.contract.ContractException;
 import dev.earmark.storage.Databases;
+import dev.earmark.storage.LabelingFixture;
 import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.audit.AuditVerification;
 import dev.earmark.storage.project.Project;
@@ -88,6 +89,7 @@ class ImporterTest {
   void audioOutsideTheManifestsFolderIsRefusedAndNoReasonQuotesAFile(Supplier<Project> factory)
       throws Exception {
     try (Project project = factory.get()) {
+      LabelingFixture.withUsers(project);
       ImportReport report =
           new Importer(project).run(LEAD, manifestReachingOutside(), contract(), (d, t) -> {});
 
@@ -133,6 +135,7 @@ class ImporterTest {
                 "\"known_gaps\": []",
                 "\"known_gaps\": []," + " \"audio_outside_manifest_folder\": true"));
     try (Project project = factory.get()) {
+      LabelingFixture.withUsers(project);
       ImportReport report =
           new Importer(project).run(LEAD, manifestReachingOutside(), contract, (d, t) -> {});
 
@@ -157,6 +160,7 @@ class ImporterTest {
   @MethodSource("databases")
   void importSortsEveryLineAndReRunningAddsNothing(Supplier<Project> factory) throws Exception {
     try (Project project = factory.get()) {
+      LabelingFixture.withUsers(project);
       Importer importer = new Importer(project);
       List<Long> progress = new ArrayList<>();
       ImportReport first =
@@ -220,6 +224,7 @@ class ImporterTest {
   @MethodSource("databases")
   void quarantinedClipIsImportedOnceItsFileIsFixed(Supplier<Project> factory) throws Exception {
     try (Project project = factory.get()) {
+      LabelingFixture.withUsers(project);
       Importer importer = new Importer(project);
       Path manifest = manifest();
       importer.run(LEAD, manifest, contract(), ImportListener.NONE);
@@ -238,6 +243,7 @@ class ImporterTest {
   @MethodSource("databases")
   void changedContractIsRecordedWithItsPreviousVersion(Supplier<Project> factory) throws Exception {
     try (Project project = factory.get()) {
+      LabelingFixture.withUsers(project);
       Importer importer = new Importer(project);
       Path manifest = manifest();
       importer.run(LEAD, manifest, contract(), ImportListener.NONE);
@@ -271,6 +277,7 @@ class ImporterTest {
     }
     Path manifest = Files.writeString(dir.resolve("big.jsonl"), lines);
     try (Project project = factory.get()) {
+      LabelingFixture.withUsers(project);
       Importer importer = new Importer(project);
       ImportListener stopAfterFirstChunk =
           new ImportListener() {
@@ -295,6 +302,7 @@ class ImporterTest {
   @MethodSource("databases")
   void incompleteContractOrWrongRoleImportsNothing(Supplier<Project> factory) throws Exception {
     try (Project project = factory.get()) {
+      LabelingFixture.withUsers(project);
       Importer importer = new Importer(project);
       Path manifest = manifest();
       Path incomplete =

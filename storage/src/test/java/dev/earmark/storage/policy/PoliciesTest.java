@@ -52,7 +52,7 @@ class PoliciesTest {
   @ParameterizedTest
   @MethodSource("databases")
   void publishedRubricReadsBackEqualAndCannotChange(Supplier<Project> factory) {
-    try (LabelingFixture fixture = LabelingFixture.over(factory.get())) {
+    try (LabelingFixture fixture = LabelingFixture.withUsers(factory.get())) {
       Policies policies = fixture.policies();
       Rubric builtIn = RubricCatalog.builtIn().get(ASR);
       PublishedVersion first = policies.publishRubric(LEAD, builtIn);
@@ -84,7 +84,7 @@ class PoliciesTest {
   @ParameterizedTest
   @MethodSource("databases")
   void ruleSetsAreImmutableToo(Supplier<Project> factory) {
-    try (LabelingFixture fixture = LabelingFixture.over(factory.get())) {
+    try (LabelingFixture fixture = LabelingFixture.withUsers(factory.get())) {
       Policies policies = fixture.policies();
       PublishedVersion published = policies.publishRuleSet(LEAD, EN_ASR_1, ruleSet("case-fold"));
       assertThat(published.contentHash()).startsWith("sha256:");
@@ -106,7 +106,7 @@ class PoliciesTest {
   @ParameterizedTest
   @MethodSource("databases")
   void policyChangesAreKeptWithWhatTheyReplaced(Supplier<Project> factory) {
-    try (LabelingFixture fixture = LabelingFixture.over(factory.get())) {
+    try (LabelingFixture fixture = LabelingFixture.withUsers(factory.get())) {
       Policies policies = fixture.policies();
       policies.publishRubric(LEAD, RubricCatalog.builtIn().get(ASR));
       policies.publishRuleSet(LEAD, EN_ASR_1, ruleSet("case-fold"));
@@ -139,7 +139,7 @@ class PoliciesTest {
   @ParameterizedTest
   @MethodSource("databases")
   void unpublishedVersionsAndNonLeadsAreRefused(Supplier<Project> factory) {
-    try (LabelingFixture fixture = LabelingFixture.over(factory.get())) {
+    try (LabelingFixture fixture = LabelingFixture.withUsers(factory.get())) {
       Policies policies = fixture.policies();
       assertThatThrownBy(() -> policies.setPolicy(LEAD, ASR, null))
           .isInstanceOf(StorageException.class)

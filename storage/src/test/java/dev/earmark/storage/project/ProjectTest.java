@@ -49,6 +49,45 @@ class ProjectTest {
         .hasMessageContaining("PostgreSQL URL");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiterString = " => ",
+      textBlock =
+          """
+          jdbc:postgresql://ann:s3cret@db:5432/earmark => jdbc:postgresql://ann:***@db:5432/earmark
+          jdbc:postgresql://ann:s3cret@db/earmark?ssl=true => jdbc:postgresql://ann:***@db/earmark?ssl=true
+          jdbc:postgresql://db/earmark?password=s3cret => jdbc:postgresql://db/earmark?password=***
+          jdbc:postgresql://db/earmark?user=a&password=s3cret => jdbc:postgresql://db/earmark?user=a&password=***
+          jdbc:postgresql://db/earmark?PASSWORD=s3cret&ssl=1 => jdbc:postgresql://db/earmark?PASSWORD=***&ssl=1
+          jdbc:postgresql://ann@db/earmark => jdbc:postgresql://ann@db/earmark
+          jdbc:mysql://ann:s3cret@db/earmark => jdbc:mysql://ann:***@db/earmark
+          """)
+  void everyUrlFormOfAPasswordIsRedacted(String url, String shown) {
+    assertThat(Project.redact(url)).isEqualTo(shown);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiterString = " => ",
+      textBlock =
+          """
+          jdbc:postgresql://ann:s3cret@127.0.0.1:1/earmark?connectTimeout=2 => jdbc:postgresql://ann:***@127.0.0.1:1/earmark?connectTimeout=2
+          jdbc:postgresql://127.0.0.1:1/earmark?connectTimeout=2&password=s3cret => jdbc:postgresql://127.0.0.1:1/earmark?connectTimeout=2&password=***
+          jdbc:postgresql://ann:s%33cret@127.0.0.1:1/earmark?connectTimeout=2 => jdbc:postgresql://ann:***@127.0.0.1:1/earmark?connectTimeout=2
+          """)
+  void aFailedConnectionNamesTheServerButNotThePassword(String url, String shown) {
+    assertThatThrownBy(() -> Project.openShared(url, null, TestClocks.FIXED))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining(shown)
+        .hasMessageNotContaining("s3cret")
+        .satisfies(
+            e -> {
+              for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                assertThat(String.valueOf(cause.getMessage())).doesNotContain("s3cret");
+              }
+            });
+  }
+
   @Test
   void unreachableServerIsOneSentence() {
     assertThatThrownBy(

@@ -54,7 +54,7 @@ class QeProjectTrainingTest {
       QeProjectTraining training = new QeProjectTraining(project, policies, settings, hints);
 
       // Targets come from the export's own settlement of final labels.
-      List<FinalLabel> finals = new FinalLabels(project, policies).list();
+      List<FinalLabel> finals = new FinalLabels(project, policies).list(lead);
       long settled =
           finals.stream()
               .filter(label -> label.hypothesis().isPresent())

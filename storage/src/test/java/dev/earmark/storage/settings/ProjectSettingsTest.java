@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earmark.storage.Databases;
+import dev.earmark.storage.LabelingFixture;
 import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.project.Project;
@@ -32,6 +33,7 @@ class ProjectSettingsTest {
   @MethodSource("databases")
   void defaultsHoldUntilTheLeadChangesThemAndChangesAreAudited(Supplier<Project> factory) {
     try (Project project = factory.get()) {
+      LabelingFixture.withUsers(project);
       ProjectSettings settings = new ProjectSettings(project);
       assertThat(settings.flag(Setting.QE_HINTS_VISIBLE_TO_ANNOTATORS)).isFalse();
       assertThat(settings.flag(Setting.SHOW_OTHER_LABELS_AFTER_SUBMIT)).isFalse();
@@ -77,6 +79,7 @@ class ProjectSettingsTest {
           """)
   void badValuesAreRefusedWithASentence(String key, String value, String message) {
     try (Project project = Databases.fresh(CLOCK).get(0).getPayload().get()) {
+      LabelingFixture.withUsers(project);
       assertThatThrownBy(() -> new ProjectSettings(project).set(LEAD, key, value))
           .isInstanceOf(StorageException.class)
           .hasMessage(message);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earmark.storage.Databases;
+import dev.earmark.storage.LabelingFixture;
 import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.project.Project;
@@ -32,6 +33,7 @@ class SettingChangeTest {
   @MethodSource("databases")
   void aChangeReportsTheValueBeforeAndRepeatingItWritesNothing(Supplier<Project> factory) {
     try (Project project = factory.get()) {
+      LabelingFixture.withUsers(project);
       ProjectSettings settings = new ProjectSettings(project);
       SettingChange first = settings.change(LEAD, "labeling.listening_share", "0.5");
       assertThat(first).isEqualTo(new SettingChange(Setting.LISTENING_SHARE, "0.8", "0.5", true));
@@ -59,6 +61,7 @@ class SettingChangeTest {
           """)
   void valuesOutsideASettingsRangeAreRefused(String key, String value, String message) {
     try (Project project = Databases.fresh(CLOCK).get(0).getPayload().get()) {
+      LabelingFixture.withUsers(project);
       ProjectSettings settings = new ProjectSettings(project);
       assertThatThrownBy(() -> settings.change(LEAD, key, value))
           .isInstanceOf(StorageException.class)
@@ -72,6 +75,7 @@ class SettingChangeTest {
   @MethodSource("databases")
   void anUnknownKeyIsRefusedNamingTheKnownOnes(Supplier<Project> factory) {
     try (Project project = factory.get()) {
+      LabelingFixture.withUsers(project);
       assertThatThrownBy(() -> new ProjectSettings(project).change(LEAD, "qe.fold", "5"))
           .isInstanceOf(StorageException.class)
           .hasMessageStartingWith("'qe.fold' is not a setting Earmark knows; known settings:")

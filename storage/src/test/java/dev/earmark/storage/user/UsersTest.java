@@ -7,6 +7,7 @@ import dev.earmark.storage.Databases;
 import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.TestClocks;
+import dev.earmark.storage.access.Access;
 import dev.earmark.storage.project.Project;
 import java.util.EnumSet;
 import java.util.List;
@@ -56,16 +57,42 @@ class UsersTest {
       assertThatThrownBy(() -> users.add(lead, "x", "X", EnumSet.noneOf(Role.class)))
           .hasMessage("user x needs at least one role");
       assertThatThrownBy(() -> users.actor("ghost"))
-          .hasMessage("no user 'ghost' in this project; known users: lead-1");
+          .hasMessage("no user 'ghost' in this project; ask the project's lead to add you")
+          .message()
+          .doesNotContain("lead-1");
     }
   }
 
   @ParameterizedTest
   @MethodSource("databases")
   void requireNamesEveryAllowedRole(Supplier<Project> factory) {
-    Actor annotator = new Actor("ann-1", EnumSet.of(Role.ANNOTATOR));
-    assertThatThrownBy(() -> annotator.require("decide a dispute", Role.ADJUDICATOR, Role.LEAD))
-        .hasMessage("ann-1 cannot decide a dispute: that needs the adjudicator or lead role");
-    annotator.require("label", Role.ANNOTATOR);
+    try (Project project = factory.get()) {
+      Users users = project.users();
+      Actor lead = users.add(Actor.system(), "lead-1", "Lena", EnumSet.of(Role.LEAD)).asActor();
+      Actor annotator = users.add(lead, "ann-1", "Ann", EnumSet.of(Role.ANNOTATOR)).asActor();
+      assertThatThrownBy(
+              () ->
+                  Access.require(
+                      project, annotator, "decide a dispute", Role.ADJUDICATOR, Role.LEAD))
+          .isInstanceOf(PermissionDeniedException.class)
+          .hasMessage("ann-1 cannot decide a dispute: that needs the adjudicator or lead role");
+      assertThat(Access.require(project, annotator, "label", Role.ANNOTATOR))
+          .containsExactly(Role.ANNOTATOR);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void anActorClaimingTheLeadRoleIsNotALeadUnlessTheUserTableSaysSo(Supplier<Project> factory) {
+    try (Project project = factory.get()) {
+      Users users = project.users();
+      Actor lead = users.add(Actor.system(), "lead-1", "Lena", EnumSet.of(Role.LEAD)).asActor();
+      users.add(lead, "ann-1", "Ann", EnumSet.of(Role.ANNOTATOR));
+      Actor forged = new Actor("ann-1", EnumSet.of(Role.LEAD, Role.ANNOTATOR));
+      assertThatThrownBy(() -> users.add(forged, "ann-2", "Ann 2", EnumSet.of(Role.LEAD)))
+          .isInstanceOf(PermissionDeniedException.class)
+          .hasMessage("ann-1 cannot add users: that needs the lead role");
+      assertThat(users.find("ann-2")).isEmpty();
+    }
   }
 }

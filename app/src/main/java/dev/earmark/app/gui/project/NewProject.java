@@ -1,12 +1,11 @@
 package dev.earmark.app.gui.project;
 
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.identity.Identities;
+import dev.earmark.storage.identity.OsAccount;
 import dev.earmark.storage.project.Project;
-import dev.earmark.storage.user.Actor;
-import dev.earmark.storage.user.Role;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.regex.Pattern;
 
 /**
@@ -44,6 +43,11 @@ public record NewProject(Path parent, String name, String userId) {
    * @return the project's folder
    */
   public Path create(Clock clock) {
+    return create(clock, OsAccount.system());
+  }
+
+  /** {@link #create(Clock)} with the creator mapped to the OS account {@code osAccount}. */
+  public Path create(Clock clock, OsAccount osAccount) {
     Path directory = directory();
     if (Project.exists(directory)) {
       throw new StorageException(
@@ -51,7 +55,7 @@ public record NewProject(Path parent, String name, String userId) {
     }
     try (Project project = Project.openEmbedded(directory, true, clock)) {
       String user = userId.strip();
-      project.users().add(Actor.system(), user, user, EnumSet.of(Role.LEAD, Role.ADJUDICATOR));
+      new Identities(project).createFirstLead(osAccount, user);
     }
     return directory;
   }

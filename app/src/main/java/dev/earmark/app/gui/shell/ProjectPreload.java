@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.shell;
 
+import dev.earmark.storage.identity.OsAccount;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +31,8 @@ public final class ProjectPreload {
         new Thread(
             () -> {
               try {
-                preload.opening.complete(OpenedProject.open(directory, userId, clock));
+                preload.opening.complete(
+                    OpenedProject.open(directory, userId, OsAccount.system(), clock));
               } catch (RuntimeException | Error e) {
                 preload.opening.completeExceptionally(e);
               }

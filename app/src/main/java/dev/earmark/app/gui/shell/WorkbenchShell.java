@@ -13,6 +13,7 @@ import dev.earmark.app.gui.project.RecentProjects;
 import dev.earmark.app.gui.project.WelcomeModel;
 import dev.earmark.app.gui.project.WelcomeView;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.identity.OsAccount;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Role;
 import dev.earmark.storage.user.User;
@@ -89,6 +90,7 @@ public final class WorkbenchShell {
   private OpenedProject opened;
   private String activeId;
   private String userId = System.getProperty("user.name", "lead");
+  private OsAccount osAccount = OsAccount.system();
   private Runnable afterOpen;
   private WelcomeView welcome;
   private ImportWizardView importWizard;
@@ -147,6 +149,11 @@ public final class WorkbenchShell {
         });
   }
 
+  /** Runs the shell as {@code account} (tests fix it; the default is the JVM's OS account). */
+  void osAccount(OsAccount account) {
+    this.osAccount = account;
+  }
+
   /** Opens the project in {@code directory} for {@code userId}, in the background. */
   public void open(Path directory, String userId) {
     this.userId = userId;
@@ -156,7 +163,7 @@ public final class WorkbenchShell {
           message("Earmark " + VersionProvider.version(), "Opening " + directory + "…");
           executor.submit(
               "open the project " + directory,
-              () -> OpenedProject.open(directory, userId, clock),
+              () -> OpenedProject.open(directory, userId, osAccount, clock),
               this::opened,
               failure -> cannotOpen(directory, failure));
         });
@@ -279,9 +286,12 @@ public final class WorkbenchShell {
         .filter(view -> content.getChildren().contains(view.view()));
   }
 
-  /** Acts as another user of the open project (identity is declared, as with --user). */
+  /**
+   * Acts as another user of the open project: only in a training sandbox (the demo), where identity
+   * is declared; a real project ignores it, since the OS account decides who acts.
+   */
   public void actAs(String userId) {
-    if (opened == null) {
+    if (opened == null || !opened.sandbox()) {
       return;
     }
     OpenedProject current = opened;
@@ -290,7 +300,7 @@ public final class WorkbenchShell {
           closeScreens();
           executor.submit(
               "read the roles of " + userId,
-              () -> OpenedProject.forUser(current.project(), current.directory(), userId),
+              () -> current.actingAs(userId),
               this::opened,
               failure -> cannotOpen(current.directory(), failure));
         });
@@ -507,6 +517,14 @@ public final class WorkbenchShell {
       choices.add(button);
     }
     VBox users = new VBox(6, choices.toArray(Node[]::new));
+    if (!project.sandbox()) {
+      message(
+          project.title(),
+          "No screen here is for "
+              + roleNames(project.roles())
+              + ". Ask the project's lead for the role you need.");
+      return;
+    }
     message(
         project.title(),
         project.roles().isEmpty()
