@@ -94,11 +94,12 @@ class OwnProjectEndToEndTest {
 
     // 1. Import: the first user of a new project becomes its lead.
     as("lea", "import", "--manifest", file("manifest.jsonl"), "--contract", file("contract.json"));
-    // 2. The team, each person mapped to their own OS account (here named as the user).
+    // 2. The team. In an embedded project each person is mapped to their own OS account (here
+    // named as the user); on PostgreSQL each gets a login of their own instead (users login).
     for (String annotator : List.of("ann-a", "ann-b", "ann-c")) {
-      as("lea", "users", "add", annotator, "--role", "annotator", "--os-account", annotator);
+      addUser(database, annotator, "annotator");
     }
-    as("lea", "users", "add", "adj", "--role", "adjudicator", "--os-account", "adj");
+    addUser(database, "adj", "adjudicator");
     // 3. A rubric and a rule set of the team's own, edited from the built-ins' JSON.
     ObjectNode rubric = (ObjectNode) json("lea", "rubric", "show", "asr-transcript@1");
     rubric.put("id", "asr-transcript@2").put("title", "Call-centre transcript").remove("hash");
@@ -192,6 +193,14 @@ class OwnProjectEndToEndTest {
       assertThat(annotator.get("labels").asInt()).isEqualTo(12);
       assertThat(annotator.get("gold_items").asInt()).isEqualTo(1);
       assertThat(annotator.get("gold_accuracy").asDouble()).isEqualTo(1.0);
+    }
+  }
+
+  private void addUser(String database, String user, String role) {
+    if (database.equals("h2")) {
+      as("lea", "users", "add", user, "--role", role, "--os-account", user);
+    } else {
+      as("lea", "users", "add", user, "--role", role);
     }
   }
 
