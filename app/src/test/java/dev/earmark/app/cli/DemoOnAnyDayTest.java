@@ -55,7 +55,7 @@ class DemoOnAnyDayTest {
   void theDemoBuiltOnThreeDaysYearsApartHasTheSameCountsAndAgreementFigures() throws Exception {
     List<Story> stories = new ArrayList<>();
     for (String day : DAYS) {
-      stories.add(build(Clock.fixed(Instant.parse(day + "T09:30:00Z"), ZoneOffset.UTC)));
+      stories.add(build(day, Clock.fixed(Instant.parse(day + "T09:30:00Z"), ZoneOffset.UTC)));
     }
 
     Story first = stories.get(0);
@@ -96,8 +96,8 @@ class DemoOnAnyDayTest {
     }
   }
 
-  private Story build(Clock clock) {
-    Path projectDir = dir.resolve(LocalDate.now(clock).toString());
+  private Story build(String day, Clock clock) {
+    Path projectDir = dir.resolve(day);
     DemoReport report = DemoCommand.createDemo(projectDir, DemoProject.LEAD_ID, clock);
     try (Project project = Project.openEmbedded(projectDir, false, clock)) {
       List<String> excluded =
