@@ -160,11 +160,32 @@ class QeModelTest {
   }
 
   @Test
-  void realAudioGoesThroughTheSameFeatureCodePath() {
-    AcousticFeatures features =
+  void anExplainedPredictionOfRealAudioCarriesTheFilesFeaturesAndExplainsTheDifferenceToAnother() {
+    AcousticFeatures noisy =
         FeatureExtractor.extract(AudioDecoderTestAccess.resource("voiced-noisy.wav"));
-    QePrediction prediction = model.predict(features, 0.5, 2);
-    assertEquals(model.predictWer(List.of(features.vector()))[0], prediction.predictedWer(), 1e-9);
+    AcousticFeatures narrow =
+        FeatureExtractor.extract(AudioDecoderTestAccess.resource("narrowband.wav"));
+    int all = FeatureSchema.NAMES.size();
+    QePrediction a = model.predict(noisy, 0.5, all);
+    QePrediction b = model.predict(narrow, 0.5, all);
+
+    // Every explained feature reports the value the extractor measured in that file.
+    assertEquals(all, a.topFeatures().size());
+    for (FeatureContribution c : a.topFeatures()) {
+      assertEquals(noisy.vector()[FeatureSchema.NAMES.indexOf(c.feature())], c.value(), 0.0);
+    }
+    // The single-clip path and the batch path agree.
+    assertEquals(model.predictWer(List.of(noisy.vector()))[0], a.predictedWer(), 1e-9);
+    assertEquals(a.predictedWer() >= 0.5, a.reviewRecommended());
+    // TreeSHAP: contributions plus the bias sum to the raw score, so the bias cancels between two
+    // clips and the contributions alone must explain the difference of their predictions.
+    assertTrue(a.predictedWer() > 0 && b.predictedWer() > 0, "both above the clamp at 0");
+    double explained = sum(a.topFeatures()) - sum(b.topFeatures());
+    assertEquals(a.predictedWer() - b.predictedWer(), explained, 1e-4);
+  }
+
+  private static double sum(List<FeatureContribution> contributions) {
+    return contributions.stream().mapToDouble(FeatureContribution::contribution).sum();
   }
 
   @Test
