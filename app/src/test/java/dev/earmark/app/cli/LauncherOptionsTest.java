@@ -1,0 +1,65 @@
+package dev.earmark.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * The launcher script decides, before Java starts, whether the workbench opens (only global
+ * options) or a headless command runs, because only the workbench maps the class-data archive. It
+ * knows the global options that take a value by hand; this test holds that list against the options
+ * picocli declares, so a new global option cannot silently turn the archive off (or make a command
+ * start as the workbench).
+ */
+class LauncherOptionsTest {
+  private static final Path LAUNCHER = Path.of("..", "earmark");
+
+  @Test
+  void everyGlobalOptionKeepsTheWorkbenchAndASubcommandAfterItRunsHeadless() throws Exception {
+    List<OptionSpec> globals = new ArrayList<>();
+    for (OptionSpec option : EarmarkCommand.commandLine().getCommandSpec().options()) {
+      if (!option.usageHelp() && !option.versionHelp()) {
+        globals.add(option);
+      }
+    }
+    assertThat(globals).extracting(OptionSpec::longestName).contains("--project", "--debug");
+
+    for (OptionSpec option : globals) {
+      String name = option.longestName();
+      if (option.arity().max() > 0) {
+        assertThat(plan(name, "value")).as(name + " VALUE").isEqualTo("workbench");
+        assertThat(plan(name + "=value")).as(name + "=VALUE").isEqualTo("workbench");
+        assertThat(plan(name, "value", "status")).as(name + " VALUE status").isEqualTo("command");
+      } else {
+        assertThat(plan(name)).as(name).isEqualTo("workbench");
+        assertThat(plan(name, "status")).as(name + " status").isEqualTo("command");
+      }
+    }
+    assertThat(plan()).isEqualTo("workbench");
+    assertThat(plan("status")).isEqualTo("command");
+  }
+
+  private static String plan(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash", LAUNCHER.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("EARMARK_LAUNCH_PLAN", "1");
+    Process process = builder.start();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the launcher did not answer within 30 s: " + command);
+    }
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as(out).isZero();
+    assertThat(Files.isRegularFile(LAUNCHER)).isTrue();
+    return out.strip();
+  }
+}
