@@ -186,6 +186,7 @@ public final class EarmarkCommand implements Callable<Integer> {
   private static boolean isUserError(Exception e) {
     return e instanceof InputException
         || e instanceof dev.earmark.engine.EngineException
+        || e instanceof dev.earmark.audio.AudioException
         || e instanceof dev.earmark.storage.StorageException;
   }
 }

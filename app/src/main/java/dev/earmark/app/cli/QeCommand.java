@@ -7,7 +7,6 @@ import dev.earmark.audio.qe.CalibrationBin;
 import dev.earmark.audio.qe.DriftReport;
 import dev.earmark.audio.qe.QeMetrics;
 import dev.earmark.audio.qe.QeModel;
-import dev.earmark.audio.qe.QeModelException;
 import dev.earmark.audio.qe.QeModelMetadata;
 import dev.earmark.audio.qe.QeTrainingSettings;
 import dev.earmark.storage.qe.QeRun;
@@ -48,11 +47,8 @@ public final class QeCommand {
 
   /** The model at {@code path}, or the shipped default when it is null. */
   static QeModel loadModel(Path path) {
-    try {
-      return path == null ? QeModel.loadDefault() : QeModel.load(path);
-    } catch (QeModelException e) {
-      throw new InputException(e.getMessage());
-    }
+    // A QeModelException is an AudioException: the launcher prints its sentence and exits 2.
+    return path == null ? QeModel.loadDefault() : QeModel.load(path);
   }
 
   static Map<String, Object> modelJson(QeModelMetadata metadata) {

@@ -2,7 +2,6 @@ package dev.earmark.app.cli;
 
 import dev.earmark.audio.qe.FeatureContribution;
 import dev.earmark.audio.qe.QeModel;
-import dev.earmark.audio.qe.QeModelException;
 import dev.earmark.audio.qe.QeModelMetadata;
 import dev.earmark.audio.qe.QePrediction;
 import dev.earmark.storage.project.Project;
@@ -157,14 +156,8 @@ public final class QePredictCommand implements Callable<Integer> {
     try (Project project = ProjectAccess.openExisting(qe.root.global)) {
       Actor actor = ProjectAccess.actor(project, qe.root.global);
       ProjectSettings settings = new ProjectSettings(project);
-      QeRun run;
-      try {
-        run =
-            new QeInference(project, settings, new QeHints(project, settings))
-                .predict(actor, clips);
-      } catch (QeModelException e) {
-        throw new InputException(e.getMessage());
-      }
+      QeRun run =
+          new QeInference(project, settings, new QeHints(project, settings)).predict(actor, clips);
       PrintWriter out = spec.commandLine().getOut();
       if (json.enabled()) {
         Map<String, Object> result = new LinkedHashMap<>();

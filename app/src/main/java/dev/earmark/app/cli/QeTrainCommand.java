@@ -259,22 +259,19 @@ public final class QeTrainCommand implements Callable<Integer> {
   }
 
   /** {@code base} (defaults, or the project's settings) with the options given here on top. */
+  /** Out-of-range options fail as a QeModelException, whose sentence the launcher prints. */
   private QeTrainingSettings settings(QeTrainingSettings base) {
-    try {
-      return new QeTrainingSettings(
-          rhoGate == null ? base.rhoGate() : rhoGate,
-          folds == null ? base.folds() : folds,
-          minClips == null ? base.minUsableClips() : minClips,
-          seed == null ? base.seed() : seed,
-          base.rounds(),
-          base.maxDepth(),
-          base.learningRate(),
-          base.minChildWeight(),
-          base.calibrationBins(),
-          base.driftBins());
-    } catch (QeModelException e) {
-      throw new InputException(e.getMessage());
-    }
+    return new QeTrainingSettings(
+        rhoGate == null ? base.rhoGate() : rhoGate,
+        folds == null ? base.folds() : folds,
+        minClips == null ? base.minUsableClips() : minClips,
+        seed == null ? base.seed() : seed,
+        base.rounds(),
+        base.maxDepth(),
+        base.learningRate(),
+        base.minChildWeight(),
+        base.calibrationBins(),
+        base.driftBins());
   }
 
   private static Path save(QeModel model, Path file) {
