@@ -2,8 +2,11 @@ package dev.earmark.storage.export.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.engine.score.AlignmentMode;
 import dev.earmark.engine.score.ErrorCounts;
+import dev.earmark.engine.score.ProtectedPhrases;
 import dev.earmark.engine.score.Scorer;
+import dev.earmark.engine.score.Tokenizer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +130,7 @@ class ExternalConsumersTest {
   }
 
   @Test
-  void scliteOnTheTrnFilesCountsWhatEarmarksScorerCounts() throws Exception {
+  void scliteOnTheTrnFilesCountsWhatWerWithScliteAlignmentCounts() throws Exception {
     Assumptions.assumeTrue(
         Files.isExecutable(SCLITE), "sclite is not installed (Debian package sctk)");
     List<ExportClip> clips = new ArrayList<>(clips());
@@ -143,6 +146,21 @@ class ExternalConsumersTest {
             "(um) I think {so / no} ;; yes <noise>",
             List.of(),
             "um I think so yes",
+            Map.of(),
+            "en"));
+    // Where sclite's weighted alignment (sub 4, ins 3, del 3) differs from the minimum edit.
+    clips.add(
+        new ExportClip(
+            "weighted",
+            Path.of("/a/w.wav"),
+            null,
+            2.0,
+            16000,
+            1,
+            null,
+            "b c a d a",
+            List.of(),
+            "d d b b c",
             Map.of(),
             "en"));
     List<Path> trn = new TrnTranscripts().write(clips, dir);
@@ -176,7 +194,8 @@ class ExternalConsumersTest {
       sum.add(Long.parseLong(numbers.group()));
     }
     assertThat(sum).as(sumLine).hasSize(8);
-    Scorer scorer = Scorer.withoutNormalization();
+    // What `earmark wer --alignment sclite` counts on the same texts.
+    Scorer scorer = new Scorer(Tokenizer.WHITESPACE, ProtectedPhrases.NONE, AlignmentMode.SCLITE);
     ErrorCounts earmark = ErrorCounts.ZERO;
     for (ExportClip clip : clips) {
       String hypothesis = clip.hypothesis() == null ? "" : clip.hypothesis();
