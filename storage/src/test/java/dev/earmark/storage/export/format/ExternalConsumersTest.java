@@ -210,4 +210,77 @@ class ExternalConsumersTest {
     assertThat(sum.get(5)).as("insertions").isEqualTo(earmark.insertions());
     assertThat(earmark.errors()).isGreaterThan(5);
   }
+
+  @Test
+  void scliteOnNormalizedStmAndCtmCountsWhatWerWithScliteAlignmentCounts() throws Exception {
+    Assumptions.assumeTrue(
+        Files.isExecutable(SCLITE), "sclite is not installed (Debian package sctk)");
+    List<ExportClip> clips = new ArrayList<>();
+    String[][] pairs = {
+      {"b c a d a", "d d b b c"},
+      {"the cat sat on the mat", "the cat sat on a mat"},
+      {"i {are not / have not} seen it", "i are not seen it"},
+      {"nobody answered", null}
+    };
+    for (int i = 0; i < pairs.length; i++) {
+      clips.add(
+          new ExportClip(
+              "u" + i,
+              Path.of("/a/" + i + ".wav"),
+              null,
+              3.0,
+              16000,
+              1,
+              "spk",
+              pairs[i][0],
+              List.of(),
+              pairs[i][1],
+              Map.of(),
+              "en"));
+    }
+    Path stm = new StmReferences().write(clips, dir).get(0);
+    Path ctm = new CtmHypotheses().write(clips, dir).get(0);
+
+    String output =
+        run(
+            dir,
+            SCLITE.toString(),
+            "-r",
+            stm.toString(),
+            "stm",
+            "-h",
+            ctm.toString(),
+            "ctm",
+            "-s",
+            "-o",
+            "rsum",
+            "stdout");
+
+    String sumLine =
+        output
+            .lines()
+            .filter(line -> line.matches("\\s*\\|\\s*Sum\\s*\\|.*"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no Sum row in sclite output:\n" + output));
+    List<Long> sum = new ArrayList<>();
+    Matcher numbers = Pattern.compile("\\d+").matcher(sumLine);
+    while (numbers.find()) {
+      sum.add(Long.parseLong(numbers.group()));
+    }
+    Scorer scorer = new Scorer(Tokenizer.WHITESPACE, ProtectedPhrases.NONE, AlignmentMode.SCLITE);
+    ErrorCounts earmark = ErrorCounts.ZERO;
+    for (ExportClip clip : clips) {
+      String hypothesis = clip.hypothesis() == null ? "" : clip.hypothesis();
+      earmark =
+          earmark.plus(scorer.score(clip.clipId(), "", clip.transcript(), hypothesis).words());
+    }
+    assertThat(sum.subList(1, 6))
+        .as(sumLine)
+        .containsExactly(
+            earmark.referenceLength(),
+            earmark.hits(),
+            earmark.substitutions(),
+            earmark.deletions(),
+            earmark.insertions());
+  }
 }
