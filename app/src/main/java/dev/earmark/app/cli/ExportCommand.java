@@ -56,7 +56,8 @@ public final class ExportCommand implements Callable<Integer> {
       paramLabel = "F",
       description =
           "Format to write (repeatable): earmark-jsonl, nemo, hf-audiofolder, kaldi, stm, ctm,"
-              + " textgrid, eaf. Default: all.")
+              + " textgrid, eaf, rttm, webvtt, srt, audacity, lhotse, label-studio, csv, tsv,"
+              + " trn. Default: all.")
   List<String> formats = new ArrayList<>();
 
   @Option(
@@ -89,8 +90,16 @@ public final class ExportCommand implements Callable<Integer> {
       names = "--with-audio",
       description =
           "Copy each exported clip's audio file into the batch's audio/ directory, checksummed in"
-              + " the manifest and checked by 'earmark verify'.")
+              + " the manifest; every format then names it by a path relative to its own file,"
+              + " which 'earmark verify' checks.")
   boolean withAudio;
+
+  @Option(
+      names = "--normalize",
+      description =
+          "Write STM, CTM, Kaldi text and trn normalized by the asr-transcript policy's rule set"
+              + " (recorded in the manifest), so sclite scores as the policy does.")
+  boolean normalize;
 
   @Override
   public Integer call() {
@@ -129,7 +138,8 @@ public final class ExportCommand implements Callable<Integer> {
                       pinned,
                       dataUse,
                       VersionProvider.version(),
-                      withAudio));
+                      withAudio,
+                      normalize));
       return report(outcome);
     }
   }

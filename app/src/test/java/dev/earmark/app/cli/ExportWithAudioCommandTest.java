@@ -71,4 +71,51 @@ class ExportWithAudioCommandTest {
     assertThat(verify.code()).isEqualTo(1);
     assertThat(verify.out()).contains("altered-file").contains("audio/" + first.getFileName());
   }
+
+  @Test
+  void normalizedExportWithAudioRecordsTheRuleSetAndVerifyNamesAPathThatLeavesTheBatch()
+      throws Exception {
+    Path project = dir.resolve("demo");
+    DemoCommand.createDemo(project, "maria", TestClocks.FIXED);
+    Path out = dir.resolve("b2");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "export",
+                "--project",
+                project.toString(),
+                "--user",
+                "maria",
+                "--batch",
+                "b2",
+                "--out",
+                out.toString(),
+                "--format",
+                "nemo",
+                "--format",
+                "stm",
+                "--with-audio",
+                "--normalize",
+                "--json"));
+    var probe = run(args.toArray(String[]::new));
+    if (probe.code() == 1) {
+      for (JsonNode blocker : JSON.readTree(probe.out()).path("blockers")) {
+        args.addAll(List.of("--allow", blocker.path("code").asText(), "--reason", "test"));
+      }
+      probe = run(args.toArray(String[]::new));
+    }
+    assertThat(probe.code()).as(probe.out() + probe.err()).isZero();
+    JsonNode manifest = JSON.readTree(out.resolve("manifest.json").toFile());
+    assertThat(manifest.at("/normalization/formats").toString()).isEqualTo("[\"stm\"]");
+    assertThat(manifest.at("/normalization/rule_set").asText()).isNotEmpty();
+    assertThat(run("verify", out.toString()).code()).isZero();
+
+    Path nemo = out.resolve("nemo/manifest.json");
+    List<String> lines = Files.readAllLines(nemo);
+    lines.set(0, lines.get(0).replace("\"../audio/", "\"../../audio/"));
+    Files.write(nemo, lines);
+    var verify = run("verify", out.toString(), "--json");
+    assertThat(verify.code()).isEqualTo(1);
+    assertThat(verify.out()).contains("unresolved-path").contains("nemo/manifest.json");
+  }
 }

@@ -79,15 +79,24 @@ record BatchData(
       return transcriptOf(finalValue);
     }
 
-    ExportClip toExportClip(Path target) {
+    /**
+     * The clip as the format writers see it.
+     *
+     * @param batchDirectory the directory the batch is being written into
+     * @param audioInBatch whether the audio was copied to {@code audio/<file name>} in it; the clip
+     *     then points at that copy, never at the project's source
+     */
+    ExportClip toExportClip(Path batchDirectory, boolean audioInBatch) {
       if (clip.durationSeconds() == null || clip.sampleRate() == null || clip.channels() == null) {
         throw new StorageException(
             "Clip " + clip.key() + " has no audio facts (duration, rate, channels); re-import it.");
       }
       Path audio = Path.of(clip.audioPath()).toAbsolutePath().normalize();
-      // Audio is not copied into a batch (it can be large and is identified by audio_sha256); the
-      // formats name it where a consumer puts it: audio/<file name> under each format directory.
-      String relative = "audio/" + audio.getFileName();
+      String relative = null;
+      if (audioInBatch) {
+        relative = BatchExporter.AUDIO_DIRECTORY + "/" + audio.getFileName();
+        audio = batchDirectory.resolve(relative).toAbsolutePath().normalize();
+      }
       Map<String, String> slices = new TreeMap<>();
       if (clip.slicesJson() != null) {
         readJson(clip.slicesJson())
@@ -103,7 +112,7 @@ record BatchData(
           clip.channels(),
           clip.speakerId(),
           transcript(),
-          List.of(),
+          segmentsOf(finalValue, transcript()),
           clip.hypothesis(),
           slices,
           clip.language());
@@ -142,6 +151,38 @@ record BatchData(
       }
       return node;
     }
+  }
+
+  /**
+   * The segments of a final label ({@code fields.segments}: start, end, speaker), each with its own
+   * {@code text} where the label carries one (labels imported from tiered formats do). When no
+   * segment carries text, a single segment holds the whole transcript, and several are speaker
+   * turns with empty text (the writers then keep the transcript whole).
+   */
+  static List<ExportClip.Segment> segmentsOf(JsonNode value, String transcript) {
+    JsonNode nodes = value.path("fields").path("segments");
+    List<ExportClip.Segment> segments = new ArrayList<>();
+    if (!nodes.isArray()) {
+      return segments;
+    }
+    boolean anyText = false;
+    for (JsonNode node : nodes) {
+      anyText |= node.path("text").isTextual();
+    }
+    for (JsonNode node : nodes) {
+      if (!node.path("start").isNumber() || !node.path("end").isNumber()) {
+        continue;
+      }
+      double start = node.get("start").asDouble();
+      double end = node.get("end").asDouble();
+      if (!(start >= 0) || !(end > start)) {
+        continue; // the rubric refuses such segments; nothing a tier could hold
+      }
+      String text = anyText ? node.path("text").asText("") : nodes.size() == 1 ? transcript : "";
+      String speaker = node.path("speaker").isTextual() ? node.get("speaker").asText() : null;
+      segments.add(new ExportClip.Segment(start, end, speaker, text));
+    }
+    return segments;
   }
 
   static String transcriptOf(JsonNode value) {

@@ -145,6 +145,11 @@ public final class BatchExporter {
     PublishedVersion rubric = policies.publishedRubric(policy.rubric()).orElseThrow();
     Optional<PublishedVersion> ruleSet = policy.ruleSet().flatMap(policies::ruleSet);
     Normalizer normalizer = new FinalLabels(project, policies).normalizer(policy);
+    if (request.normalize() && ruleSet.isEmpty()) {
+      throw new StorageException(
+          "--normalize needs a rule set in the asr-transcript policy; set one with 'earmark"
+              + " policy set', or export without --normalize.");
+    }
 
     ExportFormats formats = ExportFormats.standard(createdAt);
     List<ExportFormat> chosen = new ArrayList<>();
@@ -192,10 +197,6 @@ public final class BatchExporter {
       overrides.put(blocker.code(), request.allowed().get(blocker.code()));
     }
     List<BatchData.Item> exported = items.stream().filter(item -> !item.unresolved()).toList();
-    List<ExportClip> exportClips = new ArrayList<>();
-    for (BatchData.Item item : exported) {
-      exportClips.add(item.toExportClip(target));
-    }
 
     Optional<ParentBatch> parent = existing.isPresent() ? existing.get().parent() : latestBatch();
     Optional<String> qeModel = data.qeModel();
@@ -209,14 +210,22 @@ public final class BatchExporter {
     try {
       Files.createDirectories(temp);
       Map<String, String> fileHashes = new TreeMap<>();
+      if (request.withAudio()) {
+        // First, so the formats point at the copies (relative paths), never at the project.
+        copyAudio(exported, temp, fileHashes);
+      }
+      List<ExportClip> exportClips = new ArrayList<>();
+      for (BatchData.Item item : exported) {
+        exportClips.add(item.toExportClip(temp, request.withAudio()));
+      }
+      List<ExportClip> normalizedClips =
+          request.normalize() ? normalized(exportClips, normalizer) : exportClips;
       for (ExportFormat format : chosen) {
         Path formatDir = temp.resolve(format.id());
-        for (Path written : format.write(exportClips, formatDir)) {
+        List<ExportClip> clips = format.scoresWords() ? normalizedClips : exportClips;
+        for (Path written : format.write(clips, formatDir)) {
           fileHashes.put(relative(temp, written), Checksums.sha256(written));
         }
-      }
-      if (request.withAudio()) {
-        copyAudio(exported, temp, fileHashes);
       }
       ObjectNode manifest = JSON.createObjectNode();
       manifest.put("format", MANIFEST_FORMAT);
@@ -263,6 +272,16 @@ public final class BatchExporter {
       if (request.withAudio()) {
         // Only present when audio is copied, so batches without it keep their manifests.
         manifest.put("audio_directory", AUDIO_DIRECTORY);
+      }
+      if (request.normalize()) {
+        // Only present when asked for, so batches without it keep their manifests.
+        ObjectNode normalization = manifest.putObject("normalization");
+        normalization.put("rule_set", ruleSet.get().id().toString());
+        normalization.put("content_hash", ruleSet.get().contentHash());
+        ArrayNode normalizedFormats = normalization.putArray("formats");
+        chosen.stream()
+            .filter(ExportFormat::scoresWords)
+            .forEach(format -> normalizedFormats.add(format.id()));
       }
       ArrayNode overrideNodes = manifest.putArray("overrides");
       for (ReleaseBlocker blocker : report.blockers()) {
@@ -430,6 +449,44 @@ public final class BatchExporter {
       }
       fileHashes.put(relative, sha);
     }
+  }
+
+  /**
+   * The clips with transcript, segment texts and hypothesis replaced by their words under {@code
+   * normalizer}, joined by single spaces.
+   */
+  private static List<ExportClip> normalized(List<ExportClip> clips, Normalizer normalizer) {
+    List<ExportClip> out = new ArrayList<>(clips.size());
+    for (ExportClip clip : clips) {
+      List<ExportClip.Segment> segments = new ArrayList<>();
+      for (ExportClip.Segment segment : clip.segments()) {
+        segments.add(
+            new ExportClip.Segment(
+                segment.startSeconds(),
+                segment.endSeconds(),
+                segment.speakerId(),
+                words(normalizer, segment.text())));
+      }
+      out.add(
+          new ExportClip(
+              clip.clipId(),
+              clip.audioPath(),
+              clip.audioRelativePath(),
+              clip.durationSeconds(),
+              clip.sampleRate(),
+              clip.channels(),
+              clip.speakerId(),
+              words(normalizer, clip.transcript()),
+              segments,
+              clip.hypothesis() == null ? null : words(normalizer, clip.hypothesis()),
+              clip.slices(),
+              clip.language()));
+    }
+    return out;
+  }
+
+  private static String words(Normalizer normalizer, String text) {
+    return String.join(" ", normalizer.normalize(text).words());
   }
 
   private static long count(List<BatchData.Item> items, String finalKind) {

@@ -26,7 +26,9 @@ public record BatchVerification(
    * One problem.
    *
    * @param kind {@code missing-file}, {@code extra-file}, {@code altered-file}, {@code
-   *     manifest-field}, {@code missing-manifest} or {@code unfinished-export}
+   *     manifest-field}, {@code missing-manifest}, {@code unfinished-export} or {@code
+   *     unresolved-path} (an audio path in a batch with its audio that does not lead to a file
+   *     inside the batch)
    * @param subject the file (relative, {@code /}-separated) or manifest field concerned
    * @param detail a plain sentence saying what is wrong
    */

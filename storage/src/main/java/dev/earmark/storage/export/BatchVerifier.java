@@ -143,6 +143,7 @@ public final class BatchVerifier {
     }
 
     crossCheck(manifest, problems);
+    BatchAudioPaths.check(dir, manifest, problems);
 
     JsonNode files = manifest.path("files");
     TreeSet<String> listed = new TreeSet<>();

@@ -25,7 +25,10 @@ import java.util.TreeMap;
  * @param use what the batch is released for, checked against each clip's consent scope
  * @param appVersion the Earmark version written into the manifest
  * @param withAudio whether each exported clip's audio file is copied into the batch's {@code
- *     audio/} directory, listed with its SHA-256 like every other file
+ *     audio/} directory, listed with its SHA-256 like every other file; every format then points at
+ *     the copies by relative paths
+ * @param normalize whether the formats that score text (STM, CTM, Kaldi, trn) get the transcripts
+ *     and hypotheses normalized by the ASR policy's rule set, recorded in the manifest
  */
 public record ExportRequest(
     String batchName,
@@ -35,7 +38,8 @@ public record ExportRequest(
     Optional<Instant> timestamp,
     DataUse use,
     String appVersion,
-    boolean withAudio) {
+    boolean withAudio,
+    boolean normalize) {
   public ExportRequest {
     Objects.requireNonNull(batchName, "batchName");
     Objects.requireNonNull(outDir, "outDir");
@@ -55,6 +59,19 @@ public record ExportRequest(
       Optional<Instant> timestamp,
       DataUse use,
       String appVersion) {
-    this(batchName, outDir, formats, allowed, timestamp, use, appVersion, false);
+    this(batchName, outDir, formats, allowed, timestamp, use, appVersion, false, false);
+  }
+
+  /** A request with raw transcripts in every format (the default). */
+  public ExportRequest(
+      String batchName,
+      Path outDir,
+      List<String> formats,
+      Map<String, String> allowed,
+      Optional<Instant> timestamp,
+      DataUse use,
+      String appVersion,
+      boolean withAudio) {
+    this(batchName, outDir, formats, allowed, timestamp, use, appVersion, withAudio, false);
   }
 }

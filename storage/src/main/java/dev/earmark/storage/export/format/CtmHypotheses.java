@@ -22,6 +22,11 @@ public final class CtmHypotheses implements ExportFormat {
   public static final String FILE_NAME = "hypothesis.ctm";
 
   @Override
+  public boolean scoresWords() {
+    return true;
+  }
+
+  @Override
   public String id() {
     return "ctm";
   }

@@ -31,8 +31,9 @@ public final class EarmarkJsonl implements ExportFormat {
     for (ExportClip clip : FormatFiles.sorted(clips)) {
       ObjectNode line = FormatFiles.object();
       line.put("id", clip.clipId());
-      line.put("audio_filepath", clip.audioRelativePath());
-      line.put("audio_absolute_path", clip.audioPath().toString());
+      line.put("audio_filepath", FormatFiles.audioReference(clip));
+      // A batch that carries its audio names no project path: the copy is what resolves.
+      line.put("audio_absolute_path", clip.audioInBatch() ? null : clip.audioPath().toString());
       line.put("duration", FormatFiles.secondsNumber(clip.durationSeconds()));
       line.put("sample_rate", clip.sampleRate());
       line.put("channels", clip.channels());

@@ -12,14 +12,15 @@ import java.util.TreeSet;
 
 /**
  * ELAN annotation documents (EAF 3.0), one file {@code CLIP.eaf} per clip (file names as in {@link
- * PraatTextGrid}). The header's MEDIA_DESCRIPTOR points at the audio (absolute {@code file:} URL
- * and the relative path as written in the export); TIME_ORDER holds one TIME_SLOT per distinct
- * boundary in milliseconds, ids {@code ts1…} in time order; one TIER per speaker (sorted) holds
- * ALIGNABLE_ANNOTATIONs (ids {@code a1…}) of linguistic type {@code transcription}. A clip without
- * segments is one tier with one annotation over the whole clip. The document DATE is the export
- * time given at construction, so files are reproducible. Characters XML 1.0 forbids (C0 controls
- * other than tab and line breaks) are dropped. Lossy: hypotheses, slices and language are dropped.
- * Immutable, thread-safe.
+ * PraatTextGrid}). The header's MEDIA_DESCRIPTOR points at the audio: when it travels with the
+ * batch, MEDIA_URL and RELATIVE_MEDIA_URL are both the relative URL {@code ../audio/NAME}; else
+ * MEDIA_URL is the source's absolute {@code file:} URL and there is no relative one; TIME_ORDER
+ * holds one TIME_SLOT per distinct boundary in milliseconds, ids {@code ts1…} in time order; one
+ * TIER per speaker (sorted) holds ALIGNABLE_ANNOTATIONs (ids {@code a1…}) of linguistic type {@code
+ * transcription}. A clip without segments is one tier with one annotation over the whole clip. The
+ * document DATE is the export time given at construction, so files are reproducible. Characters XML
+ * 1.0 forbids (C0 controls other than tab and line breaks) are dropped. Lossy: hypotheses, slices
+ * and language are dropped. Immutable, thread-safe.
  */
 public final class ElanEaf implements ExportFormat {
   private final Instant documentDate;
@@ -65,12 +66,13 @@ public final class ElanEaf implements ExportFormat {
         .append(" xsi:noNamespaceSchemaLocation=\"http://www.mpi.nl/tools/elan/EAFv3.0.xsd\">\n");
     out.append("    <HEADER MEDIA_FILE=\"\" TIME_UNITS=\"milliseconds\">\n");
     out.append("        <MEDIA_DESCRIPTOR MEDIA_URL=\"")
-        .append(xml(clip.audioPath().toUri().toString()))
+        .append(xml(mediaUrl(clip)))
         .append("\" MIME_TYPE=\"")
-        .append(mimeType(clip.audioRelativePath()))
-        .append("\" RELATIVE_MEDIA_URL=\"./")
-        .append(xml(clip.audioRelativePath().replace('\\', '/')))
-        .append("\"/>\n");
+        .append(mimeType(clip.audioPath().getFileName().toString()));
+    if (clip.audioInBatch()) {
+      out.append("\" RELATIVE_MEDIA_URL=\"").append(xml(mediaUrl(clip)));
+    }
+    out.append("\"/>\n");
     out.append("        <PROPERTY NAME=\"lastUsedAnnotationId\">")
         .append(tiers.tiers().values().stream().mapToInt(List::size).sum())
         .append("</PROPERTY>\n");
@@ -113,6 +115,22 @@ public final class ElanEaf implements ExportFormat {
             + " TIME_ALIGNABLE=\"true\"/>\n");
     out.append("</ANNOTATION_DOCUMENT>\n");
     return out.toString();
+  }
+
+  /**
+   * The media URL: the relative URL {@code ../audio/NAME} (percent-encoded) when the audio travels
+   * with the batch, so no project path is written and a moved batch still finds it; else the
+   * absolute {@code file:} URL of the source.
+   */
+  static String mediaUrl(ExportClip clip) {
+    if (!clip.audioInBatch()) {
+      return clip.audioPath().toUri().toString();
+    }
+    try {
+      return new java.net.URI(null, null, FormatFiles.audioReference(clip), null).toASCIIString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException("A relative path always makes a URI.", e);
+    }
   }
 
   static String mimeType(String audioPath) {

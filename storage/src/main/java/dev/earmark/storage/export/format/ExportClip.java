@@ -13,10 +13,12 @@ import java.util.TreeMap;
  *
  * @param clipId the clip's id in the project (any non-blank text; each format encodes what it
  *     restricts)
- * @param audioPath absolute path of the audio file, for formats that point at the audio directly
- *     (Kaldi {@code wav.scp}, EAF {@code MEDIA_URL})
- * @param audioRelativePath the audio path as written in exports, relative to the export directory
- *     with {@code '/'} separators
+ * @param audioPath absolute path of the audio file: the copy inside the batch when the audio
+ *     travels with it, else the project's source file
+ * @param audioRelativePath where the audio sits relative to the batch directory ({@code
+ *     audio/clip.wav}, {@code '/'} separators) when it travels with the batch, else {@code null};
+ *     writers then point at {@code ../audio/clip.wav} from their own directory, so every path
+ *     resolves from where the file sits and from a moved copy of the batch
  * @param durationSeconds clip duration, greater than zero
  * @param sampleRate samples per second, greater than zero
  * @param channels channel count, greater than zero
@@ -45,7 +47,6 @@ public record ExportClip(
   public ExportClip {
     Objects.requireNonNull(clipId, "clipId");
     Objects.requireNonNull(audioPath, "audioPath");
-    Objects.requireNonNull(audioRelativePath, "audioRelativePath");
     Objects.requireNonNull(transcript, "transcript");
     if (clipId.isBlank()) {
       throw new IllegalArgumentException("A clip id must not be blank.");
@@ -65,9 +66,30 @@ public record ExportClip(
     if (speakerId != null && speakerId.isBlank()) {
       speakerId = null;
     }
+    if (audioRelativePath != null) {
+      audioRelativePath = audioRelativePath.replace('\\', '/');
+      boolean escapes =
+          audioRelativePath.isEmpty()
+              || audioRelativePath.startsWith("/")
+              || audioRelativePath.matches("^[A-Za-z]:.*")
+              || ("/" + audioRelativePath + "/").contains("/../");
+      if (escapes) {
+        throw new IllegalArgumentException(
+            "Clip "
+                + clipId
+                + ": audioRelativePath must stay inside the batch, got "
+                + audioRelativePath
+                + ".");
+      }
+    }
     segments = List.copyOf(segments == null ? List.of() : segments);
     slices =
         slices == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(slices));
+  }
+
+  /** Whether the audio travels with the batch ({@link #audioRelativePath} is set). */
+  public boolean audioInBatch() {
+    return audioRelativePath != null;
   }
 
   /** The speaker a format should use: the clip's speaker, or the clip id when it has none. */

@@ -22,4 +22,12 @@ public interface ExportFormat {
    *     message names the clip or file
    */
   List<Path> write(List<ExportClip> clips, Path outDir);
+
+  /**
+   * Whether the format carries text that is scored or trained on as words (STM, CTM, Kaldi, trn),
+   * so an export asked to normalize hands it transcripts normalized by the policy's rule set.
+   */
+  default boolean scoresWords() {
+    return false;
+  }
 }

@@ -30,7 +30,16 @@ public final class ExportFormats {
             new StmReferences(),
             new CtmHypotheses(),
             new PraatTextGrid(),
-            new ElanEaf(exportTime)));
+            new ElanEaf(exportTime),
+            new RttmTurns(),
+            new WebVttSubtitles(),
+            new SrtSubtitles(),
+            new AudacityLabels(),
+            new LhotseManifests(),
+            new LabelStudioTasks(),
+            DelimitedTable.csv(),
+            DelimitedTable.tsv(),
+            new TrnTranscripts()));
   }
 
   /** All formats, in the order of {@link #standard}. */

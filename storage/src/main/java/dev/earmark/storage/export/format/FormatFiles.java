@@ -140,6 +140,45 @@ final class FormatFiles {
     return ordered;
   }
 
+  /**
+   * The audio path a file written directly into a format's directory ({@code BATCH/<format>/})
+   * writes: {@code ../} + the path inside the batch when the audio travels with it (so it resolves
+   * from where the file sits, wherever the batch is moved), else the absolute source path.
+   */
+  static String audioReference(ExportClip clip) {
+    return clip.audioInBatch()
+        ? "../" + clip.audioRelativePath()
+        : clip.audioPath().toString().replace('\\', '/');
+  }
+
+  /**
+   * The stretches of a clip that carry text, in time order: its segments when they carry the text,
+   * else one stretch over the whole clip holding the transcript. Segments carry the text unless
+   * they are speaker turns only (every segment text empty while the transcript is not); the whole
+   * clip stretch then takes the speaker of the turns when they all share one.
+   */
+  static List<ExportClip.Segment> textSegments(ExportClip clip) {
+    if (!clip.segments().isEmpty() && !turnsOnly(clip)) {
+      return timeOrdered(clip.segments());
+    }
+    String speaker = clip.speakerId();
+    Set<String> turnSpeakers = new java.util.TreeSet<>();
+    for (ExportClip.Segment segment : clip.segments()) {
+      turnSpeakers.add(speakerOf(clip, segment));
+    }
+    if (turnSpeakers.size() == 1) {
+      speaker = turnSpeakers.iterator().next();
+    }
+    return List.of(new ExportClip.Segment(0, clip.durationSeconds(), speaker, clip.transcript()));
+  }
+
+  /** Whether the clip's segments are speaker turns without text of their own. */
+  static boolean turnsOnly(ExportClip clip) {
+    return !clip.segments().isEmpty()
+        && !clip.transcript().isBlank()
+        && clip.segments().stream().allMatch(segment -> segment.text().isBlank());
+  }
+
   /** The speaker of a segment: its own, else the clip's, else the clip id. */
   static String speakerOf(ExportClip clip, ExportClip.Segment segment) {
     return segment.speakerId() != null ? segment.speakerId() : clip.effectiveSpeaker();

@@ -21,13 +21,23 @@ import java.util.TreeMap;
  * time order) and the recording id in {@code wav.scp} is the encoded clip id; clips without
  * segments then get one segment spanning the clip, because Kaldi expects all or none.
  *
- * <p>Audio: {@code wav.scp} holds the absolute path for {@code .wav} files whose path has no
- * whitespace; any other file is piped through {@code sox PATH -t wav - |} (path shell-quoted), so
- * sox must be installed where Kaldi runs. Sample rate and channels are left as they are. Lossy:
- * hypotheses, slices and language are dropped; transcripts become one line (whitespace runs are one
- * space). Stateless, thread-safe.
+ * <p>Durations: {@code utt2dur} (utterance durations) and {@code reco2dur} (recording durations) in
+ * seconds, three decimals, as {@code utils/data/get_utt2dur.sh} would write them.
+ *
+ * <p>Audio: {@code wav.scp} holds the path ({@code ../audio/NAME} when the audio travels with the
+ * batch, else the absolute source) of 16-bit PCM {@code .wav} files at the set's sample rate (the
+ * most frequent one) whose path has no shell metacharacters; any other file (FLAC, 24-bit or float
+ * WAV, another rate) is piped through {@code sox PATH -t wav [-r RATE] -b 16 -e signed-integer - |}
+ * (path shell-quoted), so sox must be installed where Kaldi runs. Channels are left as they are.
+ * Lossy: hypotheses, slices and language are dropped; transcripts become one line (whitespace runs
+ * are one space). Stateless, thread-safe.
  */
 public final class KaldiDataDirectory implements ExportFormat {
+  @Override
+  public boolean scoresWords() {
+    return true;
+  }
+
   @Override
   public String id() {
     return "kaldi";
@@ -51,39 +61,50 @@ public final class KaldiDataDirectory implements ExportFormat {
   @Override
   public List<Path> write(List<ExportClip> clips, Path outDir) {
     List<ExportClip> sorted = FormatFiles.sorted(clips);
-    boolean segmented = sorted.stream().anyMatch(clip -> !clip.segments().isEmpty());
+    boolean segmented =
+        sorted.stream()
+            .anyMatch(clip -> !clip.segments().isEmpty() && !FormatFiles.turnsOnly(clip));
+    int setRate = setSampleRate(sorted);
     Map<String, String> wavs = new TreeMap<>();
     Map<String, String> texts = new TreeMap<>();
     Map<String, String> speakers = new TreeMap<>();
+    Map<String, String> durations = new TreeMap<>();
+    Map<String, String> recordingDurations = new TreeMap<>();
     Map<String, String> segmentLines = new TreeMap<>();
     for (ExportClip clip : sorted) {
+      List<ExportClip.Segment> segments = FormatFiles.textSegments(clip);
+      String wav = wavEntry(clip, setRate);
+      String clipDuration = FormatFiles.seconds(clip.durationSeconds());
       if (!segmented) {
-        String utterance = utteranceId(clip);
-        wavs.put(utterance, wavEntry(clip.audioPath()));
-        texts.put(utterance, clip.transcript());
-        speakers.put(utterance, speakerId(clip.effectiveSpeaker()));
+        ExportClip.Segment whole = segments.get(0);
+        String speaker = speakerId(FormatFiles.speakerOf(clip, whole));
+        String utterance = speaker + "-" + recordingId(clip);
+        wavs.put(utterance, wav);
+        texts.put(utterance, whole.text());
+        speakers.put(utterance, speaker);
+        durations.put(utterance, clipDuration);
+        recordingDurations.put(utterance, clipDuration);
         continue;
       }
       String recording = recordingId(clip);
-      wavs.put(recording, wavEntry(clip.audioPath()));
-      List<ExportClip.Segment> segments =
-          clip.segments().isEmpty()
-              ? List.of(new ExportClip.Segment(0, clip.durationSeconds(), null, clip.transcript()))
-              : FormatFiles.timeOrdered(clip.segments());
+      wavs.put(recording, wav);
+      recordingDurations.put(recording, clipDuration);
       for (int i = 0; i < segments.size(); i++) {
         ExportClip.Segment segment = segments.get(i);
         String speaker = speakerId(FormatFiles.speakerOf(clip, segment));
         String utterance =
             speaker + "-" + recording + "-" + String.format(Locale.ROOT, "%04d", i + 1);
+        String start = FormatFiles.seconds(segment.startSeconds());
+        String end = FormatFiles.seconds(segment.endSeconds());
         texts.put(utterance, segment.text());
         speakers.put(utterance, speaker);
-        segmentLines.put(
+        // From the printed times, so utt2dur and segments agree to the millisecond.
+        durations.put(
             utterance,
-            recording
-                + " "
-                + FormatFiles.seconds(segment.startSeconds())
-                + " "
-                + FormatFiles.seconds(segment.endSeconds()));
+            new java.math.BigDecimal(end)
+                .subtract(new java.math.BigDecimal(start))
+                .toPlainString());
+        segmentLines.put(utterance, recording + " " + start + " " + end);
       }
     }
     List<Path> written = new ArrayList<>();
@@ -104,6 +125,8 @@ public final class KaldiDataDirectory implements ExportFormat {
     bySpeaker.forEach(
         (speaker, utterances) -> spk2utt.add(speaker + " " + String.join(" ", utterances)));
     written.add(FormatFiles.writeLines(outDir.resolve("spk2utt"), spk2utt));
+    written.add(FormatFiles.writeLines(outDir.resolve("utt2dur"), keyed(durations)));
+    written.add(FormatFiles.writeLines(outDir.resolve("reco2dur"), keyed(recordingDurations)));
     if (segmented) {
       written.add(FormatFiles.writeLines(outDir.resolve("segments"), keyed(segmentLines)));
     }
@@ -116,15 +139,44 @@ public final class KaldiDataDirectory implements ExportFormat {
     return lines;
   }
 
-  /** The {@code wav.scp} value for an audio file: its path, or a sox pipe. */
-  static String wavEntry(Path audio) {
-    String path = audio.toString();
-    boolean plainWav =
-        path.toLowerCase(Locale.ROOT).endsWith(".wav") && !path.matches(".*[\\s|'\"\\\\$`].*");
-    if (plainWav) {
+  /**
+   * The sample rate of the set: the most frequent one among the clips (the lower rate on a tie), to
+   * which off-rate files are converted.
+   */
+  static int setSampleRate(List<ExportClip> clips) {
+    Map<Integer, Integer> counts = new TreeMap<>();
+    clips.forEach(clip -> counts.merge(clip.sampleRate(), 1, Integer::sum));
+    int best = 0;
+    int bestCount = 0;
+    for (Map.Entry<Integer, Integer> entry : counts.entrySet()) {
+      if (entry.getValue() > bestCount) {
+        best = entry.getKey();
+        bestCount = entry.getValue();
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The {@code wav.scp} value of a clip: the path of a 16-bit PCM WAV file at the set's rate and
+   * without shell metacharacters; else a {@code sox} pipe that converts it (16-bit, and resampled
+   * to the set's rate when the file's rate differs), as Kaldi recipes write for other encodings.
+   */
+  static String wavEntry(ExportClip clip, int setRate) {
+    String path = FormatFiles.audioReference(clip);
+    boolean wav = path.toLowerCase(Locale.ROOT).endsWith(".wav");
+    boolean plainPath = !path.matches(".*[\\s|'\"\\\\$`;&<>()*?].*");
+    boolean offRate = clip.sampleRate() != setRate;
+    boolean pcm16 = wav && WavHeader.isPcm16(clip.audioPath());
+    if (wav && plainPath && !offRate && pcm16) {
       return path;
     }
-    return "sox " + shellQuoted(path) + " -t wav - |";
+    StringBuilder pipe = new StringBuilder("sox ").append(shellQuoted(path)).append(" -t wav");
+    if (offRate) {
+      pipe.append(" -r ").append(setRate);
+    }
+    pipe.append(" -b 16 -e signed-integer - |");
+    return pipe.toString();
   }
 
   private static String shellQuoted(String text) {

@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * NVIDIA NeMo's ASR manifest ({@code manifest.json}, one JSON object per line): {@code
- * audio_filepath} (the clip's relative path; NeMo resolves it against the manifest's directory),
- * {@code duration} in seconds and {@code text}. Lossy: speakers, segments, hypotheses, slices and
- * language are dropped (use {@link EarmarkJsonl} to keep them). Stateless, thread-safe.
+ * audio_filepath} ({@code ../audio/NAME} when the audio travels with the batch, which NeMo resolves
+ * against the manifest's directory; else the absolute source path), {@code duration} in seconds and
+ * {@code text}. Lossy: speakers, segments, hypotheses, slices and language are dropped (use {@link
+ * EarmarkJsonl} to keep them). Stateless, thread-safe.
  */
 public final class NemoManifest implements ExportFormat {
   /** The file this format writes. */
@@ -25,7 +26,7 @@ public final class NemoManifest implements ExportFormat {
     List<String> lines = new ArrayList<>();
     for (ExportClip clip : FormatFiles.sorted(clips)) {
       ObjectNode line = FormatFiles.object();
-      line.put("audio_filepath", clip.audioRelativePath());
+      line.put("audio_filepath", FormatFiles.audioReference(clip));
       line.put("duration", FormatFiles.secondsNumber(clip.durationSeconds()));
       line.put("text", clip.transcript());
       lines.add(FormatFiles.jsonLine(line));

@@ -19,6 +19,11 @@ public final class StmReferences implements ExportFormat {
   public static final String FILE_NAME = "reference.stm";
 
   @Override
+  public boolean scoresWords() {
+    return true;
+  }
+
+  @Override
   public String id() {
     return "stm";
   }
@@ -29,10 +34,7 @@ public final class StmReferences implements ExportFormat {
     ordered.sort(java.util.Comparator.comparing(SclText::fileId));
     List<String> lines = new ArrayList<>();
     for (ExportClip clip : ordered) {
-      List<ExportClip.Segment> segments =
-          clip.segments().isEmpty()
-              ? List.of(new ExportClip.Segment(0, clip.durationSeconds(), null, clip.transcript()))
-              : FormatFiles.timeOrdered(clip.segments());
+      List<ExportClip.Segment> segments = FormatFiles.textSegments(clip);
       for (ExportClip.Segment segment : segments) {
         StringBuilder line =
             new StringBuilder()

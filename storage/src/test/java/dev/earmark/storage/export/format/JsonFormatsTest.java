@@ -42,7 +42,8 @@ class JsonFormatsTest {
         .extracting(node -> node.get("id").asText())
         .containsExactly("Zürich interview/02", "clip-001", "empty");
     JsonNode swiss = lines.get(0);
-    assertThat(swiss.get("audio_filepath").asText()).isEqualTo("audio/Zürich interview 02.flac");
+    assertThat(swiss.get("audio_filepath").asText())
+        .isEqualTo(Path.of("/data/project/audio/Zürich interview 02.flac").toString());
     assertThat(swiss.get("audio_absolute_path").asText())
         .isEqualTo(Path.of("/data/project/audio/Zürich interview 02.flac").toString());
     assertThat(swiss.get("duration").decimalValue()).isEqualByComparingTo("4.0");
@@ -75,8 +76,9 @@ class JsonFormatsTest {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     assertThat(text)
         .isEqualTo(
-            "{\"id\":\"clip-001\",\"audio_filepath\":\"audio/clip-001.wav\","
-                + "\"audio_absolute_path\":\""
+            "{\"id\":\"clip-001\",\"audio_filepath\":\""
+                + Path.of("/data/project/audio/clip-001.wav")
+                + "\",\"audio_absolute_path\":\""
                 + Path.of("/data/project/audio/clip-001.wav")
                 + "\",\"duration\":2.500,\"sample_rate\":16000,\"channels\":1,"
                 + "\"speaker_id\":\"spk_a\",\"language\":\"en\",\"text\":\"the quick brown fox\","
@@ -92,12 +94,13 @@ class JsonFormatsTest {
   void earmarkJsonlReadsBackThroughTheImportManifestReader() throws Exception {
     Path file = new EarmarkJsonl().write(TestClips.all(), dir).get(0);
 
-    List<ManifestLine> lines = new ManifestReader().readAll(file);
+    List<ManifestLine> lines = new ManifestReader(true).readAll(file);
 
     assertThat(lines).allMatch(line -> line instanceof ManifestLine.Entry);
     ManifestEntry swiss = ((ManifestLine.Entry) lines.get(0)).entry();
     assertThat(swiss.id()).isEqualTo("Zürich interview/02");
-    assertThat(swiss.audioPath()).isEqualTo(dir.resolve("audio/Zürich interview 02.flac"));
+    assertThat(swiss.audioPath())
+        .isEqualTo(Path.of("/data/project/audio/Zürich interview 02.flac"));
     assertThat(swiss.declaredDuration()).isEqualTo(4.0);
     assertThat(swiss.reference()).isEqualTo("Grüezi mitenand \"so\" (lacht) {ja}");
     assertThat(swiss.hypothesis()).isEqualTo("grüezi mit enand so lacht ja");
@@ -123,7 +126,8 @@ class JsonFormatsTest {
           .toIterable()
           .containsExactly("audio_filepath", "duration", "text");
     }
-    assertThat(lines.get(1).get("audio_filepath").asText()).isEqualTo("audio/clip-001.wav");
+    assertThat(lines.get(1).get("audio_filepath").asText())
+        .isEqualTo(Path.of("/data/project/audio/clip-001.wav").toString());
     assertThat(lines.get(1).get("duration").asDouble()).isEqualTo(2.5);
     assertThat(lines.get(1).get("text").asText()).isEqualTo("the quick brown fox");
     assertThat(lines.get(2).get("text").asText()).isEmpty();
@@ -140,6 +144,7 @@ class JsonFormatsTest {
     assertThat(columns)
         .containsExactly(
             "file_name",
+            "clip_id",
             "transcription",
             "speaker_id",
             "language",
@@ -152,6 +157,7 @@ class JsonFormatsTest {
     }
     JsonNode swiss = lines.get(0);
     assertThat(swiss.get("file_name").asText()).isEqualTo("audio/Zürich interview 02.flac");
+    assertThat(swiss.get("clip_id").asText()).isEqualTo("Zürich interview/02");
     assertThat(swiss.get("transcription").asText())
         .isEqualTo("Grüezi mitenand \"so\" (lacht) {ja}");
     assertThat(swiss.get("slice_transcription").asText()).isEqualTo("verbatim");
@@ -163,27 +169,54 @@ class JsonFormatsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"../outside/a.wav", "/abs/a.wav", "audio/../../a.wav", "C:/a.wav", ""})
-  void audioFolderRefusesAudioOutsideTheFolder(String relativePath) {
+  void aClipRefusesAnInBatchAudioPathThatLeavesTheBatch(String relativePath) {
     ExportClip plain = TestClips.plain();
-    ExportClip outside =
-        new ExportClip(
-            "x",
-            plain.audioPath(),
-            relativePath,
-            1.0,
-            16000,
-            1,
-            null,
-            "t",
-            List.of(),
-            null,
-            Map.of(),
-            null);
-
-    assertThatThrownBy(() -> new AudioFolderMetadata().write(List.of(outside), dir))
-        .isInstanceOf(StorageException.class)
+    assertThatThrownBy(
+            () ->
+                new ExportClip(
+                    "x",
+                    plain.audioPath(),
+                    relativePath,
+                    1.0,
+                    16000,
+                    1,
+                    null,
+                    "t",
+                    List.of(),
+                    null,
+                    Map.of(),
+                    null))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Clip x")
-        .hasMessageContaining("not inside the audiofolder");
+        .hasMessageContaining("must stay inside the batch");
+  }
+
+  @Test
+  void audioInTheBatchIsNamedFromEachFilesOwnDirectoryAndLinkedIntoTheAudiofolder()
+      throws Exception {
+    Path batch = dir.resolve("batch");
+    Path audio = Files.createDirectories(batch.resolve("audio")).resolve("a b.wav");
+    Files.write(audio, new byte[] {1, 2, 3});
+    ExportClip clip =
+        new ExportClip(
+            "a", audio, "audio/a b.wav", 1.0, 16000, 1, null, "t", List.of(), null, Map.of(), null);
+
+    Path nemo = new NemoManifest().write(List.of(clip), batch.resolve("nemo")).get(0);
+    Path jsonl = new EarmarkJsonl().write(List.of(clip), batch.resolve("earmark-jsonl")).get(0);
+    List<Path> hf = new AudioFolderMetadata().write(List.of(clip), batch.resolve("hf-audiofolder"));
+
+    JsonNode nemoLine = lines(nemo).get(0);
+    assertThat(nemoLine.get("audio_filepath").asText()).isEqualTo("../audio/a b.wav");
+    assertThat(nemo.getParent().resolve(nemoLine.get("audio_filepath").asText())).exists();
+    JsonNode jsonlLine = lines(jsonl).get(0);
+    assertThat(jsonlLine.get("audio_filepath").asText()).isEqualTo("../audio/a b.wav");
+    assertThat(jsonlLine.get("audio_absolute_path").isNull()).isTrue();
+    assertThat(hf)
+        .containsExactly(
+            batch.resolve("hf-audiofolder/metadata.jsonl"),
+            batch.resolve("hf-audiofolder/audio/a b.wav"));
+    assertThat(lines(hf.get(0)).get(0).get("file_name").asText()).isEqualTo("audio/a b.wav");
+    assertThat(Files.readAllBytes(hf.get(1))).containsExactly(1, 2, 3);
   }
 
   @Test

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** Realistic export clips shared by the format tests. */
+/** Realistic export clips shared by the format tests; their audio stays outside the batch. */
 final class TestClips {
   private TestClips() {}
 
@@ -16,7 +16,7 @@ final class TestClips {
     return new ExportClip(
         "clip-001",
         Path.of("/data/project/audio/clip-001.wav"),
-        "audio/clip-001.wav",
+        null,
         2.5,
         16000,
         1,
@@ -36,7 +36,7 @@ final class TestClips {
     return new ExportClip(
         "Zürich interview/02",
         Path.of("/data/project/audio/Zürich interview 02.flac"),
-        "audio/Zürich interview 02.flac",
+        null,
         4.0,
         44100,
         2,
@@ -55,7 +55,7 @@ final class TestClips {
     return new ExportClip(
         "empty",
         Path.of("/data/project/audio/empty.wav"),
-        "audio/empty.wav",
+        null,
         1.0,
         16000,
         1,
