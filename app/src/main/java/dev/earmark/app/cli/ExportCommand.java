@@ -57,7 +57,8 @@ public final class ExportCommand implements Callable<Integer> {
       description =
           "Format to write (repeatable): earmark-jsonl, nemo, hf-audiofolder, kaldi, stm, ctm,"
               + " textgrid, eaf, rttm, webvtt, srt, audacity, lhotse, label-studio, csv, tsv,"
-              + " trn. Default: all.")
+              + " trn; or all. Default: earmark-jsonl, nemo, hf-audiofolder, kaldi, stm, ctm,"
+              + " textgrid, eaf.")
   List<String> formats = new ArrayList<>();
 
   @Option(

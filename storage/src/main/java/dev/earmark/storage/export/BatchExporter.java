@@ -52,7 +52,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
@@ -152,12 +151,7 @@ public final class BatchExporter {
     }
 
     ExportFormats formats = ExportFormats.standard(createdAt);
-    List<ExportFormat> chosen = new ArrayList<>();
-    for (String id :
-        request.formats().isEmpty() ? formats.ids() : new TreeSet<>(request.formats())) {
-      chosen.add(formats.byId(id));
-    }
-    chosen.sort(Comparator.comparingInt(format -> formats.ids().indexOf(format.id())));
+    List<ExportFormat> chosen = formats.chosen(request.formats());
 
     BatchData data = project.jdbi().withHandle(handle -> BatchData.load(handle, normalizer));
     List<BatchData.Item> items = data.items();

@@ -12,6 +12,7 @@ import dev.earmark.fixtures.DemoDataset;
 import dev.earmark.storage.Databases;
 import dev.earmark.storage.demo.DemoProject;
 import dev.earmark.storage.export.format.ExportClip;
+import dev.earmark.storage.export.format.ExportFormats;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
@@ -55,7 +56,7 @@ class BatchInterchangeTest {
     return new ExportRequest(
         name,
         out,
-        List.of(),
+        List.of(ExportFormats.ALL),
         allowed,
         Optional.of(PINNED),
         DataUse.TRAINING,

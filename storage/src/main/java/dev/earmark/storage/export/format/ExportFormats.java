@@ -42,6 +42,36 @@ public final class ExportFormats {
             new TrnTranscripts()));
   }
 
+  /** The keyword that selects every format. */
+  public static final String ALL = "all";
+
+  /**
+   * What an export writes when no format is named: the formats a training or evaluation batch is
+   * consumed in (Earmark's own JSONL, NeMo, Hugging Face, Kaldi, STM/CTM, TextGrid, EAF). The
+   * others are written when asked for by id, or with {@link #ALL}; each per-clip format adds a file
+   * per clip to the batch, so the default stays lean (P8).
+   */
+  public static final List<String> DEFAULT_IDS =
+      List.of("earmark-jsonl", "nemo", "hf-audiofolder", "kaldi", "stm", "ctm", "textgrid", "eaf");
+
+  /**
+   * The formats to write for the ids a user asked for: {@link #DEFAULT_IDS} when none, every format
+   * for {@link #ALL}, in the order of {@link #standard}.
+   *
+   * @throws StorageException naming the known ids for an unknown one
+   */
+  public List<ExportFormat> chosen(java.util.Collection<String> requested) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (String id : requested.isEmpty() ? DEFAULT_IDS : requested) {
+      if (id.equals(ALL)) {
+        ids.addAll(ids());
+      } else {
+        ids.add(byId(id).id());
+      }
+    }
+    return formats.stream().filter(format -> ids.contains(format.id())).toList();
+  }
+
   /** All formats, in the order of {@link #standard}. */
   public List<ExportFormat> all() {
     return formats;
@@ -68,6 +98,8 @@ public final class ExportFormats {
                         + id
                         + "; use one of "
                         + String.join(", ", ids())
+                        + ", or "
+                        + ALL
                         + "."));
   }
 }

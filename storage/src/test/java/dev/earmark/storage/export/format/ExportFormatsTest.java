@@ -18,6 +18,23 @@ class ExportFormatsTest {
   @TempDir Path dir;
 
   @Test
+  void noFormatNamedMeansTheConsumedSetAllMeansEveryFormatAndOrderFollowsTheStandardList() {
+    assertThat(formats.chosen(List.of()))
+        .extracting(ExportFormat::id)
+        .containsExactlyElementsOf(ExportFormats.DEFAULT_IDS);
+    assertThat(formats.chosen(List.of("all")))
+        .extracting(ExportFormat::id)
+        .isEqualTo(formats.ids());
+    assertThat(formats.chosen(List.of("trn", "eaf", "trn")))
+        .extracting(ExportFormat::id)
+        .containsExactly("eaf", "trn");
+    assertThatThrownBy(() -> formats.chosen(List.of("docx")))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("docx")
+        .hasMessageContaining("or all");
+  }
+
+  @Test
   void everyFormatHasAUniqueId() {
     assertThat(formats.ids())
         .containsExactly(
@@ -48,7 +65,7 @@ class ExportFormatsTest {
         .hasMessage(
             "Unknown export format xlsx; use one of earmark-jsonl, nemo, hf-audiofolder, kaldi,"
                 + " stm, ctm, textgrid, eaf, rttm, webvtt, srt, audacity, lhotse, label-studio,"
-                + " csv, tsv, trn.");
+                + " csv, tsv, trn, or all.");
   }
 
   @Test
