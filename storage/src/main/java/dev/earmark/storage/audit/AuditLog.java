@@ -170,6 +170,17 @@ public final class AuditLog {
                                 + " run 'earmark audit verify'")));
   }
 
+  /** Like {@link #head(String)}, read in the transaction of {@code handle}. */
+  public AuditAnchor head(Handle handle, String source) {
+    return readHead(handle)
+        .map(h -> new AuditAnchor(h.lastSeq(), h.lastHash(), clock.instant(), source))
+        .orElseThrow(
+            () ->
+                new dev.earmark.storage.StorageException(
+                    "the audit_head row is missing: the audit log was tampered with;"
+                        + " run 'earmark audit verify'"));
+  }
+
   private static java.util.Optional<Head> readHead(Handle handle) {
     return handle
         .createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
