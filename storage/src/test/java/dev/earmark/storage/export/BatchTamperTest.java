@@ -1,6 +1,7 @@
 package dev.earmark.storage.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,11 +10,14 @@ import dev.earmark.engine.release.DataUse;
 import dev.earmark.engine.release.ReleaseBlocker;
 import dev.earmark.engine.version.ContentHash;
 import dev.earmark.fixtures.DemoDataset;
+import dev.earmark.storage.StorageException;
 import dev.earmark.storage.adjudicate.Adjudications;
 import dev.earmark.storage.adjudicate.DisputeRecord;
 import dev.earmark.storage.adjudicate.DisputeStatus;
 import dev.earmark.storage.adjudicate.ReasonCode;
 import dev.earmark.storage.audit.AuditAnchors;
+import dev.earmark.storage.audit.AuditVerification;
+import dev.earmark.storage.audit.CarriedAnchor;
 import dev.earmark.storage.demo.DemoProject;
 import dev.earmark.storage.importer.Checksums;
 import dev.earmark.storage.label.Labels;
@@ -154,6 +158,15 @@ class BatchTamperTest {
         .isTrue();
     try (Project project = Project.openEmbedded(projectDir, false, CLOCK)) {
       assertThat(problems(BatchVerifier.verify(batch, project))).isEmpty();
+      assertThat(CarriedAnchor.read(batch, project.projectId()))
+          .isEqualTo(
+              AuditAnchors.fromJson(manifest.path("batch").get("audit_anchor"), "batch b1")
+                  .orElseThrow());
+      assertThat(project.audit().verify(List.of(CarriedAnchor.read(batch, project.projectId()))))
+          .isInstanceOf(AuditVerification.Intact.class);
+      assertThatThrownBy(() -> CarriedAnchor.read(batch, "another-project"))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("carries the audit anchor of project " + project.projectId());
       assertThat(project.anchors().orElseThrow().read())
           .extracting(a -> a.source())
           .contains("batch b1");
@@ -263,6 +276,13 @@ class BatchTamperTest {
     Path batch = copy();
     resign(batch, m -> ((ObjectNode) m.get("batch")).put("created_by", "someone-else"));
     assertThat(BatchVerifier.verify(batch).intact()).isTrue();
+    Files.writeString(
+        batch.resolve(BatchExporter.MANIFEST),
+        Files.readString(batch.resolve(BatchExporter.MANIFEST)).replace("someone-else", "x"));
+    assertThatThrownBy(() -> CarriedAnchor.read(batch, "any"))
+        .isInstanceOf(StorageException.class)
+        .hasMessageEndingWith("was altered: its manifest does not match its manifest_sha256.");
+    resign(batch, m -> ((ObjectNode) m.get("batch")).put("created_by", "someone-else"));
     try (Project project = Project.openEmbedded(projectDir, false, CLOCK)) {
       String recorded =
           project

@@ -15,6 +15,8 @@ import dev.earmark.engine.version.ContentHash;
 import dev.earmark.storage.Databases;
 import dev.earmark.storage.LabelingFixture;
 import dev.earmark.storage.audit.AuditAnchors;
+import dev.earmark.storage.audit.AuditVerification;
+import dev.earmark.storage.audit.CarriedAnchor;
 import dev.earmark.storage.pack.PackRefusedException.Reason;
 import dev.earmark.storage.project.Project;
 import java.io.InputStream;
@@ -66,6 +68,11 @@ class PackTamperTest {
           .hasValueSatisfying(a -> assertThat(a.seq()).isPositive());
       assertThat(assignmentHeader.path("audit_anchor").path("project_id").asText())
           .isEqualTo(lead.project().projectId());
+      assertThat(
+              lead.project()
+                  .audit()
+                  .verify(List.of(CarriedAnchor.read(assignmentPack, lead.project().projectId()))))
+          .isInstanceOf(AuditVerification.Intact.class);
       // An embedded project also keeps the anchor beside its database.
       lead.project().anchors().ifPresent(file -> assertThat(file.read()).hasSize(1));
 
