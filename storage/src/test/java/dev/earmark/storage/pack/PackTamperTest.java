@@ -15,6 +15,7 @@ import dev.earmark.engine.version.ContentHash;
 import dev.earmark.storage.Databases;
 import dev.earmark.storage.LabelingFixture;
 import dev.earmark.storage.audit.AuditAnchors;
+import dev.earmark.storage.audit.AuditReplay;
 import dev.earmark.storage.audit.AuditVerification;
 import dev.earmark.storage.audit.CarriedAnchor;
 import dev.earmark.storage.pack.PackRefusedException.Reason;
@@ -83,6 +84,8 @@ class PackTamperTest {
         work.labels().submit(ANN_1, work.assignmentId("ann-1", "clip-0001"), transcript("one"), 0);
         work.labels().submit(ANN_1, work.assignmentId("ann-1", "clip-0002"), transcript("two"), 0);
         new LabelPacks(work.project(), work.policies()).export(labelPack, "test");
+        // A working project made from a pack replays to its tables like any other.
+        assertThat(new AuditReplay(work.project().jdbi()).compare()).isEmpty();
       }
       Path forged = dir.resolve("forged.zip");
       reforge(
@@ -104,6 +107,7 @@ class PackTamperTest {
           .isEmpty();
       // The genuine pack still imports.
       assertThat(packs.importInto(LEAD, labelPack).merges()).hasSize(2);
+      assertThat(new AuditReplay(lead.project().jdbi()).compare()).isEmpty();
     }
   }
 
