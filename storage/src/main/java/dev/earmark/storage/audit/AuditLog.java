@@ -79,7 +79,12 @@ public final class AuditLog {
         handle
             .createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
             .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
-            .one();
+            .findOne()
+            .orElseThrow(
+                () ->
+                    new dev.earmark.storage.StorageException(
+                        "the audit_head row is missing: the audit log was tampered with, so"
+                            + " nothing more is recorded; run 'earmark audit verify'"));
     Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     OffsetDateTime stored = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     PreparedBatch batch =

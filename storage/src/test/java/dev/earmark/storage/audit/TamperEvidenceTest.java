@@ -1,9 +1,11 @@
 package dev.earmark.storage.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earmark.fixtures.DemoDataset;
 import dev.earmark.storage.Databases;
+import dev.earmark.storage.StorageException;
 import dev.earmark.storage.adjudicate.Adjudications;
 import dev.earmark.storage.adjudicate.DisputeRecord;
 import dev.earmark.storage.adjudicate.DisputeStatus;
@@ -184,6 +186,16 @@ class TamperEvidenceTest {
                   0,
                   "the audit_head row is missing (deleted behind Earmark's back), so the end of"
                       + " the log cannot be trusted"));
+      // Every change is refused with a sentence rather than an internal error.
+      assertThatThrownBy(() -> opened.anchorHead("audit verify"))
+          .isInstanceOf(StorageException.class)
+          .hasMessageStartingWith("the audit_head row is missing");
+      assertThatThrownBy(
+              () ->
+                  new ProjectSettings(opened)
+                      .set(opened.users().actor("maria"), "show_other_labels_after_submit", "true"))
+          .isInstanceOf(StorageException.class)
+          .hasMessageStartingWith("the audit_head row is missing");
     }
   }
 
