@@ -1,14 +1,24 @@
 package dev.earmark.app.cli;
 
+import dev.earmark.storage.audit.AuditAnchor;
+import dev.earmark.storage.audit.AuditAnchors;
+import dev.earmark.storage.audit.AuditReplay;
 import dev.earmark.storage.audit.AuditVerification;
+import dev.earmark.storage.audit.CarriedAnchor;
+import dev.earmark.storage.audit.StateMismatch;
 import dev.earmark.storage.project.Project;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -21,49 +31,129 @@ import picocli.CommandLine.Spec;
 public final class AuditCommand {
   @ParentCommand EarmarkCommand root;
 
-  /** {@code earmark audit verify}: exit 0 when the chain is intact, 1 naming the first break. */
+  /**
+   * {@code earmark audit verify}: exit 0 when the chain is intact, holds every anchor recorded
+   * outside the database and (with {@code --deep}) describes the tables; 1 with one line per
+   * finding otherwise.
+   */
   @Command(
       name = "verify",
       mixinStandardHelpOptions = true,
       description = {
-        "Re-check the audit chain: every event present, in order and unaltered.",
-        "Exits 1 and names the first broken event when any row was edited, deleted or reordered."
+        "Re-check the audit chain: every event present, in order and unaltered, and every head",
+        "anchored outside the database (audit-anchors.jsonl beside an embedded project's",
+        "database, batches, packs) still in it. With --deep, replay the events and compare the",
+        "state they describe with the tables (labels, roles, settings, policies, gold answers,",
+        "adjudications). Exits 1 with one line per finding; a passing run anchors the head."
       })
   static final class Verify implements Callable<Integer> {
     @ParentCommand AuditCommand audit;
     @Mixin JsonOption json;
     @Spec CommandSpec spec;
 
+    @Option(
+        names = "--deep",
+        description =
+            "Also replay the events and name every table row that differs from what they"
+                + " describe (an edit that bypassed Earmark).")
+    boolean deep;
+
+    @Option(
+        names = "--anchors",
+        paramLabel = "FILE",
+        description =
+            "An anchors file to check and append to, instead of the project's own"
+                + " audit-anchors.jsonl (team mode has none unless given here).")
+    Path anchorsFile;
+
+    @Option(
+        names = "--check",
+        paramLabel = "PATH",
+        description =
+            "A batch directory or pack file made by this project whose carried audit anchor"
+                + " the chain must still hold (repeatable).")
+    List<Path> carriers = new ArrayList<>();
+
     @Override
     public Integer call() {
       try (Project project = ProjectAccess.openExisting(audit.root.global)) {
-        AuditVerification result = project.audit().verify();
-        PrintWriter out = spec.commandLine().getOut();
+        Optional<AuditAnchors> anchors =
+            anchorsFile != null ? Optional.of(new AuditAnchors(anchorsFile)) : project.anchors();
+        List<AuditAnchor> known = new ArrayList<>();
+        anchors.ifPresent(file -> known.addAll(file.read()));
+        for (Path carrier : carriers) {
+          known.add(CarriedAnchor.read(carrier, project.projectId()));
+        }
+        AuditVerification result = project.audit().verify(known);
+        List<Map<String, Object>> findings = new ArrayList<>();
+        if (result instanceof AuditVerification.Broken broken) {
+          findings.add(
+              finding(
+                  "chain",
+                  "audit_events",
+                  Long.toString(broken.seq()),
+                  "audit chain BROKEN at event " + broken.seq() + ": " + broken.reason()));
+        }
+        if (deep) {
+          for (StateMismatch mismatch : new AuditReplay(project.jdbi()).compare()) {
+            findings.add(
+                finding(
+                    "table",
+                    mismatch.table(),
+                    mismatch.key(),
+                    mismatch.table() + " " + mismatch.key() + ": " + mismatch.detail()));
+          }
+        }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("project", project.description());
+        report.put("intact", findings.isEmpty());
+        report.put("deep", deep);
+        report.put("anchors_checked", known.size());
+        report.put("anchors_file", anchors.map(a -> a.file().toString()).orElse(null));
         if (result instanceof AuditVerification.Intact intact) {
-          report.put("intact", true);
           report.put("events", intact.events());
           report.put("head_hash", intact.headHash());
-          if (json.enabled()) {
-            JsonOutput.print(out, report);
-          } else {
-            out.println(
-                "audit chain intact: " + intact.events() + " events, head " + intact.headHash());
-          }
-          return ExitCode.OK;
+        } else {
+          AuditVerification.Broken broken = (AuditVerification.Broken) result;
+          report.put("first_broken_event", broken.seq());
+          report.put("reason", broken.reason());
         }
-        AuditVerification.Broken broken = (AuditVerification.Broken) result;
-        report.put("intact", false);
-        report.put("first_broken_event", broken.seq());
-        report.put("reason", broken.reason());
+        report.put("findings", findings);
+        PrintWriter out = spec.commandLine().getOut();
+        if (findings.isEmpty()) {
+          AuditAnchor anchor = project.audit().head("audit verify");
+          anchors.ifPresent(file -> file.record(anchor));
+        }
         if (json.enabled()) {
           JsonOutput.print(out, report);
+        } else if (findings.isEmpty()) {
+          AuditVerification.Intact intact = (AuditVerification.Intact) result;
+          out.println(
+              "audit chain intact: "
+                  + intact.events()
+                  + " events, head "
+                  + intact.headHash()
+                  + ", "
+                  + known.size()
+                  + " anchor(s) held"
+                  + (deep ? ", tables match the events" : ""));
         } else {
-          out.println("audit chain BROKEN at event " + broken.seq() + ": " + broken.reason());
+          for (Map<String, Object> finding : findings) {
+            out.println(finding.get("detail"));
+          }
         }
-        return ExitCode.CHECK_FAILED;
+        return findings.isEmpty() ? ExitCode.OK : ExitCode.CHECK_FAILED;
       }
+    }
+
+    private static Map<String, Object> finding(
+        String kind, String table, String key, String detail) {
+      Map<String, Object> finding = new LinkedHashMap<>();
+      finding.put("kind", kind);
+      finding.put("table", table);
+      finding.put("key", key);
+      finding.put("detail", detail);
+      return finding;
     }
   }
 }

@@ -57,6 +57,21 @@ final class ProjectAccess {
     return System.getenv("EARMARK_PROJECT") != null;
   }
 
+  /**
+   * Whether the command line itself names a project ({@code --project} or {@code --db}, anywhere on
+   * it); unlike {@link #projectNamed}, $EARMARK_PROJECT does not count.
+   */
+  static boolean projectGiven(CommandSpec spec) {
+    ParseResult result = spec.root().commandLine().getParseResult();
+    while (result != null) {
+      if (result.hasMatchedOption("--project") || result.hasMatchedOption("--db")) {
+        return true;
+      }
+      result = result.subcommand();
+    }
+    return false;
+  }
+
   private static Project open(GlobalOptions global, boolean create) {
     Clock clock = global.clock();
     if (global.db() != null) {

@@ -2,6 +2,7 @@ package dev.earmark.app.cli;
 
 import dev.earmark.storage.export.BatchVerification;
 import dev.earmark.storage.export.BatchVerifier;
+import dev.earmark.storage.project.Project;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Verify an exported batch directory against its manifest.json: exit 0 when intact,",
-      "1 naming each missing, extra or altered file and each manifest field that does not match."
+      "1 naming each missing, extra or altered file, each manifest field or item that does not",
+      "match (label_sha256 against the item's label and transcript, labels.jsonl and audio",
+      "files against the items) and each symbolic link (never followed). With --project or",
+      "--db on the command line, also compare manifest_sha256 with the hash the project",
+      "recorded when it exported the batch."
     })
 public final class VerifyCommand implements Callable<Integer> {
   @Mixin JsonOption json;
@@ -32,7 +37,14 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    BatchVerification result = BatchVerifier.verify(directory);
+    BatchVerification result;
+    if (ProjectAccess.projectGiven(spec)) {
+      try (Project project = ProjectAccess.openExisting(ProjectAccess.global(spec))) {
+        result = BatchVerifier.verify(directory, project);
+      }
+    } else {
+      result = BatchVerifier.verify(directory);
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (json.enabled()) {
       Map<String, Object> report = new LinkedHashMap<>();

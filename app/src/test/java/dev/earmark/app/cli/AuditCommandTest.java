@@ -8,6 +8,9 @@ import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,5 +60,104 @@ class AuditCommandTest {
     assertThat(result.code()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(result.err()).startsWith("earmark audit verify: no Earmark project in");
     assertThat(dir).doesNotExist();
+  }
+
+  /** Plain JDBC on the closed project's H2 file, as someone with the file and no Earmark. */
+  private static void jdbc(Path project, String... statements) throws Exception {
+    String url =
+        "jdbc:h2:file:" + project.resolve("earmark") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+    try (Connection connection = DriverManager.getConnection(url, "earmark", "");
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    }
+  }
+
+  @Test
+  void aPassingRunAnchorsTheHeadSoATruncatedAndRewoundLogFails() throws Exception {
+    Path dir = projectWithUsers();
+    assertThat(run("--project", dir.toString(), "audit", "verify").code()).isZero();
+    assertThat(dir.resolve("audit-anchors.jsonl")).exists();
+    jdbc(
+        dir,
+        "DELETE FROM audit_events WHERE seq = 3",
+        "UPDATE audit_head SET last_seq = 2, last_hash = (SELECT hash FROM audit_events WHERE seq"
+            + " = 2)");
+    var result = run("--project", dir.toString(), "audit", "verify");
+    assertThat(result.code()).isEqualTo(ExitCode.CHECK_FAILED);
+    assertThat(result.out())
+        .isEqualTo(
+            "audit chain BROKEN at event 3: the log ends at event 2 but audit verify anchored"
+                + " event 3 (events were removed from the end and the head rewound)\n");
+  }
+
+  @Test
+  void everyEventDeletedAndTheHeadResetFailsAgainstTheAnchors() throws Exception {
+    Path dir = projectWithUsers();
+    assertThat(run("--project", dir.toString(), "audit", "verify").code()).isZero();
+    jdbc(
+        dir,
+        "DELETE FROM audit_events",
+        "UPDATE audit_head SET last_seq = 0, last_hash ="
+            + " 'sha256:0000000000000000000000000000000000000000000000000000000000000000'");
+    var result = run("--project", dir.toString(), "audit", "verify", "--json");
+    assertThat(result.code()).isEqualTo(ExitCode.CHECK_FAILED);
+    assertThat(result.out())
+        .contains("\"intact\" : false")
+        .contains("\"anchors_checked\" : 1")
+        .contains("the log ends at event 0 but audit verify anchored event 3");
+  }
+
+  @Test
+  void aDeletedHeadRowExitsOneWithOneSentence() throws Exception {
+    Path dir = projectWithUsers();
+    jdbc(dir, "DELETE FROM audit_head");
+    var result = run("--project", dir.toString(), "audit", "verify");
+    assertThat(result.code()).isEqualTo(ExitCode.CHECK_FAILED);
+    assertThat(result.out())
+        .isEqualTo(
+            "audit chain BROKEN at event 0: the audit_head row is missing (deleted behind"
+                + " Earmark's back), so the end of the log cannot be trusted\n");
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void deepNamesARoleGrantedWithSql() throws Exception {
+    Path dir = projectWithUsers();
+    jdbc(dir, "UPDATE user_roles SET role = 'lead' WHERE user_id = 'ann-1'");
+    assertThat(run("--project", dir.toString(), "audit", "verify").code()).isZero();
+    var result = run("--project", dir.toString(), "audit", "verify", "--deep");
+    assertThat(result.code()).isEqualTo(ExitCode.CHECK_FAILED);
+    assertThat(result.out())
+        .isEqualTo(
+            "user_roles ann-1: roles are [lead] but the audit log (event 3) says [annotator]\n");
+    var json = run("--project", dir.toString(), "audit", "verify", "--deep", "--json");
+    assertThat(json.out())
+        .contains("\"kind\" : \"table\"")
+        .contains("\"table\" : \"user_roles\"")
+        .contains("\"key\" : \"ann-1\"");
+  }
+
+  @Test
+  void aTeamLeadsOwnAnchorsFileIsUsedWhenGiven() throws Exception {
+    Path dir = projectWithUsers();
+    Path anchors = temp.resolve("lead-anchors.jsonl");
+    assertThat(
+            run("--project", dir.toString(), "audit", "verify", "--anchors", anchors.toString())
+                .code())
+        .isZero();
+    assertThat(anchors).exists();
+    assertThat(dir.resolve("audit-anchors.jsonl")).doesNotExist();
+    jdbc(
+        dir,
+        "DELETE FROM audit_events WHERE seq = 3",
+        "UPDATE audit_head SET last_seq = 2, last_hash = (SELECT hash FROM audit_events WHERE seq"
+            + " = 2)");
+    assertThat(run("--project", dir.toString(), "audit", "verify").code()).isZero();
+    assertThat(
+            run("--project", dir.toString(), "audit", "verify", "--anchors", anchors.toString())
+                .code())
+        .isEqualTo(ExitCode.CHECK_FAILED);
   }
 }

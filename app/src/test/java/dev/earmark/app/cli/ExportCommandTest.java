@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earmark.app.TestClocks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,6 +120,36 @@ class ExportCommandTest {
 
     var audit = run("audit", "verify", "--project", project.toString(), "--user", "maria");
     assertThat(audit.code()).as(audit.out()).isZero();
+  }
+
+  @Test
+  void aReSignedManifestFailsOnlyAgainstTheProjectAndTheBatchAnchorIsChecked() throws Exception {
+    Path out = dir.resolve("resigned");
+    var exported = export("resigned", out, allowAll(blockedRun()));
+    assertThat(exported.code()).as(exported.out() + exported.err()).isZero();
+    var anchored =
+        run("audit", "verify", "--project", project.toString(), "--check", out.toString());
+    assertThat(anchored.code()).as(anchored.out() + anchored.err()).isZero();
+    assertThat(anchored.out()).contains("anchor(s) held");
+
+    ObjectNode manifest = (ObjectNode) JSON.readTree(out.resolve("manifest.json").toFile());
+    String recorded = manifest.path("manifest_sha256").asText();
+    ((ObjectNode) manifest.get("batch")).put("created_by", "mallory");
+    manifest.remove("manifest_sha256");
+    String forged = dev.earmark.engine.version.ContentHash.of(manifest);
+    manifest.put("manifest_sha256", forged);
+    Files.writeString(out.resolve("manifest.json"), JSON.writeValueAsString(manifest));
+
+    assertThat(run("verify", out.toString()).code()).isZero();
+    var verify = run("verify", out.toString(), "--project", project.toString());
+    assertThat(verify.code()).isEqualTo(ExitCode.CHECK_FAILED);
+    assertThat(verify.out())
+        .contains(
+            "  manifest-differs manifest_sha256: the manifest's hash is "
+                + forged
+                + " but the project recorded "
+                + recorded
+                + " when it exported batch resigned: the manifest was rewritten.");
   }
 
   @Test

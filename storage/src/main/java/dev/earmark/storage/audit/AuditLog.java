@@ -79,7 +79,12 @@ public final class AuditLog {
         handle
             .createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
             .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
-            .one();
+            .findOne()
+            .orElseThrow(
+                () ->
+                    new dev.earmark.storage.StorageException(
+                        "the audit_head row is missing: the audit log was tampered with, so"
+                            + " nothing more is recorded; run 'earmark audit verify'"));
     Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     OffsetDateTime stored = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     PreparedBatch batch =
@@ -153,12 +158,69 @@ public final class AuditLog {
   }
 
   /**
+   * The chain's head as the {@code audit_head} row states it (sequence 0 and {@link #GENESIS} when
+   * nothing was appended yet), to anchor outside the database.
+   *
+   * @throws dev.earmark.storage.StorageException when the head row was deleted
+   */
+  public AuditAnchor head(String source) {
+    return jdbi.withHandle(
+        handle ->
+            readHead(handle)
+                .map(h -> new AuditAnchor(h.lastSeq(), h.lastHash(), clock.instant(), source))
+                .orElseThrow(
+                    () ->
+                        new dev.earmark.storage.StorageException(
+                            "the audit_head row is missing: the audit log was tampered with;"
+                                + " run 'earmark audit verify'")));
+  }
+
+  /** Like {@link #head(String)}, read in the transaction of {@code handle}. */
+  public AuditAnchor head(Handle handle, String source) {
+    return readHead(handle)
+        .map(h -> new AuditAnchor(h.lastSeq(), h.lastHash(), clock.instant(), source))
+        .orElseThrow(
+            () ->
+                new dev.earmark.storage.StorageException(
+                    "the audit_head row is missing: the audit log was tampered with;"
+                        + " run 'earmark audit verify'"));
+  }
+
+  private static java.util.Optional<Head> readHead(Handle handle) {
+    return handle
+        .createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
+        .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
+        .findOne();
+  }
+
+  /**
    * Re-checks the whole chain in sequence order: numbering without gaps, each event's link to its
    * predecessor, each event's own hash, and the head row against the last event.
    */
   public AuditVerification verify() {
+    return verify(List.of());
+  }
+
+  /**
+   * Like {@link #verify()}, and also checks that the chain still holds every anchor in {@code
+   * anchors} (heads recorded outside the database by earlier batches, packs and verifications): an
+   * anchor whose event is gone or has another hash means events were removed from the end and the
+   * head rewound, which the chain alone cannot show.
+   */
+  public AuditVerification verify(List<AuditAnchor> anchors) {
+    java.util.Map<Long, AuditAnchor> wanted = new java.util.TreeMap<>();
+    for (AuditAnchor anchor : anchors) {
+      wanted.merge(anchor.seq(), anchor, (a, b) -> a);
+    }
     return jdbi.withHandle(
         handle -> {
+          java.util.Optional<Head> recordedHead = readHead(handle);
+          if (recordedHead.isEmpty()) {
+            return new AuditVerification.Broken(
+                0,
+                "the audit_head row is missing (deleted behind Earmark's back), so the end of the"
+                    + " log cannot be trusted");
+          }
           long expectedSeq = 1;
           String expectedPrev = GENESIS;
           try (ResultIterator<AuditEvent> it =
@@ -211,16 +273,35 @@ public final class AuditLog {
                         + event.entityId()
                         + ") was altered after it was written");
               }
+              AuditAnchor anchor = wanted.get(event.seq());
+              if (anchor != null && !anchor.hash().equals(event.hash())) {
+                return new AuditVerification.Broken(
+                    event.seq(),
+                    "event "
+                        + event.seq()
+                        + " is not the event anchored by "
+                        + anchor.source()
+                        + " (the log was rewritten from there on)");
+              }
               expectedPrev = event.hash();
               expectedSeq++;
             }
           }
           long last = expectedSeq - 1;
-          Head head =
-              handle
-                  .createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
-                  .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
-                  .one();
+          for (AuditAnchor anchor : wanted.values()) {
+            if (anchor.seq() > last) {
+              return new AuditVerification.Broken(
+                  last + 1,
+                  "the log ends at event "
+                      + last
+                      + " but "
+                      + anchor.source()
+                      + " anchored event "
+                      + anchor.seq()
+                      + " (events were removed from the end and the head rewound)");
+            }
+          }
+          Head head = recordedHead.get();
           if (head.lastSeq() != last || !head.lastHash().equals(expectedPrev)) {
             return new AuditVerification.Broken(
                 last + 1,

@@ -133,6 +133,8 @@ record BatchData(
       node.put("source", clip.source());
       node.put("final", finalKind);
       node.put("label_sha256", finalHash());
+      // The final value itself, so verify can recompute label_sha256 and compare the transcript.
+      node.set("label", finalValue);
       node.put("transcript", transcript());
       ArrayNode annotators = node.putArray("annotators");
       for (SubmittedLabel label : labels) {

@@ -20,6 +20,8 @@ import dev.earmark.engine.version.ContentHash;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.access.Access;
+import dev.earmark.storage.audit.AuditAnchor;
+import dev.earmark.storage.audit.AuditAnchors;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.export.format.ExportClip;
 import dev.earmark.storage.export.format.ExportFormat;
@@ -230,6 +232,12 @@ public final class BatchExporter {
       batch.put("created_by", createdBy);
       batch.put("app_version", request.appVersion());
       batch.put("use", request.use().id());
+      // The audit head, anchored outside the database; a re-export carries its first anchor.
+      Optional<AuditAnchor> anchor =
+          existing.isPresent()
+              ? existingAnchor(existing.get().id(), request.batchName())
+              : Optional.of(project.audit().head("batch " + request.batchName()));
+      anchor.ifPresent(a -> batch.set("audit_anchor", AuditAnchors.toJson(a)));
       if (parent.isPresent()) {
         ObjectNode parentNode = batch.putObject("parent");
         parentNode.put("name", parent.get().name());
@@ -367,11 +375,13 @@ public final class BatchExporter {
                             manifestSha256,
                             exported,
                             overrides,
-                            createdAt);
+                            createdAt,
+                            anchor);
                     writeManifest(temp, manifest);
                     moveIntoPlace(temp, target);
                     return id;
                   });
+      anchor.ifPresent(a -> project.anchors().ifPresent(file -> file.record(a)));
       return new ExportOutcome.Exported(
           batchId,
           request.batchName(),
@@ -532,7 +542,8 @@ public final class BatchExporter {
       String manifestSha256,
       List<BatchData.Item> exported,
       Map<String, String> overrides,
-      Instant createdAt) {
+      Instant createdAt,
+      Optional<AuditAnchor> anchor) {
     ObjectNode overridesJson = JSON.createObjectNode();
     overrides.forEach(overridesJson::put);
     long id =
@@ -570,10 +581,22 @@ public final class BatchExporter {
     after.put("manifest_sha256", manifestSha256);
     after.put("directory", request.outDir().toAbsolutePath().normalize().toString());
     after.set("overrides", overridesJson);
+    anchor.ifPresent(a -> after.set("audit_anchor", AuditAnchors.toJson(a)));
     project
         .audit()
         .append(handle, actor, "batch.exported", "batch", Long.toString(id), null, after);
     return id;
+  }
+
+  /** The anchor batch {@code id} carried when first exported (none before anchors existed). */
+  private Optional<AuditAnchor> existingAnchor(long id, String name) {
+    return project.audit().eventsFor("batch", Long.toString(id)).stream()
+        .filter(event -> event.action().equals("batch.exported") && event.afterJson() != null)
+        .findFirst()
+        .flatMap(
+            event ->
+                AuditAnchors.fromJson(
+                    BatchData.readJson(event.afterJson()).get("audit_anchor"), "batch " + name));
   }
 
   private record ParentBatch(long id, String name, String manifestSha256) {}

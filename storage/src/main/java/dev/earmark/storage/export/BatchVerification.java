@@ -26,9 +26,11 @@ public record BatchVerification(
    * One problem.
    *
    * @param kind {@code missing-file}, {@code extra-file}, {@code altered-file}, {@code
-   *     manifest-field}, {@code missing-manifest}, {@code unfinished-export} or {@code
+   *     manifest-field}, {@code missing-manifest}, {@code unfinished-export}, {@code
    *     unresolved-path} (an audio path in a batch with its audio that does not lead to a file
-   *     inside the batch)
+   *     inside the batch), {@code symlink} (a symbolic link, never followed), {@code missing-item},
+   *     {@code extra-item} or {@code altered-item} (labels.jsonl against the manifest's items), and
+   *     with a project {@code other-project}, {@code not-recorded} or {@code manifest-differs}
    * @param subject the file (relative, {@code /}-separated) or manifest field concerned
    * @param detail a plain sentence saying what is wrong
    */

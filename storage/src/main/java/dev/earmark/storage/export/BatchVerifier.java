@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earmark.engine.version.ContentHash;
 import dev.earmark.storage.importer.Checksums;
+import dev.earmark.storage.project.Project;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -60,6 +63,15 @@ public final class BatchVerifier {
               "This is the temporary directory of an export that did not finish; export again."));
     }
     Path manifestFile = dir.resolve(BatchExporter.MANIFEST);
+    if (Files.isSymbolicLink(manifestFile)) {
+      problems.add(
+          new BatchVerification.Problem(
+              "symlink",
+              BatchExporter.MANIFEST,
+              "manifest.json is a symbolic link; a batch holds its own files and is never"
+                  + " followed out of its directory."));
+      return new BatchVerification(dir, "", 0, problems);
+    }
     if (!Files.isRegularFile(manifestFile)) {
       problems.add(
           new BatchVerification.Problem(
@@ -144,6 +156,7 @@ public final class BatchVerifier {
 
     crossCheck(manifest, problems);
     BatchAudioPaths.check(dir, manifest, problems);
+    BatchContentCheck.items(dir, manifest, problems);
 
     JsonNode files = manifest.path("files");
     TreeSet<String> listed = new TreeSet<>();
@@ -160,7 +173,17 @@ public final class BatchVerifier {
                 "manifest lists " + relative + ", which is not a data file of this batch."));
         continue;
       }
-      if (!Files.isRegularFile(file)) {
+      Optional<String> link = BatchContentCheck.symlinkOnTheWay(dir, file);
+      if (link.isPresent()) {
+        problems.add(
+            new BatchVerification.Problem(
+                "symlink",
+                relative,
+                link.get()
+                    + " is a symbolic link; it was not followed (a batch holds its own files)."));
+        continue;
+      }
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
         problems.add(
             new BatchVerification.Problem(
                 "missing-file", relative, relative + " is listed in the manifest but missing."));
@@ -187,8 +210,23 @@ public final class BatchVerifier {
       }
     }
     try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+      for (Path file : walk.sorted().toList()) {
         String relative = dir.relativize(file).toString().replace('\\', '/');
+        if (Files.isSymbolicLink(file)) {
+          if (!listed.contains(relative)) {
+            problems.add(
+                new BatchVerification.Problem(
+                    "symlink",
+                    relative,
+                    relative
+                        + " is a symbolic link; it was not followed (a batch holds its own"
+                        + " files)."));
+          }
+          continue;
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
         if (!relative.equals(BatchExporter.MANIFEST) && !listed.contains(relative)) {
           problems.add(
               new BatchVerification.Problem(
@@ -202,6 +240,78 @@ public final class BatchVerifier {
     }
     return new BatchVerification(
         dir, manifest.path("batch").path("name").asText(""), listed.size(), problems);
+  }
+
+  /**
+   * Like {@link #verify(Path)}, and also compares the batch with what {@code project} recorded when
+   * it exported it: the manifest must belong to this project, name a batch the project exported,
+   * and carry the {@code manifest_sha256} the project stored then. A batch whose manifest was
+   * rewritten with every checksum recomputed passes {@link #verify(Path)} but not this.
+   */
+  public static BatchVerification verify(Path directory, Project project) {
+    BatchVerification plain = verify(directory);
+    Path manifestFile = plain.directory().resolve(BatchExporter.MANIFEST);
+    if (plain.batchName().isEmpty()
+        || Files.isSymbolicLink(manifestFile)
+        || !Files.isRegularFile(manifestFile)) {
+      return plain;
+    }
+    JsonNode manifest;
+    try {
+      manifest = JSON.readTree(manifestFile.toFile());
+    } catch (IOException e) {
+      return plain;
+    }
+    List<BatchVerification.Problem> problems = new ArrayList<>(plain.problems());
+    String name = plain.batchName();
+    String projectId = manifest.path("batch").path("project_id").asText("");
+    if (!projectId.equals(project.projectId())) {
+      problems.add(
+          new BatchVerification.Problem(
+              "other-project",
+              "batch.project_id",
+              "batch "
+                  + name
+                  + " says it belongs to project "
+                  + projectId
+                  + ", not to "
+                  + project.description()
+                  + " ("
+                  + project.projectId()
+                  + ")."));
+      return new BatchVerification(plain.directory(), name, plain.filesChecked(), problems);
+    }
+    Optional<String> recorded =
+        project
+            .jdbi()
+            .withHandle(
+                handle ->
+                    handle
+                        .createQuery("SELECT manifest_sha256 FROM batches WHERE name = :name")
+                        .bind("name", name)
+                        .mapTo(String.class)
+                        .findOne());
+    String carried = manifest.path("manifest_sha256").asText("");
+    if (recorded.isEmpty()) {
+      problems.add(
+          new BatchVerification.Problem(
+              "not-recorded",
+              "batch.name",
+              "the project has no record of exporting a batch named " + name + "."));
+    } else if (!recorded.get().equals(carried)) {
+      problems.add(
+          new BatchVerification.Problem(
+              "manifest-differs",
+              "manifest_sha256",
+              "the manifest's hash is "
+                  + carried
+                  + " but the project recorded "
+                  + recorded.get()
+                  + " when it exported batch "
+                  + name
+                  + ": the manifest was rewritten."));
+    }
+    return new BatchVerification(plain.directory(), name, plain.filesChecked(), problems);
   }
 
   /**

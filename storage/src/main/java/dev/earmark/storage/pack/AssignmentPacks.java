@@ -14,6 +14,8 @@ import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
 import dev.earmark.storage.assign.Assignments;
 import dev.earmark.storage.assign.ExplicitAssignment;
+import dev.earmark.storage.audit.AuditAnchor;
+import dev.earmark.storage.audit.AuditAnchors;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.importer.Checksums;
 import dev.earmark.storage.label.LabelInput;
@@ -178,6 +180,11 @@ public final class AssignmentPacks {
               header.put("created_at", now.toString());
               header.put("created_by", lead.userId());
               header.put("app_version", appVersion);
+              AuditAnchor anchor = project.audit().head(handle, "pack " + packId);
+              header.set(
+                  "audit_anchor",
+                  AuditAnchors.toJson(anchor).put("project_id", project.projectId()));
+              project.anchors().ifPresent(file -> file.record(anchor));
               ObjectNode counts = header.putObject("counts");
               counts.put("assignments", open.size());
               counts.put("clips", clips.size());

@@ -12,6 +12,8 @@ import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
+import dev.earmark.storage.audit.AuditAnchor;
+import dev.earmark.storage.audit.AuditAnchors;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.label.Label;
 import dev.earmark.storage.label.LabelInput;
@@ -130,6 +132,11 @@ public final class LabelPacks {
               header.put("created_at", now.toString());
               header.put("created_by", annotator.userId());
               header.put("app_version", appVersion);
+              AuditAnchor anchor = project.audit().head(handle, "pack " + packId);
+              header.set(
+                  "audit_anchor",
+                  AuditAnchors.toJson(anchor).put("project_id", project.projectId()));
+              project.anchors().ifPresent(file -> file.record(anchor));
               ObjectNode countNode = header.putObject("counts");
               countNode.put("submitted", counts[0]);
               countNode.put("drafts", counts[1]);
@@ -265,6 +272,29 @@ public final class LabelPacks {
 
   /** The whole-pack checks, in the order the docs list them. */
   private void check(OpenedPack pack) {
+    checkKindAndProject(pack);
+    for (JsonNode label : pack.json(LABELS)) {
+      String recorded = label.path("value_sha256").asText("");
+      String actual = ContentHash.of(label.path("value"));
+      if (!recorded.equals(actual)) {
+        throw new PackRefusedException(
+            Reason.TAMPERED,
+            "Pack "
+                + pack.packId()
+                + " was altered: the label of "
+                + label.path("clip_id").asText()
+                + " under "
+                + label.path("rubric").asText()
+                + " has value_sha256 "
+                + (recorded.isEmpty() ? "(none)" : recorded)
+                + " but its value hashes to "
+                + actual
+                + "; ask the annotator to export the pack again.");
+      }
+    }
+  }
+
+  private void checkKindAndProject(OpenedPack pack) {
     if (pack.kind() != PackKind.LABEL) {
       throw new PackRefusedException(
           Reason.WRONG_KIND,

@@ -2,6 +2,8 @@ package dev.earmark.storage.project;
 
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
+import dev.earmark.storage.audit.AuditAnchor;
+import dev.earmark.storage.audit.AuditAnchors;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Users;
@@ -248,6 +250,26 @@ public final class Project implements AutoCloseable {
   /** The project directory, or empty in team mode. */
   public Optional<Path> directory() {
     return Optional.ofNullable(directory);
+  }
+
+  /**
+   * The append-only file of audit anchors beside the database ({@value
+   * dev.earmark.storage.audit.AuditAnchors#FILE_NAME} in the project directory); empty in team
+   * mode, where the anchors travel in batches and packs and a lead keeps their own file.
+   */
+  public Optional<AuditAnchors> anchors() {
+    return directory().map(dir -> new AuditAnchors(dir.resolve(AuditAnchors.FILE_NAME)));
+  }
+
+  /**
+   * Reads the audit chain's head and, in an embedded project, appends it to the anchors file.
+   *
+   * @param source who takes the anchor, for messages (e.g. {@code batch b-1})
+   */
+  public AuditAnchor anchorHead(String source) {
+    AuditAnchor anchor = audit.head(source);
+    anchors().ifPresent(file -> file.record(anchor));
+    return anchor;
   }
 
   /** Where the project is, for messages: a directory, or the database URL without secrets. */
