@@ -96,22 +96,29 @@ public final class Aligner {
   /**
    * The same counts as the full programme, cheaper: the bit-parallel distance {@code d} comes
    * first; when it is {@code |n - m|} the counts follow from it alone (only gaps of one kind), and
-   * otherwise the programme runs only on the band {@code |i - j| <= d}, which holds every alignment
-   * with {@code d} errors and therefore the one with the fewest substitutions among them.
+   * otherwise the programme runs only on the diagonals {@code k = j - i} that a path of {@code d}
+   * errors can touch ({@code |k| + |(m - n) - k| <= d}, Ukkonen's band, about {@code d + 1} cells a
+   * row). Every alignment with {@code d} errors lies inside, so the one with the fewest
+   * substitutions among them does too.
    */
   private ErrorCounts characterCounts(int[] reference, int n, int[] hypothesis, int m) {
     int d = bitParallel.distance(reference, n, hypothesis, m);
     if (d == Math.abs(n - m)) {
       return n >= m ? new ErrorCounts(m, 0, n - m, 0) : new ErrorCounts(n, 0, 0, m - n);
     }
-    return countsOf(bandedDistance(reference, n, hypothesis, m, d), n, m);
+    int delta = m - n;
+    int lowest = Math.floorDiv(delta - d + 1, 2); // ceil((delta - d) / 2)
+    int highest = Math.floorDiv(delta + d, 2);
+    return countsOf(bandedDistance(reference, n, hypothesis, m, lowest, highest), n, m);
   }
 
   /**
-   * Packed cost of the cheapest alignment that stays within {@code band} cells of the diagonal;
-   * equal to {@link #distance}'s whenever {@code band} is at least the edit distance.
+   * Packed cost of the cheapest alignment that stays on the diagonals {@code lowest <= j - i <=
+   * highest} ({@code lowest <= 0 <= highest}); equal to {@link #distance}'s whenever the band holds
+   * an optimal alignment.
    */
-  private long bandedDistance(int[] reference, int n, int[] hypothesis, int m, int band) {
+  private long bandedDistance(
+      int[] reference, int n, int[] hypothesis, int m, int lowest, int highest) {
     int width = m + 1;
     if (previousRow.length < width + 1) {
       previousRow = new long[width * 2];
@@ -120,13 +127,13 @@ public final class Aligner {
     long[] previous = previousRow;
     long[] current = currentRow;
     for (int j = 0; j <= m; j++) {
-      previous[j] = j <= band ? j * INSERTION : OUT_OF_BAND;
+      previous[j] = j <= highest ? j * INSERTION : OUT_OF_BAND;
     }
     for (int i = 1; i <= n; i++) {
       int token = reference[i - 1];
-      int low = Math.max(1, i - band);
-      int high = Math.min(m, i + band);
-      current[low - 1] = low == 1 && i <= band ? i * DELETION : OUT_OF_BAND;
+      int low = Math.max(1, i + lowest);
+      int high = Math.min(m, i + highest);
+      current[low - 1] = low == 1 && i <= -lowest ? i * DELETION : OUT_OF_BAND;
       for (int j = low; j <= high; j++) {
         long diagonal = previous[j - 1] + (token == hypothesis[j - 1] ? 0 : SUBSTITUTION);
         long above = previous[j] + DELETION;
