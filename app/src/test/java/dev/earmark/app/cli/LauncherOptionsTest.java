@@ -71,6 +71,13 @@ class LauncherOptionsTest {
     assertThat(run(Map.of("EARMARK_LAUNCH_PLAN", "java-options", "EARMARK_NO_CDS", "1"), "wer"))
         .doesNotContain("jsa")
         .contains("-XX:+UseSerialGC");
+    assertThat(
+            run(
+                Map.of("EARMARK_LAUNCH_PLAN", "java-options", "EARMARK_JAVA_OPTS", "-XX:+UseG1GC"),
+                "agreement"))
+        .as("a collector chosen in EARMARK_JAVA_OPTS is not joined by a second one")
+        .contains("-XX:+UseG1GC", "-XX:TieredStopAtLevel=1")
+        .doesNotContain("UseSerialGC");
   }
 
   private static List<String> javaOptions(String... args) throws Exception {
