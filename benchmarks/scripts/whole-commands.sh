@@ -13,7 +13,8 @@
 #   wer        ./earmark wer --input pairs.tsv --json     sclite -i spu_id -o sum (sctk)
 #   agreement  ./earmark agreement --metric krippendorff  Rscript krippendorff-alpha.R (plain R)
 #   peaks      ./earmark audio peaks --samples-per-pixel 256   audiowaveform -b 16 -z 256 (if
-#              installed; not packaged in Debian 12), sox FILE -n stat (reads every sample)
+#              installed, or AUDIOWAVEFORM=PATH; not packaged in Debian 12, builds from source
+#              with Debian's -dev packages, see docs/BENCHMARKS.md #22), sox FILE -n stat
 # The launcher's first run of each family writes its class-data archive (app/target/cds/); the
 # warm-up round below takes it, so the timed runs map it, as a user's second run does.
 #
@@ -55,8 +56,9 @@ if command -v Rscript >/dev/null; then
 else echo "# Rscript not found (Debian: r-base-core); not compared" >&2; fi
 add "earmark audio peaks" "$root/earmark" audio peaks "$work/hour.wav" --samples-per-pixel 256 \
   --out "$work/earmark.dat"
-if command -v audiowaveform >/dev/null; then
-  add "audiowaveform" audiowaveform -i "$work/hour.wav" -o "$work/audiowaveform.dat" -z 256 -b 16
+aw="${AUDIOWAVEFORM:-audiowaveform}" # a build from github.com/bbc/audiowaveform works too
+if command -v "$aw" >/dev/null; then
+  add "audiowaveform" "$aw" -q -i "$work/hour.wav" -o "$work/audiowaveform.dat" -z 256 -b 16
 else echo "# audiowaveform not installed; not compared (see docs/BENCHMARKS.md #22)" >&2; fi
 add "sox stat" sox "$work/hour.wav" -n stat
 
