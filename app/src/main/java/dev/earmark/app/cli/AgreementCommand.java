@@ -9,6 +9,7 @@ import dev.earmark.engine.agreement.LabelScale;
 import dev.earmark.engine.agreement.MeasurementLevel;
 import dev.earmark.engine.agreement.Rating;
 import dev.earmark.engine.agreement.RatingTable;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,8 +49,6 @@ import picocli.CommandLine.Spec;
     })
 public final class AgreementCommand implements Callable<Integer> {
   static final String HEADER = "item_id,annotator_id,label";
-  private static final Pattern NUMBER =
-      Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
 
   /** The statistics the command line offers. */
   enum Metric {
@@ -156,8 +154,7 @@ public final class AgreementCommand implements Callable<Integer> {
     List<Line> lines = read(input);
     MeasurementLevel measuredAt = measuredAt();
     boolean needsNumbers = measuredAt != MeasurementLevel.NOMINAL;
-    Optional<Line> firstText =
-        lines.stream().filter(l -> !NUMBER.matcher(l.label()).matches()).findFirst();
+    Optional<Line> firstText = lines.stream().filter(l -> !isNumber(l.label())).findFirst();
     if (needsNumbers && firstText.isPresent()) {
       Line text = firstText.get();
       throw new InputException(
@@ -313,79 +310,154 @@ public final class AgreementCommand implements Callable<Integer> {
   /** One rating line of the file, with its line number for messages. */
   record Line(int number, String item, String annotator, String label) {}
 
-  /** Reads the CSV; rows with an empty label are missing ratings and left out. */
+  /**
+   * Reads the CSV; rows with an empty label are missing ratings and left out. Streamed line by line
+   * (a 450k-row file was read whole into a list of lines first).
+   */
   static List<Line> read(Path file) {
-    List<String> text;
-    try {
-      text = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<Line> lines = new ArrayList<>();
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String first = reader.readLine();
+      if (first == null) {
+        throw new InputException(file + " is empty: it needs the header " + HEADER);
+      }
+      String header = first.replace("\uFEFF", "").strip();
+      if (!Arrays.stream(header.split(",", -1))
+          .map(String::strip)
+          .toList()
+          .equals(List.of("item_id", "annotator_id", "label"))) {
+        throw new InputException(
+            file + " line 1: the header must be " + HEADER + ", not '" + header + "'");
+      }
+      Map<String, Integer> firstLineOf = new HashMap<>();
+      List<String> fields = new ArrayList<>(4);
+      int number = 1;
+      String text;
+      while ((text = reader.readLine()) != null) {
+        number++;
+        if (text.isBlank()) {
+          continue;
+        }
+        fields.clear();
+        fields(file, number, text, fields);
+        Line line = line(file, number, fields, firstLineOf);
+        if (line != null) {
+          lines.add(line);
+        }
+      }
     } catch (IOException e) {
       throw new InputException("cannot read " + file + ": " + describe(e), e);
-    }
-    if (text.isEmpty()) {
-      throw new InputException(file + " is empty: it needs the header " + HEADER);
-    }
-    String header = text.get(0).replace("\uFEFF", "").strip();
-    if (!Arrays.stream(header.split(",", -1))
-        .map(String::strip)
-        .toList()
-        .equals(List.of("item_id", "annotator_id", "label"))) {
-      throw new InputException(
-          file + " line 1: the header must be " + HEADER + ", not '" + header + "'");
-    }
-    List<Line> lines = new ArrayList<>();
-    Map<String, Integer> firstLineOf = new HashMap<>();
-    for (int i = 1; i < text.size(); i++) {
-      int number = i + 1;
-      if (text.get(i).isBlank()) {
-        continue;
-      }
-      List<String> fields = fields(file, number, text.get(i));
-      if (fields.size() != 3) {
-        throw new InputException(
-            file
-                + " line "
-                + number
-                + ": expected 3 fields ("
-                + HEADER
-                + ") but found "
-                + fields.size());
-      }
-      String item = fields.get(0);
-      String annotator = fields.get(1);
-      if (item.isEmpty() || annotator.isEmpty()) {
-        throw new InputException(
-            file
-                + " line "
-                + number
-                + ": the "
-                + (item.isEmpty() ? "item_id" : "annotator_id")
-                + " is empty");
-      }
-      if (fields.get(2).isEmpty()) {
-        continue;
-      }
-      Integer earlier = firstLineOf.putIfAbsent(item + "\u0000" + annotator, number);
-      if (earlier != null) {
-        throw new InputException(
-            file
-                + " line "
-                + number
-                + ": annotator '"
-                + annotator
-                + "' already rated item '"
-                + item
-                + "' on line "
-                + earlier
-                + "; keep one rating per annotator and item");
-      }
-      lines.add(new Line(number, item, annotator, fields.get(2)));
     }
     return lines;
   }
 
-  /** Splits one CSV line (RFC 4180 quoting within the line); fields are stripped. */
-  private static List<String> fields(Path file, int number, String line) {
-    List<String> fields = new ArrayList<>();
+  /** The rating of one data row, or {@code null} when its label is empty (a missing rating). */
+  private static Line line(
+      Path file, int number, List<String> fields, Map<String, Integer> firstLineOf) {
+    if (fields.size() != 3) {
+      throw new InputException(
+          file
+              + " line "
+              + number
+              + ": expected 3 fields ("
+              + HEADER
+              + ") but found "
+              + fields.size());
+    }
+    String item = fields.get(0);
+    String annotator = fields.get(1);
+    if (item.isEmpty() || annotator.isEmpty()) {
+      throw new InputException(
+          file
+              + " line "
+              + number
+              + ": the "
+              + (item.isEmpty() ? "item_id" : "annotator_id")
+              + " is empty");
+    }
+    if (fields.get(2).isEmpty()) {
+      return null;
+    }
+    Integer earlier = firstLineOf.putIfAbsent(item + "\u0000" + annotator, number);
+    if (earlier != null) {
+      throw new InputException(
+          file
+              + " line "
+              + number
+              + ": annotator '"
+              + annotator
+              + "' already rated item '"
+              + item
+              + "' on line "
+              + earlier
+              + "; keep one rating per annotator and item");
+    }
+    return new Line(number, item, annotator, fields.get(2));
+  }
+
+  /**
+   * Whether {@code label} is a decimal number as {@code [+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?}
+   * (ASCII digits) describes it; checked by hand because a regex per label was a sizeable part of
+   * reading a large file.
+   */
+  static boolean isNumber(String label) {
+    int length = label.length();
+    int i = 0;
+    if (i < length && (label.charAt(i) == '+' || label.charAt(i) == '-')) {
+      i++;
+    }
+    int integerDigits = 0;
+    while (i < length && isDigit(label.charAt(i))) {
+      i++;
+      integerDigits++;
+    }
+    int fractionDigits = 0;
+    if (i < length && label.charAt(i) == '.') {
+      i++;
+      while (i < length && isDigit(label.charAt(i))) {
+        i++;
+        fractionDigits++;
+      }
+    }
+    if (integerDigits == 0 && fractionDigits == 0) {
+      return false;
+    }
+    if (i < length && (label.charAt(i) == 'e' || label.charAt(i) == 'E')) {
+      i++;
+      if (i < length && (label.charAt(i) == '+' || label.charAt(i) == '-')) {
+        i++;
+      }
+      int exponentDigits = 0;
+      while (i < length && isDigit(label.charAt(i))) {
+        i++;
+        exponentDigits++;
+      }
+      if (exponentDigits == 0) {
+        return false;
+      }
+    }
+    return i == length;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /**
+   * Splits one CSV line (RFC 4180 quoting within the line) into {@code fields}; unquoted fields are
+   * stripped. A line without quotes is split at its commas directly.
+   */
+  private static void fields(Path file, int number, String line, List<String> fields) {
+    if (line.indexOf('"') < 0) {
+      int start = 0;
+      int comma;
+      while ((comma = line.indexOf(',', start)) >= 0) {
+        fields.add(line.substring(start, comma).strip());
+        start = comma + 1;
+      }
+      fields.add(line.substring(start).strip());
+      return;
+    }
     StringBuilder field = new StringBuilder();
     boolean quoted = false;
     boolean wasQuoted = false;
@@ -419,7 +491,6 @@ public final class AgreementCommand implements Callable<Integer> {
       throw new InputException(file + " line " + number + ": a quoted field is not closed");
     }
     fields.add(wasQuoted ? field.toString() : field.toString().strip());
-    return fields;
   }
 
   private static String describe(IOException e) {

@@ -1,5 +1,6 @@
 package dev.earmark.app.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.earmark.engine.score.AlignmentMode;
 import dev.earmark.engine.score.CorpusScore;
 import dev.earmark.engine.score.EntityCounts;
@@ -7,11 +8,10 @@ import dev.earmark.engine.score.ErrorCounts;
 import dev.earmark.engine.score.ScoreTotals;
 import dev.earmark.engine.score.Scorer;
 import dev.earmark.engine.score.UtteranceScore;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,7 +97,7 @@ public final class WerCommand implements Callable<Integer> {
     CorpusScore score = scorer.scoreCorpus(contents.pairs());
     PrintWriter out = spec.commandLine().getOut();
     if (json.enabled()) {
-      JsonOutput.print(out, toJson(chosen, alignment.strip(), contents, score));
+      writeJson(out, chosen, alignment.strip(), contents, score);
     } else {
       printSummary(out, chosen, alignment.strip(), contents, score);
     }
@@ -105,59 +105,110 @@ public final class WerCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private static Map<String, Object> toJson(
+  /**
+   * Writes the result as {@link JsonOutput#print} would print the map of it, streamed: keys in
+   * sorted order at every level, the same pretty printer, so the bytes are the same without holding
+   * a map per utterance (200k utterances were about 1 GB resident). WerCommandTest checks the key
+   * order against {@link JsonOutput}'s mapper.
+   */
+  private static void writeJson(
+      PrintWriter out,
       ScoringNormalization chosen,
       String alignment,
       TranscriptPairFile.Contents contents,
       CorpusScore score) {
-    Map<String, Object> result = totalsJson(score.corpus());
-    result.put("normalization", chosen.name());
-    result.put("alignment", alignment);
-    List<Map<String, Object>> utterances = new ArrayList<>();
-    for (UtteranceScore utterance : score.utterances()) {
-      Map<String, Object> fields = countsJson(utterance.words(), utterance.characters());
-      fields.put("id", utterance.id());
+    ScoreTotals corpus = score.corpus();
+    try (JsonGenerator json = JsonOutput.mapper().writer().createGenerator(out)) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.writeStartObject();
+      json.writeStringField("alignment", alignment);
+      writeCountsBeforeId(json, corpus.words(), corpus.characters());
+      writeEntities(json, corpus.entities());
+      writeCountsThrough(json, corpus.words());
+      json.writeStringField("normalization", chosen.name());
+      json.writeNumberField("reference_characters", corpus.characters().referenceLength());
+      json.writeNumberField("reference_words", corpus.words().referenceLength());
+      json.writeObjectFieldStart("slices");
       if (contents.sliced()) {
-        fields.put("slice", utterance.slice());
+        for (Map.Entry<String, ScoreTotals> slice : score.slices().entrySet()) {
+          json.writeObjectFieldStart(slice.getKey());
+          writeTotals(json, slice.getValue());
+          json.writeEndObject();
+        }
       }
-      utterances.add(fields);
+      json.writeEndObject();
+      json.writeNumberField("substitutions", corpus.words().substitutions());
+      json.writeNumberField("utterance_count", corpus.utterances());
+      json.writeArrayFieldStart("utterances");
+      for (UtteranceScore utterance : score.utterances()) {
+        ErrorCounts words = utterance.words();
+        json.writeStartObject();
+        writeCountsBeforeId(json, words, utterance.characters());
+        json.writeNumberField("errors", words.errors());
+        json.writeNumberField("hits", words.hits());
+        json.writeNumberField("hypothesis_words", words.hypothesisLength());
+        json.writeStringField("id", utterance.id());
+        json.writeNumberField("insertions", words.insertions());
+        json.writeNumberField("reference_characters", utterance.characters().referenceLength());
+        json.writeNumberField("reference_words", words.referenceLength());
+        if (contents.sliced()) {
+          json.writeStringField("slice", utterance.slice());
+        }
+        json.writeNumberField("substitutions", words.substitutions());
+        writeRate(json, "wer", words.errorRate());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      writeRate(json, "wer", corpus.words().errorRate());
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new IllegalStateException("result could not be written as JSON", e);
     }
-    result.put("utterances", utterances);
-    Map<String, Object> slices = new LinkedHashMap<>();
-    if (contents.sliced()) {
-      score.slices().forEach((slice, totals) -> slices.put(slice, totalsJson(totals)));
+    out.println();
+    out.flush();
+  }
+
+  /** One slice's totals: the keys of a corpus total without alignment and normalization. */
+  private static void writeTotals(JsonGenerator json, ScoreTotals totals) throws IOException {
+    writeCountsBeforeId(json, totals.words(), totals.characters());
+    writeEntities(json, totals.entities());
+    writeCountsThrough(json, totals.words());
+    json.writeNumberField("reference_characters", totals.characters().referenceLength());
+    json.writeNumberField("reference_words", totals.words().referenceLength());
+    json.writeNumberField("substitutions", totals.words().substitutions());
+    json.writeNumberField("utterance_count", totals.utterances());
+    writeRate(json, "wer", totals.words().errorRate());
+  }
+
+  /** {@code cer} and {@code deletions}, the keys that sort first in every object. */
+  private static void writeCountsBeforeId(
+      JsonGenerator json, ErrorCounts words, ErrorCounts characters) throws IOException {
+    writeRate(json, "cer", characters.errorRate());
+    json.writeNumberField("deletions", words.deletions());
+  }
+
+  /** The entity keys, which sort between {@code deletions} and {@code errors}. */
+  private static void writeEntities(JsonGenerator json, EntityCounts entities) throws IOException {
+    writeRate(json, "entity_error_rate", entities.errorRate());
+    json.writeNumberField("entity_errors", entities.errors());
+    json.writeNumberField("entity_occurrences", entities.occurrences());
+  }
+
+  /** {@code errors} through {@code insertions} of a total. */
+  private static void writeCountsThrough(JsonGenerator json, ErrorCounts words) throws IOException {
+    json.writeNumberField("errors", words.errors());
+    json.writeNumberField("hits", words.hits());
+    json.writeNumberField("hypothesis_words", words.hypothesisLength());
+    json.writeNumberField("insertions", words.insertions());
+  }
+
+  private static void writeRate(JsonGenerator json, String name, OptionalDouble rate)
+      throws IOException {
+    if (rate.isPresent()) {
+      json.writeNumberField(name, rate.getAsDouble());
+    } else {
+      json.writeNullField(name);
     }
-    result.put("slices", slices);
-    return result;
-  }
-
-  private static Map<String, Object> totalsJson(ScoreTotals totals) {
-    Map<String, Object> fields = countsJson(totals.words(), totals.characters());
-    fields.put("utterance_count", totals.utterances());
-    EntityCounts entities = totals.entities();
-    fields.put("entity_occurrences", entities.occurrences());
-    fields.put("entity_errors", entities.errors());
-    fields.put("entity_error_rate", orNull(entities.errorRate()));
-    return fields;
-  }
-
-  private static Map<String, Object> countsJson(ErrorCounts words, ErrorCounts characters) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("wer", orNull(words.errorRate()));
-    fields.put("errors", words.errors());
-    fields.put("substitutions", words.substitutions());
-    fields.put("deletions", words.deletions());
-    fields.put("insertions", words.insertions());
-    fields.put("hits", words.hits());
-    fields.put("reference_words", words.referenceLength());
-    fields.put("hypothesis_words", words.hypothesisLength());
-    fields.put("cer", orNull(characters.errorRate()));
-    fields.put("reference_characters", characters.referenceLength());
-    return fields;
-  }
-
-  private static Double orNull(OptionalDouble value) {
-    return value.isPresent() ? value.getAsDouble() : null;
   }
 
   private static void printSummary(

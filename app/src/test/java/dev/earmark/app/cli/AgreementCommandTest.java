@@ -103,6 +103,50 @@ class AgreementCommandTest {
   }
 
   @Test
+  void labelsTheFormerNumberPatternAcceptedAreNumbers() {
+    for (String label :
+        new String[] {"1", "1.5", "-2", "+3", ".5", "5.", "1e3", "1E-3", "-.25e+2", "007", "0.0"}) {
+      assertThat(AgreementCommand.isNumber(label)).as(label).isTrue();
+      assertThat(FORMER_NUMBER.matcher(label).matches()).as(label).isTrue();
+    }
+  }
+
+  @Test
+  void labelsTheFormerNumberPatternRefusedAreText() {
+    for (String label :
+        new String[] {
+          "",
+          "+",
+          "-",
+          ".",
+          "e3",
+          "1e",
+          "1e+",
+          "1.2.3",
+          "1,5",
+          " 1",
+          "1 ",
+          "yes",
+          "0x1F",
+          "١",
+          "1f",
+          "NaN",
+          "Infinity",
+          "+-1",
+          "--1",
+          "1e3.5",
+          ".e1"
+        }) {
+      assertThat(AgreementCommand.isNumber(label)).as("[%s]", label).isFalse();
+      assertThat(FORMER_NUMBER.matcher(label).matches()).as("[%s]", label).isFalse();
+    }
+  }
+
+  /** The pattern the command used before it checked labels by hand. */
+  private static final java.util.regex.Pattern FORMER_NUMBER =
+      java.util.regex.Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
+
+  @Test
   void bootstrapAddsAReproducibleInterval() throws IOException {
     String input = REFERENCE.resolve("hayes_krippendorff2007_5obs_40units.csv").toString();
     String[] args = {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Model.OptionSpec;
@@ -47,11 +48,57 @@ class LauncherOptionsTest {
     assertThat(plan("status")).isEqualTo("command");
   }
 
+  @Test
+  void commandsGetAClassArchiveOfTheirFamilyAndShortFileCommandsALighterJit() throws Exception {
+    assertThat(javaOptions("wer", "--input", "pairs.tsv", "--json"))
+        .contains("-XX:+UseSerialGC")
+        .doesNotContain("-XX:TieredStopAtLevel=1")
+        .anyMatch(
+            option ->
+                option.matches("-XX:(SharedArchiveFile|ArchiveClassesAtExit)=.*/cds/wer\\.jsa.*"));
+    assertThat(javaOptions("--project", "p", "agreement", "--input", "a.csv"))
+        .contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+        .anyMatch(option -> option.matches(".*/cds/agreement\\.jsa.*"));
+    assertThat(javaOptions("audio", "peaks", "f.wav"))
+        .contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+        .anyMatch(option -> option.matches(".*/cds/audio\\.jsa.*"));
+    assertThat(javaOptions("status"))
+        .as("a family nobody measured keeps the JVM's defaults, but gets its archive")
+        .noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel") || option.endsWith("GC"))
+        .anyMatch(option -> option.matches(".*/cds/status\\.jsa.*"));
+    assertThat(javaOptions()).anyMatch(option -> option.matches(".*/workbench\\.jsa"));
+    assertThat(javaOptions("--version")).noneMatch(option -> option.contains("jsa"));
+    assertThat(run(Map.of("EARMARK_LAUNCH_PLAN", "java-options", "EARMARK_NO_CDS", "1"), "wer"))
+        .doesNotContain("jsa")
+        .contains("-XX:+UseSerialGC");
+    assertThat(
+            run(
+                Map.of("EARMARK_LAUNCH_PLAN", "java-options", "EARMARK_JAVA_OPTS", "-XX:+UseG1GC"),
+                "agreement"))
+        .as("a collector chosen in EARMARK_JAVA_OPTS is not joined by a second one")
+        .contains("-XX:+UseG1GC", "-XX:TieredStopAtLevel=1")
+        .doesNotContain("UseSerialGC");
+  }
+
+  private static List<String> javaOptions(String... args) throws Exception {
+    return run(Map.of("EARMARK_LAUNCH_PLAN", "java-options"), args)
+        .lines()
+        .filter(line -> !line.isBlank())
+        .toList();
+  }
+
   private static String plan(String... args) throws IOException, InterruptedException {
+    return run(Map.of("EARMARK_LAUNCH_PLAN", "1"), args);
+  }
+
+  private static String run(Map<String, String> environment, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("bash", LAUNCHER.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("EARMARK_LAUNCH_PLAN", "1");
+    builder.environment().remove("EARMARK_NO_CDS");
+    builder.environment().remove("EARMARK_JAVA_OPTS");
+    builder.environment().putAll(environment);
     Process process = builder.start();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();

@@ -115,6 +115,37 @@ class WerCommandTest {
   }
 
   @Test
+  void streamedJsonIsByteForByteWhatTheSharedMapperPrintsOfTheSameResult() throws IOException {
+    // The command streams its JSON; this holds it to JsonOutput's contract (keys sorted at every
+    // level, the same pretty printer, one line break after the document), sliced and with an
+    // empty reference (null rates), and with entity counts from a protected phrase.
+    Path sliced =
+        write(
+            "streamed.jsonl",
+            """
+            {"id": "1", "slice": "noisy", "reference": "turn left now", "hypothesis": "turn it left"}
+            {"id": "2", "slice": "clean", "reference": "stop", "hypothesis": "stop"}
+            {"id": "3", "reference": "", "hypothesis": "go"}
+            """);
+    Path ruleSet = dir.resolve("band.json");
+    dev.earmark.engine.normalize.RuleSetJson.write(
+        dev.earmark.engine.normalize.RuleSets.enAsr1().edit().protect("twenty one pilots").build(),
+        ruleSet);
+    Path band = write("band.tsv", "a\tI love twenty one pilots\tI love 21 pilots\n");
+    for (String[] args :
+        new String[][] {
+          {"wer", "--input", sliced.toString(), "--json"},
+          {"wer", "--input", band.toString(), "--normalization", ruleSet.toString(), "--json"}
+        }) {
+      Result result = EarmarkCommandTest.run(args);
+      assertThat(result.code()).isZero();
+      Object parsed = JsonOutput.mapper().readValue(result.out(), Object.class);
+      String reprinted = JsonOutput.mapper().writeValueAsString(parsed) + System.lineSeparator();
+      assertThat(result.out()).isEqualTo(reprinted);
+    }
+  }
+
+  @Test
   void formatIsDetectedFromContentWhenTheExtensionSaysNothing() throws IOException {
     Path jsonl = write("pairs.txt", "{\"id\":\"x\",\"reference\":\"a b\",\"hypothesis\":\"a\"}\n");
     Path tsv = write("pairs.data", "x\ta b\ta c\n");

@@ -30,6 +30,27 @@ public interface AudioSource extends Closeable {
   @Override
   void close();
 
+  /**
+   * Whether {@link #readPcm16} can deliver this source's samples as the signed 16-bit integers they
+   * are stored as (16-bit PCM WAV). For such a source {@link #read} gives each sample divided by
+   * 32768, so the two are interchangeable; integer readers skip the conversion.
+   */
+  default boolean hasPcm16() {
+    return false;
+  }
+
+  /**
+   * Reads the next frames as signed 16-bit samples interleaved by channel into {@code samples}
+   * (frame {@code i}, channel {@code c} at {@code i * channels + c}), at most {@code samples.length
+   * / channels} frames. Only for sources whose {@link #hasPcm16} is true.
+   *
+   * @return frames read, or -1 at the end of the stream
+   * @throws UnsupportedOperationException if {@link #hasPcm16} is false
+   */
+  default int readPcm16(short[] samples) {
+    throw new UnsupportedOperationException("this source does not hold 16-bit PCM");
+  }
+
   /** A block array sized for this source. */
   default float[][] newBlock(int frames) {
     return new float[info().channels()][frames];

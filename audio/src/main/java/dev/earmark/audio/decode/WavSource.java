@@ -3,6 +3,7 @@ package dev.earmark.audio.decode;
 import dev.earmark.audio.AudioException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
@@ -29,11 +30,47 @@ final class WavSource implements AudioSource {
 
   @Override
   public int read(float[][] block) {
-    long remaining = endFrame - frame;
-    if (remaining <= 0) {
+    int frames = readBytes(block[0].length);
+    if (frames <= 0) {
       return -1;
     }
-    int frames = (int) Math.min(block[0].length, remaining);
+    header.encoding.decode(bytes, 0, frames, header.info.channels(), block);
+    return frames;
+  }
+
+  @Override
+  public boolean hasPcm16() {
+    return header.encoding == PcmEncoding.S16;
+  }
+
+  @Override
+  public int readPcm16(short[] samples) {
+    if (!hasPcm16()) {
+      throw new UnsupportedOperationException(file + " does not hold 16-bit PCM");
+    }
+    int channels = header.info.channels();
+    int frames = readBytes(samples.length / channels);
+    if (frames <= 0) {
+      return -1;
+    }
+    // One bulk copy: little-endian int16 as stored (a memory copy on little-endian machines).
+    ByteBuffer.wrap(bytes, 0, frames * header.blockAlign)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .asShortBuffer()
+        .get(samples, 0, frames * channels);
+    return frames;
+  }
+
+  /**
+   * Reads up to {@code wanted} whole frames' bytes into {@link #bytes} and advances; returns the
+   * frames read, 0 or less at the end (or when the file shrank after validation).
+   */
+  private int readBytes(int wanted) {
+    long remaining = endFrame - frame;
+    if (remaining <= 0 || wanted <= 0) {
+      return -1;
+    }
+    int frames = (int) Math.min(wanted, remaining);
     int need = frames * header.blockAlign;
     if (bytes.length < need) {
       bytes = new byte[need];
@@ -53,10 +90,6 @@ final class WavSource implements AudioSource {
     } catch (IOException e) {
       throw new AudioException(file + ": reading audio failed: " + e.getMessage(), e);
     }
-    if (frames == 0) {
-      return -1; // the file shrank after validation
-    }
-    header.encoding.decode(bytes, 0, frames, header.info.channels(), block);
     frame += frames;
     return frames;
   }

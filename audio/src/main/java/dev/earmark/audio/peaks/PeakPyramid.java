@@ -58,14 +58,39 @@ public final class PeakPyramid {
     if (blocks > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("too many blocks; use more samples per peak");
     }
-    ChannelScanner[] scanners = new ChannelScanner[channels];
-    for (int c = 0; c < channels; c++) {
-      scanners[c] = new ChannelScanner((int) blocks);
-    }
     // The scanners carry a partly filled block across reads, so the read size never depends on
     // samplesPerPeak beyond rounding: a huge samplesPerPeak must not size an array.
     int readFrames =
         samplesPerPeak >= READ_FRAMES ? READ_FRAMES : READ_FRAMES / samplesPerPeak * samplesPerPeak;
+    short[][] min = new short[channels][];
+    short[][] max = new short[channels][];
+    long frames =
+        source.hasPcm16()
+            ? scanPcm16(source, channels, (int) blocks, samplesPerPeak, readFrames, min, max)
+            : scanFloats(source, channels, (int) blocks, samplesPerPeak, readFrames, min, max);
+    List<PeakLevel> levels = new ArrayList<>();
+    PeakLevel level = new PeakLevel(samplesPerPeak, min, max);
+    levels.add(level);
+    for (int k = 1; k < levelCount; k++) {
+      level = level.coarsen(factor);
+      levels.add(level);
+    }
+    return new PeakPyramid(info.sampleRate(), frames, levels);
+  }
+
+  /** The finest level from float samples; returns the frames read. */
+  private static long scanFloats(
+      AudioSource source,
+      int channels,
+      int blocks,
+      int samplesPerPeak,
+      int readFrames,
+      short[][] min,
+      short[][] max) {
+    ChannelScanner[] scanners = new ChannelScanner[channels];
+    for (int c = 0; c < channels; c++) {
+      scanners[c] = new ChannelScanner(blocks);
+    }
     float[][] block = source.newBlock(readFrames);
     int filled = 0;
     long frames = 0;
@@ -77,21 +102,116 @@ public final class PeakPyramid {
       }
       filled = (int) ((filled + (long) n) % samplesPerPeak);
     }
-    short[][] min = new short[channels][];
-    short[][] max = new short[channels][];
     for (int c = 0; c < channels; c++) {
       scanners[c].finish(filled);
       min[c] = scanners[c].min();
       max[c] = scanners[c].max();
     }
-    List<PeakLevel> levels = new ArrayList<>();
-    PeakLevel level = new PeakLevel(samplesPerPeak, min, max);
-    levels.add(level);
-    for (int k = 1; k < levelCount; k++) {
-      level = level.coarsen(factor);
-      levels.add(level);
+    return frames;
+  }
+
+  /**
+   * The finest level straight from 16-bit integers: the same values as {@link #scanFloats} gives
+   * for them (each float is the integer over 32768, and the peaks scale it back exactly), without
+   * converting a sample to float. Returns the frames read.
+   */
+  private static long scanPcm16(
+      AudioSource source,
+      int channels,
+      int blocks,
+      int samplesPerPeak,
+      int readFrames,
+      short[][] min,
+      short[][] max) {
+    Pcm16Scanner[] scanners = new Pcm16Scanner[channels];
+    for (int c = 0; c < channels; c++) {
+      scanners[c] = new Pcm16Scanner(blocks);
     }
-    return new PeakPyramid(info.sampleRate(), frames, levels);
+    short[] samples = new short[readFrames * channels];
+    int filled = 0;
+    long frames = 0;
+    int n;
+    while ((n = source.readPcm16(samples)) > 0) {
+      frames += n;
+      for (int c = 0; c < channels; c++) {
+        scanners[c].scan(samples, c, channels, n, samplesPerPeak, filled);
+      }
+      filled = (int) ((filled + (long) n) % samplesPerPeak);
+    }
+    for (int c = 0; c < channels; c++) {
+      scanners[c].finish(filled);
+      min[c] = scanners[c].min;
+      max[c] = scanners[c].max;
+    }
+    return frames;
+  }
+
+  /** {@link ChannelScanner} on interleaved int16 samples, in integers. */
+  private static final class Pcm16Scanner {
+    private short[] min;
+    private short[] max;
+    private int emitted;
+    private int runMin = Integer.MAX_VALUE;
+    private int runMax = Integer.MIN_VALUE;
+
+    Pcm16Scanner(int expectedBlocks) {
+      min = new short[expectedBlocks];
+      max = new short[expectedBlocks];
+    }
+
+    void scan(
+        short[] samples, int channel, int channels, int n, int samplesPerPeak, int filledBefore) {
+      int lo = runMin;
+      int hi = runMax;
+      int filled = filledBefore;
+      int i = 0;
+      while (i < n) {
+        int end = (int) Math.min((long) i + samplesPerPeak - filled, n);
+        if (channels == 1) {
+          for (int k = i; k < end; k++) {
+            int v = samples[k];
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+          }
+        } else {
+          for (int k = i * channels + channel, stop = end * channels; k < stop; k += channels) {
+            int v = samples[k];
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+          }
+        }
+        filled += end - i;
+        i = end;
+        if (filled == samplesPerPeak) {
+          emit(lo, hi);
+          lo = Integer.MAX_VALUE;
+          hi = Integer.MIN_VALUE;
+          filled = 0;
+        }
+      }
+      runMin = lo;
+      runMax = hi;
+    }
+
+    void finish(int filled) {
+      if (filled > 0) {
+        emit(runMin, runMax);
+      }
+      if (emitted != min.length) { // the stream ended early or ran long: keep what was read
+        min = Arrays.copyOf(min, emitted);
+        max = Arrays.copyOf(max, emitted);
+      }
+    }
+
+    private void emit(int lo, int hi) {
+      if (emitted == min.length) {
+        min = Arrays.copyOf(min, Math.max(16, emitted * 2));
+        max = Arrays.copyOf(max, Math.max(16, emitted * 2));
+      }
+      min[emitted] = (short) lo;
+      max[emitted] = (short) hi;
+      emitted++;
+    }
   }
 
   /**

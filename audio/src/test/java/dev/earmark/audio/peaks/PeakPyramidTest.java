@@ -134,6 +134,78 @@ class PeakPyramidTest {
     }
   }
 
+  /** The same source seen only through float reads, as any non-16-bit source is. */
+  private record FloatsOnly(AudioSource source) implements AudioSource {
+    @Override
+    public dev.earmark.audio.decode.AudioInfo info() {
+      return source.info();
+    }
+
+    @Override
+    public int read(float[][] block) {
+      return source.read(block);
+    }
+
+    @Override
+    public void seek(long frame) {
+      source.seek(frame);
+    }
+
+    @Override
+    public void close() {
+      source.close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} channel(s), {1} frames per peak")
+  @CsvSource({"3, 7", "3, 256", "1, 1", "1, 256", "1, 1000", "1, 65536"})
+  void sixteenBitSamplesScannedAsIntegersGiveTheFloatScansPeaks(int channels, int spp)
+      throws IOException {
+    Path file = wav;
+    if (channels == 1) {
+      ByteBuffer data = ByteBuffer.allocate(FRAMES * 2).order(ByteOrder.LITTLE_ENDIAN);
+      for (int i = 0; i < FRAMES; i++) {
+        data.putShort(samples[1][i]);
+      }
+      file = dir.resolve("mono.wav");
+      Files.write(file, pcm16Wav(16000, 1, data.array()));
+    }
+    PeakPyramid integers;
+    PeakPyramid floats;
+    try (AudioSource source = AudioDecoder.open(file)) {
+      assertThat(source.hasPcm16()).isTrue();
+      integers = PeakPyramid.build(source, spp, 4, 3);
+    }
+    try (AudioSource source = new FloatsOnly(AudioDecoder.open(file))) {
+      assertThat(source.hasPcm16()).isFalse();
+      floats = PeakPyramid.build(source, spp, 4, 3);
+    }
+    assertThat(integers.frames()).isEqualTo(floats.frames()).isEqualTo(FRAMES);
+    for (int k = 0; k < 3; k++) {
+      PeakLevel a = integers.levels().get(k);
+      PeakLevel b = floats.levels().get(k);
+      assertThat(a.length()).isEqualTo(b.length());
+      for (int c = 0; c < channels; c++) {
+        short[] source = channels == 1 ? samples[1] : samples[c];
+        for (int block = 0; block < a.length(); block++) {
+          assertThat(a.min(c, block)).isEqualTo(b.min(c, block));
+          assertThat(a.max(c, block)).isEqualTo(b.max(c, block));
+        }
+        if (k == 0) {
+          assertThat(a.max(c, 0)).isEqualTo(maxOf(source, 0, Math.min(spp, FRAMES)));
+        }
+      }
+    }
+  }
+
+  private static short maxOf(short[] values, int from, int to) {
+    short max = Short.MIN_VALUE;
+    for (int i = from; i < to; i++) {
+      max = (short) Math.max(max, values[i]);
+    }
+    return max;
+  }
+
   @Test
   void floatSourcesAreRoundedOutwards() {
     try (AudioSource source = AudioDecoder.open(resource("float32-mono.wav"))) {

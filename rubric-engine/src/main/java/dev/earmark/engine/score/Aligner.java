@@ -20,7 +20,9 @@ import java.util.List;
  * runs over two reusable rows of packed costs {@code errors << 32 | substitutions}, which orders
  * alignments by errors first and substitutions second in one {@code long} comparison. {@link
  * #count} allocates only its result; {@link #align} additionally keeps one byte of back-pointers
- * per cell ({@code (n + 1) × (m + 1)} bytes) and builds the {@link AlignmentOp} records.
+ * per cell ({@code (n + 1) × (m + 1)} bytes) and builds the {@link AlignmentOp} records. Character
+ * counts (CER) first take the exact distance bit-parallel ({@link BitParallelDistance}) and then
+ * run the same programme only on the diagonal band that distance allows.
  *
  * <p>Tokens are compared with {@link String#equals}; they must not be {@code null}.
  *
@@ -33,6 +35,9 @@ public final class Aligner {
   private static final long DELETION = ERROR;
   private static final long SUBSTITUTION = ERROR + 1;
   private static final long SUBSTITUTION_MASK = ERROR - 1;
+
+  /** Cost of a cell outside the band; adding a few steps to it cannot overflow. */
+  private static final long OUT_OF_BAND = Long.MAX_VALUE / 4;
 
   private static final byte FROM_DIAGONAL = 1;
   private static final byte FROM_ABOVE = 2; // deletion: reference advances alone
@@ -49,6 +54,7 @@ public final class Aligner {
   private int[] referencePoints = new int[128];
   private int[] hypothesisPoints = new int[128];
   private int joinedLength;
+  private final BitParallelDistance bitParallel = new BitParallelDistance();
 
   private String[] internKeys = new String[64];
   private int[] internIds = new int[64];
@@ -70,9 +76,8 @@ public final class Aligner {
   public ErrorCounts countCodePoints(String reference, String hypothesis) {
     int[] referencePoints = reference.codePoints().toArray();
     int[] hypothesisPoints = hypothesis.codePoints().toArray();
-    int n = referencePoints.length;
-    int m = hypothesisPoints.length;
-    return countsOf(distance(referencePoints, n, hypothesisPoints, m, false), n, m);
+    return characterCounts(
+        referencePoints, referencePoints.length, hypothesisPoints, hypothesisPoints.length);
   }
 
   /**
@@ -85,7 +90,64 @@ public final class Aligner {
     int n = joinedLength;
     hypothesisPoints = joinCodePoints(hypothesis, hypothesisPoints);
     int m = joinedLength;
-    return countsOf(distance(referencePoints, n, hypothesisPoints, m, false), n, m);
+    return characterCounts(referencePoints, n, hypothesisPoints, m);
+  }
+
+  /**
+   * The same counts as the full programme, cheaper: the bit-parallel distance {@code d} comes
+   * first; when it is {@code |n - m|} the counts follow from it alone (only gaps of one kind), and
+   * otherwise the programme runs only on the diagonals {@code k = j - i} that a path of {@code d}
+   * errors can touch ({@code |k| + |(m - n) - k| <= d}, Ukkonen's band, about {@code d + 1} cells a
+   * row). Every alignment with {@code d} errors lies inside, so the one with the fewest
+   * substitutions among them does too.
+   */
+  private ErrorCounts characterCounts(int[] reference, int n, int[] hypothesis, int m) {
+    int d = bitParallel.distance(reference, n, hypothesis, m);
+    if (d == Math.abs(n - m)) {
+      return n >= m ? new ErrorCounts(m, 0, n - m, 0) : new ErrorCounts(n, 0, 0, m - n);
+    }
+    int delta = m - n;
+    int lowest = Math.floorDiv(delta - d + 1, 2); // ceil((delta - d) / 2)
+    int highest = Math.floorDiv(delta + d, 2);
+    return countsOf(bandedDistance(reference, n, hypothesis, m, lowest, highest), n, m);
+  }
+
+  /**
+   * Packed cost of the cheapest alignment that stays on the diagonals {@code lowest <= j - i <=
+   * highest} ({@code lowest <= 0 <= highest}); equal to {@link #distance}'s whenever the band holds
+   * an optimal alignment.
+   */
+  private long bandedDistance(
+      int[] reference, int n, int[] hypothesis, int m, int lowest, int highest) {
+    int width = m + 1;
+    if (previousRow.length < width + 1) {
+      previousRow = new long[width * 2];
+      currentRow = new long[width * 2];
+    }
+    long[] previous = previousRow;
+    long[] current = currentRow;
+    for (int j = 0; j <= m; j++) {
+      previous[j] = j <= highest ? j * INSERTION : OUT_OF_BAND;
+    }
+    for (int i = 1; i <= n; i++) {
+      int token = reference[i - 1];
+      int low = Math.max(1, i + lowest);
+      int high = Math.min(m, i + highest);
+      current[low - 1] = low == 1 && i <= -lowest ? i * DELETION : OUT_OF_BAND;
+      for (int j = low; j <= high; j++) {
+        long diagonal = previous[j - 1] + (token == hypothesis[j - 1] ? 0 : SUBSTITUTION);
+        long above = previous[j] + DELETION;
+        long left = current[j - 1] + INSERTION;
+        current[j] = Math.min(diagonal, Math.min(above, left));
+      }
+      if (high < m) {
+        current[high + 1] = OUT_OF_BAND; // the next row's cell above its last one
+      }
+      long[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[m];
   }
 
   /** Code points of the tokens joined by single spaces into {@code buffer} (grown if needed). */

@@ -24,7 +24,8 @@ public interface Tokenizer {
 
   private static List<String> splitOnWhitespace(String raw) {
     int length = raw.length();
-    List<String> tokens = new ArrayList<>(length / 6 + 2);
+    // A token takes at least two units (itself and a separator), so the list never grows.
+    List<String> tokens = new ArrayList<>(length / 2 + 1);
     int start = -1;
     // A surrogate is never ASCII whitespace, so testing UTF-16 units is exact.
     for (int index = 0; index < length; index++) {
