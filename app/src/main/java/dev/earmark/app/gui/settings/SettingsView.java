@@ -32,6 +32,8 @@ public final class SettingsView extends BorderPane {
   public SettingsView(SettingsViewModel model) {
     this.model = model;
     setId("settingsView");
+    getStylesheets()
+        .add(SettingsView.class.getResource("controlsfx-atlantafx.css").toExternalForm());
     setPadding(new Insets(12));
     Label title = new Label("Settings");
     title.getStyleClass().add("title-3");
