@@ -21,9 +21,9 @@ import org.controlsfx.property.editor.AbstractPropertyEditor;
 import org.controlsfx.property.editor.PropertyEditor;
 
 /**
- * The settings tab: a ControlsFX {@link PropertySheet} by category, one row per setting; each
- * editor shows the setting's meaning and the values it accepts under it. A number is saved when the
- * lead presses Enter or leaves the field; a flag when it is ticked. Refusals show above the sheet.
+ * The settings tab: a ControlsFX {@link PropertySheet}, one row per setting by key; each editor
+ * shows the setting's meaning and the values it accepts under it. A number is saved when the lead
+ * presses Enter or leaves the field; a flag when it is ticked. Refusals show above the sheet.
  */
 public final class SettingsView extends BorderPane {
   private final SettingsViewModel model;
@@ -58,7 +58,8 @@ public final class SettingsView extends BorderPane {
     top.setPadding(new Insets(0, 0, 8, 0));
     setTop(top);
     sheet.setId("settingsSheet");
-    sheet.setMode(PropertySheet.Mode.CATEGORY);
+    // By name: every setting and its meaning in view at once (keys start with their area).
+    sheet.setMode(PropertySheet.Mode.NAME);
     sheet.setModeSwitcherVisible(false);
     sheet.setSearchBoxVisible(true);
     sheet.setPropertyEditorFactory(item -> ((SettingItem) item).editor());

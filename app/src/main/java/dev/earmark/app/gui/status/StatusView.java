@@ -84,6 +84,7 @@ public final class StatusView extends BorderPane {
       Label figure = new Label(card.figure());
       figure.setId("status-" + card.id());
       figure.getStyleClass().add("title-2");
+      figure.setWrapText(true);
       VBox box = new VBox(4, title, figure);
       for (String detail : card.details()) {
         Label line = new Label(detail);
