@@ -191,8 +191,6 @@ public final class PolicyView extends BorderPane {
     summary.setId("policyDiffSummary");
     summary.setWrapText(true);
     VBox.setVgrow(diffs, Priority.SOMETIMES);
-    review.getChildren().setAll(heading, diffs, summary);
-    preview.policyDiff().ifPresent(report -> review.getChildren().add(slices(report)));
     Button apply = new Button("Apply this policy");
     apply.setId("applyPolicyButton");
     apply.getStyleClass().add("accent");
@@ -201,9 +199,13 @@ public final class PolicyView extends BorderPane {
     Button cancel = new Button("Cancel");
     cancel.setId("cancelPolicyButton");
     cancel.setOnAction(event -> model.cancel());
-    HBox buttons = new HBox(8, apply, cancel);
-    buttons.setAlignment(Pos.CENTER_LEFT);
-    review.getChildren().add(buttons);
+    // Apply and Cancel beside the heading: in view at 1280×800 without scrolling.
+    javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
+    HBox.setHgrow(grow, Priority.ALWAYS);
+    HBox top = new HBox(8, heading, grow, apply, cancel);
+    top.setAlignment(Pos.CENTER_LEFT);
+    review.getChildren().setAll(top, summary, diffs);
+    preview.policyDiff().ifPresent(report -> review.getChildren().add(slices(report)));
   }
 
   /** The sentences {@code earmark policy set} prints about the labels. */
@@ -317,7 +319,7 @@ public final class PolicyView extends BorderPane {
     area.setEditable(false);
     area.setWrapText(false);
     area.setPrefRowCount(6);
-    area.setMinHeight(120);
+    area.setMinHeight(100);
     area.setStyle("-fx-font-family: monospace;");
     return area;
   }

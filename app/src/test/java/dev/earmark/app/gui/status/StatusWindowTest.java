@@ -10,7 +10,6 @@ import dev.earmark.app.gui.desk.ProjectDeskScreen;
 import dev.earmark.storage.clip.ClipStatus;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
-import dev.earmark.storage.settings.ProjectSettings;
 import dev.earmark.storage.status.ProjectStatus;
 import dev.earmark.storage.status.StatusReport;
 import javafx.stage.Stage;
@@ -85,7 +84,6 @@ class StatusWindowTest {
             "export");
 
     // Refresh reads the project again (nothing else on screen changes it).
-    new ProjectSettings(project); // the project stays open in the window
     fire(robot, "#statusRefresh");
     awaitText(robot, "#status-clips", s -> s.endsWith(" active"));
   }
