@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -220,7 +221,7 @@ public final class RulesCommand {
         "What that does to a project's labels is 'earmark policy-diff'."
       },
       mixinStandardHelpOptions = true)
-  static final class Diff implements Callable<Integer> {
+  public static final class Diff implements Callable<Integer> {
     @Mixin JsonOption json;
     @Spec CommandSpec spec;
 
@@ -268,25 +269,36 @@ public final class RulesCommand {
         JsonOutput.print(out, report);
         return ExitCode.OK;
       }
-      out.println(sets.get(0).id() + " -> " + sets.get(1).id());
-      if (!sets.get(0).description().equals(sets.get(1).description())) {
-        out.println(
-            "description: \""
-                + sets.get(0).description()
-                + "\" -> \""
-                + sets.get(1).description()
-                + "\"");
-      }
-      if (edits.isEmpty()) {
-        out.println("same rules");
-      }
-      for (Edit edit : edits) {
-        out.printf("%c %3d. %s%n", edit.sign(), edit.position(), describe(edit.rule()));
-      }
-      out.println(
-          removed + " removed, " + added + " added, " + (before.size() - removed) + " kept");
+      diffLines(sets.get(0), sets.get(1)).forEach(out::println);
       out.flush();
       return ExitCode.OK;
+    }
+
+    /**
+     * The text {@code earmark rules diff FROM TO} prints, one line per element: the ids, a changed
+     * description, each removed ({@code -}) and added ({@code +}) rule by position, and the counts.
+     * The policy screen of the workbench shows the same lines.
+     */
+    public static List<String> diffLines(RuleSet from, RuleSet to) {
+      List<JsonNode> before = ruleNodes(from);
+      List<Edit> edits = edits(before, ruleNodes(to));
+      long removed = edits.stream().filter(edit -> edit.sign() == '-').count();
+      long added = edits.size() - removed;
+      List<String> lines = new ArrayList<>();
+      lines.add(from.id() + " -> " + to.id());
+      if (!from.description().equals(to.description())) {
+        lines.add("description: \"" + from.description() + "\" -> \"" + to.description() + "\"");
+      }
+      if (edits.isEmpty()) {
+        lines.add("same rules");
+      }
+      for (Edit edit : edits) {
+        lines.add(
+            String.format(
+                Locale.ROOT, "%c %3d. %s", edit.sign(), edit.position(), describe(edit.rule())));
+      }
+      lines.add(removed + " removed, " + added + " added, " + (before.size() - removed) + " kept");
+      return lines;
     }
 
     /** A longest-common-subsequence diff of two rule lists, in order. */

@@ -2,6 +2,7 @@ package dev.earmark.app.gui.adjudication;
 
 import dev.earmark.app.gui.labeling.ClipDetails;
 import dev.earmark.engine.rubric.LabelValue;
+import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.adjudicate.Adjudication;
 import dev.earmark.storage.adjudicate.Adjudications;
@@ -15,12 +16,14 @@ import dev.earmark.storage.clip.Clips;
 import dev.earmark.storage.label.Label;
 import dev.earmark.storage.label.LabelState;
 import dev.earmark.storage.label.Labels;
+import dev.earmark.storage.policy.LabelPolicy;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
 import dev.earmark.storage.user.Actor;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +112,21 @@ public class AdjudicationService {
             .toList(),
         comparison.normalizer(),
         comparison.ruleSet());
+  }
+
+  /**
+   * The rule set of the label policy in force per task type ("none" without one): what {@link
+   * #open} normalizes with now. A screen compares it with the case it shows to notice a policy
+   * adopted since.
+   */
+  public Map<TaskType, String> ruleSetsInForce() {
+    Map<TaskType, String> ruleSets = new EnumMap<>(TaskType.class);
+    for (TaskType type : TaskType.values()) {
+      ruleSets.put(
+          type,
+          policies.policy(type).flatMap(LabelPolicy::ruleSet).map(Object::toString).orElse("none"));
+    }
+    return ruleSets;
   }
 
   /** Decides a dispute; see {@link Adjudications#decide}. */

@@ -5,6 +5,7 @@ import dev.earmark.app.gui.FieldNames;
 import dev.earmark.engine.rubric.FieldSpec;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
+import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.storage.adjudicate.AlignmentGrid;
 import dev.earmark.storage.adjudicate.AlignmentGrid.Source;
 import dev.earmark.storage.adjudicate.AlignmentGrid.Transcript;
@@ -111,8 +112,9 @@ public final class AdjudicationViewModel {
   private void reload(long keepDisputeId, boolean advance) {
     executor.submit(
         "read the adjudication queue",
-        service::queue,
-        queue -> {
+        () -> new QueueRead(service.queue(), service.ruleSetsInForce()),
+        read -> {
+          List<DisputeRow> queue = read.rows();
           allRows.setAll(inShownOrder(queue));
           sliceChoices.setAll(
               queue.stream()
@@ -145,7 +147,13 @@ public final class AdjudicationViewModel {
           } else if (pendingRestore == null
               && current.get() != null
               && current.get().row().disputeId() == keepDisputeId
-              && current.get().row().status() == kept.get().status()) {
+              && current.get().row().status() == kept.get().status()
+              && current
+                  .get()
+                  .ruleSet()
+                  .equals(
+                      read.ruleSets().getOrDefault(current.get().rubric().taskType(), "none"))) {
+            // (A policy adopted meanwhile re-opens the dispute: it is normalized anew.)
             // Shown again with nothing changed: keep the form as the adjudicator left it.
             selected.set(kept.get());
             updateProgress();
@@ -155,6 +163,9 @@ public final class AdjudicationViewModel {
         },
         this::fail);
   }
+
+  /** The queue with the rule set in force per task type, read together. */
+  private record QueueRead(List<DisputeRow> rows, Map<TaskType, String> ruleSets) {}
 
   /**
    * {@code queue} (open disputes first, as storage lists them) in the order the screen already
@@ -222,7 +233,19 @@ public final class AdjudicationViewModel {
             + row.clipKey()
             + " · rule: "
             + row.evidenceLine()
-            + (row.status() == DisputeStatus.OPEN ? "" : " · " + row.status().code()));
+            + (row.status() == DisputeStatus.OPEN ? "" : " · " + row.status().code())
+            + normalizedWith(current.get(), row));
+  }
+
+  /** " · normalized with en-asr@2" for a transcript case opened for {@code row}; else "". */
+  private static String normalizedWith(DisputeCase shown, DisputeRow row) {
+    if (shown == null
+        || shown.row().disputeId() != row.disputeId()
+        || !shown.isTranscript()
+        || shown.ruleSet().equals("none")) {
+      return "";
+    }
+    return " · normalized with " + shown.ruleSet();
   }
 
   private void clear() {
@@ -252,6 +275,7 @@ public final class AdjudicationViewModel {
             return; // another dispute was chosen meanwhile
           }
           current.set(opened);
+          updateProgress(); // the header names the rule set the case is normalized with
           comparisons.setAll(comparisonsOf(opened));
           reason.set(null);
           note.set("");

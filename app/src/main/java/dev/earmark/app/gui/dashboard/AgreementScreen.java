@@ -7,6 +7,8 @@ import dev.earmark.app.gui.shell.WorkbenchScreen;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.storage.agreement.AgreementFigures;
 import dev.earmark.storage.agreement.AgreementReader;
+import dev.earmark.storage.agreement.TaskFigures;
+import dev.earmark.storage.policy.LabelPolicy;
 import dev.earmark.storage.policy.Policies;
 import javafx.application.Platform;
 import javafx.scene.input.KeyCode;
@@ -30,11 +32,12 @@ public final class AgreementScreen implements WorkbenchScreen {
           .bind(RECOMPUTE, new KeyCodeCombination(KeyCode.F5))
           .bind(NUMBERS, new KeyCodeCombination(KeyCode.N, KeyCodeCombination.SHORTCUT_DOWN))
           .bind(CLOSE_ITEMS, new KeyCodeCombination(KeyCode.ESCAPE));
+  private final Policies policies;
   private boolean loaded;
 
   public AgreementScreen(WorkbenchContext context) {
-    AgreementReader reader =
-        new AgreementReader(context.project(), new Policies(context.project()));
+    this.policies = new Policies(context.project());
+    AgreementReader reader = new AgreementReader(context.project(), policies);
     AgreementViewModel.Source source =
         type -> reader.read(context.project().users().actor(context.userId()), type);
     this.model =
@@ -62,13 +65,32 @@ public final class AgreementScreen implements WorkbenchScreen {
     return view.perform(action);
   }
 
-  /** Computes the first task type the first time; later showings keep what is on screen. */
+  /**
+   * Computes the first task type the first time; later showings keep what is on screen unless the
+   * label policy has adopted another rule set since (the figures then say which one they were
+   * normalized with, so they are computed again under the one in force).
+   */
   @Override
   public void shown() {
     if (!loaded) {
       loaded = true;
       model.select(TaskType.ASR_TRANSCRIPT);
+      return;
     }
+    TaskFigures shown = model.figuresProperty().get();
+    if (shown == null) {
+      return;
+    }
+    TaskType type = model.taskTypeProperty().get();
+    executor.submit(
+        "read the label policy in force",
+        () -> policies.policy(type).flatMap(LabelPolicy::ruleSet).map(Object::toString),
+        inForce -> {
+          if (model.figuresProperty().get() == shown && !shown.ruleSet().equals(inForce)) {
+            model.recompute();
+          }
+        },
+        failure -> {});
   }
 
   @Override

@@ -63,12 +63,17 @@ public final class RulesScreen implements WorkbenchScreen {
     return view.perform(action);
   }
 
-  /** Reads the versions the first time; later showings keep the draft as it was left. */
+  /**
+   * Reads the versions the first time; later showings keep the draft as it was left and read again
+   * which rule set is in force.
+   */
   @Override
   public void shown() {
     if (!loaded) {
       loaded = true;
       model.load();
+    } else {
+      model.refreshInForce();
     }
   }
 

@@ -60,6 +60,11 @@ public final class RulesService {
         actor.has(Role.LEAD));
   }
 
+  /** The rule set of the ASR label policy in force, if the policy names one. */
+  public Optional<VersionedId> inForce() {
+    return policies.policy(TaskType.ASR_TRANSCRIPT).flatMap(LabelPolicy::ruleSet);
+  }
+
   /** The published version {@code id}. */
   public RuleSet ruleSet(VersionedId id) {
     return policyLabels.ruleSet(id);

@@ -52,6 +52,7 @@ public final class RulesView extends BorderPane {
   private final FxDebouncer debouncer = new FxDebouncer();
   private Runnable cancelEdit = () -> {};
   private Runnable pendingEdit = () -> {};
+  private final HBox confirmPublish = confirmBar();
   private boolean syncing;
   private boolean syncingVersion;
   private int shownIndex = -1;
@@ -60,7 +61,7 @@ public final class RulesView extends BorderPane {
     this.model = model;
     getStyleClass().add("rules-view");
     setPadding(new Insets(12));
-    setTop(header());
+    setTop(new VBox(header(), confirmPublish));
     editor.getItems().addAll(rulesColumn(), detailColumn());
     editor.setDividerPositions(0.42);
     editor.disableProperty().bind(model.busyProperty());
@@ -72,6 +73,17 @@ public final class RulesView extends BorderPane {
   }
 
   // ---- header ----
+
+  private static HBox confirmBar() {
+    HBox bar = new HBox(10);
+    bar.setId("confirmPublishBar");
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(0, 0, 10, 0));
+    // Takes no room while nothing is asked.
+    bar.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(bar.getChildren()));
+    bar.visibleProperty().bind(bar.managedProperty());
+    return bar;
+  }
 
   private HBox header() {
     Label title = new Label("Rules");
@@ -146,12 +158,51 @@ public final class RulesView extends BorderPane {
         event -> {
           cancelEdit.run();
           pendingEdit.run(); // the last keystrokes belong in the published version
-          model.publish();
+          askToPublish();
         });
-    HBox bar = new HBox(10, title, versions, state, grow, discard, publish);
+    Label inForce = new Label();
+    inForce.setId("inForceLabel");
+    inForce.getStyleClass().add("text-muted");
+    inForce.textProperty().bind(model.inForceProperty());
+    HBox bar = new HBox(10, title, versions, state, grow, inForce, discard, publish);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(0, 0, 10, 0));
     return bar;
+  }
+
+  // ---- confirming a publish ----
+
+  /**
+   * Shows the confirmation bar: publishing makes an immutable version, so the lead confirms it
+   * knowing it cannot be undone. Nothing is stored until {@code confirmPublishButton}.
+   */
+  void askToPublish() {
+    VersionedId base = model.baseProperty().get();
+    if (base == null) {
+      model.publish(); // says what is missing
+      return;
+    }
+    Label question =
+        new Label(
+            "Publish the draft as the next version of "
+                + base.name()
+                + "? A published version never changes and cannot be deleted: this cannot be"
+                + " undone.");
+    question.setId("confirmPublishText");
+    question.setWrapText(true);
+    HBox.setHgrow(question, Priority.ALWAYS);
+    Button confirm = new Button("Publish, it cannot be undone");
+    confirm.setId("confirmPublishButton");
+    confirm.getStyleClass().add("danger");
+    confirm.setOnAction(
+        event -> {
+          confirmPublish.getChildren().clear();
+          model.publish();
+        });
+    Button cancel = new Button("Cancel");
+    cancel.setId("cancelPublishButton");
+    cancel.setOnAction(event -> confirmPublish.getChildren().clear());
+    confirmPublish.getChildren().setAll(question, confirm, cancel);
   }
 
   // ---- the rule list ----

@@ -91,6 +91,7 @@ public final class RulesViewModel {
   private final BooleanProperty dirty = new SimpleBooleanProperty(false);
   private final BooleanProperty busy = new SimpleBooleanProperty(false);
   private final BooleanProperty mayPublish = new SimpleBooleanProperty(false);
+  private final StringProperty inForce = new SimpleStringProperty("");
 
   private RuleSet baseRuleSet;
   private String description = "";
@@ -155,6 +156,7 @@ public final class RulesViewModel {
           labels = start.labels();
           disputeWerAbove = start.disputeWerAbove();
           mayPublish.set(start.mayPublish());
+          inForce.set(inForceSentence(start.inForce()));
           VersionedId first =
               start
                   .inForce()
@@ -167,6 +169,25 @@ public final class RulesViewModel {
           }
         },
         this::failed);
+  }
+
+  /** Reads again which rule set the ASR label policy names (a lead may have adopted another). */
+  public void refreshInForce() {
+    submit(
+        "read the label policy in force",
+        service::inForce,
+        id -> inForce.set(inForceSentence(id)),
+        this::failed);
+  }
+
+  private static String inForceSentence(java.util.Optional<VersionedId> id) {
+    return id.map(ruleSet -> "In force for asr-transcript: " + ruleSet)
+        .orElse("No rule set in force for asr-transcript");
+  }
+
+  /** "In force for asr-transcript: en-asr@2", as the header shows it. */
+  public StringProperty inForceProperty() {
+    return inForce;
   }
 
   /**

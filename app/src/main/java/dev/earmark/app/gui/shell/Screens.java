@@ -2,6 +2,7 @@ package dev.earmark.app.gui.shell;
 
 import dev.earmark.app.gui.adjudication.AdjudicationScreenFactory;
 import dev.earmark.app.gui.dashboard.AgreementScreenFactory;
+import dev.earmark.app.gui.desk.ProjectDeskScreenFactory;
 import dev.earmark.app.gui.labeling.LabelingScreenFactory;
 import dev.earmark.app.gui.proposals.ProposalsScreenFactory;
 import dev.earmark.app.gui.rules.RulesScreenFactory;
@@ -18,6 +19,7 @@ public final class Screens {
         new AdjudicationScreenFactory(),
         new ProposalsScreenFactory(),
         new AgreementScreenFactory(),
-        new RulesScreenFactory());
+        new RulesScreenFactory(),
+        new ProjectDeskScreenFactory());
   }
 }

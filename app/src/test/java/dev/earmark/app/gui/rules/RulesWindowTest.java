@@ -84,7 +84,8 @@ class RulesWindowTest {
   }
 
   @Test
-  void aLeadEditsRulesSeesThePreviewPublishesAndSeesThePolicyDiff(FxRobot robot) throws Exception {
+  void aLeadEditsRulesSeesThePreviewConfirmsThePublishAndSeesThePolicyDiff(FxRobot robot)
+      throws Exception {
     fx(
         () -> {
           shell.open(demo, "lead-demo");
@@ -150,7 +151,19 @@ class RulesWindowTest {
         .isEqualTo("protected-phrases");
     awaitText(robot, "#previewOutput", "i love twenty one pilots");
 
-    robot.clickOn("#publishButton");
+    // Publishing asks first, saying it cannot be undone; Cancel publishes nothing.
+    fire(robot, "#publishButton");
+    assertThat(text(robot, "#confirmPublishText"))
+        .contains("next version of en-asr")
+        .contains("cannot be undone");
+    fire(robot, "#cancelPublishButton");
+    assertThat(robot.lookup("#confirmPublishText").tryQuery()).isEmpty();
+    assertThat(fx(() -> List.copyOf(screen.model().versions())))
+        .containsExactly(VersionedId.parse("en-asr@1"));
+    assertThat(text(robot, "#draftState")).contains("unpublished changes");
+
+    fire(robot, "#publishButton");
+    fire(robot, "#confirmPublishButton");
     WaitForAsyncUtils.waitFor(
         20,
         TimeUnit.SECONDS,
@@ -202,6 +215,15 @@ class RulesWindowTest {
     robot.doubleClickOn("#previewInput").press(KeyCode.CONTROL, KeyCode.A);
     robot.release(KeyCode.A, KeyCode.CONTROL).write("Uh, I'm here");
     awaitText(robot, "#previewOutput", "i am here");
+  }
+
+  private static void fire(FxRobot robot, String id) {
+    javafx.scene.control.Button button = robot.lookup(id).queryButton();
+    fx(
+        () -> {
+          button.fire();
+          return null;
+        });
   }
 
   private static void awaitText(FxRobot robot, String id, String expected) throws Exception {

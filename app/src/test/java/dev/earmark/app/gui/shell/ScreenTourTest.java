@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.app.gui.desk.ProjectDeskScreen;
 import dev.earmark.app.gui.project.RecentProjects;
 import dev.earmark.storage.user.User;
 import java.io.IOException;
@@ -108,6 +109,20 @@ class ScreenTourTest {
           20, TimeUnit.SECONDS, () -> fx(() -> shell.screen(factory.id()).isPresent()));
       settle();
       fx(() -> ScreenshotFiles.write(scene, "window-" + factory.id()));
+      if (fx(() -> shell.screen(factory.id()).orElseThrow()) instanceof ProjectDeskScreen desk) {
+        // The lead's desk: one picture per tab after the first (Status).
+        for (ProjectDeskScreen.Part part : ProjectDeskScreen.Part.values()) {
+          if (part != ProjectDeskScreen.Part.STATUS) {
+            fx(
+                () -> {
+                  desk.select(part);
+                  return null;
+                });
+            settle();
+            fx(() -> ScreenshotFiles.write(scene, "window-project-" + part.id()));
+          }
+        }
+      }
       if (first) {
         fx(
             () -> {

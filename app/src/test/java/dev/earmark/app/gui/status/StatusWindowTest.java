@@ -1,0 +1,90 @@
+package dev.earmark.app.gui.status;
+
+import static dev.earmark.app.gui.desk.DeskWindow.awaitText;
+import static dev.earmark.app.gui.desk.DeskWindow.fire;
+import static dev.earmark.app.gui.desk.DeskWindow.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.earmark.app.gui.desk.DeskWindow;
+import dev.earmark.app.gui.desk.ProjectDeskScreen;
+import dev.earmark.storage.clip.ClipStatus;
+import dev.earmark.storage.policy.Policies;
+import dev.earmark.storage.project.Project;
+import dev.earmark.storage.status.ProjectStatus;
+import dev.earmark.storage.status.StatusReport;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The Status tab in the real window on a real demo project: the cards show the figures {@code
+ * earmark status} reads ({@code ProjectStatus}), and Refresh reads them again.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StatusWindowTest {
+  private static DeskWindow window;
+
+  @BeforeAll
+  static void buildDemo() throws Exception {
+    window = DeskWindow.withDemo("earmark-status-window");
+  }
+
+  @AfterAll
+  static void removeDemo() throws Exception {
+    window.delete();
+  }
+
+  @Start
+  void start(Stage stage) {
+    window.start(stage);
+  }
+
+  @AfterEach
+  void closeShell() {
+    window.close();
+  }
+
+  @Test
+  void theCardsShowTheFiguresOfTheStatusCommand(FxRobot robot) throws Exception {
+    window.open(robot, "lead-demo");
+    ProjectDeskScreen desk = window.desk(ProjectDeskScreen.Part.STATUS);
+    Project project = desk.project();
+    StatusReport status =
+        new ProjectStatus(project, new Policies(project)).read(project.users().actor("lead-demo"));
+    awaitText(robot, "#status-clips", s -> !s.isEmpty());
+    assertThat(text(robot, "#status-clips"))
+        .isEqualTo(status.clips().get(ClipStatus.ACTIVE) + " active");
+    assertThat(text(robot, "#status-disputes")).isEqualTo(status.openDisputes() + " open");
+    int assigned =
+        status.annotators().stream().mapToInt(StatusReport.AnnotatorProgress::assigned).sum();
+    int submitted =
+        status.annotators().stream().mapToInt(StatusReport.AnnotatorProgress::submitted).sum();
+    assertThat(assigned).isPositive();
+    assertThat(text(robot, "#status-annotators"))
+        .isEqualTo(submitted + " of " + assigned + " submitted");
+    assertThat(text(robot, "#status-policy-asr-transcript")).isEqualTo("asr-transcript@1");
+    assertThat(text(robot, "#status-qe")).isEqualTo(status.qeModel());
+    assertThat(text(robot, "#status-export")).isEqualTo("none yet");
+    assertThat(StatusCards.of(status))
+        .extracting(StatusCard::id)
+        .containsExactly(
+            "clips",
+            "disputes",
+            "annotators",
+            "policy-asr-transcript",
+            "policy-tts-rating",
+            "policy-rag-stages",
+            "qe",
+            "export");
+
+    // Refresh reads the project again (nothing else on screen changes it).
+    fire(robot, "#statusRefresh");
+    awaitText(robot, "#status-clips", s -> s.endsWith(" active"));
+  }
+}
