@@ -60,6 +60,10 @@ public final class PlaybackEngine implements AutoCloseable {
   private boolean closed;
   private long written;
   private long generation;
+  private long endOutputFrame = -1;
+  private int pendingOffset;
+  private int pendingLength;
+  private long pendingGeneration;
   private double restingFrame;
   private long lastPlayed = -1;
   private long lastProgressNanos;
@@ -81,6 +85,7 @@ public final class PlaybackEngine implements AutoCloseable {
     try {
       SourceDataLine candidate = AudioSystem.getSourceDataLine(format);
       candidate.open(format, bufferBytes);
+      candidate.start();
       opened = candidate;
     } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
       why = NO_DEVICE + " (" + String.valueOf(e.getMessage()).strip() + ")";
@@ -132,7 +137,6 @@ public final class PlaybackEngine implements AutoCloseable {
       }
       lastPlayed = -1;
       lastProgressNanos = System.nanoTime();
-      line.start();
       set(PlaybackStatus.PLAYING, "");
       wake.signalAll();
     } finally {
@@ -147,7 +151,7 @@ public final class PlaybackEngine implements AutoCloseable {
       if (status != PlaybackStatus.PLAYING) {
         return;
       }
-      line.stop();
+      restingFrame = playedFrame();
       set(PlaybackStatus.PAUSED, "");
     } finally {
       lock.unlock();
@@ -173,26 +177,12 @@ public final class PlaybackEngine implements AutoCloseable {
     stretcher.seek(frame);
     marks.clear();
     restingFrame = frame;
-    if (line != null) {
-      // A fresh stream rather than flush(): through the ALSA pulse plugin a flushed stream's frame
-      // position jumps when it starts again, which would put the playhead ahead of the sound
-      // (measured by PlaybackOnRealSinkTest).
-      line.stop();
-      line.flush();
-      line.close();
-      try {
-        line.open(format, bufferBytes);
-      } catch (LineUnavailableException | IllegalStateException e) {
-        set(
-            PlaybackStatus.UNAVAILABLE,
-            NO_DEVICE + " (" + String.valueOf(e.getMessage()).strip() + ")");
-        return;
-      }
-      written = line.getLongFramePosition();
-      if (status == PlaybackStatus.PLAYING) {
-        line.start();
-      }
-    }
+    pendingLength = 0;
+    endOutputFrame = -1;
+    // Until the new part is heard the position shows the seek target; what was already written
+    // (at most the line's 100 ms buffer) still plays out: the stream is never flushed, because a
+    // flushed or restarted ALSA pulse stream stalls for up to a second (PlaybackOnRealSinkTest).
+    marks.addLast(new Mark(written, frame, 0));
   }
 
   /** Sets the speed (clamped to 0.25–2), pitch kept; heard within the line's buffer time. */
@@ -247,10 +237,7 @@ public final class PlaybackEngine implements AutoCloseable {
   }
 
   private double playedFrame() {
-    if (status == PlaybackStatus.ENDED) {
-      return stretcher.clip().frames();
-    }
-    if (line == null || marks.isEmpty()) {
+    if (status != PlaybackStatus.PLAYING || line == null || marks.isEmpty()) {
       return restingFrame;
     }
     long played = line.getLongFramePosition();
@@ -276,57 +263,57 @@ public final class PlaybackEngine implements AutoCloseable {
     listener.changed(next, why);
   }
 
+  /**
+   * Keeps the line fed from the moment it opens until it closes: the clip while playing, silence
+   * while paused or ended, so the device's stream never stops (a stopped or flushed ALSA pulse
+   * stream takes up to a second to play again). Writes block outside the lock.
+   */
   private void writeLoop() {
     while (true) {
       long chunkGeneration;
-      int length;
-      boolean drain = false;
       lock.lock();
       try {
         if (closed) {
           return;
         }
-        if (status != PlaybackStatus.PLAYING) {
+        if (status == PlaybackStatus.UNAVAILABLE) {
           wake.await(200, TimeUnit.MILLISECONDS);
           continue;
         }
-        chunkGeneration = generation;
-        if (stretcher.ended()) {
-          drain = true;
-          length = 0;
-        } else {
-          length = renderChunk();
+        if (pendingLength == 0 || pendingGeneration != generation) {
+          pendingOffset = 0;
+          pendingLength = renderChunk();
+          pendingGeneration = generation;
         }
+        chunkGeneration = generation;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } finally {
         lock.unlock();
       }
-      // Blocking calls outside the lock: Java Sound returns from them when the line is stopped or
-      // flushed (pause, seek, close). Polling available() instead never starts the ALSA pulse
-      // plugin.
-      if (drain) {
-        line.drain();
-      }
-      int wrote = length == 0 ? 0 : line.write(bytes, 0, length);
+      int wrote = line.write(bytes, pendingOffset, pendingLength);
       lock.lock();
       try {
-        if (chunkGeneration != generation) {
-          if (wrote > 0 && line.isOpen()) { // a stale chunk slipped in after a seek: drop it too
-            line.flush();
-            written = line.getLongFramePosition();
-          }
-        } else if (drain
-            && status == PlaybackStatus.PLAYING
-            && line.getLongFramePosition() >= written) {
-          line.stop();
-          restingFrame = stretcher.clip().frames();
-          marks.clear();
-          set(PlaybackStatus.ENDED, "");
+        if (chunkGeneration == generation) {
+          pendingOffset += wrote;
+          pendingLength -= wrote;
         } else {
-          written += wrote / (2L * outputs);
+          pendingLength = 0;
         }
+        written += wrote / (2L * outputs);
+        if (status == PlaybackStatus.PLAYING
+            && endOutputFrame >= 0
+            && line.getLongFramePosition() >= endOutputFrame) {
+          restingFrame = stretcher.clip().frames();
+          set(PlaybackStatus.ENDED, "");
+        }
+        if (wrote == 0) {
+          wake.await(5, TimeUnit.MILLISECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       } finally {
         lock.unlock();
       }
@@ -335,9 +322,20 @@ public final class PlaybackEngine implements AutoCloseable {
 
   /** Renders the next chunk into {@link #bytes} and marks where it comes from; its byte length. */
   private int renderChunk() {
-    double input = stretcher.position();
-    double rate = stretcher.rate();
-    int n = stretcher.render(chunk, CHUNK);
+    boolean playing = status == PlaybackStatus.PLAYING && !stretcher.ended();
+    if (status == PlaybackStatus.PLAYING && stretcher.ended() && endOutputFrame < 0) {
+      endOutputFrame = written;
+    }
+    double input = playing ? stretcher.position() : restingFrame;
+    double rate = playing ? stretcher.rate() : 0;
+    int n = CHUNK;
+    if (playing) {
+      n = stretcher.render(chunk, CHUNK);
+    } else {
+      for (float[] channel : chunk) {
+        java.util.Arrays.fill(channel, 0f);
+      }
+    }
     int b = 0;
     for (int i = 0; i < n; i++) {
       for (int o = 0; o < outputs; o++) {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,9 +24,6 @@ import org.junit.jupiter.api.Timeout;
  * tone per second (300, 600, 900, 1200 Hz), so the recording says which part of the clip was heard,
  * for how long, and at what pitch. Without the packages the real-sink test skips, naming them.
  */
-@Disabled(
-    "catches open engine defects (issue 17): after pause + seek the first audio heard can be stale"
-        + " or from the wrong part of the clip, and the position runs ahead; enable once fixed")
 class PlaybackOnRealSinkTest {
   private static final int RATE = 16_000;
   private static final String PACKAGES =
@@ -73,8 +69,8 @@ class PlaybackOnRealSinkTest {
       try (PlaybackEngine engine = new PlaybackEngine(toneClip(), (status, why) -> {})) {
         assertThat(engine.status()).as(engine.message()).isEqualTo(PlaybackStatus.PAUSED);
 
-        double start = playUntilHeard(engine); // 300 Hz for 0.8 s
-        Thread.sleep(800);
+        double start = playUntilHeard(engine); // 300 Hz for 0.6 s
+        Thread.sleep(600);
         engine.pause();
         positions.add(engine.positionSeconds() - start);
         Thread.sleep(500);
@@ -120,10 +116,10 @@ class PlaybackOnRealSinkTest {
       recorder.destroy();
       recorder.waitFor(5, TimeUnit.SECONDS);
 
-      assertThat(positions.get(0)).as("0.8 s at 1x").isCloseTo(0.8, within(0.25));
+      assertThat(positions.get(0)).as("0.6 s at 1x").isCloseTo(0.6, within(0.25));
       assertThat(positions.get(1)).as("paused").isEqualTo(positions.get(0));
-      // Known defect, left open: after a seek the reported position can run up to a second ahead
-      // of the sound through the ALSA pulse plugin, so only "moved on from the seek" is asserted.
+      // Right after a seek the position shows the target until the new part is heard (up to the
+      // 100 ms buffer plus the sink's latency), so the value is checked loosely.
       assertThat(positions.get(2)).as("after seeking to 2 s and playing").isGreaterThan(2.1);
       assertThat(loopPositions).allSatisfy(p -> assertThat(p).isBetween(0.95, 1.55));
       assertThat(hasWrapped(loopPositions)).as("loop wrapped: " + loopPositions).isTrue();
@@ -141,10 +137,10 @@ class PlaybackOnRealSinkTest {
           .startsWith(300, 0, 900, 0, 600, 0, 1200);
       // each tone also sounds while playUntilHeard waits for the position to move; the end of
       // the clip is checked by status and position (a stream's first 0.3 s may not reach the sink)
-      assertThat(heard.get(0).seconds()).isCloseTo(0.85, within(0.3));
+      assertThat(heard.get(0).seconds()).isCloseTo(0.7, within(0.3));
       assertThat(heard.get(2).seconds()).isCloseTo(0.6, within(0.3));
       assertThat(heard.get(4).seconds()).as("the loop keeps playing").isCloseTo(1.3, within(0.3));
-      assertThat(heard.get(6).seconds()).as("half speed").isCloseTo(1.25, within(0.3));
+      assertThat(heard.get(6).seconds()).as("half speed: " + heard).isCloseTo(1.25, within(0.3));
     } finally {
       if (recorder != null) {
         recorder.destroyForcibly();
