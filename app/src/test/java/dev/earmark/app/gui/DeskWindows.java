@@ -110,7 +110,8 @@ public final class DeskWindows {
           shell.open(project, user);
           return null;
         });
-    await(60, () -> robot.lookup("#nav-" + id).tryQuery().isPresent());
+    // open() closes the screens at once; the project is open when its first screen is in front.
+    await(90, () -> fx(() -> shell.activeScreen().isPresent()));
     fx(
         () -> {
           shell.show(id);

@@ -25,6 +25,8 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -119,6 +121,14 @@ public final class AssignView extends BorderPane {
     GridPane form = new GridPane();
     form.setHgap(8);
     form.setVgap(8);
+    ColumnConstraints labels = new ColumnConstraints();
+    labels.setMinWidth(Region.USE_PREF_SIZE);
+    ColumnConstraints fields = new ColumnConstraints();
+    fields.setHgrow(Priority.ALWAYS);
+    fields.setFillWidth(true);
+    form.getColumnConstraints().setAll(labels, fields);
+    task.setMaxWidth(Double.MAX_VALUE);
+    priority.setMaxWidth(Double.MAX_VALUE);
     int row = 0;
     form.addRow(row++, new Label("Task"), task);
     form.add(new Label("Annotators"), 0, row);
@@ -148,11 +158,13 @@ public final class AssignView extends BorderPane {
     HBox actions = new HBox(8, preview, apply, progress);
     actions.setAlignment(Pos.CENTER_LEFT);
     VBox left = new VBox(10, form, actions);
+    left.setMinWidth(440);
     left.setPrefWidth(460);
 
     Label summary = new Label();
     summary.setId("assignSummary");
     summary.setWrapText(true);
+    summary.setMinHeight(Region.USE_PREF_SIZE);
     summary.textProperty().bind(model.summaryProperty());
     TableView<AssignmentReport.AnnotatorLoad> loads = new TableView<>(model.loads());
     loads.setId("assignLoads");
@@ -175,6 +187,7 @@ public final class AssignView extends BorderPane {
     Label message = new Label();
     message.setId("assignMessage");
     message.setWrapText(true);
+    message.setMinHeight(Region.USE_PREF_SIZE);
     message.textProperty().bind(model.messageProperty());
     VBox right =
         new VBox(8, new Label("Preview"), summary, loads, new Label("Slice mix"), mix, message);
