@@ -103,6 +103,7 @@ class AuditWindowTest {
     assertThat(text(robot, "#auditMessage"))
         .isEqualTo(
             filtered.size() + (filtered.size() == 1 ? " event" : " events") + ", newest first.");
+    fx(() -> ScreenshotFiles.write(scene, "audit"));
     String entity = filtered.get(filtered.size() - 1).entityId();
     type(robot, "#auditEntity", entity);
     press(robot, "#auditApply");
