@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.DemoCommand;
 import dev.earmark.app.gui.DeskWindows;
+import dev.earmark.app.gui.shell.ScreenshotFiles;
 import dev.earmark.app.gui.shell.Screens;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.storage.audit.AuditEvent;
