@@ -1,19 +1,10 @@
 package dev.earmark.app.cli;
 
-import dev.earmark.engine.priority.PrioritySettings;
 import dev.earmark.engine.priority.SliceQuota;
 import dev.earmark.engine.priority.SliceQuotas;
-import dev.earmark.engine.rubric.Rubric;
 import dev.earmark.engine.rubric.TaskType;
-import dev.earmark.storage.assign.AssignmentPlan;
+import dev.earmark.storage.assign.AssignRequest;
 import dev.earmark.storage.assign.AssignmentReport;
-import dev.earmark.storage.assign.Assignments;
-import dev.earmark.storage.assign.GoldAnswer;
-import dev.earmark.storage.assign.GoldFile;
-import dev.earmark.storage.assign.QueuePriority;
-import dev.earmark.storage.assign.ReviewQueuePriority;
-import dev.earmark.storage.policy.LabelPolicy;
-import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
 import java.io.PrintWriter;
@@ -36,7 +27,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code earmark assign}: assigns the clips of a task type to annotators under the policy's rubric,
  * with overlap, gold items, a priority order, slice quotas and a limit (PRODUCT.md §3.2). Leads
- * only; all checks are storage's ({@link Assignments#assign}).
+ * only; all checks are storage's ({@link AssignRequest#run}).
  */
 @Command(
     name = "assign",
@@ -137,49 +128,22 @@ public final class AssignCommand implements Callable<Integer> {
     }
     TaskType taskType = TaskType.fromId(task);
     SliceQuotas sliceQuotas = new SliceQuotas(quotas.stream().map(SliceQuota::parse).toList());
+    AssignRequest request =
+        new AssignRequest(
+            taskType,
+            annotators,
+            overlap,
+            Optional.ofNullable(goldFile),
+            goldShare,
+            priority,
+            sliceQuotas,
+            limit == null ? OptionalInt.empty() : OptionalInt.of(limit),
+            Optional.ofNullable(dataset),
+            seed);
     try (Project project = ProjectAccess.openExisting(global())) {
       Actor actor = ProjectAccess.actor(project, global());
-      Policies policies = new Policies(project);
-      LabelPolicy policy =
-          policies
-              .policy(taskType)
-              .orElseThrow(
-                  () ->
-                      new InputException(
-                          "The project has no label policy for "
-                              + task
-                              + "; set one with 'earmark policy set' before assigning."));
-      Rubric rubric = policies.rubric(policy.rubric());
-      List<GoldAnswer> gold = goldFile == null ? List.of() : GoldFile.read(goldFile, rubric);
-      AssignmentPlan plan =
-          new AssignmentPlan(
-              policy.rubric(),
-              Optional.ofNullable(dataset),
-              annotators,
-              overlap,
-              goldShare,
-              seed,
-              gold,
-              sliceQuotas,
-              limit == null ? OptionalInt.empty() : OptionalInt.of(limit));
-      Optional<String> qeModel = Optional.empty();
-      QueuePriority order;
-      if (priority.equals("qe")) {
-        ReviewQueuePriority review =
-            ReviewQueuePriority.read(
-                project,
-                policies,
-                policy.rubric(),
-                sliceQuotas.quotas().stream().map(SliceQuota::tag).findFirst(),
-                PrioritySettings.defaults());
-        qeModel = Optional.of(review.qeModel());
-        order = review;
-      } else {
-        order = priority.equals("random") ? QueuePriority.random(seed) : QueuePriority.byClipId();
-      }
-      AssignmentReport report =
-          new Assignments(project, policies).assign(actor, plan, order, dryRun);
-      print(report, qeModel);
+      AssignRequest.Outcome outcome = request.run(project, actor, dryRun);
+      print(outcome.report(), outcome.qeModel());
       return ExitCode.OK;
     }
   }

@@ -4,6 +4,7 @@ import static dev.earmark.app.cli.EarmarkCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
+import dev.earmark.storage.identity.OsAccount;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
@@ -51,6 +52,48 @@ class AuditCommandTest {
         .isEqualTo(
             "audit chain BROKEN at event 3: event 3 (user.add user ann-1) was altered after it was"
                 + " written\n");
+  }
+
+  @Test
+  void aLeadListsTheEventsNewestFirstFilteredByActionAndEntity() {
+    Path dir = projectWithUsers();
+    var all = run("audit", "log", "--project", dir.toString(), "--user", "lead-1");
+    assertThat(all.code()).as(all.err()).isZero();
+    assertThat(all.out()).startsWith("4 audit event(s), newest first\n  4  ");
+    assertThat(all.out()).contains("lead-1  user.add  user ann-1");
+
+    var filtered =
+        run(
+            "audit",
+            "log",
+            "--project",
+            dir.toString(),
+            "--user",
+            "lead-1",
+            "--action",
+            "user",
+            "--entity",
+            "ann-1",
+            "--until",
+            "2026-12-01T00:00:00Z",
+            "--json");
+    assertThat(filtered.code()).as(filtered.err()).isZero();
+    assertThat(filtered.out()).contains("\"entity_id\" : \"ann-1\"").doesNotContain("Lena");
+    assertThat(filtered.out().split("\"seq\"", -1)).hasSize(2);
+  }
+
+  @Test
+  void anAnnotatorMayNotReadTheLogAndABadInstantIsBadUsage() {
+    Path dir = projectWithUsers();
+    // The annotator's own OS account, adopted on first use: identity is proved, the role is not.
+    var annotator =
+        EarmarkCommandTest.runAs(
+            OsAccount.fixed("ann-1"), "audit", "log", "--project", dir.toString());
+    assertThat(annotator.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(annotator.err()).contains("read the audit log");
+    var bad = run("audit", "log", "--project", dir.toString(), "--from", "yesterday");
+    assertThat(bad.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(bad.err()).contains("--from yesterday is not an ISO instant");
   }
 
   @Test

@@ -319,7 +319,7 @@ public final class AuditLog {
       "SELECT seq, occurred_at, actor, action, entity_type, entity_id, before_json, after_json,"
           + " prev_hash, hash FROM audit_events";
 
-  private static AuditEvent readEvent(java.sql.ResultSet rs) throws java.sql.SQLException {
+  static AuditEvent readEvent(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new AuditEvent(
         rs.getLong(1),
         rs.getObject(2, OffsetDateTime.class).toInstant(),

@@ -1,9 +1,13 @@
 package dev.earmark.app.gui.shell;
 
 import dev.earmark.app.gui.adjudication.AdjudicationScreenFactory;
+import dev.earmark.app.gui.assign.AssignScreenFactory;
+import dev.earmark.app.gui.audit.AuditScreenFactory;
 import dev.earmark.app.gui.dashboard.AgreementScreenFactory;
 import dev.earmark.app.gui.desk.ProjectDeskScreenFactory;
+import dev.earmark.app.gui.export.ExportScreenFactory;
 import dev.earmark.app.gui.labeling.LabelingScreenFactory;
+import dev.earmark.app.gui.packs.PacksScreenFactory;
 import dev.earmark.app.gui.proposals.ProposalsScreenFactory;
 import dev.earmark.app.gui.rules.RulesScreenFactory;
 import java.util.List;
@@ -20,6 +24,10 @@ public final class Screens {
         new ProposalsScreenFactory(),
         new AgreementScreenFactory(),
         new RulesScreenFactory(),
-        new ProjectDeskScreenFactory());
+        new ProjectDeskScreenFactory(),
+        new AssignScreenFactory(),
+        new ExportScreenFactory(),
+        new PacksScreenFactory(),
+        new AuditScreenFactory());
   }
 }

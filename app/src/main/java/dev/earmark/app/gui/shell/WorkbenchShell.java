@@ -5,6 +5,8 @@ import dev.earmark.app.cli.VersionProvider;
 import dev.earmark.app.gui.BackgroundExecutor;
 import dev.earmark.app.gui.FxTaskExecutor;
 import dev.earmark.app.gui.StartupProject;
+import dev.earmark.app.gui.packs.OpenAssignmentPackModel;
+import dev.earmark.app.gui.packs.OpenAssignmentPackView;
 import dev.earmark.app.gui.project.ImportWizardModel;
 import dev.earmark.app.gui.project.ImportWizardView;
 import dev.earmark.app.gui.project.NewProject;
@@ -277,6 +279,20 @@ public final class WorkbenchShell {
           activeId = null;
           navigationGroup.selectToggle(null);
           content.getChildren().setAll(importWizard.view());
+        });
+  }
+
+  /**
+   * Shows Project › Open assignment pack…: an annotator makes a working project from a pack their
+   * lead sent, which then opens as the pack's annotator.
+   */
+  public void openAssignmentPack() {
+    saveAllThen(
+        () -> {
+          OpenAssignmentPackModel model = new OpenAssignmentPackModel(executor, clock, this::open);
+          activeId = null;
+          navigationGroup.selectToggle(null);
+          content.getChildren().setAll(new OpenAssignmentPackView(model));
         });
   }
 
@@ -605,6 +621,12 @@ public final class WorkbenchShell {
     importItem.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
     importItem.setDisable(true);
     importItem.setOnAction(event -> importManifest());
+    MenuItem openPack = new MenuItem("Open assignment pack…");
+    openPack.setId("menuOpenAssignmentPack");
+    openPack.setOnAction(event -> openAssignmentPack());
+    MenuItem exportLabels = new MenuItem("Export my labels…");
+    exportLabels.setId("menuExportMyLabels");
+    exportLabels.setOnAction(event -> show("packs"));
     MenuItem quit = new MenuItem("Quit");
     quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
     quit.setOnAction(event -> saveAllThen(stage::close));
@@ -617,6 +639,9 @@ public final class WorkbenchShell {
             create,
             new SeparatorMenuItem(),
             importItem,
+            new SeparatorMenuItem(),
+            openPack,
+            exportLabels,
             new SeparatorMenuItem(),
             quit);
     projectMenu.setId("menuProject");

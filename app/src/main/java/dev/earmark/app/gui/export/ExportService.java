@@ -1,0 +1,67 @@
+package dev.earmark.app.gui.export;
+
+import dev.earmark.app.cli.VersionProvider;
+import dev.earmark.engine.release.DataUse;
+import dev.earmark.storage.export.BatchExporter;
+import dev.earmark.storage.export.BatchVerification;
+import dev.earmark.storage.export.BatchVerifier;
+import dev.earmark.storage.export.ExportOutcome;
+import dev.earmark.storage.export.ExportRequest;
+import dev.earmark.storage.export.format.ExportFormats;
+import dev.earmark.storage.policy.Policies;
+import dev.earmark.storage.project.Project;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The storage calls of the Export wizard, on behalf of the acting user: the same {@link
+ * BatchExporter#export} as {@code earmark export} (lead role, release checks, overrides with
+ * reasons, audit) and the same {@link BatchVerifier#verify} as {@code earmark verify}. Blocks: call
+ * through the background executor. Thread-safe.
+ */
+public class ExportService {
+  private final Project project;
+  private final String userId;
+
+  public ExportService(Project project, String userId) {
+    this.project = project;
+    this.userId = userId;
+  }
+
+  /** The interchange formats a batch can be written in, in their usual order. */
+  public List<String> formats() {
+    return ExportFormats.standard(project.clock().instant()).ids();
+  }
+
+  /**
+   * Exports batch {@code name} into {@code directory}, waiving the {@code allowed} blockers with
+   * their reasons; nothing is written when other blockers remain.
+   */
+  public ExportOutcome export(
+      String name,
+      Path directory,
+      List<String> formats,
+      Map<String, String> allowed,
+      DataUse use,
+      boolean withAudio) {
+    return new BatchExporter(project, new Policies(project))
+        .export(
+            project.users().actor(userId),
+            new ExportRequest(
+                name,
+                directory,
+                formats,
+                allowed,
+                Optional.empty(),
+                use,
+                VersionProvider.version(),
+                withAudio));
+  }
+
+  /** Re-checks the batch in {@code directory} against its manifest. */
+  public BatchVerification verify(Path directory) {
+    return BatchVerifier.verify(directory);
+  }
+}

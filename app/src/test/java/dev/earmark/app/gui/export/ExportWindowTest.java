@@ -1,0 +1,157 @@
+package dev.earmark.app.gui.export;
+
+import static dev.earmark.app.gui.DeskWindows.await;
+import static dev.earmark.app.gui.DeskWindows.openScreen;
+import static dev.earmark.app.gui.DeskWindows.press;
+import static dev.earmark.app.gui.DeskWindows.shown;
+import static dev.earmark.app.gui.DeskWindows.text;
+import static dev.earmark.app.gui.DeskWindows.tick;
+import static dev.earmark.app.gui.DeskWindows.type;
+import static dev.earmark.app.gui.FxThread.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earmark.app.TestClocks;
+import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.app.gui.DeskWindows;
+import dev.earmark.app.gui.shell.Screens;
+import dev.earmark.app.gui.shell.ScreenshotFiles;
+import dev.earmark.app.gui.shell.WorkbenchShell;
+import dev.earmark.storage.audit.AuditEvent;
+import dev.earmark.storage.audit.AuditQuery;
+import dev.earmark.storage.audit.AuditTrail;
+import dev.earmark.storage.export.BatchVerifier;
+import dev.earmark.storage.project.Project;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The Export wizard in the real window on the demo project, as its lead: the demo's open disputes
+ * block the export and nothing is written; overriding each blocker with a written reason exports
+ * the batch, which verifies, and the reasons are in the manifest and the audit log.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExportWindowTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static Path dir;
+  private static Path demo;
+  private WorkbenchShell shell;
+  private Scene scene;
+
+  @BeforeAll
+  static void buildDemo() throws IOException {
+    dir = Files.createTempDirectory("earmark-export-window");
+    demo = dir.resolve("demo");
+    DemoCommand.createDemo(demo, "lead-demo", TestClocks.FIXED);
+  }
+
+  @AfterAll
+  static void removeDemo() throws IOException {
+    DeskWindows.delete(dir);
+  }
+
+  @Start
+  void start(Stage stage) {
+    shell =
+        new WorkbenchShell(
+            stage, TestClocks.FIXED, demo, dir.resolve("last-project"), Screens.all());
+    scene = new Scene(shell.view(), 1280, 800);
+    shell.install(scene);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @AfterEach
+  void closeShell() {
+    fx(
+        () -> {
+          shell.shutdown();
+          return null;
+        });
+  }
+
+  @Test
+  void aLeadOverridesEachBlockerWithAReasonAndGetsAVerifiedBatch(FxRobot robot) throws Exception {
+    openScreen(robot, shell, demo, "lead-demo", "export");
+    Path batch = dir.resolve("out").resolve("gui-1");
+    type(robot, "#exportBatch", "gui-1");
+    type(robot, "#exportFolder", batch.toString());
+    tick(robot, "#format-earmark-jsonl", true);
+    tick(robot, "#format-kaldi", true);
+    press(robot, "#exportRun");
+
+    await(60, () -> shown(robot, "#blockerTable"));
+    TableView<?> table = robot.lookup("#blockerTable").queryAs(TableView.class);
+    List<String> codes =
+        fx(() -> table.getItems().stream().map(row -> ((BlockerRow) row).code()).toList());
+    assertThat(codes).contains("unresolved-disputes");
+    assertThat(fx(() -> ((BlockerRow) table.getItems().get(0)).meaning())).isNotBlank();
+    assertThat(text(robot, "#exportMessage")).contains("nothing was written");
+    assertThat(batch).doesNotExist();
+    fx(() -> ScreenshotFiles.write(scene, "export-blockers"));
+
+    // An override without a reason is refused before storage is asked.
+    tick(robot, "#override-" + codes.get(0), true);
+    press(robot, "#exportOverride");
+    assertThat(text(robot, "#exportMessage")).startsWith("Write why " + codes.get(0));
+    for (String code : codes) {
+      tick(robot, "#override-" + code, true);
+      type(robot, "#reason-" + code, "pilot batch, reviewed by Maria: " + code);
+    }
+    press(robot, "#exportOverride");
+
+    await(60, () -> shown(robot, "#exportResult") && !text(robot, "#exportResult").isEmpty());
+    assertThat(text(robot, "#exportResult")).startsWith("Verified: intact");
+    assertThat(text(robot, "#exportBatchFolder")).isEqualTo(batch.toString());
+    assertThat(text(robot, "#exportMessage"))
+        .startsWith("Exported batch gui-1: ")
+        .contains("Overridden, with your reasons in the manifest: ");
+    assertThat(BatchVerifier.verify(batch).intact()).isTrue();
+    assertThat(batch.resolve("kaldi")).isDirectory();
+    fx(() -> ScreenshotFiles.write(scene, "export-done"));
+
+    JsonNode manifest = JSON.readTree(batch.resolve("manifest.json").toFile());
+    for (String code : codes) {
+      assertThat(manifest.path("overrides").toString())
+          .contains(code)
+          .contains("pilot batch, reviewed by Maria: " + code);
+    }
+    fx(
+        () -> {
+          shell.shutdown();
+          return null;
+        });
+    try (Project project = Project.openEmbedded(demo, false, TestClocks.FIXED)) {
+      List<AuditEvent> exported =
+          new AuditTrail(project)
+              .events(
+                  project.users().actor("lead-demo"),
+                  new AuditQuery(
+                      Optional.empty(),
+                      Optional.of("batch.exported"),
+                      Optional.empty(),
+                      Optional.empty(),
+                      Optional.empty(),
+                      10));
+      assertThat(exported).hasSize(1);
+      assertThat(exported.get(0).actor()).isEqualTo("lead-demo");
+      assertThat(exported.get(0).afterJson())
+          .contains("pilot batch, reviewed by Maria: " + codes.get(0));
+    }
+  }
+}
