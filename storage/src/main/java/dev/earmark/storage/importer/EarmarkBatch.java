@@ -16,12 +16,15 @@ import java.util.Map;
  * may be anywhere inside the batch ({@code ../audio/...}), and a line's consent scope, retention,
  * split and source, which {@code labels.jsonl} does not carry, come from the batch manifest's
  * {@code items[]}. A line's own values win.
+ *
+ * @param root the batch folder (holding {@code manifest.json})
+ * @param items the manifest's {@code items[]} by {@code clip_id}
  */
-record EarmarkBatch(Path root, Map<String, JsonNode> items) {
+public record EarmarkBatch(Path root, Map<String, JsonNode> items) {
   static final String FORMAT_PREFIX = "earmark-batch-manifest/";
 
   /** The batch holding {@code manifestFolder} (it or its parent), or null. */
-  static EarmarkBatch around(Path manifestFolder, ObjectMapper json) {
+  public static EarmarkBatch around(Path manifestFolder, ObjectMapper json) {
     for (Path candidate = manifestFolder, stop = manifestFolder.getParent();
         candidate != null;
         candidate = candidate.equals(stop) ? null : stop) {
@@ -49,8 +52,22 @@ record EarmarkBatch(Path root, Map<String, JsonNode> items) {
     return null;
   }
 
+  /**
+   * The audio of clip {@code clipId} in this batch: {@code audio/NAME} of the item's {@code
+   * audio_path} when the batch holds it, else that path as recorded, or null for an unknown clip.
+   */
+  public Path audioOf(String clipId) {
+    JsonNode item = items.get(clipId);
+    if (item == null || !item.path("audio_path").isTextual()) {
+      return null;
+    }
+    Path recorded = Path.of(item.get("audio_path").asText());
+    Path copied = root.resolve("audio").resolve(recorded.getFileName().toString());
+    return Files.isRegularFile(copied) ? copied : recorded;
+  }
+
   /** {@code entry} with the batch item's consent scope, retention, split and source filled in. */
-  ManifestEntry complete(ManifestEntry entry) {
+  public ManifestEntry complete(ManifestEntry entry) {
     JsonNode item = items.get(entry.id());
     if (item == null) {
       return entry;

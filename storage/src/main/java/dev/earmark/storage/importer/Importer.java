@@ -110,6 +110,9 @@ public final class Importer {
           }
           if (line instanceof ManifestLine.Error error) {
             run.errors.add(new ClipOutcome(error.line(), null, "malformed-line", error.message()));
+          } else if (line instanceof ManifestLine.Note note) {
+            run.warnings.add(
+                new ClipOutcome(note.line(), note.clipId(), note.code(), note.message()));
           } else {
             chunk.add((ManifestLine.Entry) line);
           }
