@@ -51,7 +51,9 @@ final class ManifestFormats {
     }
   }
 
-  private static String describeArray(Path manifest, ObjectMapper json) {
+  private static String describeArray(Path manifest, ObjectMapper ignored) {
+    // a plain mapper: the manifest reader's refuses trailing tokens, and an array goes on
+    ObjectMapper json = new ObjectMapper();
     JsonNode first = null;
     try (JsonParser parser = json.getFactory().createParser(manifest.toFile())) {
       if (parser.nextToken() == JsonToken.START_ARRAY

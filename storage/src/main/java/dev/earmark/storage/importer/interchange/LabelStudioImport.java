@@ -30,6 +30,9 @@ public final class LabelStudioImport {
   private static final Set<String> MIN_META =
       Set.of("id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time");
 
+  /** The annotator of a pre-1.0 completion that names none. */
+  public static final String UNKNOWN_ANNOTATOR = "unknown";
+
   private final ObjectMapper json = new ObjectMapper();
   private final String audioKey;
   private final String textAreaName;
@@ -118,12 +121,12 @@ public final class LabelStudioImport {
       skipped.add(skip(record, taskId, null, missingAudio()));
       return;
     }
-    JsonNode annotations =
-        task.has("annotations") ? task.path("annotations") : task.path("completions");
+    boolean completions = !task.has("annotations") && task.has("completions");
+    JsonNode annotations = completions ? task.path("completions") : task.path("annotations");
     List<LabelStudioTask.Transcript> transcripts = new ArrayList<>();
     for (JsonNode annotation : annotations) {
       String annotationId = annotation.path("id").asText("");
-      String problem = readAnnotation(annotation, annotationId, transcripts);
+      String problem = readAnnotation(annotation, annotationId, completions, transcripts);
       if (problem != null) {
         skipped.add(skip(record, taskId, annotationId, problem));
       }
@@ -157,7 +160,10 @@ public final class LabelStudioImport {
 
   /** Adds the annotation's transcript, or returns why it cannot be used. */
   private String readAnnotation(
-      JsonNode annotation, String annotationId, List<LabelStudioTask.Transcript> transcripts) {
+      JsonNode annotation,
+      String annotationId,
+      boolean completion,
+      List<LabelStudioTask.Transcript> transcripts) {
     if (annotation.path("was_cancelled").asBoolean(false)) {
       return "annotation " + annotationId + " was cancelled (skipped) in Label Studio";
     }
@@ -166,6 +172,9 @@ public final class LabelStudioImport {
       return "annotation " + annotationId + " was rejected in review";
     }
     String annotator = annotator(annotation.path("completed_by"));
+    if (annotator == null && completion) {
+      annotator = UNKNOWN_ANNOTATOR; // exports before 1.0 often name no user
+    }
     if (annotator == null) {
       return "annotation " + annotationId + " has no completed_by, so its annotator is unknown";
     }
