@@ -201,11 +201,26 @@ public final class PraatTextGridReader {
             || Character.isDigit(c)) {
           return;
         } else {
+          int start = at;
           while (at < text.length() && !Character.isWhitespace(text.charAt(at))) {
             at++;
           }
+          char last = text.charAt(at - 1);
+          if (last != ':' && last != '?' && restOfLineIsBlank()) {
+            at = start; // a word alone at the end of its line is a bad value, not a label
+            return;
+          }
         }
       }
+    }
+
+    private boolean restOfLineIsBlank() {
+      for (int i = at; i < text.length() && text.charAt(i) != '\n'; i++) {
+        if (!Character.isWhitespace(text.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private StorageException expected(String kind, String what) {
@@ -216,7 +231,7 @@ public final class PraatTextGridReader {
       String found =
           at >= text.length()
               ? "the end of the file"
-              : "'" + text.substring(at, Math.min(text.length(), at + 20)).strip() + "'";
+              : "'" + text.substring(at, Math.min(text.length(), at + 20)).split("\\s", 2)[0] + "'";
       return new StorageException(
           String.format(
               Locale.ROOT,

@@ -164,21 +164,7 @@ public final class TierFilesSource implements ManifestSource {
                   + "); put the audio there or give --audio-root"));
       return;
     }
-    List<Segment> segments = new ArrayList<>();
-    for (TierDocument.Tier tier : document.tiers()) {
-      boolean clipTier = tier.name().equals(clipId) && tier.participant() == null;
-      for (Segment segment : tier.segments()) {
-        segments.add(
-            new Segment(
-                segment.startSeconds(),
-                segment.endSeconds(),
-                clipTier ? null : segment.speakerId(),
-                segment.text()));
-      }
-    }
-    segments.sort(
-        Comparator.comparingDouble(Segment::startSeconds)
-            .thenComparing(segment -> segment.speakerId() == null ? "" : segment.speakerId()));
+    List<Segment> segments = segments(document, clipId);
     ObjectNode payload = Payloads.JSON.objectNode();
     payload.set("segments", Payloads.segments(segments));
     ObjectNode origin = payload.putObject(kind == Kind.EAF ? "eaf" : "textgrid");
@@ -206,6 +192,31 @@ public final class TierFilesSource implements ManifestSource {
     for (String skipped : document.skipped()) {
       sink.accept(new ManifestLine.Note(record, clipId, "tier-skipped", file + ": " + skipped));
     }
+  }
+
+  /**
+   * The segments of all tiers in time order; a tier named like the clip (with no other participant)
+   * is Earmark's tier of a clip without speaker, so its segments get none.
+   */
+  public static List<Segment> segments(TierDocument document, String clipId) {
+    List<Segment> segments = new ArrayList<>();
+    for (TierDocument.Tier tier : document.tiers()) {
+      boolean clipTier =
+          tier.name().equals(clipId)
+              && (tier.participant() == null || tier.participant().equals(clipId));
+      for (Segment segment : tier.segments()) {
+        segments.add(
+            new Segment(
+                segment.startSeconds(),
+                segment.endSeconds(),
+                clipTier ? null : segment.speakerId(),
+                segment.text()));
+      }
+    }
+    segments.sort(
+        Comparator.comparingDouble(Segment::startSeconds)
+            .thenComparing(segment -> segment.speakerId() == null ? "" : segment.speakerId()));
+    return segments;
   }
 
   private Path audio(
