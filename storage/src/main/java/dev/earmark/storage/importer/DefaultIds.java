@@ -9,8 +9,8 @@ import java.util.Map;
  * Clip ids for manifest lines that give none (docs/formats/import-manifest.md, "Clip ids"): the
  * audio file name without extension; a later line naming a different file with the same name gets
  * the file's path relative to the manifest's folder (without extension, {@code /} separators); a
- * segment ({@code offset}) appends {@code @OFFSET} in seconds with three decimals. Not thread-safe:
- * one per manifest read.
+ * segment ({@code offset} above 0) appends {@code @OFFSET} in seconds with three decimals. Not
+ * thread-safe: one per manifest read.
  */
 final class DefaultIds {
   private final Path base;
@@ -24,7 +24,7 @@ final class DefaultIds {
     String name = withoutExtension(audio.getFileName().toString());
     Path first = fileByName.putIfAbsent(name, audio);
     String id = first == null || first.equals(audio) ? name : relativeId(audio);
-    return segment == null
+    return segment == null || segment.offsetSeconds() == 0
         ? id
         : id + "@" + String.format(Locale.ROOT, "%.3f", segment.offsetSeconds());
   }

@@ -299,7 +299,9 @@ public final class Importer {
       return new Checked(entry, null, null, null, excluded, false, false);
     }
     AudioValidation validation = AudioDecoder.validate(entry.audioPath());
-    if (entry.segment() != null && validation instanceof AudioValidation.Valid whole) {
+    if (entry.segment() != null
+        && validation instanceof AudioValidation.Valid whole
+        && !SegmentCutter.isWholeFile(entry.segment(), whole.info())) {
       SegmentCutter.Cut cut = segmentCutter.cut(run.contract.datasetId(), entry, whole.info());
       if (cut instanceof SegmentCutter.Cut.Refused refused) {
         return new Checked(

@@ -16,7 +16,10 @@ public interface ManifestSource {
   /** The file (or folder) the import run records as its manifest. */
   Path path();
 
-  /** {@code sha256:} of the input, recorded with the run. */
+  /**
+   * {@code sha256:} of the input, recorded with the run; called first, after the access check, so
+   * it is also where an input of the wrong kind is refused.
+   */
   String sha256();
 
   /** Lines or records, for progress; an estimate is fine. */
@@ -32,9 +35,6 @@ public interface ManifestSource {
 
   /** A JSONL or CSV manifest (docs/formats/import-manifest.md). */
   static ManifestSource manifest(Path file) {
-    if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
-      ManifestFormats.refuseOtherFormats(file, new com.fasterxml.jackson.databind.ObjectMapper());
-    }
     return new ManifestSource() {
       @Override
       public Path path() {
@@ -43,6 +43,11 @@ public interface ManifestSource {
 
       @Override
       public String sha256() {
+        // the first read of the file, after the access check and before the run is recorded
+        if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+          ManifestFormats.refuseOtherFormats(
+              file, new com.fasterxml.jackson.databind.ObjectMapper());
+        }
         try {
           return Checksums.sha256(file);
         } catch (IOException e) {

@@ -44,6 +44,16 @@ final class SegmentCutter {
     record Refused(String code, String reason) implements Cut {}
   }
 
+  /**
+   * Whether a segment is the whole file (offset 0 and a duration within {@link #END_TOLERANCE_S} of
+   * the audio's): NeMo manifests often write {@code "offset": 0} for whole files, which need no
+   * cut.
+   */
+  static boolean isWholeFile(ManifestEntry.Segment segment, AudioInfo info) {
+    return segment.offsetSeconds() == 0
+        && Math.abs(segment.durationSeconds() - info.durationSeconds()) <= END_TOLERANCE_S;
+  }
+
   Cut cut(String datasetId, ManifestEntry entry, AudioInfo info) {
     ManifestEntry.Segment segment = entry.segment();
     double end = segment.offsetSeconds() + segment.durationSeconds();

@@ -191,14 +191,24 @@ class NemoManifestTest {
         """
         {"audio_filepath": "half.wav", "offset": 0.0, "duration": 0.5}
         {"audio_filepath": "half.wav", "offset": 1.5, "duration": 0.5}
+        {"id": "whole", "audio_filepath": "half.wav", "offset": 0, "duration": 2.0}
         """);
     try (Project project = Project.openEmbedded(dir.resolve("project"), true, CLOCK)) {
       LabelingFixture.withUsers(project);
       ImportReport report =
           new Importer(project).run(LEAD, dir.resolve("m.jsonl"), contract("full"), (d, t) -> {});
-      assertThat(report.imported()).isEqualTo(2);
+      assertThat(report.imported()).isEqualTo(3);
+      String whole =
+          project
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("SELECT audio_path FROM clips WHERE clip_key = 'whole'")
+                          .mapTo(String.class)
+                          .one());
+      assertThat(whole).as("offset 0 over the whole file is no cut").isEqualTo(audio.toString());
       Path segments = project.directory().orElseThrow().resolve("segments/nemo");
-      assertThat(peak(segments.resolve("half@0.000.wav"))).isZero();
+      assertThat(peak(segments.resolve("half.wav"))).as("offset 0 adds no @0.000").isZero();
       assertThat(peak(segments.resolve("half@1.500.wav"))).isGreaterThan(0.1f);
     }
   }
@@ -250,7 +260,7 @@ class NemoManifestTest {
       assertThatThrownBy(() -> new ManifestReader().readAll(manifest))
           .isInstanceOf(StorageException.class)
           .hasMessageStartingWith(manifest + " " + file.getValue());
-      assertThatThrownBy(() -> ManifestSource.manifest(manifest))
+      assertThatThrownBy(() -> ManifestSource.manifest(manifest).sha256())
           .hasMessageContaining(file.getValue());
     }
   }
