@@ -5,6 +5,9 @@ import dev.earmark.storage.importer.ClipOutcome;
 import dev.earmark.storage.importer.ImportListener;
 import dev.earmark.storage.importer.ImportReport;
 import dev.earmark.storage.importer.Importer;
+import dev.earmark.storage.importer.ManifestSource;
+import dev.earmark.storage.importer.interchange.LabelStudioSource;
+import dev.earmark.storage.importer.interchange.TierFilesSource;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.qe.QeHints;
 import dev.earmark.storage.qe.QeInference;
@@ -18,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,9 +34,11 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Import clips from a manifest (JSONL, a NeMo superset, or CSV) under a dataset contract.",
+      "Import clips under a dataset contract from a manifest (JSONL, a NeMo superset, or CSV), a"
+          + " Label Studio export (JSON or JSON-MIN), Praat TextGrids or ELAN EAF documents.",
       "Bad audio is quarantined and clips whose consent or retention forbids labeling are excluded,"
-          + " each with a reason; malformed lines are reported by number; the rest imports.",
+          + " each with a reason; malformed lines (records) are reported by number; the rest"
+          + " imports. Exit 1 when nothing could be imported.",
       "Re-running adds nothing; an interrupted import resumes. Creates the project if needed.",
       "Then predicts a QE hint for each new clip with a hypothesis (the project's current QE model,"
           + " or the shipped one) and checks the import for drift against the model's training"
@@ -43,8 +49,57 @@ public final class ImportCommand implements Callable<Integer> {
   @Mixin JsonOption json;
   @Spec CommandSpec spec;
 
-  @Option(names = "--manifest", required = true, paramLabel = "FILE", description = "The manifest.")
-  Path manifest;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Input input;
+
+  /** Exactly one input. */
+  static final class Input {
+    @Option(
+        names = "--manifest",
+        required = true,
+        paramLabel = "FILE",
+        description = "A manifest (docs/formats/import-manifest.md).")
+    Path manifest;
+
+    @Option(
+        names = "--label-studio",
+        required = true,
+        paramLabel = "FILE",
+        description =
+            "A Label Studio JSON or JSON-MIN export: one clip per task (docs/formats/interchange.md).")
+    Path labelStudio;
+
+    @Option(
+        names = "--textgrid",
+        required = true,
+        paramLabel = "FILE|DIR",
+        description =
+            "A Praat TextGrid, or a folder of them: one clip per file, tiers as segments.")
+    Path textGrid;
+
+    @Option(
+        names = "--eaf",
+        required = true,
+        paramLabel = "FILE|DIR",
+        description = "An ELAN EAF document, or a folder of them: one clip per file.")
+    Path eaf;
+  }
+
+  @Option(
+      names = "--audio-root",
+      paramLabel = "DIR",
+      description =
+          "Where the audio of a Label Studio export, TextGrid or EAF lives (default: the"
+              + " export's folder; for TextGrid/EAF the document's folder is searched first).")
+  Path audioRoot;
+
+  @Option(
+      names = "--audio-key",
+      paramLabel = "KEY",
+      description =
+          "The Label Studio data key of the Audio tag (default: audio, then url, then the one"
+              + " value naming an audio file).")
+  String audioKey;
 
   @Option(
       names = "--contract",
@@ -62,11 +117,37 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    for (Path file : List.of(manifest, contract)) {
+    Path inputPath =
+        input.manifest != null
+            ? input.manifest
+            : input.labelStudio != null
+                ? input.labelStudio
+                : input.textGrid != null ? input.textGrid : input.eaf;
+    for (Path file : List.of(inputPath, contract)) {
       if (!Files.isReadable(file)) {
         throw new InputException("cannot read " + file + ": check the path");
       }
     }
+    if (audioRoot != null && !Files.isDirectory(audioRoot)) {
+      throw new InputException("--audio-root " + audioRoot + " is not a folder: check the path");
+    }
+    if (input.manifest != null && (audioRoot != null || audioKey != null)) {
+      throw new InputException(
+          "--audio-root and --audio-key apply to --label-studio, --textgrid and --eaf; a"
+              + " manifest's paths are relative to its own folder");
+    }
+    ManifestSource source =
+        input.manifest != null
+            ? ManifestSource.manifest(input.manifest)
+            : input.labelStudio != null
+                ? new LabelStudioSource(input.labelStudio, audioRoot, audioKey)
+                : new TierFilesSource(
+                    inputPath,
+                    input.textGrid != null
+                        ? TierFilesSource.Kind.TEXTGRID
+                        : TierFilesSource.Kind.EAF,
+                    audioRoot);
+    String unit = input.manifest != null ? "line" : "record";
     PrintWriter err = spec.commandLine().getErr();
     try (Project project = ProjectAccess.openOrCreate(root.global)) {
       Actor actor = ProjectAccess.actor(project, root.global);
@@ -74,10 +155,10 @@ public final class ImportCommand implements Callable<Integer> {
           json.enabled() || System.console() == null
               ? ImportListener.NONE
               : (done, total) -> {
-                err.print("\rimporting… " + done + " of " + total + " lines");
+                err.print("\rimporting… " + done + " of " + total + " " + unit + "s");
                 err.flush();
               };
-      ImportReport report = new Importer(project).run(actor, manifest, contract, progress);
+      ImportReport report = new Importer(project).run(actor, source, contract, progress);
       if (progress != ImportListener.NONE) {
         err.println();
       }
@@ -98,7 +179,7 @@ public final class ImportCommand implements Callable<Integer> {
       }
       PrintWriter out = spec.commandLine().getOut();
       if (json.enabled()) {
-        Map<String, Object> result = toJson(project, report);
+        Map<String, Object> result = toJson(project, report, unit);
         if (qe != null) {
           result.put("qe", QeCommand.runJson(qe, QeInference.TOP_FEATURES));
         } else {
@@ -106,7 +187,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         JsonOutput.print(out, result);
       } else {
-        printHuman(out, project, report);
+        printHuman(out, project, report, unit);
         out.println();
         if (qe != null) {
           printQe(out, qe);
@@ -114,16 +195,23 @@ public final class ImportCommand implements Callable<Integer> {
           out.println("QE hints not computed: " + qeUnavailable);
         }
       }
-      return ExitCode.OK;
+      return nothingImported(report) ? ExitCode.CHECK_FAILED : ExitCode.OK;
     }
   }
 
-  private static Map<String, Object> toJson(Project project, ImportReport report) {
+  /** True when the input had lines but none became a clip or was already one. */
+  static boolean nothingImported(ImportReport report) {
+    int failed = report.errors().size() + report.quarantined().size() + report.excluded().size();
+    return report.imported() == 0 && report.alreadyPresent() == 0 && failed > 0;
+  }
+
+  private static Map<String, Object> toJson(Project project, ImportReport report, String unit) {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("project", project.description());
     result.put("run_id", report.runId());
     result.put("dataset", report.datasetId());
     result.put("manifest", report.manifest());
+    result.put("numbered_by", unit);
     result.put("imported", report.imported());
     result.put("already_present", report.alreadyPresent());
     result.put("quarantined", outcomes(report.quarantined()));
@@ -159,24 +247,35 @@ public final class ImportCommand implements Callable<Integer> {
         .toList();
   }
 
-  private static void printHuman(PrintWriter out, Project project, ImportReport report) {
+  private static void printHuman(
+      PrintWriter out, Project project, ImportReport report, String unit) {
     out.printf(
-        "imported %d clips into %s (dataset %s); %d already present, %d quarantined, %d excluded,"
-            + " %d malformed lines%n",
+        "imported %d clips into %s (dataset %s); %d already present, %d quarantined, %d"
+            + " excluded, %d malformed %ss%n",
         report.imported(),
         project.description(),
         report.datasetId(),
         report.alreadyPresent(),
         report.quarantined().size(),
         report.excluded().size(),
-        report.errors().size());
-    section(out, "quarantined (unusable audio)", report.quarantined());
-    section(out, "excluded (consent or retention)", report.excluded());
-    section(out, "malformed manifest lines", report.errors());
-    section(out, "warnings", report.warnings());
+        report.errors().size(),
+        unit);
+    String where = report.manifest() + " " + unit;
+    section(out, where, "quarantined (unusable audio)", report.quarantined());
+    section(out, where, "excluded (consent or retention)", report.excluded());
+    section(out, where, "malformed " + unit + "s", report.errors());
+    section(out, where, "warnings", report.warnings());
+    if (nothingImported(report)) {
+      out.println();
+      out.println(
+          "nothing was imported: every "
+              + unit
+              + " failed; fix the reasons above and run the same command again");
+    }
   }
 
-  private static void section(PrintWriter out, String title, List<ClipOutcome> outcomes) {
+  private static void section(
+      PrintWriter out, String unit, String title, List<ClipOutcome> outcomes) {
     if (outcomes.isEmpty()) {
       return;
     }
@@ -184,7 +283,8 @@ public final class ImportCommand implements Callable<Integer> {
     out.println(title + ":");
     for (ClipOutcome outcome : outcomes) {
       out.printf(
-          "  line %d%s: %s (%s)%n",
+          "  %s %d%s: %s (%s)%n",
+          unit,
           outcome.line(),
           outcome.clipId() == null ? "" : " " + outcome.clipId(),
           outcome.reason(),

@@ -3,6 +3,7 @@ package dev.earmark.app.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earmark.engine.normalize.GlmImporter;
 import dev.earmark.engine.normalize.RuleSet;
 import dev.earmark.engine.normalize.RuleSetJson;
 import dev.earmark.engine.normalize.RuleSets;
@@ -27,14 +28,15 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code earmark rules list|show|diff|publish}: normalization rule-set versions, mirroring {@code
- * earmark rubric}. A RULES argument is a built-in id ({@code en-asr@1}), an id published in the
- * project named by {@code --project}/{@code --db}, or the path of a rule-set JSON file
- * (docs/formats/rule-set.md).
+ * {@code earmark rules list|show|diff|publish|import-glm}: normalization rule-set versions,
+ * mirroring {@code earmark rubric}. A RULES argument is a built-in id ({@code en-asr@1}), an id
+ * published in the project named by {@code --project}/{@code --db}, or the path of a rule-set JSON
+ * file (docs/formats/rule-set.md).
  */
 @Command(
     name = "rules",
@@ -44,7 +46,8 @@ import picocli.CommandLine.Spec;
       RulesCommand.ListRules.class,
       RulesCommand.Show.class,
       RulesCommand.Diff.class,
-      RulesCommand.Publish.class
+      RulesCommand.Publish.class,
+      RulesCommand.ImportGlm.class
     })
 public final class RulesCommand {
   private RulesCommand() {}
@@ -368,6 +371,83 @@ public final class RulesCommand {
             "rule set",
             published,
             Map.of("rules", ruleSet.rules().size()));
+        return ExitCode.OK;
+      }
+    }
+  }
+
+  /** {@code earmark rules import-glm FILE --id NAME@N}. */
+  @Command(
+      name = "import-glm",
+      description = {
+        "Import an sclite GLM file (csrfilt.sh's global mapping file, e.g. en20040920.glm) as the"
+            + " rule set NAME@N and publish it in the project (leads only), or with --out write it"
+            + " as a rule-set JSON file without a project.",
+        "The rules give csrfilt's output (docs/formats/rule-set.md); a line that is no GLM rule is"
+            + " refused with its line number."
+      },
+      mixinStandardHelpOptions = true)
+  static final class ImportGlm implements Callable<Integer> {
+    @Mixin JsonOption json;
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The GLM file.")
+    Path file;
+
+    @Option(
+        names = "--id",
+        required = true,
+        paramLabel = "NAME@N",
+        description = "The rule set's id, e.g. en-glm@1.")
+    String id;
+
+    @Option(
+        names = "--out",
+        paramLabel = "FILE",
+        description = "Write the rule set to this JSON file instead of publishing it.")
+    Path out;
+
+    @Override
+    public Integer call() {
+      if (!Files.isRegularFile(file)) {
+        throw new InputException("cannot read " + file + ": give the path of a GLM file");
+      }
+      if (!VersionedId.looksLikeId(id)) {
+        throw new InputException("--id '" + id + "' is not an id like en-glm@1");
+      }
+      RuleSet ruleSet = GlmImporter.importFile(file, VersionedId.parse(id));
+      PrintWriter printer = spec.commandLine().getOut();
+      if (out != null) {
+        RuleSetJson.write(ruleSet, out);
+        if (json.enabled()) {
+          Map<String, Object> report = new LinkedHashMap<>();
+          report.put("id", ruleSet.id().toString());
+          report.put("file", out.toString());
+          report.put("rules", ruleSet.rules().size());
+          JsonOutput.print(printer, report);
+        } else {
+          printer.println(
+              "wrote rule set "
+                  + ruleSet.id()
+                  + " ("
+                  + ruleSet.rules().size()
+                  + " rules) to "
+                  + out);
+          printer.flush();
+        }
+        return ExitCode.OK;
+      }
+      GlobalOptions global = ProjectAccess.global(spec);
+      try (Project project = ProjectAccess.openExisting(global)) {
+        PublishedVersion published =
+            new Policies(project)
+                .publishRuleSetVersion(ProjectAccess.actor(project, global), ruleSet);
+        RubricCommand.printPublished(
+            printer,
+            json.enabled(),
+            "rule set",
+            published,
+            Map.of("rules", ruleSet.rules().size(), "source", file.toString()));
         return ExitCode.OK;
       }
     }

@@ -150,4 +150,150 @@ class ImportCommandTest {
         .isEqualTo(
             "earmark import: cannot read " + dir.resolve("nope.jsonl") + ": check the path\n");
   }
+
+  @Test
+  void aLabelStudioExportGivenAsAManifestIsRefusedNamingTheOptionToUse() throws Exception {
+    Path export =
+        Files.writeString(
+            dir.resolve("ls_export.json"),
+            "[{\"id\": 1, \"data\": {\"audio\": \"good.wav\"}, \"annotations\": []}]");
+    var result =
+        run(
+            "import",
+            "--project",
+            dir.resolve("p").toString(),
+            "--manifest",
+            export.toString(),
+            "--contract",
+            contract.toString());
+    assertThat(result.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(result.err())
+        .isEqualTo(
+            "earmark import: "
+                + export
+                + " is a Label Studio JSON export, not a manifest: import it with earmark import"
+                + " --label-studio "
+                + export
+                + "\n");
+  }
+
+  @Test
+  void anImportWhereEveryLineFailsExitsOne() throws Exception {
+    Path bad =
+        Files.writeString(
+            dir.resolve("bad.jsonl"),
+            """
+            {"id": "e", "audio_filepath": "empty.wav", "consent_scope": "full"}
+            {"id": "x" "audio_filepath": "good.wav"}
+            """);
+    var result =
+        run(
+            "import",
+            "--project",
+            dir.resolve("p").toString(),
+            "--user",
+            "lena",
+            "--no-qe",
+            "--manifest",
+            bad.toString(),
+            "--contract",
+            contract.toString());
+    assertThat(result.code()).as(result.err()).isEqualTo(ExitCode.CHECK_FAILED);
+    assertThat(result.out())
+        .contains(bad + " line 2: is not valid JSON")
+        .contains("nothing was imported: every line failed");
+  }
+
+  @Test
+  void aLabelStudioExportImportsThroughItsOwnOptionWithRecordsInTheReport() throws Exception {
+    Path export =
+        Files.writeString(
+            dir.resolve("ls_export.json"),
+            """
+            [{"id": 1, "data": {"url": "good.wav"},
+              "annotations": [{"id": 11, "completed_by": 1, "lead_time": 4.5,
+                "result": [{"type": "textarea", "from_name": "transcription", "value": {"text": ["hello"]}}]}],
+              "predictions": [{"model_version": "m1", "result": [{"type": "textarea", "value": {"text": ["yellow"]}}]}]},
+             {"id": 2, "data": {"audio": "https://example.org/b.wav"}, "annotations": []}]
+            """);
+    Files.writeString(
+        contract,
+        Files.readString(contract)
+            .replace(
+                "\"known_gaps\": []", "\"known_gaps\": [], \"default_consent_scope\": \"full\""));
+    var result =
+        run(
+            "import",
+            "--project",
+            dir.resolve("p").toString(),
+            "--user",
+            "lena",
+            "--no-qe",
+            "--label-studio",
+            export.toString(),
+            "--contract",
+            contract.toString(),
+            "--json");
+    assertThat(result.code()).as(result.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(result.out());
+    assertThat(report.get("imported").asInt()).isEqualTo(1);
+    assertThat(report.get("numbered_by").asText()).isEqualTo("record");
+    assertThat(report.at("/errors/0/line").asInt()).isEqualTo(2);
+    assertThat(report.at("/errors/0/reason").asText())
+        .startsWith("task 2: the task has no annotations");
+    assertThat(report.at("/excluded")).as("the contract's default scope applies").isEmpty();
+  }
+
+  @Test
+  void aGlmFileBecomesARuleSetFileOrAPublishedRuleSet() throws Exception {
+    Path glm =
+        Files.writeString(
+            dir.resolve("tiny.glm"),
+            """
+            ;; a tiny GLM
+            gonna => going to / [ ] __ [ ]
+            wanna => want to / [ ] __ [ ]
+            """);
+    Path out = dir.resolve("tiny.json");
+    var written =
+        run("rules", "import-glm", glm.toString(), "--id", "tiny-glm@1", "--out", out.toString());
+    assertThat(written.code()).as(written.err()).isZero();
+    assertThat(Files.readString(out)).contains("tiny-glm@1").contains("going to");
+
+    String project = dir.resolve("project").toString();
+    assertThat(
+            run(
+                    "import",
+                    "--project",
+                    project,
+                    "--user",
+                    "lena",
+                    "--no-qe",
+                    "--manifest",
+                    manifest.toString(),
+                    "--contract",
+                    contract.toString())
+                .code())
+        .isZero();
+    var published =
+        run(
+            "rules",
+            "import-glm",
+            glm.toString(),
+            "--id",
+            "tiny-glm@1",
+            "--project",
+            project,
+            "--user",
+            "lena",
+            "--json");
+    assertThat(published.code()).as(published.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(published.out());
+    assertThat(report.get("id").asText()).isEqualTo("tiny-glm@1");
+    assertThat(report.get("published").asBoolean()).isTrue();
+
+    var badId = run("rules", "import-glm", glm.toString(), "--id", "tiny", "--out", out.toString());
+    assertThat(badId.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(badId.err()).contains("--id 'tiny' is not an id like en-glm@1");
+  }
 }

@@ -50,6 +50,13 @@ public record DatasetContract(
    */
   public static final String AUDIO_OUTSIDE_MANIFEST_FOLDER = "audio_outside_manifest_folder";
 
+  /**
+   * Optional field: the id of one of the contract's {@code consent_scopes} that applies to every
+   * clip whose manifest line names no {@code consent_scope} (a plain NeMo manifest names none). A
+   * line's own scope always wins.
+   */
+  public static final String DEFAULT_CONSENT_SCOPE = "default_consent_scope";
+
   public DatasetContract {
     consentScopes = Map.copyOf(consentScopes);
     allowedUses = allowedUses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(allowedUses));
@@ -116,6 +123,21 @@ public record DatasetContract(
     if (outside != null && !outside.isNull() && !outside.isBoolean()) {
       problems.add(AUDIO_OUTSIDE_MANIFEST_FOLDER + " must be true or false");
     }
+    JsonNode defaultScope = document.get(DEFAULT_CONSENT_SCOPE);
+    if (defaultScope != null && !defaultScope.isNull()) {
+      String id = defaultScope.isTextual() ? defaultScope.asText().strip() : "";
+      if (id.isEmpty()) {
+        problems.add(DEFAULT_CONSENT_SCOPE + " must be the id of one of the consent_scopes");
+      } else if (scopeList != null && scopeList.isArray() && !scopes.containsKey(id)) {
+        problems.add(
+            DEFAULT_CONSENT_SCOPE
+                + " '"
+                + id
+                + "' is not one of the consent_scopes (declared: "
+                + String.join(", ", scopes.keySet())
+                + ")");
+      }
+    }
     if (!problems.isEmpty()) {
       throw new ContractException(source, problems);
     }
@@ -137,6 +159,18 @@ public record DatasetContract(
    */
   public boolean allowsAudioOutsideManifestFolder() {
     return document.path(AUDIO_OUTSIDE_MANIFEST_FOLDER).asBoolean(false);
+  }
+
+  /**
+   * The consent scope of a clip whose manifest line names {@code lineScope}: that scope, or the
+   * contract's {@value #DEFAULT_CONSENT_SCOPE} when the line names none (null when neither).
+   */
+  public String consentScopeFor(String lineScope) {
+    if (lineScope != null && !lineScope.isBlank()) {
+      return lineScope;
+    }
+    JsonNode scope = document.get(DEFAULT_CONSENT_SCOPE);
+    return scope == null || !scope.isTextual() ? null : scope.asText().strip();
   }
 
   private static boolean isBlank(JsonNode value) {

@@ -52,6 +52,30 @@ class DatasetContractTest {
   }
 
   @Test
+  void aDefaultConsentScopeAppliesOnlyToClipsThatNameNone() throws Exception {
+    ObjectNode document = complete();
+    document.put("default_consent_scope", "eval-only");
+    DatasetContract contract = DatasetContract.parse(document, "contract.json");
+    assertThat(contract.consentScopeFor(null)).isEqualTo("eval-only");
+    assertThat(contract.consentScopeFor(" ")).isEqualTo("eval-only");
+    assertThat(contract.consentScopeFor("full")).isEqualTo("full");
+    assertThat(DatasetContract.parse(complete(), "c.json").consentScopeFor(null)).isNull();
+  }
+
+  @Test
+  void aDefaultConsentScopeMustBeDeclared() throws Exception {
+    ObjectNode document = complete();
+    document.put("default_consent_scope", "everything");
+    assertThatThrownBy(() -> DatasetContract.parse(document, "contract.json"))
+        .hasMessageContaining(
+            "default_consent_scope 'everything' is not one of the consent_scopes (declared: full,"
+                + " eval-only, no-human-review)");
+    document.put("default_consent_scope", 3);
+    assertThatThrownBy(() -> DatasetContract.parse(document, "contract.json"))
+        .hasMessageContaining("default_consent_scope must be the id of one of the consent_scopes");
+  }
+
+  @Test
   void everyMissingFieldIsNamedAtOnce() throws Exception {
     ObjectNode document = complete();
     document.remove("owner");

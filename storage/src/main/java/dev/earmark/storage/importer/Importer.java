@@ -19,7 +19,6 @@ import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,10 +63,12 @@ public final class Importer {
 
   private final Project project;
   private final Clock clock;
+  private final SegmentCutter segmentCutter;
 
   public Importer(Project project) {
     this.project = project;
     this.clock = project.clock();
+    this.segmentCutter = new SegmentCutter(project.directory().orElse(null));
   }
 
   /**
@@ -77,46 +78,52 @@ public final class Importer {
    * @throws StorageException when a file cannot be read or the actor is not a lead
    */
   public ImportReport run(Actor actor, Path manifest, Path contractFile, ImportListener listener) {
+    return run(actor, ManifestSource.manifest(manifest), contractFile, listener);
+  }
+
+  /**
+   * Runs one import of clips from {@code source} (a manifest, or another format read record by
+   * record).
+   *
+   * @throws dev.earmark.engine.contract.ContractException when the contract is incomplete
+   * @throws StorageException when a file cannot be read or the actor is not a lead
+   */
+  public ImportReport run(
+      Actor actor, ManifestSource source, Path contractFile, ImportListener listener) {
     Access.require(project, actor, "import clips", Role.LEAD);
     DatasetContract contract =
         DatasetContract.parse(readJson(contractFile), contractFile.toString());
-    String manifestHash;
-    long totalLines;
-    try {
-      manifestHash = Checksums.sha256(manifest);
-      try (var lines = Files.lines(manifest)) {
-        totalLines = lines.count();
-      }
-    } catch (IOException | UncheckedIOException e) {
-      throw new StorageException("cannot read the manifest " + manifest + ": " + e.getMessage(), e);
-    }
+    Path manifest = source.path();
+    String manifestHash = source.sha256();
+    long totalLines = source.size();
     long runId = startRun(actor, contract, manifest, manifestHash);
     Map<String, Existing> existing = existingClips(contract.datasetId());
     Run run = new Run(runId, actor, contract, existing, LocalDate.now(clock));
     List<ManifestLine.Entry> chunk = new ArrayList<>(CHUNK);
     long[] done = {0};
     boolean[] stopped = {false};
-    new ManifestReader(contract.allowsAudioOutsideManifestFolder())
-        .read(
-            manifest,
-            line -> {
-              if (stopped[0]) {
-                return;
-              }
-              if (line instanceof ManifestLine.Error error) {
-                run.errors.add(
-                    new ClipOutcome(error.line(), null, "malformed-line", error.message()));
-              } else {
-                chunk.add((ManifestLine.Entry) line);
-              }
-              if (chunk.size() == CHUNK) {
-                commit(run, chunk);
-                done[0] = chunk.get(chunk.size() - 1).line();
-                chunk.clear();
-                listener.progress(done[0], totalLines);
-                stopped[0] = listener.cancelled();
-              }
-            });
+    source.read(
+        contract,
+        line -> {
+          if (stopped[0]) {
+            return;
+          }
+          if (line instanceof ManifestLine.Error error) {
+            run.errors.add(new ClipOutcome(error.line(), null, "malformed-line", error.message()));
+          } else if (line instanceof ManifestLine.Note note) {
+            run.warnings.add(
+                new ClipOutcome(note.line(), note.clipId(), note.code(), note.message()));
+          } else {
+            chunk.add((ManifestLine.Entry) line);
+          }
+          if (chunk.size() == CHUNK) {
+            commit(run, chunk);
+            done[0] = chunk.get(chunk.size() - 1).line();
+            chunk.clear();
+            listener.progress(done[0], totalLines);
+            stopped[0] = listener.cancelled();
+          }
+        });
     commit(run, chunk);
     listener.progress(totalLines, totalLines);
     ImportReport report =
@@ -280,15 +287,35 @@ public final class Importer {
   private Checked check(Run run, ManifestEntry entry) {
     Existing before = run.existing.get(entry.id());
     if (before != null && !before.status().equals("quarantined")) {
-      return new Checked(entry, null, null, null, null, true);
+      return new Checked(entry, null, null, null, null, true, false);
     }
     Eligibility eligibility =
         Eligibility.forLabeling(
-            run.contract, entry.consentScope(), entry.retentionUntil(), run.today);
+            run.contract,
+            run.contract.consentScopeFor(entry.consentScope()),
+            entry.retentionUntil(),
+            run.today);
     if (eligibility instanceof Eligibility.Excluded excluded) {
-      return new Checked(entry, null, null, null, excluded, false);
+      return new Checked(entry, null, null, null, excluded, false, false);
     }
     AudioValidation validation = AudioDecoder.validate(entry.audioPath());
+    if (entry.segment() != null
+        && validation instanceof AudioValidation.Valid whole
+        && !SegmentCutter.isWholeFile(entry.segment(), whole.info())) {
+      SegmentCutter.Cut cut = segmentCutter.cut(run.contract.datasetId(), entry, whole.info());
+      if (cut instanceof SegmentCutter.Cut.Refused refused) {
+        return new Checked(
+            entry,
+            null,
+            null,
+            null,
+            new Eligibility.Excluded(refused.code(), refused.reason()),
+            false,
+            true);
+      }
+      entry = ((SegmentCutter.Cut.Written) cut).entry();
+      validation = AudioDecoder.validate(entry.audioPath());
+    }
     String sha = null;
     long size = -1;
     if (validation instanceof AudioValidation.Valid) {
@@ -302,7 +329,7 @@ public final class Importer {
                 "the file could not be read for its checksum: " + e.getMessage());
       }
     }
-    return new Checked(entry, validation, sha, size, null, false);
+    return new Checked(entry, validation, sha, size, null, false, false);
   }
 
   private void store(
@@ -316,7 +343,12 @@ public final class Importer {
     String code = null;
     String reason = null;
     AudioInfo info = null;
-    if (clip.excluded() != null) {
+    if (clip.excluded() != null && clip.segmentRefused()) {
+      status = "quarantined";
+      code = clip.excluded().code();
+      reason = clip.excluded().reason();
+      run.quarantined.add(new ClipOutcome(entry.line(), entry.id(), code, reason));
+    } else if (clip.excluded() != null) {
       status = "excluded";
       code = clip.excluded().code();
       reason = clip.excluded().reason();
@@ -361,7 +393,7 @@ public final class Importer {
         .bind("hypothesis", entry.hypothesis())
         .bind("slices", json(JSON.valueToTree(entry.slices())))
         .bind("speaker", entry.speakerId())
-        .bind("consent", entry.consentScope())
+        .bind("consent", run.contract.consentScopeFor(entry.consentScope()))
         .bind("retention", entry.retentionUntil())
         .bind("split", entry.split())
         .bind("source", entry.source())
@@ -468,7 +500,8 @@ public final class Importer {
       String sha256,
       Long size,
       Eligibility.Excluded excluded,
-      boolean alreadyPresent) {}
+      boolean alreadyPresent,
+      boolean segmentRefused) {}
 
   /** Mutable state of one run, touched only by the importing thread. */
   private static final class Run {

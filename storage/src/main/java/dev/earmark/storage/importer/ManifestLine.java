@@ -1,6 +1,9 @@
 package dev.earmark.storage.importer;
 
-/** What one manifest line turned into: a clip entry, or an error naming the line. */
+/**
+ * What one manifest line (or one record of another format) turned into: a clip entry, an error
+ * naming the line, or a note worth reporting beside an entry (a skipped annotation).
+ */
 public sealed interface ManifestLine {
   int line();
 
@@ -14,4 +17,10 @@ public sealed interface ManifestLine {
 
   /** A malformed line; {@code message} says what is wrong and does not repeat the line number. */
   record Error(int line, String message) implements ManifestLine {}
+
+  /**
+   * Something left out of a line that still imports (e.g. a rejected Label Studio annotation);
+   * reported as a warning with {@code code}.
+   */
+  record Note(int line, String clipId, String code, String message) implements ManifestLine {}
 }

@@ -57,7 +57,9 @@ public final class ManifestReader {
           "retention_until",
           "split",
           "source",
-          "language");
+          "language",
+          "pred_text",
+          "lang");
 
   /** Refuses a line with anything after its JSON value ({@code {"a": 1} trailing words}). */
   private final ObjectMapper json =
@@ -85,7 +87,13 @@ public final class ManifestReader {
   public void read(Path manifest, Consumer<ManifestLine> sink) {
     Path base = manifest.toAbsolutePath().normalize().getParent();
     boolean csv = manifest.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    if (!csv) {
+      ManifestFormats.refuseOtherFormats(manifest, json);
+    }
+    EarmarkBatch batch = EarmarkBatch.around(base, json);
+    Path root = batch == null ? base : batch.root();
     Map<String, Integer> seenIds = new HashMap<>();
+    DefaultIds defaultIds = new DefaultIds(base);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(manifest), 1 << 16)) {
       Utf8Lines reader = new Utf8Lines(in);
       List<String> header = null;
@@ -121,12 +129,17 @@ public final class ManifestReader {
         ManifestLine result;
         try {
           ObjectNode object = csv ? Csv.toObject(header, text, line, json) : parseJson(text);
-          ManifestEntry entry = toEntry(object, line, base);
-          if (!audioOutsideManifestFolder && !entry.audioPath().startsWith(base)) {
+          ManifestEntry entry = toEntry(object, line, base, defaultIds);
+          if (batch != null) {
+            entry = batch.complete(entry);
+          }
+          if (!audioOutsideManifestFolder && !entry.audioPath().startsWith(root)) {
             throw new LineException(
                 "audio_filepath '"
                     + object.get("audio_filepath").asText()
-                    + "' leads outside the manifest's folder; move the audio under it, or set \""
+                    + "' leads outside the manifest's folder"
+                    + (batch == null ? "" : " and its Earmark batch")
+                    + "; move the audio under it, or set \""
                     + DatasetContract.AUDIO_OUTSIDE_MANIFEST_FOLDER
                     + "\": true in the dataset contract");
           }
@@ -166,7 +179,8 @@ public final class ManifestReader {
     return object;
   }
 
-  private static ManifestEntry toEntry(ObjectNode object, int line, Path base) {
+  private static ManifestEntry toEntry(
+      ObjectNode object, int line, Path base, DefaultIds defaultIds) {
     String audio = text(object, "audio_filepath");
     if (audio == null || audio.isBlank()) {
       throw new LineException("has no audio_filepath");
@@ -177,20 +191,22 @@ public final class ManifestReader {
     } catch (InvalidPathException e) {
       throw new LineException("audio_filepath '" + audio + "' is not a usable path");
     }
+    Double duration = seconds(object, "duration");
+    Double offset = seconds(object, "offset");
+    ManifestEntry.Segment segment = null;
+    if (offset != null) {
+      if (offset < 0) {
+        throw new LineException("offset " + offset + " is negative: give seconds from 0");
+      }
+      if (duration == null || !(duration > 0)) {
+        throw new LineException(
+            "offset needs a duration above 0 (the segment's length in seconds, as NeMo reads it)");
+      }
+      segment = new ManifestEntry.Segment(offset, duration);
+    }
     String id = text(object, "id");
     if (id == null || id.isBlank()) {
-      String name = audioPath.getFileName().toString();
-      int dot = name.lastIndexOf('.');
-      id = dot > 0 ? name.substring(0, dot) : name;
-    }
-    Double duration = null;
-    JsonNode durationNode = object.get("duration");
-    if (durationNode != null && !durationNode.isNull()) {
-      if (!durationNode.isNumber() && !isNumber(durationNode.asText())) {
-        throw new LineException(
-            "duration '" + durationNode.asText() + "' is not a number of seconds");
-      }
-      duration = durationNode.asDouble();
+      id = defaultIds.idOf(audioPath, segment);
     }
     String taskType = text(object, "task_type");
     taskType = taskType == null || taskType.isBlank() ? "asr-transcript" : taskType;
@@ -216,6 +232,14 @@ public final class ManifestReader {
     if (reference == null) {
       reference = text(object, "text");
     }
+    String hypothesis = text(object, "hypothesis");
+    if (hypothesis == null) {
+      hypothesis = text(object, "pred_text");
+    }
+    String language = text(object, "language");
+    if (language == null || language.isBlank()) {
+      language = text(object, "lang");
+    }
     ObjectNode payload = object.objectNode();
     for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
@@ -230,15 +254,31 @@ public final class ManifestReader {
         duration,
         taskType,
         reference,
-        text(object, "hypothesis"),
+        hypothesis,
         slices(object.get("slices")),
         blankToNull(text(object, "speaker_id")),
         blankToNull(text(object, "consent_scope")),
         retention,
         blankToNull(split),
         blankToNull(text(object, "source")),
-        blankToNull(text(object, "language")),
-        payload);
+        blankToNull(language),
+        payload,
+        segment);
+  }
+
+  private static Double seconds(ObjectNode object, String field) {
+    JsonNode node = object.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isNumber() && !isNumber(node.asText())) {
+      throw new LineException(field + " '" + node.asText() + "' is not a number of seconds");
+    }
+    double value = node.asDouble();
+    if (!Double.isFinite(value)) {
+      throw new LineException(field + " '" + node.asText() + "' is not a number of seconds");
+    }
+    return value;
   }
 
   private static Map<String, String> slices(JsonNode node) {

@@ -1,4 +1,4 @@
-package dev.earmark.storage.export.format;
+package dev.earmark.storage.importer.interchange;
 
 import java.util.List;
 import java.util.Objects;
@@ -7,10 +7,12 @@ import java.util.Objects;
  * What a Label Studio export yielded: the usable tasks, and every task or annotation that was left
  * out with the reason. Immutable.
  *
+ * @param format {@code json} or {@code json-min}
  * @param tasks usable tasks in file order
  * @param skipped tasks and annotations left out, in file order
  */
-public record LabelStudioImportResult(List<LabelStudioTask> tasks, List<Skipped> skipped) {
+public record LabelStudioImportResult(
+    String format, List<LabelStudioTask> tasks, List<Skipped> skipped) {
   public LabelStudioImportResult {
     tasks = List.copyOf(tasks);
     skipped = List.copyOf(skipped);
@@ -20,11 +22,12 @@ public record LabelStudioImportResult(List<LabelStudioTask> tasks, List<Skipped>
    * A task (when {@code annotationId} is {@code null}) or one annotation of a task that could not
    * be used.
    *
+   * @param record the task's 1-based position in the export
    * @param taskId the task's id, or {@code #N} (1-based position in the file) when it has none
    * @param annotationId the annotation's id, or {@code null} when the whole task is skipped
-   * @param reason a plain sentence saying what is missing or wrong
+   * @param reason a plain sentence saying what is missing or wrong, naming the field
    */
-  public record Skipped(String taskId, String annotationId, String reason) {
+  public record Skipped(int record, String taskId, String annotationId, String reason) {
     public Skipped {
       Objects.requireNonNull(taskId, "taskId");
       Objects.requireNonNull(reason, "reason");
