@@ -162,7 +162,7 @@ class InterchangeImportTest {
                 new ExportClip(
                     "plain",
                     audio,
-                    "../audio/plain.wav",
+                    "audio/plain.wav",
                     4.0,
                     16000,
                     1,

@@ -156,7 +156,7 @@ class TierReadersTest {
     return new ExportClip(
         id,
         audio,
-        "../audio/" + audio.getFileName(),
+        "audio/" + audio.getFileName(),
         4.0,
         16000,
         1,
