@@ -10,6 +10,7 @@ import dev.earmark.engine.rubric.Rubric;
 import dev.earmark.engine.rubric.RubricJson;
 import dev.earmark.engine.version.ContentHash;
 import dev.earmark.engine.version.VersionedId;
+import dev.earmark.storage.FaultPoints;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
@@ -681,11 +682,13 @@ public final class AssignmentPacks {
               }
             });
 
+    FaultPoints.reach("pack-import.users-stored");
     Map<String, Long> clipIds =
         project
             .jdbi()
             .inTransaction(handle -> storeClips(handle, lead, pack, datasets, clips, audioFiles));
 
+    FaultPoints.reach("pack-import.clips-stored");
     Assignments assigner = new Assignments(project, policies);
     Labels labels = new Labels(project, policies, settings);
     Map<String, Long> assignmentIds = new TreeMap<>();

@@ -73,6 +73,9 @@ public final class LabelPacks {
    *     active here
    */
   public LabelPackExport export(Actor actor, Path out, String appVersion) {
+    project
+        .jdbi()
+        .useHandle(handle -> Access.require(handle, actor, "export a label pack", Role.ANNOTATOR));
     AssignmentPacks.SourceLink link =
         new AssignmentPacks(project, policies)
             .source()
@@ -89,9 +92,6 @@ public final class LabelPacks {
               + link.annotator()
               + ", whose assignment pack made it, sends them back.");
     }
-    project
-        .jdbi()
-        .useHandle(handle -> Access.require(handle, actor, "export a label pack", Role.ANNOTATOR));
     Actor annotator = actor;
     Instant now = StoredTime.now(project.clock()).toInstant();
     String packId = UUID.randomUUID().toString();

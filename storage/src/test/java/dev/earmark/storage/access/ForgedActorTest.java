@@ -284,6 +284,11 @@ class ForgedActorTest {
                 new AssignmentPacks(s.project(), s.policies())
                     .export(FORGED, "ann-alex", s.out().resolve("a.earmark-pack"), "test")),
         call(
+            "LabelPacks.export",
+            s ->
+                new LabelPacks(s.project(), s.policies())
+                    .export(FORGED, s.out().resolve("l.earmark-pack"), "test")),
+        call(
             "LabelPacks.importInto",
             s ->
                 new LabelPacks(s.project(), s.policies())
