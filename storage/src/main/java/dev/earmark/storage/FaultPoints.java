@@ -18,6 +18,12 @@ public final class FaultPoints {
   /** The exit status of a halt at a fault point. */
   public static final int EXIT_STATUS = 137;
 
+  /**
+   * The line written to standard error (followed by the point's name) just before a halt, so a test
+   * can tell its own halt from a real {@code SIGKILL}, which exits with the same status.
+   */
+  public static final String HALT_LINE = "earmark fault point: halting at ";
+
   private static final String TARGET = System.getProperty(PROPERTY);
   private static final int HIT = Integer.getInteger(HIT_PROPERTY, 1);
   private static int arrivals;
@@ -32,6 +38,8 @@ public final class FaultPoints {
     synchronized (FaultPoints.class) {
       arrivals++;
       if (arrivals >= HIT) {
+        System.err.println(HALT_LINE + point);
+        System.err.flush();
         Runtime.getRuntime().halt(EXIT_STATUS);
       }
     }

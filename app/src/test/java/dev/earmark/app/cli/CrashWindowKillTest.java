@@ -31,34 +31,109 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CrashWindowKillTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Flags for short child runs: the client compiler only, class-data sharing when available, the
+   * serial collector and a small heap; each child runs one command for a few seconds.
+   */
+  private static final List<String> SHORT_RUN_FLAGS =
+      List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC", "-Xmx256m");
+
+  /**
+   * Built once: the demo project each kill point starts from (copied, never used in place), the
+   * assignment pack the import path imports, and the export arguments with their waivers.
+   */
   @TempDir static Path shared;
-  static Path lead;
+
+  static Path source;
+  static Path assignmentPack;
+  static List<String> waivers;
   @TempDir Path dir;
 
   @BeforeAll
-  static void demo() {
-    lead = shared.resolve("demo");
-    DemoCommand.createDemo(lead, "maria", TestClocks.FIXED);
+  static void buildTheSourceProjectOnce() throws Exception {
+    source = shared.resolve("demo");
+    DemoCommand.createDemo(source, "maria", TestClocks.FIXED);
+    Path scratch = copyOf(source, shared.resolve("scratch"));
+    assignmentPack = shared.resolve("alex.pack");
+    var exported =
+        run(
+            "pack",
+            "export",
+            "--project",
+            scratch.toString(),
+            "--user",
+            "maria",
+            "--annotator",
+            "ann-alex",
+            "--out",
+            assignmentPack.toString());
+    assertThat(exported.code()).as(exported.err()).isZero();
+    var blocked =
+        run(
+            "export",
+            "--project",
+            scratch.toString(),
+            "--user",
+            "maria",
+            "--batch",
+            "crash",
+            "--out",
+            shared.resolve("blocked").toString(),
+            "--timestamp",
+            "2026-11-21T12:00:00Z",
+            "--json");
+    List<String> allow = new ArrayList<>();
+    for (JsonNode blocker : JSON.readTree(blocked.out()).path("blockers")) {
+      allow.addAll(
+          List.of("--allow", blocker.path("code").asText(), "--reason", "crash test waiver"));
+    }
+    waivers = List.copyOf(allow);
   }
 
-  /** Runs {@code earmark ARGS} in a child JVM that halts at {@code point}; returns its status. */
-  private int killedAt(String point, String... args) throws Exception {
+  /** A private copy of {@code project} at {@code target}: no case sees another case's state. */
+  private static Path copyOf(Path project, Path target) throws IOException {
+    try (Stream<Path> walk = Files.walk(project)) {
+      for (Path from : walk.toList()) {
+        Path to = target.resolve(project.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+    }
+    return target;
+  }
+
+  /** This case's own copy of the lead's project. */
+  private Path lead() throws IOException {
+    return copyOf(source, dir.resolve("lead"));
+  }
+
+  /**
+   * Runs {@code earmark ARGS} in a child JVM that halts at {@code point}; asserts it halted there
+   * (its own announcement, not just status 137, which a real SIGKILL also gives).
+   */
+  private void killedAt(String point, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(SHORT_RUN_FLAGS);
     command.add("-D" + FaultPoints.PROPERTY + "=" + point);
     command.add("-Duser.name=" + EarmarkCommandTest.OS_ACCOUNT.name());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("dev.earmark.app.Main");
     command.addAll(List.of(args));
+    Path log = dir.resolve("child.log");
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("child-" + point + ".log").toFile())
+            .redirectOutput(log.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
             .start();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("child finished").isTrue();
-    return process.exitValue();
+    assertThat(process.exitValue()).as(Files.readString(log)).isEqualTo(FaultPoints.EXIT_STATUS);
+    assertThat(Files.readString(log)).contains(FaultPoints.HALT_LINE + point);
   }
 
   private static void assertAuditIntact(Path project) {
@@ -82,21 +157,20 @@ class CrashWindowKillTest {
       })
   void aKilledPackExportLeavesNoPackOrOneTheProjectTakesLabelsBackFrom(String point)
       throws Exception {
+    Path lead = lead();
     Path pack = dir.resolve("alex.pack");
-    int status =
-        killedAt(
-            point,
-            "pack",
-            "export",
-            "--project",
-            lead.toString(),
-            "--user",
-            "maria",
-            "--annotator",
-            "ann-alex",
-            "--out",
-            pack.toString());
-    assertThat(status).isEqualTo(FaultPoints.EXIT_STATUS);
+    killedAt(
+        point,
+        "pack",
+        "export",
+        "--project",
+        lead.toString(),
+        "--user",
+        "maria",
+        "--annotator",
+        "ann-alex",
+        "--out",
+        pack.toString());
     assertAuditIntact(lead); // opening the project finishes a recorded pack's rename
     for (Path partial : partials(dir)) {
       var refused = run("pack", "import", partial.toString(), "--project", dir.resolve("w0") + "");
@@ -105,7 +179,7 @@ class CrashWindowKillTest {
     }
     boolean recorded = !point.equals("pack-export.written");
     assertThat(Files.exists(pack))
-        .as(Files.readString(dir.resolve("child-" + point + ".log")) + partials(dir))
+        .as(Files.readString(dir.resolve("child.log")))
         .isEqualTo(recorded);
     if (!recorded) {
       return;
@@ -130,7 +204,7 @@ class CrashWindowKillTest {
     assertThat(merged.code()).as(merged.out() + merged.err()).isZero();
   }
 
-  private String[] exportArgs(String batch, Path out) throws Exception {
+  private static String[] exportArgs(Path lead, Path out) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -140,17 +214,13 @@ class CrashWindowKillTest {
                 "--user",
                 "maria",
                 "--batch",
-                batch,
+                "crash",
                 "--out",
                 out.toString(),
                 "--timestamp",
                 "2026-11-21T12:00:00Z",
                 "--json"));
-    var blocked = run(args.toArray(String[]::new));
-    for (JsonNode blocker : JSON.readTree(blocked.out()).path("blockers")) {
-      args.addAll(
-          List.of("--allow", blocker.path("code").asText(), "--reason", "crash test waiver"));
-    }
+    args.addAll(waivers);
     return args.toArray(String[]::new);
   }
 
@@ -159,10 +229,10 @@ class CrashWindowKillTest {
       strings = {"export.written", "export.committed", "publish.before-rename", "publish.renamed"})
   void aKilledExportLeavesNoBatchOrARecordedOneThatExportsAgainTheSame(String point)
       throws Exception {
-    String batch = "crash-" + point.replace('.', '-');
-    Path out = dir.resolve(batch);
-    String[] args = exportArgs(batch, out);
-    assertThat(killedAt(point, args)).isEqualTo(FaultPoints.EXIT_STATUS);
+    Path lead = lead();
+    Path out = dir.resolve("crash");
+    String[] args = exportArgs(lead, out);
+    killedAt(point, args);
     assertAuditIntact(lead);
     boolean recorded = !point.equals("export.written");
     var verify = run("verify", out.toString());
@@ -183,9 +253,8 @@ class CrashWindowKillTest {
     }
     String sha =
         JSON.readTree(out.resolve("manifest.json").toFile()).path("manifest_sha256").asText();
-    Path again = dir.resolve(batch + "-again");
-    String[] second = exportArgs(batch, again);
-    var rerun = run(second);
+    Path again = dir.resolve("crash-again");
+    var rerun = run(exportArgs(lead, again));
     assertThat(rerun.code()).as(rerun.out() + rerun.err()).isZero();
     assertThat(
             JSON.readTree(again.resolve("manifest.json").toFile()).path("manifest_sha256").asText())
@@ -204,23 +273,9 @@ class CrashWindowKillTest {
       })
   void aKilledPackImportIntoANewDirectoryIsStartedOverByRunningItAgain(String point)
       throws Exception {
-    Path pack = dir.resolve("alex.pack");
-    var exported =
-        run(
-            "pack",
-            "export",
-            "--project",
-            lead.toString(),
-            "--user",
-            "maria",
-            "--annotator",
-            "ann-alex",
-            "--out",
-            pack.toString());
-    assertThat(exported.code()).as(exported.err()).isZero();
     Path work = dir.resolve("alex-laptop");
-    String[] args = {"pack", "import", pack.toString(), "--project", work.toString()};
-    assertThat(killedAt(point, args)).isEqualTo(FaultPoints.EXIT_STATUS);
+    String[] args = {"pack", "import", assignmentPack.toString(), "--project", work.toString()};
+    killedAt(point, args);
 
     var open = run("audit", "verify", "--project", work.toString(), "--user", "ann-alex");
     assertThat(open.code()).as("an unfinished project is no project").isNotZero();
