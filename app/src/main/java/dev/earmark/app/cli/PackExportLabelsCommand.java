@@ -42,7 +42,8 @@ public final class PackExportLabelsCommand implements Callable<Integer> {
   public Integer call() {
     try (Project project = ProjectAccess.openExisting(global())) {
       LabelPackExport exported =
-          new LabelPacks(project, new Policies(project)).export(out, VersionProvider.version());
+          new LabelPacks(project, new Policies(project))
+              .export(ProjectAccess.actor(project, global()), out, VersionProvider.version());
       PrintWriter printer = spec.commandLine().getOut();
       if (json.enabled()) {
         Map<String, Object> report = new LinkedHashMap<>();

@@ -93,7 +93,10 @@ public final class PackImportCommand implements Callable<Integer> {
 
   private int importAssignments(GlobalOptions global) {
     Path directory = global.project().toAbsolutePath().normalize();
-    if (global.db() == null && Files.isDirectory(directory) && !Project.exists(directory)) {
+    if (global.db() == null
+        && Files.isDirectory(directory)
+        && !Project.exists(directory)
+        && !Project.interruptedCreation(directory)) {
       try (Stream<Path> entries = Files.list(directory)) {
         if (entries.findAny().isPresent()) {
           throw new InputException(
@@ -107,7 +110,29 @@ public final class PackImportCommand implements Callable<Integer> {
     }
     // Check the pack before a project is created for it, so a refused pack leaves nothing behind.
     PackFile.open(file);
-    try (Project project = ProjectAccess.openOrCreate(global)) {
+    // A new embedded project is created with a marker that only a successful import removes: a
+    // refused or killed import leaves no project behind, and running it again starts over.
+    boolean creating = global.db() == null && !Project.exists(directory);
+    if (!creating) {
+      try (Project project = ProjectAccess.openOrCreate(global)) {
+        return importAssignments(project);
+      }
+    }
+    boolean finished = false;
+    try (Project project = Project.createEmbedded(directory, global.clock())) {
+      int code = importAssignments(project);
+      project.finishCreation();
+      finished = true;
+      return code;
+    } finally {
+      if (!finished && Project.interruptedCreation(directory)) {
+        Project.discardCreation(directory);
+      }
+    }
+  }
+
+  private int importAssignments(Project project) {
+    {
       Path audio =
           audioDir != null
               ? audioDir

@@ -18,6 +18,7 @@ import dev.earmark.engine.release.Split;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.engine.version.ContentHash;
 import dev.earmark.engine.version.VersionedId;
+import dev.earmark.storage.FaultPoints;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.access.Access;
 import dev.earmark.storage.audit.AuditAnchor;
@@ -31,6 +32,7 @@ import dev.earmark.storage.policy.LabelPolicy;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.policy.PublishedVersion;
 import dev.earmark.storage.project.Project;
+import dev.earmark.storage.project.Publications;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
 import java.io.IOException;
@@ -70,8 +72,10 @@ import org.jdbi.v3.core.Handle;
  * the files and listed under {@code excluded} in the manifest.
  *
  * <p>Files are written into a hidden temporary directory next to the target ({@code
- * .NAME.export-partial-*}, which {@link BatchVerifier} never accepts), the manifest last, then the
- * directory is renamed into place, so a killed export never leaves a directory that verifies.
+ * .NAME.export-partial-*}, which {@link BatchVerifier} never accepts), the manifest last; then the
+ * batch row, its audit event and a publication intent commit together, and only then is the
+ * directory renamed into place ({@link Publications}), so a killed export never leaves a directory
+ * that verifies without its batch row, and opening the project finishes a rename a crash cut off.
  * Output is deterministic: the same project data and request give byte-identical files. Stateless
  * apart from the project; thread-safe as far as the project is.
  */
@@ -203,6 +207,7 @@ public final class BatchExporter {
                 + target.getFileName()
                 + PARTIAL_MARKER
                 + UUID.randomUUID().toString().substring(0, 8));
+    boolean committed = false;
     try {
       Files.createDirectories(temp);
       Map<String, String> fileHashes = new TreeMap<>();
@@ -359,6 +364,12 @@ public final class BatchExporter {
             true);
       }
 
+      // Issue 19's order: the files are complete under the temporary name (step 1), the batch
+      // row, its audit event and the publication intent commit together (step 2), and only then
+      // is the directory renamed into place (step 3); opening the project finishes step 3.
+      writeManifest(temp, manifest);
+      FaultPoints.reach("export.written");
+      long[] publication = new long[1];
       long batchId =
           project
               .jdbi()
@@ -377,11 +388,15 @@ public final class BatchExporter {
                             overrides,
                             createdAt,
                             anchor);
-                    writeManifest(temp, manifest);
-                    moveIntoPlace(temp, target);
+                    publication[0] =
+                        Publications.intend(
+                            handle, Publications.BATCH, Long.toString(id), temp, target, createdAt);
                     return id;
                   });
+      committed = true; // from here on the temporary directory is what recovery publishes
       anchor.ifPresent(a -> project.anchors().ifPresent(file -> file.record(a)));
+      FaultPoints.reach("export.committed");
+      Publications.publish(project.jdbi(), publication[0], temp, target);
       return new ExportOutcome.Exported(
           batchId,
           request.batchName(),
@@ -396,7 +411,9 @@ public final class BatchExporter {
           "Could not write batch " + request.batchName() + " to " + target + ": " + e.getMessage(),
           e);
     } finally {
-      deleteQuietly(temp);
+      if (!committed) {
+        deleteQuietly(temp);
+      }
     }
   }
 

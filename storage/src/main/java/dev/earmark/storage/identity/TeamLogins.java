@@ -131,7 +131,10 @@ public final class TeamLogins {
           "batches",
           "batch_items",
           "packs",
-          "qe_drift");
+          "qe_drift",
+          // Leads publish batches and packs and finish what a crash left (issue 19); other groups
+          // get nothing here, and Publications.recover skips the table it may not read.
+          "publications");
 
   /**
    * The SQL that gives user {@code userId} the PostgreSQL login {@code dbRole}: the project's group

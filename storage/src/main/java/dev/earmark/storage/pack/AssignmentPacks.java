@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earmark.engine.EngineException;
 import dev.earmark.engine.rubric.LabelValueJson;
 import dev.earmark.engine.rubric.Rubric;
 import dev.earmark.engine.rubric.RubricJson;
 import dev.earmark.engine.version.ContentHash;
 import dev.earmark.engine.version.VersionedId;
+import dev.earmark.storage.FaultPoints;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
@@ -103,128 +105,151 @@ public final class AssignmentPacks {
   public AssignmentPackExport export(Actor lead, String annotatorId, Path out, String appVersion) {
     Instant now = StoredTime.now(project.clock()).toInstant();
     String packId = UUID.randomUUID().toString();
-    return project
-        .jdbi()
-        .inTransaction(
-            handle -> {
-              Access.require(handle, lead, "export an assignment pack", Role.LEAD);
-              boolean annotator =
-                  handle
+    PreparedPack prepared =
+        project
+            .jdbi()
+            .inTransaction(
+                handle -> {
+                  Access.require(handle, lead, "export an assignment pack", Role.LEAD);
+                  boolean annotator =
+                      handle
+                              .createQuery(
+                                  "SELECT COUNT(*) FROM user_roles WHERE user_id = :id AND role ="
+                                      + " 'annotator'")
+                              .bind("id", annotatorId)
+                              .mapTo(Long.class)
+                              .one()
+                          > 0;
+                  if (!annotator) {
+                    throw new StorageException(
+                        annotatorId
+                            + " is not an annotator of this project; known users: "
+                            + String.join(
+                                ", ",
+                                project.users().list().stream().map(user -> user.id()).toList()));
+                  }
+                  List<OpenAssignment> open =
+                      handle
                           .createQuery(
-                              "SELECT COUNT(*) FROM user_roles WHERE user_id = :id AND role ="
-                                  + " 'annotator'")
-                          .bind("id", annotatorId)
-                          .mapTo(Long.class)
-                          .one()
-                      > 0;
-              if (!annotator) {
-                throw new StorageException(
-                    annotatorId
-                        + " is not an annotator of this project; known users: "
-                        + String.join(
-                            ", ", project.users().list().stream().map(user -> user.id()).toList()));
-              }
-              List<OpenAssignment> open =
-                  handle
-                      .createQuery(
-                          "SELECT a.id, a.rubric_version, a.priority, c.id AS clip_id,"
-                              + " c.dataset_id, c.clip_key, c.task_type FROM assignments a JOIN"
-                              + " clips c ON c.id = a.clip_id WHERE a.annotator_id = :annotator"
-                              + " AND a.state <> 'submitted' AND c.status = 'active' ORDER BY"
-                              + " a.priority DESC, c.dataset_id, c.clip_key, a.id")
-                      .bind("annotator", annotatorId)
-                      .map(
-                          (rs, ctx) ->
-                              new OpenAssignment(
-                                  rs.getLong(1),
-                                  rs.getString(2),
-                                  rs.getDouble(3),
-                                  rs.getLong(4),
-                                  rs.getString(5),
-                                  rs.getString(6),
-                                  rs.getString(7)))
-                      .list();
-              if (open.isEmpty()) {
-                throw new StorageException(
-                    annotatorId
-                        + " has no open assignments, so there is nothing to pack; assign clips to"
-                        + " them first");
-              }
-              List<PackFile.Entry> entries = new ArrayList<>();
-              ObjectNode policy = policyDocument(handle, open);
-              entries.add(PackFile.Entry.json(POLICY, policy));
-              entries.add(PackFile.Entry.json(DATASETS, datasets(handle, open)));
-              Map<Long, String> audioEntries = new LinkedHashMap<>();
-              ArrayNode clips = clips(handle, open, audioEntries, entries);
-              entries.add(PackFile.Entry.json(CLIPS, clips));
-              ArrayNode assignments = JSON.createArrayNode();
-              for (OpenAssignment assignment : open) {
-                ObjectNode node = assignments.addObject();
-                node.put("dataset_id", assignment.datasetId());
-                node.put("clip_id", assignment.clipKey());
-                node.put("rubric", assignment.rubric());
-                node.put("priority", assignment.priority());
-              }
-              entries.add(PackFile.Entry.json(ASSIGNMENTS, assignments));
-              ArrayNode drafts = drafts(handle, annotatorId, open);
-              entries.add(PackFile.Entry.json(DRAFTS, drafts));
+                              "SELECT a.id, a.rubric_version, a.priority, c.id AS clip_id,"
+                                  + " c.dataset_id, c.clip_key, c.task_type FROM assignments a JOIN"
+                                  + " clips c ON c.id = a.clip_id WHERE a.annotator_id = :annotator"
+                                  + " AND a.state <> 'submitted' AND c.status = 'active' ORDER BY"
+                                  + " a.priority DESC, c.dataset_id, c.clip_key, a.id")
+                          .bind("annotator", annotatorId)
+                          .map(
+                              (rs, ctx) ->
+                                  new OpenAssignment(
+                                      rs.getLong(1),
+                                      rs.getString(2),
+                                      rs.getDouble(3),
+                                      rs.getLong(4),
+                                      rs.getString(5),
+                                      rs.getString(6),
+                                      rs.getString(7)))
+                          .list();
+                  if (open.isEmpty()) {
+                    throw new StorageException(
+                        annotatorId
+                            + " has no open assignments, so there is nothing to pack; assign clips to"
+                            + " them first");
+                  }
+                  List<PackFile.Entry> entries = new ArrayList<>();
+                  ObjectNode policy = policyDocument(handle, open);
+                  entries.add(PackFile.Entry.json(POLICY, policy));
+                  entries.add(PackFile.Entry.json(DATASETS, datasets(handle, open)));
+                  Map<Long, String> audioEntries = new LinkedHashMap<>();
+                  ArrayNode clips = clips(handle, open, audioEntries, entries);
+                  entries.add(PackFile.Entry.json(CLIPS, clips));
+                  ArrayNode assignments = JSON.createArrayNode();
+                  for (OpenAssignment assignment : open) {
+                    ObjectNode node = assignments.addObject();
+                    node.put("dataset_id", assignment.datasetId());
+                    node.put("clip_id", assignment.clipKey());
+                    node.put("rubric", assignment.rubric());
+                    node.put("priority", assignment.priority());
+                  }
+                  entries.add(PackFile.Entry.json(ASSIGNMENTS, assignments));
+                  ArrayNode drafts = drafts(handle, annotatorId, open);
+                  entries.add(PackFile.Entry.json(DRAFTS, drafts));
 
-              ObjectNode header = JSON.createObjectNode();
-              header.put("format", PackFile.FORMAT);
-              header.put("kind", PackKind.ASSIGNMENT.code());
-              header.put("pack_id", packId);
-              ObjectNode projectNode = header.putObject("project");
-              projectNode.put("id", project.projectId());
-              projectNode.put("name", projectName(handle));
-              header.put("annotator", annotatorId);
-              header.put("created_at", now.toString());
-              header.put("created_by", lead.userId());
-              header.put("app_version", appVersion);
-              AuditAnchor anchor = project.audit().head(handle, "pack " + packId);
-              header.set(
-                  "audit_anchor",
-                  AuditAnchors.toJson(anchor).put("project_id", project.projectId()));
-              project.anchors().ifPresent(file -> file.record(anchor));
-              ObjectNode counts = header.putObject("counts");
-              counts.put("assignments", open.size());
-              counts.put("clips", clips.size());
-              counts.put("drafts", drafts.size());
+                  ObjectNode header = JSON.createObjectNode();
+                  header.put("format", PackFile.FORMAT);
+                  header.put("kind", PackKind.ASSIGNMENT.code());
+                  header.put("pack_id", packId);
+                  ObjectNode projectNode = header.putObject("project");
+                  projectNode.put("id", project.projectId());
+                  projectNode.put("name", projectName(handle));
+                  header.put("annotator", annotatorId);
+                  header.put("created_at", now.toString());
+                  header.put("created_by", lead.userId());
+                  header.put("app_version", appVersion);
+                  AuditAnchor anchor = project.audit().head(handle, "pack " + packId);
+                  header.set(
+                      "audit_anchor",
+                      AuditAnchors.toJson(anchor).put("project_id", project.projectId()));
+                  project.anchors().ifPresent(file -> file.record(anchor));
+                  ObjectNode counts = header.putObject("counts");
+                  counts.put("assignments", open.size());
+                  counts.put("clips", clips.size());
+                  counts.put("drafts", drafts.size());
 
-              String sha256 = PackFile.write(out, header, entries, now);
-              Path file = out.toAbsolutePath().normalize();
-              record(
+                  return new PreparedPack(
+                      header, entries, open.size(), clips.size(), drafts.size());
+                });
+    // Write under a temporary name, record the pack, then rename (PackFile.writeAndPublish).
+    return PackFile.writeAndPublish(
+        project,
+        packId,
+        out,
+        prepared.header(),
+        prepared.entries(),
+        now,
+        (handle, written) -> {
+          Access.require(handle, lead, "export an assignment pack", Role.LEAD);
+          record(
+              handle,
+              packId,
+              PackKind.ASSIGNMENT,
+              "exported",
+              annotatorId,
+              project.projectId(),
+              written.sha256(),
+              prepared.assignments(),
+              lead,
+              now);
+          project
+              .audit()
+              .append(
                   handle,
-                  packId,
-                  PackKind.ASSIGNMENT,
-                  "exported",
-                  annotatorId,
-                  project.projectId(),
-                  sha256,
-                  open.size(),
                   lead,
-                  now);
-              project
-                  .audit()
-                  .append(
-                      handle,
-                      lead,
-                      "pack.export",
-                      "pack",
-                      packId,
-                      null,
-                      AuditLog.json()
-                          .createObjectNode()
-                          .put("kind", PackKind.ASSIGNMENT.code())
-                          .put("annotator", annotatorId)
-                          .put("file", file.toString())
-                          .put("pack_sha256", sha256)
-                          .put("assignments", open.size())
-                          .put("clips", clips.size())
-                          .put("drafts", drafts.size()));
-              return new AssignmentPackExport(
-                  packId, file, annotatorId, open.size(), clips.size(), drafts.size(), sha256);
-            });
+                  "pack.export",
+                  "pack",
+                  packId,
+                  null,
+                  AuditLog.json()
+                      .createObjectNode()
+                      .put("kind", PackKind.ASSIGNMENT.code())
+                      .put("annotator", annotatorId)
+                      .put("file", written.target().toString())
+                      .put("pack_sha256", written.sha256())
+                      .put("assignments", prepared.assignments())
+                      .put("clips", prepared.clips())
+                      .put("drafts", prepared.drafts()));
+          return new AssignmentPackExport(
+              packId,
+              written.target(),
+              annotatorId,
+              prepared.assignments(),
+              prepared.clips(),
+              prepared.drafts(),
+              written.sha256());
+        });
   }
+
+  /** An assignment pack's content, read in one transaction, before it is written. */
+  private record PreparedPack(
+      ObjectNode header, List<PackFile.Entry> entries, int assignments, int clips, int drafts) {}
 
   private ObjectNode policyDocument(Handle handle, List<OpenAssignment> open) {
     Set<String> rubricIds = new TreeSet<>();
@@ -531,10 +556,23 @@ public final class AssignmentPacks {
     // Rubrics are parsed and their hashes checked before anything is written.
     List<Rubric> rubrics = new ArrayList<>();
     for (JsonNode node : policy.path("rubrics")) {
-      Rubric rubric =
-          RubricJson.fromJson(
-              "rubric " + node.path("id").asText() + " in pack " + pack.file(),
-              node.path("content"));
+      Rubric rubric;
+      try {
+        rubric =
+            RubricJson.fromJson(
+                "rubric " + node.path("id").asText() + " in pack " + pack.file(),
+                node.path("content"));
+      } catch (EngineException e) {
+        // Data that fails a check (exit 1), not unreadable input: the pack was edited.
+        throw new PackRefusedException(
+            Reason.TAMPERED,
+            pack.file()
+                + ": rubric "
+                + node.path("id").asText()
+                + " is not a valid rubric ("
+                + e.getMessage()
+                + "); ask for a fresh pack.");
+      }
       if (!rubric.hash().equals(node.path("content_hash").asText())
           || !rubric.id().toString().equals(node.path("id").asText())) {
         throw new PackRefusedException(
@@ -556,6 +594,54 @@ public final class AssignmentPacks {
                 + node.path("id").asText()
                 + " does not match its content hash; ask for a fresh pack.");
       }
+    }
+
+    checkBeforeStoring(pack, rubrics, clips, assignments, drafts);
+
+    // Audio first, outside the transaction: each copy is checked against the clip's checksum.
+    Map<String, Path> audioFiles = new TreeMap<>();
+    try {
+      Files.createDirectories(audioDirectory);
+    } catch (IOException e) {
+      throw new StorageException(
+          "Could not create the audio directory " + audioDirectory + ": " + e.getMessage(), e);
+    }
+    for (JsonNode clip : clips) {
+      String entry = clip.path("audio_entry").asText();
+      String expected = clip.path("audio_sha256").asText();
+      if (!expected.matches("sha256:[0-9a-f]{64}")) {
+        throw new PackRefusedException(
+            Reason.TAMPERED,
+            pack.file()
+                + ": clip "
+                + clip.path("clip_id").asText()
+                + " has no valid audio SHA-256; ask for a fresh pack.");
+      }
+      Path target =
+          audioTarget(
+              audioDirectory.resolve(entry.substring(entry.lastIndexOf('/') + 1)).toAbsolutePath(),
+              expected);
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        audioFiles.put(clipKey(clip), target); // the very same audio is already there
+        continue;
+      }
+      pack.copy(entry, target);
+      String sha;
+      try {
+        sha = Checksums.sha256(target);
+      } catch (IOException e) {
+        throw new StorageException("Could not read back " + target + ": " + e.getMessage(), e);
+      }
+      if (!sha.equals(clip.path("audio_sha256").asText())) {
+        deleteQuietly(target);
+        throw new PackRefusedException(
+            Reason.TAMPERED,
+            pack.file()
+                + ": the audio of clip "
+                + clip.path("clip_id").asText()
+                + " does not match the clip's checksum; ask for a fresh pack.");
+      }
+      audioFiles.put(clipKey(clip), target);
     }
 
     // Users: the source lead first (the first user of a new project may be added by anyone).
@@ -603,56 +689,13 @@ public final class AssignmentPacks {
               }
             });
 
-    // Audio first, outside the transaction: each copy is checked against the clip's checksum.
-    Map<String, Path> audioFiles = new TreeMap<>();
-    try {
-      Files.createDirectories(audioDirectory);
-    } catch (IOException e) {
-      throw new StorageException(
-          "Could not create the audio directory " + audioDirectory + ": " + e.getMessage(), e);
-    }
-    for (JsonNode clip : clips) {
-      String entry = clip.path("audio_entry").asText();
-      String expected = clip.path("audio_sha256").asText();
-      if (!expected.matches("sha256:[0-9a-f]{64}")) {
-        throw new PackRefusedException(
-            Reason.TAMPERED,
-            pack.file()
-                + ": clip "
-                + clip.path("clip_id").asText()
-                + " has no valid audio SHA-256; ask for a fresh pack.");
-      }
-      Path target =
-          audioTarget(
-              audioDirectory.resolve(entry.substring(entry.lastIndexOf('/') + 1)).toAbsolutePath(),
-              expected);
-      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-        audioFiles.put(clipKey(clip), target); // the very same audio is already there
-        continue;
-      }
-      pack.copy(entry, target);
-      String sha;
-      try {
-        sha = Checksums.sha256(target);
-      } catch (IOException e) {
-        throw new StorageException("Could not read back " + target + ": " + e.getMessage(), e);
-      }
-      if (!sha.equals(clip.path("audio_sha256").asText())) {
-        throw new PackRefusedException(
-            Reason.TAMPERED,
-            pack.file()
-                + ": the audio of clip "
-                + clip.path("clip_id").asText()
-                + " does not match the clip's checksum; ask for a fresh pack.");
-      }
-      audioFiles.put(clipKey(clip), target);
-    }
-
+    FaultPoints.reach("pack-import.users-stored");
     Map<String, Long> clipIds =
         project
             .jdbi()
             .inTransaction(handle -> storeClips(handle, lead, pack, datasets, clips, audioFiles));
 
+    FaultPoints.reach("pack-import.clips-stored");
     Assignments assigner = new Assignments(project, policies);
     Labels labels = new Labels(project, policies, settings);
     Map<String, Long> assignmentIds = new TreeMap<>();
@@ -879,6 +922,79 @@ public final class AssignmentPacks {
             .mapTo(Long.class)
             .one()
         > 0;
+  }
+
+  /**
+   * Every check that can refuse the pack, run before anything is stored (docs/formats/packs.md):
+   * each clip has a valid audio checksum, each assignment names a clip the pack carries under one
+   * of its rubrics, and each draft is a valid value of its rubric.
+   */
+  private static void checkBeforeStoring(
+      OpenedPack pack,
+      List<Rubric> rubrics,
+      JsonNode clips,
+      JsonNode assignments,
+      JsonNode drafts) {
+    Set<String> clipKeys = new TreeSet<>();
+    for (JsonNode clip : clips) {
+      if (!clip.path("audio_sha256").asText().matches("sha256:[0-9a-f]{64}")) {
+        throw new PackRefusedException(
+            Reason.TAMPERED,
+            pack.file()
+                + ": clip "
+                + clip.path("clip_id").asText()
+                + " has no valid audio SHA-256; ask for a fresh pack.");
+      }
+      clipKeys.add(clipKey(clip));
+    }
+    Map<String, Rubric> byId = new TreeMap<>();
+    rubrics.forEach(rubric -> byId.put(rubric.id().toString(), rubric));
+    for (JsonNode node : assignments) {
+      if (!clipKeys.contains(clipKey(node))) {
+        throw new PackRefusedException(
+            Reason.TAMPERED,
+            pack.file()
+                + ": an assignment names clip "
+                + node.path("clip_id").asText()
+                + ", which the pack does not carry.");
+      }
+      if (!byId.containsKey(node.path("rubric").asText())) {
+        throw new PackRefusedException(
+            Reason.TAMPERED,
+            pack.file()
+                + ": an assignment names rubric "
+                + node.path("rubric").asText()
+                + ", which the pack does not carry; ask for a fresh pack.");
+      }
+    }
+    for (JsonNode draft : drafts) {
+      Rubric rubric = byId.get(draft.path("rubric").asText());
+      if (rubric == null) {
+        continue; // a draft of no carried assignment is skipped on import
+      }
+      try {
+        LabelValueJson.read(draft.path("value"), rubric);
+        Instant.parse(draft.path("created_at").asText());
+        Instant.parse(draft.path("updated_at").asText());
+      } catch (EngineException | java.time.format.DateTimeParseException e) {
+        throw new PackRefusedException(
+            Reason.TAMPERED,
+            pack.file()
+                + ": the draft of clip "
+                + draft.path("clip_id").asText()
+                + " is not a valid label ("
+                + e.getMessage()
+                + "); ask for a fresh pack.");
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // The refusal matters more; a stray copy is reused only if its checksum matches.
+    }
   }
 
   static void record(

@@ -9,6 +9,7 @@ import dev.earmark.engine.rubric.LabelValue;
 import dev.earmark.engine.rubric.LabelValueJson;
 import dev.earmark.engine.version.ContentHash;
 import dev.earmark.engine.version.VersionedId;
+import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
@@ -65,12 +66,18 @@ public final class LabelPacks {
   /**
    * Writes every label of the working project's annotator (submitted ones, and drafts flagged as
    * drafts) to the new file {@code out}, addressed to the project the assignment pack came from.
-   * Recorded and audited ({@code pack.export}) as that annotator.
+   * Recorded and audited ({@code pack.export}) as that annotator, who must be {@code actor}: the
+   * roles come from the project's tables, not from the caller's {@code Actor}.
    *
    * @throws StorageException when this project was not made from an assignment pack, or {@code out}
    *     exists
+   * @throws dev.earmark.storage.PermissionDeniedException unless {@code actor} is that annotator,
+   *     active here
    */
-  public LabelPackExport export(Path out, String appVersion) {
+  public LabelPackExport export(Actor actor, Path out, String appVersion) {
+    project
+        .jdbi()
+        .useHandle(handle -> Access.require(handle, actor, "export a label pack", Role.ANNOTATOR));
     AssignmentPacks.SourceLink link =
         new AssignmentPacks(project, policies)
             .source()
@@ -80,7 +87,14 @@ public final class LabelPacks {
                         project.description()
                             + " was not made from an assignment pack, so it has no labels to send"
                             + " back; run export-labels in the project 'earmark pack import' made."));
-    Actor annotator = project.users().actor(link.annotator());
+    if (!actor.userId().equals(link.annotator())) {
+      throw new PermissionDeniedException(
+          actor.userId()
+              + " may not export this project's labels: only "
+              + link.annotator()
+              + ", whose assignment pack made it, sends them back.");
+    }
+    Actor annotator = actor;
     Instant now = StoredTime.now(project.clock()).toInstant();
     String packId = UUID.randomUUID().toString();
     return project
@@ -140,47 +154,69 @@ public final class LabelPacks {
               ObjectNode countNode = header.putObject("counts");
               countNode.put("submitted", counts[0]);
               countNode.put("drafts", counts[1]);
-              String sha256 =
-                  PackFile.write(out, header, List.of(PackFile.Entry.json(LABELS, labels)), now);
-              Path file = out.toAbsolutePath().normalize();
-              AssignmentPacks.record(
-                  handle,
-                  packId,
-                  PackKind.LABEL,
-                  "exported",
-                  link.annotator(),
-                  link.sourceProjectId(),
-                  sha256,
-                  labels.size(),
-                  annotator,
-                  now);
-              project
-                  .audit()
-                  .append(
-                      handle,
-                      annotator,
-                      "pack.export",
-                      "pack",
-                      packId,
-                      null,
-                      AuditLog.json()
-                          .createObjectNode()
-                          .put("kind", PackKind.LABEL.code())
-                          .put("file", file.toString())
-                          .put("pack_sha256", sha256)
-                          .put("answers_pack", link.assignmentPackId())
-                          .put("submitted", counts[0])
-                          .put("drafts", counts[1]));
-              return new LabelPackExport(
-                  packId,
-                  file,
-                  link.assignmentPackId(),
-                  link.sourceProjectId(),
-                  link.annotator(),
-                  counts[0],
-                  counts[1],
-                  sha256);
-            });
+              return new PreparedLabels(header, labels, counts[0], counts[1]);
+            })
+        .publish(this, annotator, link, packId, out, now);
+  }
+
+  /** A label pack's content, read in one transaction, before it is written. */
+  private record PreparedLabels(ObjectNode header, ArrayNode labels, int submitted, int drafts) {
+    /** Writes under a temporary name, records the pack, then renames (PackFile.writeAndPublish). */
+    LabelPackExport publish(
+        LabelPacks packs,
+        Actor annotator,
+        AssignmentPacks.SourceLink link,
+        String packId,
+        Path out,
+        Instant now) {
+      Project project = packs.project;
+      return PackFile.writeAndPublish(
+          project,
+          packId,
+          out,
+          header,
+          List.of(PackFile.Entry.json(LABELS, labels)),
+          now,
+          (handle, written) -> {
+            AssignmentPacks.record(
+                handle,
+                packId,
+                PackKind.LABEL,
+                "exported",
+                link.annotator(),
+                link.sourceProjectId(),
+                written.sha256(),
+                labels.size(),
+                annotator,
+                now);
+            project
+                .audit()
+                .append(
+                    handle,
+                    annotator,
+                    "pack.export",
+                    "pack",
+                    packId,
+                    null,
+                    AuditLog.json()
+                        .createObjectNode()
+                        .put("kind", PackKind.LABEL.code())
+                        .put("file", written.target().toString())
+                        .put("pack_sha256", written.sha256())
+                        .put("answers_pack", link.assignmentPackId())
+                        .put("submitted", submitted)
+                        .put("drafts", drafts));
+            return new LabelPackExport(
+                packId,
+                written.target(),
+                link.assignmentPackId(),
+                link.sourceProjectId(),
+                link.annotator(),
+                submitted,
+                drafts,
+                written.sha256());
+          });
+    }
   }
 
   private static String instant(OffsetDateTime time) {

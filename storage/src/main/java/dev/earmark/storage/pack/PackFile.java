@@ -7,16 +7,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earmark.engine.version.ContentHash;
+import dev.earmark.storage.FaultPoints;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.pack.PackRefusedException.Reason;
+import dev.earmark.storage.project.Project;
+import dev.earmark.storage.project.Publications;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,11 +36,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The container both pack kinds share: a zip file whose data entries are listed with their SHA-256
@@ -44,10 +50,12 @@ import java.util.zip.ZipOutputStream;
  * the manifest without that member. Since the manifest names every entry's checksum, {@code
  * pack_sha256} covers the whole pack.
  *
- * <p>Writing goes to a hidden temporary file next to the target that is renamed into place when
- * complete, so a killed export leaves no file under the target name, and a truncated file has no
- * readable central directory or manifest and is refused. Reading ({@link #open}) checks the format,
- * the manifest checksum and every entry before anything is imported. Stateless; thread-safe.
+ * <p>Writing goes to a hidden temporary file next to the target that is renamed into place only
+ * after the project recorded the pack ({@link #writeAndPublish}), so a killed export leaves either
+ * no file under the target name or a recorded one; a hidden partial file is refused by name, and a
+ * truncated file has no readable central directory or manifest and is refused. Reading ({@link
+ * #open}) checks the format, the manifest checksum and every entry before anything is imported.
+ * Stateless; thread-safe.
  */
 public final class PackFile {
   /** The manifest's entry name. */
@@ -91,14 +99,70 @@ public final class PackFile {
     }
   }
 
+  /** A pack written completely under its hidden temporary name, not yet at {@code target}. */
+  record Written(Path temp, Path target, String sha256) {}
+
   /**
-   * Writes a pack to {@code target}: the data entries, then {@code pack.json} made of {@code
-   * header} plus {@code entries} (name → SHA-256) and {@code pack_sha256}.
+   * Writes a pack and records it, in the order that survives a crash (issue 19): step 1 writes the
+   * whole pack under a hidden temporary name ({@link #writeTemp}); step 2 runs {@code record} (the
+   * pack row and its audit event) and the publication intent in one transaction; step 3 renames the
+   * file to {@code target} ({@link Publications#publish}). A crash before step 2 commits leaves a
+   * hidden partial file that no import accepts and no record; a crash after it is finished when the
+   * project is opened again.
    *
-   * @return the pack's {@code pack_sha256}
+   * @return what {@code record} returned
+   */
+  static <T> T writeAndPublish(
+      Project project,
+      String packId,
+      Path target,
+      ObjectNode header,
+      List<Entry> entries,
+      Instant time,
+      BiFunction<Handle, Written, T> record) {
+    Written written = writeTemp(target, header, entries, time);
+    FaultPoints.reach("pack-export.written");
+    boolean committed = false;
+    try {
+      long[] publication = new long[1];
+      T result =
+          project
+              .jdbi()
+              .inTransaction(
+                  handle -> {
+                    publication[0] =
+                        Publications.intend(
+                            handle,
+                            Publications.PACK,
+                            packId,
+                            written.temp(),
+                            written.target(),
+                            time);
+                    return record.apply(handle, written);
+                  });
+      committed = true;
+      FaultPoints.reach("pack-export.committed");
+      Publications.publish(project.jdbi(), publication[0], written.temp(), written.target());
+      return result;
+    } finally {
+      if (!committed) {
+        try {
+          Files.deleteIfExists(written.temp());
+        } catch (IOException e) {
+          // A left-over partial file is refused on import.
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes a pack for {@code target} under a hidden temporary name next to it: the data entries,
+   * then {@code pack.json} made of {@code header} plus {@code entries} (name → SHA-256) and {@code
+   * pack_sha256}, forced to the disk.
+   *
    * @throws StorageException when the target exists or cannot be written
    */
-  static String write(Path target, ObjectNode header, List<Entry> entries, Instant time) {
+  static Written writeTemp(Path target, ObjectNode header, List<Entry> entries, Instant time) {
     Path file = target.toAbsolutePath().normalize();
     if (Files.exists(file)) {
       throw new StorageException(file + " already exists; choose a new --out file.");
@@ -115,8 +179,10 @@ public final class PackFile {
                 + file.getFileName()
                 + PARTIAL_MARKER
                 + UUID.randomUUID().toString().substring(0, 8));
+    boolean done = false;
     try {
       Map<String, String> hashes = new TreeMap<>();
+      String packSha256;
       try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(temp))) {
         for (Entry entry : entries) {
           if (!ENTRY_NAME.matcher(entry.name()).matches() || entry.name().equals(MANIFEST)) {
@@ -141,7 +207,7 @@ public final class PackFile {
         ObjectNode manifest = header.deepCopy();
         ObjectNode listed = manifest.putObject("entries");
         hashes.forEach(listed::put);
-        String packSha256 = ContentHash.of(manifest);
+        packSha256 = ContentHash.of(manifest);
         manifest.put("pack_sha256", packSha256);
         ZipEntry manifestEntry = new ZipEntry(MANIFEST);
         manifestEntry.setTime(time.toEpochMilli());
@@ -149,22 +215,21 @@ public final class PackFile {
         zip.write((WRITER.writeValueAsString(manifest) + "\n").getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         zip.finish();
-        zip.close(); // writes the central directory before the rename
-        try {
-          Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          throw new StorageException(
-              "The file system cannot rename " + temp + " to " + file + " atomically.", e);
-        }
-        return packSha256;
+      } // closing writes the central directory
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        channel.force(true);
       }
+      done = true;
+      return new Written(temp, file, packSha256);
     } catch (IOException e) {
       throw new StorageException("Could not write the pack " + file + ": " + e.getMessage(), e);
     } finally {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException e) {
-        // A left-over partial file has no manifest and is refused on import.
+      if (!done) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException e) {
+          // A left-over partial file is refused on import.
+        }
       }
     }
   }
@@ -181,6 +246,13 @@ public final class PackFile {
     Path path = file.toAbsolutePath().normalize();
     if (!Files.isRegularFile(path)) {
       throw new PackRefusedException(Reason.NOT_A_PACK, path + " does not exist or is not a file.");
+    }
+    if (path.getFileName().toString().contains(PARTIAL_MARKER)) {
+      throw new PackRefusedException(
+          Reason.NOT_A_PACK,
+          path
+              + " is a pack Earmark was still writing when it stopped; it was never recorded."
+              + " Export the pack again.");
     }
     try (ZipFile zip = new ZipFile(path.toFile())) {
       ZipEntry manifestEntry = zip.getEntry(MANIFEST);

@@ -23,7 +23,9 @@ import org.jdbi.v3.core.Jdbi;
  * lead). Users are never deleted: a deactivated user stays in the audit trail and on their labels,
  * but {@link #actor} refuses them (they cannot act) and assignments refuse them (they get no new
  * work). A project always keeps at least one active lead. Every change writes one audit event; a
- * call that changes nothing writes none. Thread-safe.
+ * call that changes nothing writes none. In team mode a role change, deactivation or reactivation
+ * also moves the user's own PostgreSQL logins in or out of the project's group roles in the same
+ * transaction, so the database's permissions follow at once. Thread-safe.
  */
 public final class Users {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -147,7 +149,7 @@ public final class Users {
             throw new StorageException(
                 id + " is the project's only active lead; give another user the lead role first");
           }
-          for (Role role : EnumSet.copyOf(add)) {
+          for (Role role : add) {
             if (!before.roles().contains(role)) {
               handle
                   .createUpdate("INSERT INTO user_roles (user_id, role) VALUES (:id, :role)")
@@ -165,6 +167,7 @@ public final class Users {
           }
           User changed = new User(id, before.displayName(), after, before.active());
           audit.append(handle, by, "user.roles", "user", id, describe(before), describe(changed));
+          DatabaseGroups.follow(handle, changed); // team mode: the login's groups change now
           return new RoleChange(before, changed, true);
         });
   }
@@ -234,6 +237,7 @@ public final class Users {
         before.id(),
         describe(before),
         describe(after));
+    DatabaseGroups.follow(handle, after); // team mode: a deactivated login keeps no group
   }
 
   /**

@@ -17,6 +17,8 @@ import dev.earmark.engine.version.VersionedId;
 import dev.earmark.fixtures.DemoDataset;
 import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.adjudicate.Adjudications;
+import dev.earmark.storage.adjudicate.DisputeComparisons;
+import dev.earmark.storage.adjudicate.DisputeRouting;
 import dev.earmark.storage.adjudicate.DisputeStatus;
 import dev.earmark.storage.adjudicate.PolicyProposal.ProposalStatus;
 import dev.earmark.storage.adjudicate.ReasonCode;
@@ -28,12 +30,16 @@ import dev.earmark.storage.demo.DemoProject;
 import dev.earmark.storage.export.BatchExporter;
 import dev.earmark.storage.export.ExportRequest;
 import dev.earmark.storage.export.FinalLabels;
+import dev.earmark.storage.identity.Identities;
+import dev.earmark.storage.identity.TeamLogins;
 import dev.earmark.storage.importer.ImportListener;
 import dev.earmark.storage.importer.Importer;
 import dev.earmark.storage.label.LabelInput;
 import dev.earmark.storage.label.Labels;
+import dev.earmark.storage.labelimport.LabelImporter;
 import dev.earmark.storage.pack.AssignmentPacks;
 import dev.earmark.storage.pack.LabelPacks;
+import dev.earmark.storage.pack.PackRefusedException;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.policy.PolicyLabels;
 import dev.earmark.storage.project.Project;
@@ -42,6 +48,7 @@ import dev.earmark.storage.qe.QeInference;
 import dev.earmark.storage.qe.QeProjectTraining;
 import dev.earmark.storage.settings.ProjectSettings;
 import dev.earmark.storage.settings.Setting;
+import dev.earmark.storage.status.ProjectStatus;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
 import java.nio.file.Files;
@@ -54,6 +61,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -284,10 +292,54 @@ class ForgedActorTest {
                 new AssignmentPacks(s.project(), s.policies())
                     .export(FORGED, "ann-alex", s.out().resolve("a.earmark-pack"), "test")),
         call(
+            "LabelPacks.export",
+            s ->
+                new LabelPacks(s.project(), s.policies())
+                    .export(FORGED, s.out().resolve("l.earmark-pack"), "test")),
+        call(
             "LabelPacks.importInto",
             s ->
                 new LabelPacks(s.project(), s.policies())
-                    .importInto(FORGED, s.out().resolve("l.earmark-pack"))));
+                    .importInto(FORGED, s.out().resolve("l.earmark-pack"))),
+        call(
+            "Users.changeRoles",
+            s ->
+                s.project()
+                    .users()
+                    .changeRoles(FORGED, "ann-alex", EnumSet.of(Role.LEAD), Set.of())),
+        call("Users.deactivate", s -> s.project().users().deactivate(FORGED, "ann-bea")),
+        call("Users.reactivate", s -> s.project().users().reactivate(FORGED, "ann-bea")),
+        call("Users.roster", s -> s.project().users().roster(FORGED)),
+        call(
+            "Identities.mapOsAccount",
+            s -> new Identities(s.project()).mapOsAccount(FORGED, "maria", "eve-os")),
+        call("Identities.setSandbox", s -> new Identities(s.project()).setSandbox(FORGED, true)),
+        call(
+            "TeamLogins.mapLogin",
+            s -> new TeamLogins(s.project()).mapLogin(FORGED, "maria", "eve_login")),
+        call(
+            "TeamLogins.createLogin",
+            s ->
+                new TeamLogins(s.project())
+                    .createLogin(FORGED, "ann-alex", "eve_login", "x".toCharArray())),
+        call(
+            "LabelImporter.run",
+            s -> new LabelImporter(s.project()).run(FORGED, "ann-bea", s.out().resolve("l.jsonl"))),
+        call(
+            "DisputeComparisons.compare",
+            s -> new DisputeComparisons(s.project()).compare(FORGED, s.disputeId())),
+        call(
+            "DisputeRouting.route",
+            s ->
+                new DisputeRouting(
+                        s.project(),
+                        s.policies(),
+                        s.settings(),
+                        s.labels(),
+                        s.assignments(),
+                        s.adjudications())
+                    .route(FORGED, ASR, List.of())),
+        call("ProjectStatus.read", s -> new ProjectStatus(s.project(), s.policies()).read(FORGED)));
   }
 
   private static Named<Consumer<Services>> call(String name, Consumer<Services> call) {
@@ -307,6 +359,28 @@ class ForgedActorTest {
     assertThat(services.id("SELECT COUNT(*) FROM audit_events")).isEqualTo(events);
     assertThat(services.id("SELECT COUNT(*) FROM labels")).isEqualTo(labels);
     assertThat(Files.exists(services.out())).isFalse();
+  }
+
+  /**
+   * {@code AssignmentPacks.importInto} takes no acting user, by design: it only fills a new, empty
+   * project (whose users the pack brings), so there is nobody to impersonate. On a project with
+   * users it is refused and writes nothing.
+   */
+  @org.junit.jupiter.api.Test
+  void anAssignmentPackOnlyFillsAnEmptyProjectSoItNeedsNoActingUser() throws Exception {
+    Path packs = Files.createDirectories(dir.resolve("packs"));
+    Path pack = packs.resolve("alex.earmark-pack");
+    AssignmentPacks packsService = new AssignmentPacks(project, services.policies());
+    packsService.export(project.users().actor(DemoProject.LEAD_ID), "ann-alex", pack, "test");
+    long events = services.id("SELECT COUNT(*) FROM audit_events");
+    long users = services.id("SELECT COUNT(*) FROM users");
+
+    assertThatThrownBy(() -> packsService.importInto(pack, packs.resolve("audio")))
+        .isInstanceOf(PackRefusedException.class)
+        .hasMessageContaining("already holds a project");
+
+    assertThat(services.id("SELECT COUNT(*) FROM audit_events")).isEqualTo(events);
+    assertThat(services.id("SELECT COUNT(*) FROM users")).isEqualTo(users);
   }
 
   @org.junit.jupiter.api.Test

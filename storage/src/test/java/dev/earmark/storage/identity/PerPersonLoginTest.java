@@ -19,8 +19,11 @@ import dev.earmark.storage.label.Labels;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Credentials;
 import dev.earmark.storage.project.Project;
+import dev.earmark.storage.project.Publications;
 import dev.earmark.storage.settings.ProjectSettings;
 import dev.earmark.storage.user.Actor;
+import dev.earmark.storage.user.Role;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,9 +34,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -223,5 +228,63 @@ class PerPersonLoginTest {
           .doesNotContain("UPDATE ON audit_events")
           .doesNotContain("DELETE ON audit_events");
     }
+  }
+
+  @Test
+  void aRoleChangeOrDeactivationMovesTheLoginBetweenGroupsAtOnce() throws Exception {
+    try (Project project = Project.openShared(url, null, CLOCK)) {
+      try (Connection ann1 = as(ann1Role, "ann1-secret")) {
+        assertThatThrownBy(() -> column(ann1, "SELECT value_json FROM gold_answers"))
+            .hasMessageContaining("permission denied");
+      }
+      project.users().changeRoles(LEAD, "ann-1", EnumSet.of(Role.ADJUDICATOR), Set.of());
+      try (Connection ann1 = as(ann1Role, "ann1-secret")) {
+        // No 'users login' again: the adjudicator group's privileges hold at once.
+        assertThat(column(ann1, "SELECT value_json FROM gold_answers").toString())
+            .contains("the gold answer");
+      }
+      project.users().changeRoles(LEAD, "ann-1", Set.of(), EnumSet.of(Role.ADJUDICATOR));
+      project.users().deactivate(LEAD, "ann-2");
+      try (Connection ann2 = as(ann2Role, "ann2-secret")) {
+        assertThatThrownBy(() -> column(ann2, "SELECT annotator_id FROM labels"))
+            .hasMessageContaining("permission denied");
+        refused(ann2, "UPDATE labels SET value_json = '{}'");
+      }
+      project.users().reactivate(LEAD, "ann-2");
+      try (Connection ann2 = as(ann2Role, "ann2-secret")) {
+        assertThat(column(ann2, "SELECT annotator_id FROM labels")).containsExactly("ann-2");
+      }
+      try (Connection ann1 = as(ann1Role, "ann1-secret")) {
+        assertThatThrownBy(() -> column(ann1, "SELECT value_json FROM gold_answers"))
+            .hasMessageContaining("permission denied");
+      }
+    }
+  }
+
+  @Test
+  void aLeadsOwnLoginFinishesAPublicationACrashLeftAndAnAnnotatorsOpenIgnoresIt() throws Exception {
+    String leadRole = "lead_" + ann1Role.substring(5);
+    Path temp = dir.resolve(".alex.pack.pack-partial-0001");
+    Path target = dir.resolve("alex.pack");
+    Files.writeString(temp, "a pack");
+    try (Project project = Project.openShared(url, null, CLOCK)) {
+      new TeamLogins(project).createLogin(LEAD, "lead-1", leadRole, "lead-secret".toCharArray());
+      project
+          .jdbi()
+          .useTransaction(
+              h -> Publications.intend(h, "pack", "pack-1", temp, target, CLOCK.instant()));
+    }
+    String bare = url.replaceFirst("[?&]user=[^&]*", "").replaceFirst("\\?$", "");
+    try (Project asAnn1 =
+        Project.openShared(bare, new Credentials(ann1Role, "ann1-secret".toCharArray()), CLOCK)) {
+      assertThat(asAnn1.recovered()).isEmpty();
+    }
+    assertThat(target).doesNotExist();
+    try (Project asLead =
+        Project.openShared(bare, new Credentials(leadRole, "lead-secret".toCharArray()), CLOCK)) {
+      assertThat(asLead.recovered()).hasSize(1);
+    }
+    assertThat(target).hasContent("a pack");
+    assertThat(temp).doesNotExist();
   }
 }

@@ -152,7 +152,7 @@ class PackRoundTripTest {
             .saveDraft(ANN_1, work.assignmentId("ann-1", "clip-0003"), transcript("thr"), 0);
 
         LabelPackExport labels =
-            new LabelPacks(work.project(), work.policies()).export(labelPack, "test");
+            new LabelPacks(work.project(), work.policies()).export(ANN_1, labelPack, "test");
         assertThat(labels.submitted()).isEqualTo(2);
         assertThat(labels.drafts()).isEqualTo(1);
         assertThat(labels.answersPack()).isEqualTo(exported.packId());
@@ -258,7 +258,7 @@ class PackRoundTripTest {
         new AssignmentPacks(work.project(), work.policies())
             .importInto(assignmentPack, dir.resolve("audio"));
         work.labels().submit(ANN_1, work.assignmentId("ann-1", "clip-0001"), transcript("one"), 0);
-        new LabelPacks(work.project(), work.policies()).export(labelPack, "test");
+        new LabelPacks(work.project(), work.policies()).export(ANN_1, labelPack, "test");
 
         // The assignment pack cannot go back into the working project, nor the label pack.
         assertThatThrownBy(
@@ -311,7 +311,7 @@ class PackRoundTripTest {
         work.labels()
             .submit(ANN_1, work.assignmentId("ann-1", "clip-0001"), transcript("offline"), 0);
         work.labels().submit(ANN_1, work.assignmentId("ann-1", "clip-0002"), transcript("same"), 0);
-        new LabelPacks(work.project(), work.policies()).export(labelPack, "test");
+        new LabelPacks(work.project(), work.policies()).export(ANN_1, labelPack, "test");
       }
       // Meanwhile ann-1 also labeled clips 1 and 2 online.
       lead.labels().submit(ANN_1, lead.assignmentId("ann-1", "clip-0001"), transcript("online"), 0);
