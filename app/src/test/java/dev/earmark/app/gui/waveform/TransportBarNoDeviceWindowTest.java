@@ -127,6 +127,16 @@ class TransportBarNoDeviceWindowTest {
     assertThat(fx(play::getText)).isEqualTo("Play");
     assertThat(fx(play::isDisabled)).isTrue();
     assertThat(fx(() -> player.stateProperty().get())).isEqualTo(PlayerState.UNAVAILABLE);
+
+    fx(
+        () -> {
+          player.seek(1.5);
+          return null;
+        });
+    assertThat(fx(player::position)).as("seeking still works").isEqualTo(1.5);
+    assertThat(Thread.getAllStackTraces().keySet())
+        .as("no playback writer runs (and spins) without a device")
+        .noneMatch(thread -> thread.getName().equals("earmark-playback"));
   }
 
   @Test
