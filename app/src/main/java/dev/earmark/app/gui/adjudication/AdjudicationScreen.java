@@ -1,8 +1,7 @@
 package dev.earmark.app.gui.adjudication;
 
 import dev.earmark.app.gui.Keymap;
-import dev.earmark.app.gui.player.MediaAudioPlayer;
-import dev.earmark.app.gui.player.PlayableAudio;
+import dev.earmark.app.gui.player.EngineAudioPlayer;
 import dev.earmark.app.gui.qe.QeHintPanel;
 import dev.earmark.app.gui.qe.QeHintReader;
 import dev.earmark.app.gui.shell.WorkbenchContext;
@@ -22,7 +21,7 @@ import java.util.Optional;
  * releases the player.
  */
 public final class AdjudicationScreen implements WorkbenchScreen {
-  private final MediaAudioPlayer player;
+  private final EngineAudioPlayer player;
   private final WaveformViewModel waveform;
   private final AdjudicationViewModel model;
   private final AdjudicationView view;
@@ -42,9 +41,7 @@ public final class AdjudicationScreen implements WorkbenchScreen {
    */
   public AdjudicationScreen(WorkbenchContext context, Optional<Path> keysFile) {
     var executor = context.executor();
-    this.player =
-        new MediaAudioPlayer(
-            executor, new PlayableAudio(context.cacheDirectory().resolve("playback")));
+    this.player = new EngineAudioPlayer(executor);
     PeakLoader peaks = PeakLoader.cached(new PeakCache(context.cacheDirectory().resolve("peaks")));
     this.waveform = new WaveformViewModel(executor, player, peaks, SpectrogramSettings.defaults());
     this.service = new AdjudicationService(context.project(), context.userId());

@@ -2,7 +2,9 @@ package dev.earmark.app.gui.labeling;
 
 import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
 
 /**
  * What the labeling form needs from the waveform and player: show a clip, warm the cache for the
@@ -25,6 +27,14 @@ public interface ClipAudio {
    * to 0 when another clip is shown): what unlocks a TTS rating.
    */
   ReadOnlyDoubleProperty heardProperty();
+
+  /**
+   * Why the open clip cannot be heard here (no sound device, unreadable file), in one sentence;
+   * empty while it can be.
+   */
+  default ReadOnlyStringProperty cannotPlayProperty() {
+    return new SimpleStringProperty("");
+  }
 
   /** For screens and tests without audio: nothing is ever heard. */
   static ClipAudio none() {

@@ -4,8 +4,7 @@ import dev.earmark.app.gui.BackgroundExecutor;
 import dev.earmark.app.gui.FxTaskExecutor;
 import dev.earmark.app.gui.Keymap;
 import dev.earmark.app.gui.player.AudioPlayer;
-import dev.earmark.app.gui.player.MediaAudioPlayer;
-import dev.earmark.app.gui.player.PlayableAudio;
+import dev.earmark.app.gui.player.EngineAudioPlayer;
 import dev.earmark.app.gui.shell.Theme;
 import dev.earmark.app.gui.shell.WorkbenchScreen;
 import dev.earmark.app.gui.waveform.PeakLoader;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.scene.Scene;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,14 +56,7 @@ public final class LabelingScreen implements WorkbenchScreen {
       Clock clock,
       Theme theme,
       Optional<Path> keysFile) {
-    this(
-        service,
-        cacheDirectory,
-        clock,
-        theme,
-        keysFile,
-        executor ->
-            new MediaAudioPlayer(executor, new PlayableAudio(cacheDirectory.resolve("playback"))));
+    this(service, cacheDirectory, clock, theme, keysFile, EngineAudioPlayer::new);
   }
 
   /**
@@ -80,7 +73,6 @@ public final class LabelingScreen implements WorkbenchScreen {
     this.executor = new ClosingExecutor(new FxTaskExecutor(2));
     this.player = players.apply(executor);
     PeakLoader peaks = PeakLoader.cached(new PeakCache(cacheDirectory.resolve("peaks")));
-    PlayableAudio readAheadPlayback = new PlayableAudio(cacheDirectory.resolve("playback"));
     this.waveform = new WaveformViewModel(executor, player, peaks, SpectrogramSettings.defaults());
     ClipAudio audio =
         new ClipAudio() {
@@ -92,20 +84,17 @@ public final class LabelingScreen implements WorkbenchScreen {
           @Override
           public void prefetch(Path file) {
             executor.submit(
-                "read ahead the peaks and the playback copy of " + file,
-                () -> {
-                  // The playback copy (MP3, FLAC, Ogg, non-16-bit WAV) shares the player's cache
-                  // folder, so the player finds it ready when the clip opens (P3).
-                  readAheadPlayback.playableFile(file);
-                  return peaks.load(file);
-                },
-                p -> {},
-                e -> {});
+                "read ahead the peaks of " + file, () -> peaks.load(file), p -> {}, e -> {});
           }
 
           @Override
           public ReadOnlyDoubleProperty heardProperty() {
             return waveform.heardFractionProperty();
+          }
+
+          @Override
+          public ReadOnlyStringProperty cannotPlayProperty() {
+            return player.messageProperty();
           }
         };
     this.model = new LabelingViewModel(service, executor, new FxDebouncer(), clock, audio);

@@ -16,6 +16,7 @@ import dev.earmark.storage.label.Label;
 import dev.earmark.storage.label.LabelLockedException;
 import dev.earmark.storage.label.LabelState;
 import dev.earmark.storage.label.SavedLabel;
+import dev.earmark.storage.settings.Setting;
 import dev.earmark.storage.user.Actor;
 import java.time.Clock;
 import java.time.Duration;
@@ -187,6 +188,7 @@ public final class LabelingViewModel {
     audio
         .heardProperty()
         .addListener((observable, was, is) -> updateHeard(Math.max(heardBefore, is.doubleValue())));
+    audio.cannotPlayProperty().addListener((observable, was, is) -> updateHeard(heard.get()));
     visibleEntries.setPredicate(entry -> filter.get().shows(entry.state()));
     filter.addListener(
         (observable, was, is) -> visibleEntries.setPredicate(entry -> is.shows(entry.state())));
@@ -583,13 +585,16 @@ public final class LabelingViewModel {
       return false;
     }
     if (locked.get()) {
+      String why = audio.cannotPlayProperty().get();
       setStatus(
           saveState.get(),
-          "Listen first: "
-              + percent(heard.get())
-              + " of the clip heard, "
-              + percent(current.get().listeningShare())
-              + " needed before rating.");
+          why.isEmpty()
+              ? "Listen first: "
+                  + percent(heard.get())
+                  + " of the clip heard, "
+                  + percent(current.get().listeningShare())
+                  + " needed before rating."
+              : cannotListen(why));
       return false;
     }
     return true;
@@ -601,7 +606,25 @@ public final class LabelingViewModel {
     boolean lock =
         clip != null && clip.form() == FormKind.TTS_RATING && share + 1e-9 < clip.listeningShare();
     locked.set(lock);
-    lockMessage.set(lock ? "listen first (" + percent(share) + " heard)" : "");
+    String why = audio.cannotPlayProperty().get();
+    lockMessage.set(
+        !lock
+            ? ""
+            : why.isEmpty() ? "listen first (" + percent(share) + " heard)" : cannotListen(why));
+  }
+
+  /**
+   * The lock's sentence when the clip cannot be heard here: the reason, and the way out (a lead
+   * lowers the project setting; 0 turns the requirement off).
+   */
+  static String cannotListen(String why) {
+    return "Cannot listen here: "
+        + why
+        + ". Rating needs "
+        + "the clip heard; ask a lead to set "
+        + Setting.LISTENING_SHARE.key()
+        + " to 0 (no listening"
+        + " requirement) or rate on a machine with sound.";
   }
 
   private static String percent(double share) {

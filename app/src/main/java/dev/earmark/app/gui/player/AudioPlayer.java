@@ -1,11 +1,13 @@
 package dev.earmark.app.gui.player;
 
+import dev.earmark.audio.playback.ChannelSelection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * Plays one clip at a time. All methods are called on the JavaFX thread; loading happens in the
@@ -16,10 +18,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 public interface AudioPlayer extends AutoCloseable {
 
   /** Playback speeds offered by speed down / up, slowest first. */
-  List<Double> RATES = List.of(0.5, 0.75, 1.0, 1.25, 1.5, 2.0);
+  List<Double> RATES = List.of(0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0);
 
   /** Lowest and highest playback rate. */
-  double MIN_RATE = 0.5;
+  double MIN_RATE = 0.25;
 
   double MAX_RATE = 2.0;
 
@@ -51,7 +53,10 @@ public interface AudioPlayer extends AutoCloseable {
   /** Length of the loaded clip in seconds; 0 when nothing is loaded. */
   double duration();
 
-  /** Sets the speed, clamped to {@link #MIN_RATE}..{@link #MAX_RATE}; pitch is not kept. */
+  /**
+   * Sets the speed, clamped to {@link #MIN_RATE}..{@link #MAX_RATE}; pitch is kept where the player
+   * can.
+   */
   void setRate(double rate);
 
   ReadOnlyDoubleProperty rateProperty();
@@ -60,6 +65,14 @@ public interface AudioPlayer extends AutoCloseable {
   void setLoop(Optional<LoopRegion> region);
 
   ReadOnlyObjectProperty<Optional<LoopRegion>> loopProperty();
+
+  /** Which channels are heard (solo / mute); a player that cannot select channels ignores it. */
+  default void setChannels(ChannelSelection channels) {}
+
+  /** The channel selection last set; {@link ChannelSelection#ALL} for a new clip. */
+  default ReadOnlyObjectProperty<ChannelSelection> channelsProperty() {
+    return new SimpleObjectProperty<>(ChannelSelection.ALL);
+  }
 
   ReadOnlyObjectProperty<PlayerState> stateProperty();
 

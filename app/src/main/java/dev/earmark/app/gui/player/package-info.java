@@ -1,7 +1,7 @@
 /**
- * Playback of clips: the {@link dev.earmark.app.gui.player.AudioPlayer} seam the waveform and the
- * rubric screens talk to, its JavaFX {@code MediaPlayer} implementation, and {@link
- * dev.earmark.app.gui.player.PlayableAudio}, which turns formats JavaFX cannot play (FLAC, Vorbis,
- * 24-bit and float WAV) into a cached 16-bit WAV it can.
+ * Playback of clips in the window: the {@link dev.earmark.app.gui.player.AudioPlayer} seam the
+ * waveform and the rubric screens talk to, and {@link
+ * dev.earmark.app.gui.player.EngineAudioPlayer}, its implementation on the audio module's playback
+ * engine (pitch-kept speed, solo / mute, honest about a missing sound device).
  */
 package dev.earmark.app.gui.player;

@@ -105,6 +105,23 @@ public final class TransportBar extends HBox {
                 model.playheadProperty(),
                 model.clipProperty()));
 
+    Label status = new Label();
+    status.setId("playbackStatus");
+    status.getStyleClass().add("text-warning");
+    status.textProperty().bind(player.messageProperty());
+    status.visibleProperty().bind(player.messageProperty().isNotEmpty());
+    status.managedProperty().bind(status.visibleProperty());
+    status.setMinWidth(0);
+    Tooltip statusTip = new Tooltip();
+    statusTip.textProperty().bind(player.messageProperty());
+    status.setTooltip(statusTip);
+
+    HBox channels = new HBox(2);
+    channels.setId("channelButtons");
+    channels.setAlignment(Pos.CENTER_LEFT);
+    model.clipProperty().addListener((obs, old, clip) -> showChannels(channels, player, clip));
+    showChannels(channels, player, model.clipProperty().get());
+
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.ALWAYS);
     getChildren()
@@ -126,8 +143,46 @@ public final class TransportBar extends HBox {
             zoomOut,
             fit,
             zoomIn,
+            channels,
+            gap(),
+            status,
             spring,
             time);
+  }
+
+  /**
+   * Solo (S) and mute (M) toggles per channel, only for clips with more than one channel; each
+   * changes the player's channel selection.
+   */
+  private static void showChannels(HBox box, AudioPlayer player, WaveformClip clip) {
+    box.getChildren().clear();
+    if (clip == null || clip.channels() < 2) {
+      return;
+    }
+    box.getChildren().add(gap());
+    for (int c = 0; c < clip.channels(); c++) {
+      int channel = c;
+      String name = String.valueOf(c + 1);
+      ToggleButton solo = new ToggleButton("S" + name);
+      solo.setId("solo" + name);
+      solo.setTooltip(new Tooltip("solo channel " + name + ": hear only the soloed channels"));
+      solo.setFocusTraversable(false);
+      solo.setSelected(player.channelsProperty().get().isSoloed(channel));
+      solo.setOnAction(
+          event ->
+              player.setChannels(
+                  player.channelsProperty().get().withSoloed(channel, solo.isSelected())));
+      ToggleButton mute = new ToggleButton("M" + name);
+      mute.setId("mute" + name);
+      mute.setTooltip(new Tooltip("mute channel " + name));
+      mute.setFocusTraversable(false);
+      mute.setSelected(player.channelsProperty().get().isMuted(channel));
+      mute.setOnAction(
+          event ->
+              player.setChannels(
+                  player.channelsProperty().get().withMuted(channel, mute.isSelected())));
+      box.getChildren().addAll(solo, mute);
+    }
   }
 
   private static Button button(String text, String tooltip, Runnable action) {

@@ -10,7 +10,7 @@
  *
  * <pre>{@code
  * BackgroundExecutor executor = new FxTaskExecutor(2);
- * AudioPlayer player = new MediaAudioPlayer(executor, new PlayableAudio(cacheDir.resolve("playback")));
+ * AudioPlayer player = new EngineAudioPlayer(executor);
  * WaveformViewModel waveform = new WaveformViewModel(
  *     executor, player, PeakLoader.cached(new PeakCache(cacheDir.resolve("peaks"))),
  *     SpectrogramSettings.defaults());

@@ -31,7 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * P3 measured on the real labeling screen (not part of the build: it runs only with {@code
  * -Dearmark.p3=true}; see docs/BENCHMARKS.md). The demo project as ann-alex, whose queue holds the
  * demo's ASR clips (all ≤ 60 s), in a 1280 × 800 window under headless Monocle with the software
- * renderer and the real {@code MediaAudioPlayer}. For each submit, from the call to {@link
+ * renderer and the real {@code EngineAudioPlayer}. For each submit, from the call to {@link
  * LabelingViewModel#submit()} on the JavaFX thread until the end of the first pulse in which
  *
  * <ul>

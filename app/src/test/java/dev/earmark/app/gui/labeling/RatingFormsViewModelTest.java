@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,44 @@ class RatingFormsViewModelTest {
     assertThat(model.lockMessageProperty().get()).isEmpty();
     assertThat(model.rate("naturalness", 4)).isTrue();
     assertThat(model.rating("naturalness")).hasValue(4);
+  }
+
+  @Test
+  void withNoSoundDeviceTheLockNamesTheReasonAndTheLeadSettingThatLiftsIt() throws IOException {
+    copy(template, dir.resolve("demo"));
+    project = Project.openEmbedded(dir.resolve("demo"), false, CLOCK);
+    service = new LabelingService(project, DemoProjects.RATER);
+    SimpleStringProperty cannotPlay = new SimpleStringProperty("");
+    ClipAudio audio =
+        new ClipAudio() {
+          @Override
+          public void open(Path file) {}
+
+          @Override
+          public void prefetch(Path file) {}
+
+          @Override
+          public javafx.beans.property.ReadOnlyDoubleProperty heardProperty() {
+            return heard;
+          }
+
+          @Override
+          public javafx.beans.property.ReadOnlyStringProperty cannotPlayProperty() {
+            return cannotPlay;
+          }
+        };
+    model = new LabelingViewModel(service, new CurrentThreadExecutor(), debouncer, CLOCK, audio);
+    model.load();
+    assertThat(model.lockMessageProperty().get()).isEqualTo("listen first (0% heard)");
+
+    cannotPlay.set("no sound device can play here (no line)");
+    assertThat(model.lockedProperty().get()).isTrue();
+    assertThat(model.lockMessageProperty().get())
+        .startsWith("Cannot listen here: no sound device can play here (no line).")
+        .contains("labeling.listening_share")
+        .contains("to 0");
+    assertThat(model.rate("naturalness", 4)).isFalse();
+    assertThat(model.statusProperty().get()).contains("labeling.listening_share");
   }
 
   @Test

@@ -12,8 +12,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * A test double of the JavaFX media boundary only: an {@link AudioPlayer} whose clock is moved by
  * the test ({@link #advance}) instead of a sound card, so view-model tests of seeking, looping,
- * following and speed are deterministic. Playback itself is tested on the real {@link
- * MediaAudioPlayer} in {@code MediaAudioPlayerTest}.
+ * following and speed are deterministic. Playback itself is tested on the real engine in the audio
+ * module's {@code PlaybackOnRealSinkTest}.
  */
 public final class ManualClockPlayer implements AudioPlayer {
   private final ReadOnlyObjectWrapper<PlayerState> state =

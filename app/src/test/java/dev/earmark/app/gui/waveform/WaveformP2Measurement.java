@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.earmark.app.gui.FxTaskExecutor;
-import dev.earmark.app.gui.player.MediaAudioPlayer;
-import dev.earmark.app.gui.player.PlayableAudio;
+import dev.earmark.app.gui.player.EngineAudioPlayer;
 import dev.earmark.audio.peaks.PeakCache;
 import dev.earmark.audio.spectrogram.SpectrogramSettings;
 import java.io.IOException;
@@ -97,7 +96,7 @@ class WaveformP2Measurement {
     WaveformViewModel model =
         new WaveformViewModel(
             executor,
-            new MediaAudioPlayer(executor, new PlayableAudio(peaks.resolve("play"))),
+            new EngineAudioPlayer(executor),
             PeakLoader.cached(new PeakCache(peaks)),
             SpectrogramSettings.defaults());
     WaveformView view = new WaveformView(model, executor);

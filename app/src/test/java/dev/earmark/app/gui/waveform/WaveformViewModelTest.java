@@ -277,12 +277,14 @@ class WaveformViewModelTest {
   }
 
   @Test
-  void speedStepsBetweenHalfAndDoubleSpeed() {
+  void speedStepsBetweenAQuarterAndDoubleSpeed() {
     model.perform(WaveformActions.SPEED_DOWN);
     assertThat(player.rateProperty().get()).isEqualTo(0.75);
     model.speedDown();
-    model.speedDown();
     assertThat(player.rateProperty().get()).isEqualTo(0.5);
+    model.speedDown();
+    model.speedDown();
+    assertThat(player.rateProperty().get()).isEqualTo(0.25);
     for (int i = 0; i < 10; i++) {
       model.perform(WaveformActions.SPEED_UP);
     }

@@ -7,8 +7,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.earmark.app.gui.FxTaskExecutor;
 import dev.earmark.app.gui.Keymap;
-import dev.earmark.app.gui.player.MediaAudioPlayer;
-import dev.earmark.app.gui.player.PlayableAudio;
+import dev.earmark.app.gui.player.EngineAudioPlayer;
 import dev.earmark.audio.peaks.PeakCache;
 import dev.earmark.audio.spectrogram.SpectrogramSettings;
 import java.io.IOException;
@@ -57,8 +56,7 @@ class WaveformViewTest {
     Path clip =
         TestClips.writeWav(
             dir.resolve("clip-0007.wav"), RATE, 2, RATE * 8L, TestClips.speechLike(RATE));
-    MediaAudioPlayer player =
-        new MediaAudioPlayer(executor, new PlayableAudio(dir.resolve("play")));
+    EngineAudioPlayer player = new EngineAudioPlayer(executor);
     model =
         new WaveformViewModel(
             executor,
