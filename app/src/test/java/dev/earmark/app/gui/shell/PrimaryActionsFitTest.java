@@ -105,6 +105,16 @@ class PrimaryActionsFitTest {
         });
     assertInside(null, "#wizardNext");
     assertThat(fx(() -> shell.firstRunBanner().isPresent())).isTrue();
+
+    fx(
+        () -> {
+          shell.actAs("ann-alex");
+          return null;
+        });
+    WaitForAsyncUtils.waitFor(
+        60, TimeUnit.SECONDS, () -> fx(() -> shell.screen("label").isPresent()));
+    assertInside("label", "#submitButton");
+    assertThat(fx(() -> shell.firstRunBanner().isPresent())).isTrue();
   }
 
   private void assertInside(String screenId, String selector) throws Exception {
