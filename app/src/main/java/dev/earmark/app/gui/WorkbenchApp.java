@@ -4,6 +4,9 @@ import dev.earmark.app.gui.shell.ProjectPreload;
 import dev.earmark.app.gui.shell.Screens;
 import dev.earmark.app.gui.shell.StartupProbe;
 import dev.earmark.app.gui.shell.WorkbenchShell;
+import dev.earmark.app.gui.window.WindowMemory;
+import dev.earmark.app.gui.window.WindowPreferences;
+import dev.earmark.app.gui.window.WindowState;
 import java.nio.file.Path;
 import java.time.Clock;
 import javafx.application.Application;
@@ -44,8 +47,9 @@ public final class WorkbenchApp extends Application {
     shell =
         new WorkbenchShell(
             stage, Clock.systemDefaultZone(), demoProject, lastProjectFile, Screens.all());
-    Scene scene = new Scene(shell.view(), 1280, 800);
+    Scene scene = new Scene(shell.view(), WindowState.DEFAULT_WIDTH, WindowState.DEFAULT_HEIGHT);
     shell.install(scene);
+    new WindowMemory(WindowPreferences.atDefaultLocation()).restore(stage, shell.zoom());
     StartupProbe.fromSystemProperties().ifPresent(probe -> probe.watch(shell, scene));
     stage.setTitle("Earmark");
     stage.setScene(scene);

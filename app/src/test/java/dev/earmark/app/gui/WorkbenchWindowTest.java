@@ -2,6 +2,7 @@ package dev.earmark.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.app.gui.window.WindowPreferences;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,10 @@ class WorkbenchWindowTest {
   @Start
   void start(Stage stage) throws Exception {
     WorkbenchApp.initialProject = MISSING;
-    WorkbenchApp.lastProjectFile =
-        Files.createTempDirectory("earmark-window-config").resolve("last-project");
+    Path config = Files.createTempDirectory("earmark-window-config");
+    WorkbenchApp.lastProjectFile = config.resolve("last-project");
+    System.setProperty(
+        WindowPreferences.LOCATION_PROPERTY, config.resolve("window.properties").toString());
     new WorkbenchApp().start(stage);
   }
 

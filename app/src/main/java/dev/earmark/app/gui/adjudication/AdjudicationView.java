@@ -92,9 +92,15 @@ public final class AdjudicationView extends BorderPane {
     ScrollPane work = new ScrollPane(workPane());
     work.setFitToWidth(true);
     work.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-    work.visibleProperty().bind(model.noDisputesProperty().not());
+    // The decision (Decide, Skip, Escalate) is pinned under the scrolling evidence, so it stays in
+    // view at 1280x800 even with the first-run banner shown (issue 17).
+    VBox decision = decisionPane();
+    decision.setPadding(new Insets(8, 14, 10, 14));
+    VBox.setVgrow(work, Priority.ALWAYS);
+    VBox workArea = new VBox(work, new Separator(), decision);
+    workArea.visibleProperty().bind(model.noDisputesProperty().not());
     this.keysOverlay = keysOverlay();
-    setCenter(new StackPane(work, emptyState(), keysOverlay));
+    setCenter(new StackPane(workArea, emptyState(), keysOverlay));
     theme.darkProperty().addListener((obs, old, now) -> applyTheme());
     applyTheme();
 
@@ -312,9 +318,7 @@ public final class AdjudicationView extends BorderPane {
             transport,
             new Separator(),
             alignmentPane(),
-            comparison,
-            new Separator(),
-            decisionPane());
+            comparison);
     pane.setPadding(new Insets(10, 14, 10, 14));
     return pane;
   }

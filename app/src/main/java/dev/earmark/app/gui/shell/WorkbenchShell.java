@@ -14,6 +14,8 @@ import dev.earmark.app.gui.project.QeImportFollowUps;
 import dev.earmark.app.gui.project.RecentProjects;
 import dev.earmark.app.gui.project.WelcomeModel;
 import dev.earmark.app.gui.project.WelcomeView;
+import dev.earmark.app.gui.window.UiZoom;
+import dev.earmark.app.gui.window.WindowState;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.identity.OsAccount;
 import dev.earmark.storage.project.Project;
@@ -98,6 +100,7 @@ public final class WorkbenchShell {
   private ImportWizardView importWizard;
   private final VBox top = new VBox();
   private HBox firstRunBanner;
+  private final UiZoom zoom;
 
   /**
    * A shell for {@code stage}.
@@ -119,6 +122,7 @@ public final class WorkbenchShell {
     this.factories = List.copyOf(factories);
     this.recent = RecentProjects.besides(lastProjectFile);
     root.getStyleClass().add("workbench-shell");
+    this.zoom = new UiZoom(root, WindowState.DEFAULT_ZOOM);
     top.getChildren().setAll(menuBar(), navigationBar());
     root.setTop(top);
     root.setCenter(content);
@@ -128,6 +132,11 @@ public final class WorkbenchShell {
   /** The window's root node. */
   public Parent view() {
     return root;
+  }
+
+  /** The window's UI zoom (View › Zoom in / Zoom out / Actual size). */
+  public UiZoom zoom() {
+    return zoom;
   }
 
   /** The window's theme. */
@@ -651,8 +660,31 @@ public final class WorkbenchShell {
     dark.setSelected(theme.isDark());
     theme.darkProperty().addListener((obs, old, now) -> dark.setSelected(now));
     dark.setOnAction(event -> theme.toggle());
-    Menu view = new Menu("View", null, dark);
+    Menu view = new Menu("View", null, dark, new SeparatorMenuItem());
+    view.getItems().addAll(zoomItems());
     return new MenuBar(projectMenu, view);
+  }
+
+  /**
+   * Zoom in / out / actual size. Ctrl+Alt, because Ctrl+= / Ctrl+- / Ctrl+0 zoom the waveform
+   * (docs/keys.md).
+   */
+  private List<MenuItem> zoomItems() {
+    MenuItem in = new MenuItem("Zoom in");
+    in.setId("menuZoomIn");
+    in.setAccelerator(KeyCombination.keyCombination("Shortcut+Alt+Equals"));
+    in.setOnAction(event -> zoom.zoomIn());
+    MenuItem out = new MenuItem("Zoom out");
+    out.setId("menuZoomOut");
+    out.setAccelerator(KeyCombination.keyCombination("Shortcut+Alt+Minus"));
+    out.setOnAction(event -> zoom.zoomOut());
+    MenuItem reset = new MenuItem("Actual size");
+    reset.setId("menuZoomReset");
+    reset.setAccelerator(KeyCombination.keyCombination("Shortcut+Alt+0"));
+    reset.setOnAction(event -> zoom.reset());
+    in.disableProperty().bind(zoom.percentProperty().greaterThanOrEqualTo(WindowState.MAX_ZOOM));
+    out.disableProperty().bind(zoom.percentProperty().lessThanOrEqualTo(WindowState.MIN_ZOOM));
+    return List.of(in, out, reset);
   }
 
   private HBox navigationBar() {
