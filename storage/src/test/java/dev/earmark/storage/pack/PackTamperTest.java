@@ -83,7 +83,7 @@ class PackTamperTest {
             .importInto(assignmentPack, dir.resolve("audio"));
         work.labels().submit(ANN_1, work.assignmentId("ann-1", "clip-0001"), transcript("one"), 0);
         work.labels().submit(ANN_1, work.assignmentId("ann-1", "clip-0002"), transcript("two"), 0);
-        new LabelPacks(work.project(), work.policies()).export(labelPack, "test");
+        new LabelPacks(work.project(), work.policies()).export(ANN_1, labelPack, "test");
         // A working project made from a pack replays to its tables like any other.
         assertThat(new AuditReplay(work.project().jdbi()).compare()).isEmpty();
       }

@@ -62,6 +62,15 @@ public final class LabelingView extends BorderPane {
   private ListView<QueueEntry> queueList;
   private RagStagesForm ragForm;
 
+  /** The user's last key or mouse press was in the queue list: a new clip leaves focus there. */
+  private boolean queueChosen;
+
+  /**
+   * A clip changed and no key or mouse press came since: focus that lands in the queue list (JavaFX
+   * moving it off a removed row) is taken back to the form.
+   */
+  private boolean settling;
+
   public LabelingView(
       LabelingViewModel model,
       WaveformViewModel waveform,
@@ -76,13 +85,38 @@ public final class LabelingView extends BorderPane {
     // A new clip rebuilds the rating rows, so the focused row vanishes and focus would fall to
     // another control of the window (the banner's Open… button, the queue list), where digit keys
     // do nothing. Registered before the forms are built, so it sees focus as it was before.
+    //
+    // Whether focus belongs in the queue is decided by where the user last pressed a key or the
+    // mouse, not by where focus happens to be when the clip changes: JavaFX moves focus off a
+    // removed row to the next focusable node (the queue list) on a pulse of its own, which can come
+    // before or after this listener depending on the machine's load.
+    addEventFilter(KeyEvent.KEY_PRESSED, event -> userInput(event.getTarget()));
+    addEventFilter(
+        javafx.scene.input.MouseEvent.MOUSE_PRESSED, event -> userInput(event.getTarget()));
     model
         .currentProperty()
         .addListener(
             (obs, old, now) -> {
-              javafx.scene.Node owner = getScene() == null ? null : getScene().getFocusOwner();
-              if (owner == null || queueList == null || !within(owner, queueList)) {
+              if (!queueChosen) {
+                settling = true;
                 Platform.runLater(this::focusForm);
+              }
+            });
+    sceneProperty()
+        .addListener(
+            (obs, old, scene) -> {
+              if (scene != null) {
+                scene
+                    .focusOwnerProperty()
+                    .addListener(
+                        (o, was, owner) -> {
+                          if (settling
+                              && owner != null
+                              && queueList != null
+                              && within(owner, queueList)) {
+                            Platform.runLater(this::focusForm);
+                          }
+                        });
               }
             });
     getStylesheets()
@@ -133,6 +167,13 @@ public final class LabelingView extends BorderPane {
     } else {
       waveformView.requestFocus();
     }
+  }
+
+  /** The user pressed a key or the mouse on {@code target}: their choice of place wins. */
+  private void userInput(Object target) {
+    settling = false;
+    queueChosen =
+        target instanceof javafx.scene.Node node && queueList != null && within(node, queueList);
   }
 
   private static boolean within(javafx.scene.Node node, javafx.scene.Node ancestor) {

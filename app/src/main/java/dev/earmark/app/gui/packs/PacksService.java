@@ -66,7 +66,8 @@ public class PacksService {
   /** Writes this working project's label pack to {@code out}. */
   public LabelPackExport exportLabels(Path out) {
     createParent(out);
-    return new LabelPacks(project, new Policies(project)).export(out, VersionProvider.version());
+    return new LabelPacks(project, new Policies(project))
+        .export(project.users().actor(userId), out, VersionProvider.version());
   }
 
   /**
@@ -80,7 +81,7 @@ public class PacksService {
       throw new StorageException(
           target + " already holds a project; choose a new or empty folder for the pack.");
     }
-    if (Files.isDirectory(target)) {
+    if (Files.isDirectory(target) && !Project.interruptedCreation(target)) {
       try (Stream<Path> entries = Files.list(target)) {
         if (entries.findAny().isPresent()) {
           throw new StorageException(
@@ -91,9 +92,20 @@ public class PacksService {
       }
     }
     PackFile.open(pack);
-    try (Project working = Project.openEmbedded(target, true, clock)) {
-      return new AssignmentPacks(working, new Policies(working))
-          .importInto(pack, target.resolve("audio"));
+    // As `earmark pack import` does: the project is created behind a marker that only a finished
+    // import removes, so a refused or interrupted import leaves no half-made project behind.
+    boolean finished = false;
+    try (Project working = Project.createEmbedded(target, clock)) {
+      AssignmentPackImport imported =
+          new AssignmentPacks(working, new Policies(working))
+              .importInto(pack, target.resolve("audio"));
+      working.finishCreation();
+      finished = true;
+      return imported;
+    } finally {
+      if (!finished && Project.interruptedCreation(target)) {
+        Project.discardCreation(target);
+      }
     }
   }
 
