@@ -1,6 +1,7 @@
 package dev.earmark.app.cli;
 
 import dev.earmark.fixtures.DemoDataset;
+import dev.earmark.storage.demo.DemoProgress;
 import dev.earmark.storage.demo.DemoProject;
 import dev.earmark.storage.demo.DemoReport;
 import dev.earmark.storage.project.Project;
@@ -45,7 +46,7 @@ public final class DemoCommand implements Callable<Integer> {
     try (Project project = ProjectAccess.openOrCreate(root.global)) {
       String operator =
           root.global.user() != null ? root.global.user() : root.global.osAccount().name();
-      DemoReport report = build(project, data, operator);
+      DemoReport report = build(project, data, operator, DemoProgress.NONE);
       PrintWriter out = spec.commandLine().getOut();
       if (json.enabled()) {
         JsonOutput.print(out, toJson(project, data, report));
@@ -62,18 +63,33 @@ public final class DemoCommand implements Callable<Integer> {
    * the demo is built on: its retention dates are set relative to it.
    */
   public static DemoReport createDemo(Path projectDir, String user, Clock clock) {
+    return createDemo(projectDir, user, clock, DemoProgress.NONE);
+  }
+
+  /**
+   * As {@link #createDemo(Path, String, Clock)}, telling {@code progress} of each step: creating
+   * the database and copying the data, then each of {@link DemoProject#STEPS}.
+   */
+  public static DemoReport createDemo(
+      Path projectDir, String user, Clock clock, DemoProgress progress) {
+    int steps = DemoProject.STEPS.size() + 1;
+    progress.step(1, steps, "Creating the project and copying the demo clips");
     try (Project project = Project.openEmbedded(projectDir, true, clock)) {
-      return build(project, projectDir.resolve(DATA_FOLDER), user);
+      return build(
+          project,
+          projectDir.resolve(DATA_FOLDER),
+          user,
+          (step, of, what) -> progress.step(step + 1, steps, what));
     }
   }
 
-  private static DemoReport build(Project project, Path data, String user) {
+  private static DemoReport build(Project project, Path data, String user, DemoProgress progress) {
     try {
       DemoDataset.copyTo(data, LocalDate.now(project.clock()));
     } catch (IOException e) {
       throw new InputException("cannot copy the demo data to " + data + ": " + e.getMessage());
     }
-    return new DemoProject(project).build(data, user);
+    return new DemoProject(project).build(data, user, progress);
   }
 
   private static Map<String, Object> toJson(Project project, Path data, DemoReport report) {

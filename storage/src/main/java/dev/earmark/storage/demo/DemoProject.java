@@ -161,6 +161,21 @@ public final class DemoProject {
    *     add users to an existing project
    */
   public DemoReport build(Path demoDirectory, String operatorId) {
+    return build(demoDirectory, operatorId, DemoProgress.NONE);
+  }
+
+  /** The steps {@link #build(Path, String, DemoProgress)} reports, in order. */
+  public static final java.util.List<String> STEPS =
+      java.util.List.of(
+          "Adding the demo team",
+          "Publishing rubrics and rule sets",
+          "Importing the clips",
+          "Computing QE hints",
+          "Loading the annotators' labels and gold answers",
+          "Routing disputes and assigning open work");
+
+  /** As {@link #build(Path, String)}, telling {@code progress} as each of {@link #STEPS} starts. */
+  public DemoReport build(Path demoDirectory, String operatorId, DemoProgress progress) {
     Path manifest = demoDirectory.resolve("manifest.jsonl");
     Path contract = demoDirectory.resolve("contract.json");
     List<JsonNode> labelLines = readLines(demoDirectory.resolve("labels.jsonl"));
@@ -172,15 +187,18 @@ public final class DemoProject {
           "the demo folder " + demoDirectory + " has no readable manifest.jsonl; copy it again");
     }
 
+    progress.step(1, STEPS.size(), STEPS.get(0));
     int usersAdded = addUsers(annotators, operatorId);
     Actor lead = project.users().actor(LEAD_ID);
     // The demo shows every role: anyone may act as any of its users (ADR 14).
     if (!settings.flag(Setting.TRAINING_SANDBOX)) {
       settings.set(lead, Setting.TRAINING_SANDBOX, true);
     }
+    progress.step(2, STEPS.size(), STEPS.get(1));
     int versions = publishPolicies(lead);
     int policiesSet = setPolicies(lead);
 
+    progress.step(3, STEPS.size(), STEPS.get(2));
     int clipsBefore = count("SELECT COUNT(*) FROM clips WHERE dataset_id = :ds", datasetId);
     if (clipsBefore < readLines(manifest).size()) {
       new Importer(project).run(lead, manifest, contract, ImportListener.NONE);
@@ -188,10 +206,12 @@ public final class DemoProject {
     int clipsAdded =
         count("SELECT COUNT(*) FROM clips WHERE dataset_id = :ds", datasetId) - clipsBefore;
     Map<String, ClipRow> clips = clips(datasetId);
+    progress.step(4, STEPS.size(), STEPS.get(3));
     // QE hints (from the shipped model, trained on these very clips), so that leads and
     // adjudicators see them on the demo's clips; a second build finds every clip hinted.
     new QeInference(project, settings, new QeHints(project, settings)).hintDataset(lead, datasetId);
 
+    progress.step(5, STEPS.size(), STEPS.get(4));
     Map<String, JsonNode> gold = new LinkedHashMap<>();
     for (JsonNode line : goldLines) {
       gold.put(key(text(line, "clip_id"), text(line, "rubric_version")), line);
@@ -243,6 +263,7 @@ public final class DemoProject {
       }
     }
 
+    progress.step(6, STEPS.size(), STEPS.get(5));
     int disputesAdded = routeAsrDisputes(lead, clips);
     assignmentsAdded += assignOpenWork(lead, labelLines, clips);
     assignmentsAdded += assignNewcomer(lead, clips);

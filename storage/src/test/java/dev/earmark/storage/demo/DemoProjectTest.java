@@ -58,6 +58,46 @@ class DemoProjectTest {
 
   @ParameterizedTest
   @MethodSource("databases")
+  void eachStepIsReportedInOrderBeforeItsWorkIsDone(Supplier<Project> factory) throws Exception {
+    Path data = DemoDataset.copyTo(dir.resolve("demo-data")).getParent();
+    List<String> seen = new java.util.ArrayList<>();
+    long labelsAtEnd;
+    try (Project project = factory.get()) {
+      new DemoProject(project)
+          .build(
+              data,
+              "maria",
+              (step, of, what) ->
+                  seen.add(
+                      step
+                          + "/"
+                          + of
+                          + " "
+                          + what
+                          + " clips="
+                          + count(project, "SELECT COUNT(*) FROM clips")
+                          + " labels="
+                          + count(project, "SELECT COUNT(*) FROM labels")));
+      labelsAtEnd = count(project, "SELECT COUNT(*) FROM labels");
+    }
+    long clips = lines(data.resolve(DemoDataset.MANIFEST));
+    assertThat(labelsAtEnd).isPositive();
+    assertThat(seen)
+        .hasSize(DemoProject.STEPS.size())
+        .containsExactly(
+            "1/6 Adding the demo team clips=0 labels=0",
+            "2/6 Publishing rubrics and rule sets clips=0 labels=0",
+            "3/6 Importing the clips clips=0 labels=0",
+            "4/6 Computing QE hints clips=" + clips + " labels=0",
+            "5/6 Loading the annotators' labels and gold answers clips=" + clips + " labels=0",
+            "6/6 Routing disputes and assigning open work clips="
+                + clips
+                + " labels="
+                + labelsAtEnd);
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
   void theDemoProjectHoldsEveryFixtureLabelGoldItemAndTheRoutedDisputes(Supplier<Project> factory)
       throws Exception {
     Path data = DemoDataset.copyTo(dir.resolve("demo-data")).getParent();

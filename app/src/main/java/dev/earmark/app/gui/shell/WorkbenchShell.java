@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -565,12 +566,21 @@ public final class WorkbenchShell {
     saveAllThen(
         () -> {
           closeProject();
-          message("Earmark " + VersionProvider.version(), "Preparing the demo project…");
+          DemoPreparation preparation = new DemoPreparation();
+          message(
+              "Earmark " + VersionProvider.version(),
+              "Preparing the demo project (the first time takes a little while)…",
+              preparation);
           executor.submit(
               "create the demo project",
               () -> {
                 if (!Project.exists(demoProject)) {
-                  DemoCommand.createDemo(demoProject, user, clock);
+                  DemoCommand.createDemo(
+                      demoProject,
+                      user,
+                      clock,
+                      (step, of, what) ->
+                          Platform.runLater(() -> preparation.report(step, of, what)));
                 }
                 return demoProject;
               },

@@ -82,8 +82,27 @@ class FirstRunTest {
           shell.firstRun("operator");
           return null;
         });
+    // Issue 17: the preparation shows its steps with a progress bar while the window stays
+    // responsive (the FX thread answers every poll below while the demo is built).
+    List<String> steps = new ArrayList<>();
     WaitForAsyncUtils.waitFor(
-        120, TimeUnit.SECONDS, () -> fx(() -> shell.firstRunBanner().isPresent()));
+        120,
+        TimeUnit.SECONDS,
+        () ->
+            fx(
+                () -> {
+                  Node shown = shell.view().lookup("#demoStep");
+                  if (shown instanceof javafx.scene.control.Label label
+                      && label.getText().startsWith("Step ")
+                      && (steps.isEmpty()
+                          || !steps.get(steps.size() - 1).equals(label.getText()))) {
+                    steps.add(label.getText());
+                  }
+                  return shell.firstRunBanner().isPresent();
+                }));
+    assertThat(steps).as("steps seen while preparing").isNotEmpty();
+    assertThat(steps).allMatch(text -> text.matches("Step [1-7] of 7: .+…"));
+    assertThat(steps).isSortedAccordingTo(Comparator.comparing(text -> text.charAt(5)));
     assertThat(Project.exists(dir.resolve("demo"))).isTrue();
     assertThat(fx(() -> shell.roles())).extracting(Enum::name).contains("LEAD", "ADJUDICATOR");
     assertThat(fx(() -> shell.activeScreen().isPresent())).isTrue();
