@@ -1,13 +1,17 @@
 package dev.earmark.app.cli;
 
+import dev.earmark.storage.identity.Identities;
+import dev.earmark.storage.pack.AssignmentPacks;
 import dev.earmark.storage.pack.LabelPackExport;
 import dev.earmark.storage.pack.LabelPacks;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
+import dev.earmark.storage.user.Actor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,9 +45,19 @@ public final class PackExportLabelsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Project project = ProjectAccess.openExisting(global())) {
+      Policies policies = new Policies(project);
+      // A project 'pack import' made is one annotator's working copy: without --user, its
+      // command acts as that annotator (docs/formats/packs.md), still through the OS-account
+      // sign-in of ADR 14.
+      AssignmentPacks.SourceLink source =
+          new AssignmentPacks(project, policies)
+              .source()
+              .orElseThrow(() -> LabelPacks.notAWorkingCopy(project));
+      Optional<String> claimed =
+          Optional.ofNullable(global().user()).or(() -> Optional.of(source.annotator()));
+      Actor actor = new Identities(project).signIn(global().osAccount(), claimed);
       LabelPackExport exported =
-          new LabelPacks(project, new Policies(project))
-              .export(ProjectAccess.actor(project, global()), out, VersionProvider.version());
+          new LabelPacks(project, policies).export(actor, out, VersionProvider.version());
       PrintWriter printer = spec.commandLine().getOut();
       if (json.enabled()) {
         Map<String, Object> report = new LinkedHashMap<>();

@@ -63,6 +63,14 @@ public final class LabelPacks {
     this.policies = policies;
   }
 
+  /** The refusal of a label-pack export from a project no assignment pack made. */
+  public static StorageException notAWorkingCopy(Project project) {
+    return new StorageException(
+        project.description()
+            + " was not made from an assignment pack, so it has no labels to send back; run"
+            + " export-labels in the project 'earmark pack import' made.");
+  }
+
   /**
    * Writes every label of the working project's annotator (submitted ones, and drafts flagged as
    * drafts) to the new file {@code out}, addressed to the project the assignment pack came from.
@@ -79,14 +87,7 @@ public final class LabelPacks {
         .jdbi()
         .useHandle(handle -> Access.require(handle, actor, "export a label pack", Role.ANNOTATOR));
     AssignmentPacks.SourceLink link =
-        new AssignmentPacks(project, policies)
-            .source()
-            .orElseThrow(
-                () ->
-                    new StorageException(
-                        project.description()
-                            + " was not made from an assignment pack, so it has no labels to send"
-                            + " back; run export-labels in the project 'earmark pack import' made."));
+        new AssignmentPacks(project, policies).source().orElseThrow(() -> notAWorkingCopy(project));
     if (!actor.userId().equals(link.annotator())) {
       throw new PermissionDeniedException(
           actor.userId()

@@ -67,6 +67,14 @@ class WindowMemoryTest {
         () -> {
           shell.shutdown();
           stage.hide();
+          // TestFX hands every test class the same primary stage: put it back where the other
+          // window tests expect it. Left at (12, 34) a 1280×800 scene overflows Monocle's
+          // 1280×800 headless screen and its painter fails for every later window test.
+          stage.setMaximized(false);
+          stage.setX(0);
+          stage.setY(0);
+          stage.setWidth(1280);
+          stage.setHeight(800);
           return null;
         });
     try (var files = Files.walk(dir)) {
