@@ -88,6 +88,8 @@ public final class DeskWindow {
           desk.select(part);
           return null;
         });
+    // The tab's content joins the scene on a later pulse: let lookups find it.
+    WaitForAsyncUtils.waitForFxEvents();
     return desk;
   }
 

@@ -161,7 +161,8 @@ class PacksWindowTest {
 
     // Back at the lead's desk: import the label pack.
     openScreen(robot, shell, demo, "lead-demo", "packs");
-    assertThat(text(robot, "#packSource")).startsWith("This project was not made from");
+    // The screen reads where the project came from in the background: wait for it.
+    await(30, () -> text(robot, "#packSource").startsWith("This project was not made from"));
     type(robot, "#packLabelFile", labelPack.toString());
     press(robot, "#packImportLabels");
     await(60, () -> text(robot, "#packsMessage").startsWith("Label pack of ann-alex"));

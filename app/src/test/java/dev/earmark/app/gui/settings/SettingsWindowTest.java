@@ -62,6 +62,11 @@ class SettingsWindowTest {
       throws Exception {
     window.open(robot, "lead-demo");
     ProjectDeskScreen desk = window.desk(ProjectDeskScreen.Part.SETTINGS);
+    // The tab's content is built when the tab is first shown: wait for the sheet to exist.
+    WaitForAsyncUtils.waitFor(
+        20,
+        TimeUnit.SECONDS,
+        () -> fx(() -> robot.lookup("#settingsSheet").tryQuery().isPresent()));
     PropertySheet sheet = robot.lookup("#settingsSheet").queryAs(PropertySheet.class);
     WaitForAsyncUtils.waitFor(
         20, TimeUnit.SECONDS, () -> fx(() -> sheet.getItems().size()) == Setting.values().length);
