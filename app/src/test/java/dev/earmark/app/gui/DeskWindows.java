@@ -3,10 +3,7 @@ package dev.earmark.app.gui;
 import static dev.earmark.app.gui.FxThread.fx;
 
 import dev.earmark.app.gui.shell.WorkbenchShell;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -118,15 +115,5 @@ public final class DeskWindows {
           return null;
         });
     await(30, () -> fx(() -> shell.activeScreen().isPresent() && shell.screen(id).isPresent()));
-  }
-
-  /** Deletes {@code dir} and everything under it. */
-  public static void delete(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 }

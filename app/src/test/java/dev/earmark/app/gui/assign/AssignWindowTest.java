@@ -9,10 +9,8 @@ import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.cli.DemoCommand;
 import dev.earmark.app.cli.EarmarkCommand;
-import dev.earmark.app.gui.DeskWindows;
-import dev.earmark.app.gui.shell.Screens;
+import dev.earmark.app.gui.desk.DeskWindow;
 import dev.earmark.app.gui.shell.ScreenshotFiles;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.app.gui.waveform.TestClips;
@@ -50,6 +48,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class AssignWindowTest {
   private static final String[] ACCENTS = {"uk", "us", "in"};
+  private static DeskWindow window;
   private static Path dir;
   private static Path demo;
   private WorkbenchShell shell;
@@ -57,9 +56,9 @@ class AssignWindowTest {
 
   @BeforeAll
   static void buildDemoWithNewClips() throws IOException {
-    dir = Files.createTempDirectory("earmark-assign-window");
-    demo = dir.resolve("demo");
-    DemoCommand.createDemo(demo, "lead-demo", TestClocks.FIXED);
+    window = DeskWindow.withDemo("earmark-assign-window");
+    dir = window.dir();
+    demo = window.demo();
     Path incoming = Files.createDirectories(dir.resolve("incoming").resolve("audio"));
     StringBuilder manifest = new StringBuilder();
     for (int i = 1; i <= 12; i++) {
@@ -111,27 +110,19 @@ class AssignWindowTest {
 
   @AfterAll
   static void removeDemo() throws IOException {
-    DeskWindows.delete(dir);
+    window.delete();
   }
 
   @Start
   void start(Stage stage) {
-    shell =
-        new WorkbenchShell(
-            stage, TestClocks.FIXED, demo, dir.resolve("last-project"), Screens.all());
-    scene = new Scene(shell.view(), 1280, 800);
-    shell.install(scene);
-    stage.setScene(scene);
-    stage.show();
+    window.start(stage);
+    shell = window.shell();
+    scene = window.scene();
   }
 
   @AfterEach
   void closeShell() {
-    fx(
-        () -> {
-          shell.shutdown();
-          return null;
-        });
+    window.close();
   }
 
   @Test

@@ -53,6 +53,16 @@ public final class DeskWindow {
     stage.show();
   }
 
+  /** The temporary folder the demo project is in. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** The demo project's folder. */
+  public Path demo() {
+    return demo;
+  }
+
   public WorkbenchShell shell() {
     return shell;
   }

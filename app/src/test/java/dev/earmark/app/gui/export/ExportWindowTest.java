@@ -13,9 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.cli.DemoCommand;
-import dev.earmark.app.gui.DeskWindows;
-import dev.earmark.app.gui.shell.Screens;
+import dev.earmark.app.gui.desk.DeskWindow;
 import dev.earmark.app.gui.shell.ScreenshotFiles;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.storage.audit.AuditEvent;
@@ -24,7 +22,6 @@ import dev.earmark.storage.audit.AuditTrail;
 import dev.earmark.storage.export.BatchVerifier;
 import dev.earmark.storage.project.Project;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +45,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ExportWindowTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static DeskWindow window;
   private static Path dir;
   private static Path demo;
   private WorkbenchShell shell;
@@ -55,34 +53,26 @@ class ExportWindowTest {
 
   @BeforeAll
   static void buildDemo() throws IOException {
-    dir = Files.createTempDirectory("earmark-export-window");
-    demo = dir.resolve("demo");
-    DemoCommand.createDemo(demo, "lead-demo", TestClocks.FIXED);
+    window = DeskWindow.withDemo("earmark-export-window");
+    dir = window.dir();
+    demo = window.demo();
   }
 
   @AfterAll
   static void removeDemo() throws IOException {
-    DeskWindows.delete(dir);
+    window.delete();
   }
 
   @Start
   void start(Stage stage) {
-    shell =
-        new WorkbenchShell(
-            stage, TestClocks.FIXED, demo, dir.resolve("last-project"), Screens.all());
-    scene = new Scene(shell.view(), 1280, 800);
-    shell.install(scene);
-    stage.setScene(scene);
-    stage.show();
+    window.start(stage);
+    shell = window.shell();
+    scene = window.scene();
   }
 
   @AfterEach
   void closeShell() {
-    fx(
-        () -> {
-          shell.shutdown();
-          return null;
-        });
+    window.close();
   }
 
   @Test

@@ -9,9 +9,7 @@ import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.cli.DemoCommand;
-import dev.earmark.app.gui.DeskWindows;
-import dev.earmark.app.gui.shell.Screens;
+import dev.earmark.app.gui.desk.DeskWindow;
 import dev.earmark.app.gui.shell.ScreenshotFiles;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.engine.rubric.FieldValue;
@@ -25,7 +23,6 @@ import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
 import dev.earmark.storage.user.Actor;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,6 +47,7 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class PacksWindowTest {
+  private static DeskWindow window;
   private static Path dir;
   private static Path demo;
   private WorkbenchShell shell;
@@ -57,34 +55,26 @@ class PacksWindowTest {
 
   @BeforeAll
   static void buildDemo() throws IOException {
-    dir = Files.createTempDirectory("earmark-packs-window");
-    demo = dir.resolve("demo");
-    DemoCommand.createDemo(demo, "lead-demo", TestClocks.FIXED);
+    window = DeskWindow.withDemo("earmark-packs-window");
+    dir = window.dir();
+    demo = window.demo();
   }
 
   @AfterAll
   static void removeDemo() throws IOException {
-    DeskWindows.delete(dir);
+    window.delete();
   }
 
   @Start
   void start(Stage stage) {
-    shell =
-        new WorkbenchShell(
-            stage, TestClocks.FIXED, demo, dir.resolve("last-project"), Screens.all());
-    scene = new Scene(shell.view(), 1280, 800);
-    shell.install(scene);
-    stage.setScene(scene);
-    stage.show();
+    window.start(stage);
+    shell = window.shell();
+    scene = window.scene();
   }
 
   @AfterEach
   void closeShell() {
-    fx(
-        () -> {
-          shell.shutdown();
-          return null;
-        });
+    window.close();
   }
 
   /** Submits a label for the first item of the annotator's queue (the labeling screen's call). */
