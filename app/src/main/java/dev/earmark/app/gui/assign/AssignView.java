@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.assign;
 
-import dev.earmark.app.gui.assign.AssignViewModel.AnnotatorChoice;
+import dev.earmark.app.gui.TickedChoice;
 import dev.earmark.app.gui.assign.AssignViewModel.GoldSource;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.storage.assign.AssignRequest;
@@ -64,10 +64,10 @@ public final class AssignView extends BorderPane {
           }
         });
 
-    ListView<AnnotatorChoice> annotators = new ListView<>(model.annotators());
+    ListView<TickedChoice> annotators = new ListView<>(model.annotators());
     annotators.setId("assignAnnotators");
     annotators.setPrefHeight(130);
-    annotators.setCellFactory(CheckBoxListCell.forListView(AnnotatorChoice::chosenProperty));
+    annotators.setCellFactory(CheckBoxListCell.forListView(TickedChoice::chosenProperty));
     annotators.setPlaceholder(new Label("No annotators yet: add them on the Team screen."));
 
     TextField overlap = field("assignOverlap", "0.2", model.overlapProperty());

@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.assign;
 
 import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.TickedChoice;
 import dev.earmark.engine.priority.SliceQuota;
 import dev.earmark.engine.priority.SliceQuotas;
 import dev.earmark.engine.rubric.TaskType;
@@ -14,7 +15,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javafx.beans.Observable;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -22,7 +22,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -42,33 +41,10 @@ public final class AssignViewModel {
     FILE
   }
 
-  /** One annotator offered, and whether the lead ticked them. */
-  public static final class AnnotatorChoice {
-    private final String id;
-    private final BooleanProperty chosen = new SimpleBooleanProperty(false);
-
-    AnnotatorChoice(String id) {
-      this.id = id;
-    }
-
-    public String id() {
-      return id;
-    }
-
-    public BooleanProperty chosenProperty() {
-      return chosen;
-    }
-
-    @Override
-    public String toString() {
-      return id;
-    }
-  }
-
   private final AssignService service;
   private final BackgroundExecutor executor;
   private final ObjectProperty<TaskType> task = new SimpleObjectProperty<>(TaskType.ASR_TRANSCRIPT);
-  private final ObservableList<AnnotatorChoice> annotators =
+  private final ObservableList<TickedChoice> annotators =
       FXCollections.observableArrayList(choice -> new Observable[] {choice.chosenProperty()});
   private final StringProperty overlap = new SimpleStringProperty("0");
   private final ObjectProperty<GoldSource> goldSource =
@@ -119,11 +95,11 @@ public final class AssignViewModel {
           List<String> ticked =
               annotators.stream()
                   .filter(a -> a.chosenProperty().get())
-                  .map(AnnotatorChoice::id)
+                  .map(TickedChoice::id)
                   .toList();
-          List<AnnotatorChoice> fresh = new ArrayList<>();
+          List<TickedChoice> fresh = new ArrayList<>();
           for (String id : ids) {
-            AnnotatorChoice choice = new AnnotatorChoice(id);
+            TickedChoice choice = new TickedChoice(id);
             choice.chosenProperty().set(ticked.contains(id));
             fresh.add(choice);
           }
@@ -238,7 +214,7 @@ public final class AssignViewModel {
   /** The form as a request, or empty with the message saying which field to fix. */
   Optional<AssignRequest> request() {
     List<String> chosen =
-        annotators.stream().filter(a -> a.chosenProperty().get()).map(AnnotatorChoice::id).toList();
+        annotators.stream().filter(a -> a.chosenProperty().get()).map(TickedChoice::id).toList();
     if (chosen.isEmpty()) {
       message.set("Tick at least one annotator.");
       return Optional.empty();
@@ -339,7 +315,7 @@ public final class AssignViewModel {
     return task;
   }
 
-  public ObservableList<AnnotatorChoice> annotators() {
+  public ObservableList<TickedChoice> annotators() {
     return annotators;
   }
 

@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.export;
 
 import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.TickedChoice;
 import dev.earmark.engine.release.DataUse;
 import dev.earmark.engine.release.ReleaseBlocker;
 import dev.earmark.storage.export.BatchVerification;
@@ -44,36 +45,13 @@ public final class ExportWizardModel {
     DONE
   }
 
-  /** One interchange format offered, and whether the lead ticked it. */
-  public static final class FormatChoice {
-    private final String id;
-    private final BooleanProperty chosen = new SimpleBooleanProperty(false);
-
-    FormatChoice(String id) {
-      this.id = id;
-    }
-
-    public String id() {
-      return id;
-    }
-
-    public BooleanProperty chosenProperty() {
-      return chosen;
-    }
-
-    @Override
-    public String toString() {
-      return id;
-    }
-  }
-
   private final ExportService service;
   private final BackgroundExecutor executor;
   private final Path exportsDirectory;
   private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.BATCH);
   private final StringProperty batchName = new SimpleStringProperty("");
   private final StringProperty folder = new SimpleStringProperty("");
-  private final ObservableList<FormatChoice> formats = FXCollections.observableArrayList();
+  private final ObservableList<TickedChoice> formats = FXCollections.observableArrayList();
   private final BooleanProperty withAudio = new SimpleBooleanProperty(false);
   private final ObjectProperty<DataUse> use = new SimpleObjectProperty<>(DataUse.TRAINING);
   private final ObservableList<BlockerRow> blockers = FXCollections.observableArrayList();
@@ -95,7 +73,7 @@ public final class ExportWizardModel {
     this.executor = executor;
     this.exportsDirectory = exportsDirectory;
     for (String id : service.formats()) {
-      formats.add(new FormatChoice(id));
+      formats.add(new TickedChoice(id));
     }
   }
 
@@ -136,7 +114,7 @@ public final class ExportWizardModel {
       }
     }
     List<String> chosen =
-        formats.stream().filter(f -> f.chosenProperty().get()).map(FormatChoice::id).toList();
+        formats.stream().filter(f -> f.chosenProperty().get()).map(TickedChoice::id).toList();
     Path target = target();
     DataUse dataUse = use.get();
     boolean audio = withAudio.get();
@@ -270,7 +248,7 @@ public final class ExportWizardModel {
     return folder;
   }
 
-  public ObservableList<FormatChoice> formats() {
+  public ObservableList<TickedChoice> formats() {
     return formats;
   }
 

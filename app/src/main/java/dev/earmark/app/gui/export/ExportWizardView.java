@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.export;
 
-import dev.earmark.app.gui.export.ExportWizardModel.FormatChoice;
+import dev.earmark.app.gui.TickedChoice;
 import dev.earmark.app.gui.export.ExportWizardModel.Step;
 import dev.earmark.engine.release.DataUse;
 import java.io.File;
@@ -110,7 +110,7 @@ public final class ExportWizardView extends BorderPane {
         });
     FlowPane formats = new FlowPane(10, 6);
     formats.setId("exportFormats");
-    for (FormatChoice format : model.formats()) {
+    for (TickedChoice format : model.formats()) {
       CheckBox box = new CheckBox(format.id());
       box.setId("format-" + format.id());
       box.selectedProperty().bindBidirectional(format.chosenProperty());

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.EarmarkCommand;
+import dev.earmark.app.gui.TickedChoice;
 import dev.earmark.app.gui.desk.DeskWindow;
 import dev.earmark.app.gui.shell.ScreenshotFiles;
 import dev.earmark.app.gui.shell.WorkbenchShell;
@@ -130,8 +131,7 @@ class AssignWindowTest {
     openScreen(robot, shell, demo, "lead-demo", "assign");
     AssignViewModel model = ((AssignScreen) shell.screen("assign").orElseThrow()).model();
     await(30, () -> fx(() -> model.annotators().size() >= 2));
-    List<String> annotators =
-        fx(() -> model.annotators().stream().map(AssignViewModel.AnnotatorChoice::id).toList());
+    List<String> annotators = fx(() -> model.annotators().stream().map(TickedChoice::id).toList());
     String first = annotators.get(0);
     String second = annotators.get(1);
     fx(
