@@ -1,8 +1,8 @@
 package dev.earmark.app.gui;
 
 import dev.earmark.app.gui.shell.ProjectPreload;
-import dev.earmark.app.gui.shell.Screens;
 import dev.earmark.app.gui.shell.StartupProbe;
+import dev.earmark.app.gui.shell.StartupProject;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.app.gui.window.WindowMemory;
 import dev.earmark.app.gui.window.WindowPreferences;

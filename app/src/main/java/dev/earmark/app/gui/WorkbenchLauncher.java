@@ -1,6 +1,7 @@
 package dev.earmark.app.gui;
 
 import dev.earmark.app.gui.shell.ProjectPreload;
+import dev.earmark.app.gui.shell.StartupProject;
 import dev.earmark.storage.project.Project;
 import java.io.PrintWriter;
 import java.nio.file.Path;

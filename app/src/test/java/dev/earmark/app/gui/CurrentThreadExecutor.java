@@ -1,5 +1,6 @@
 package dev.earmark.app.gui;
 
+import dev.earmark.app.gui.background.BackgroundExecutor;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 

@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.adjudication;
 
-import dev.earmark.app.gui.Keymap;
+import dev.earmark.app.gui.keys.Keymap;
 import dev.earmark.app.gui.waveform.WaveformActions;
 import dev.earmark.storage.adjudicate.ReasonCode;
 import java.util.LinkedHashMap;

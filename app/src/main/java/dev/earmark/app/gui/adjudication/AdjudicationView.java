@@ -1,11 +1,11 @@
 package dev.earmark.app.gui.adjudication;
 
-import dev.earmark.app.gui.BackgroundExecutor;
-import dev.earmark.app.gui.FieldNames;
-import dev.earmark.app.gui.Keymap;
-import dev.earmark.app.gui.KeysSheet;
+import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.form.FieldNames;
+import dev.earmark.app.gui.keys.Keymap;
+import dev.earmark.app.gui.keys.KeysSheet;
 import dev.earmark.app.gui.qe.QeHintPanel;
-import dev.earmark.app.gui.shell.Theme;
+import dev.earmark.app.gui.screen.Theme;
 import dev.earmark.app.gui.waveform.TransportBar;
 import dev.earmark.app.gui.waveform.WaveformActions;
 import dev.earmark.app.gui.waveform.WaveformPalette;

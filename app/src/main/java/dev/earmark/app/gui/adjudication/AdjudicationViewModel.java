@@ -1,7 +1,7 @@
 package dev.earmark.app.gui.adjudication;
 
-import dev.earmark.app.gui.BackgroundExecutor;
-import dev.earmark.app.gui.FieldNames;
+import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.form.FieldNames;
 import dev.earmark.engine.rubric.FieldSpec;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;

@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.adjudication;
 
-import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.background.BackgroundExecutor;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Consumer;

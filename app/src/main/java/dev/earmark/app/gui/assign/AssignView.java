@@ -1,7 +1,7 @@
 package dev.earmark.app.gui.assign;
 
-import dev.earmark.app.gui.TickedChoice;
 import dev.earmark.app.gui.assign.AssignViewModel.GoldSource;
+import dev.earmark.app.gui.form.TickedChoice;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.storage.assign.AssignRequest;
 import dev.earmark.storage.assign.AssignmentReport;

@@ -1,7 +1,7 @@
 package dev.earmark.app.gui.assign;
 
-import dev.earmark.app.gui.BackgroundExecutor;
-import dev.earmark.app.gui.TickedChoice;
+import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.form.TickedChoice;
 import dev.earmark.engine.priority.SliceQuota;
 import dev.earmark.engine.priority.SliceQuotas;
 import dev.earmark.engine.rubric.TaskType;

@@ -1,8 +1,8 @@
 package dev.earmark.app.gui.audit;
 
-import dev.earmark.app.gui.Keymap;
-import dev.earmark.app.gui.shell.WorkbenchContext;
-import dev.earmark.app.gui.shell.WorkbenchScreen;
+import dev.earmark.app.gui.keys.Keymap;
+import dev.earmark.app.gui.screen.WorkbenchContext;
+import dev.earmark.app.gui.screen.WorkbenchScreen;
 import dev.earmark.storage.audit.AuditTrail;
 
 /** Wires the audit log for one window. Used on the JavaFX thread. */

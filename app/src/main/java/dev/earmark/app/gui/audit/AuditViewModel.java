@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.audit;
 
-import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.storage.audit.AuditEvent;
 import dev.earmark.storage.audit.AuditQuery;
 import dev.earmark.storage.audit.AuditTrail;

@@ -1,9 +1,9 @@
 package dev.earmark.app.gui.dashboard;
 
-import dev.earmark.app.gui.FxTaskExecutor;
-import dev.earmark.app.gui.Keymap;
-import dev.earmark.app.gui.shell.WorkbenchContext;
-import dev.earmark.app.gui.shell.WorkbenchScreen;
+import dev.earmark.app.gui.background.FxTaskExecutor;
+import dev.earmark.app.gui.keys.Keymap;
+import dev.earmark.app.gui.screen.WorkbenchContext;
+import dev.earmark.app.gui.screen.WorkbenchScreen;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.storage.agreement.AgreementFigures;
 import dev.earmark.storage.agreement.AgreementReader;

@@ -1,7 +1,7 @@
 package dev.earmark.app.gui.dashboard;
 
-import dev.earmark.app.gui.BackgroundExecutor;
-import dev.earmark.app.gui.FieldNames;
+import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.form.FieldNames;
 import dev.earmark.engine.agreement.ConfidenceInterval;
 import dev.earmark.engine.agreement.GoldAccuracy;
 import dev.earmark.engine.rubric.TaskType;

@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.dashboard;
 
-import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.storage.agreement.AgreementData;
 import dev.earmark.storage.agreement.AgreementFigures;

@@ -1,14 +1,14 @@
 package dev.earmark.app.gui.desk;
 
-import dev.earmark.app.gui.Keymap;
+import dev.earmark.app.gui.keys.Keymap;
 import dev.earmark.app.gui.policy.PolicyService;
 import dev.earmark.app.gui.policy.PolicyView;
 import dev.earmark.app.gui.policy.PolicyViewModel;
+import dev.earmark.app.gui.screen.WorkbenchContext;
+import dev.earmark.app.gui.screen.WorkbenchScreen;
 import dev.earmark.app.gui.settings.SettingsService;
 import dev.earmark.app.gui.settings.SettingsView;
 import dev.earmark.app.gui.settings.SettingsViewModel;
-import dev.earmark.app.gui.shell.WorkbenchContext;
-import dev.earmark.app.gui.shell.WorkbenchScreen;
 import dev.earmark.app.gui.status.StatusView;
 import dev.earmark.app.gui.team.TeamService;
 import dev.earmark.app.gui.team.TeamView;

@@ -1,7 +1,7 @@
 package dev.earmark.app.gui.export;
 
-import dev.earmark.app.gui.BackgroundExecutor;
-import dev.earmark.app.gui.TickedChoice;
+import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.form.TickedChoice;
 import dev.earmark.engine.release.DataUse;
 import dev.earmark.engine.release.ReleaseBlocker;
 import dev.earmark.storage.export.BatchVerification;

@@ -1,7 +1,7 @@
 package dev.earmark.app.gui.export;
 
-import dev.earmark.app.gui.TickedChoice;
 import dev.earmark.app.gui.export.ExportWizardModel.Step;
+import dev.earmark.app.gui.form.TickedChoice;
 import dev.earmark.engine.release.DataUse;
 import java.io.File;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.export;
 
-import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.background.BackgroundExecutor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;

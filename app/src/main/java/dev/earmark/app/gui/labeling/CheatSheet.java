@@ -1,7 +1,7 @@
 package dev.earmark.app.gui.labeling;
 
-import dev.earmark.app.gui.Keymap;
-import dev.earmark.app.gui.KeysSheet;
+import dev.earmark.app.gui.keys.Keymap;
+import dev.earmark.app.gui.keys.KeysSheet;
 import javafx.scene.layout.GridPane;
 
 /** The keys of the labeling screen as a two-column table, read from the live keymap. */

@@ -162,6 +162,6 @@ final class ChoiceRow extends HBox {
 
   /** "Speaker consistency" for {@code speaker_consistency}, "ASR entity accuracy" likewise. */
   static String displayName(FieldSpec field) {
-    return dev.earmark.app.gui.FieldNames.display(field.name());
+    return dev.earmark.app.gui.form.FieldNames.display(field.name());
   }
 }

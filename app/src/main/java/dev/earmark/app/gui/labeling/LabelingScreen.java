@@ -1,12 +1,12 @@
 package dev.earmark.app.gui.labeling;
 
-import dev.earmark.app.gui.BackgroundExecutor;
-import dev.earmark.app.gui.FxTaskExecutor;
-import dev.earmark.app.gui.Keymap;
+import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.FxTaskExecutor;
+import dev.earmark.app.gui.keys.Keymap;
 import dev.earmark.app.gui.player.AudioPlayer;
 import dev.earmark.app.gui.player.EngineAudioPlayer;
-import dev.earmark.app.gui.shell.Theme;
-import dev.earmark.app.gui.shell.WorkbenchScreen;
+import dev.earmark.app.gui.screen.Theme;
+import dev.earmark.app.gui.screen.WorkbenchScreen;
 import dev.earmark.app.gui.waveform.PeakLoader;
 import dev.earmark.app.gui.waveform.WaveformViewModel;
 import dev.earmark.audio.peaks.PeakCache;

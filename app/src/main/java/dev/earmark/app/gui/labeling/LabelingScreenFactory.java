@@ -1,11 +1,11 @@
 package dev.earmark.app.gui.labeling;
 
-import dev.earmark.app.gui.Keymap;
+import dev.earmark.app.gui.keys.Keymap;
 import dev.earmark.app.gui.qe.QeHintPanel;
 import dev.earmark.app.gui.qe.QeHintReader;
-import dev.earmark.app.gui.shell.ScreenFactory;
-import dev.earmark.app.gui.shell.WorkbenchContext;
-import dev.earmark.app.gui.shell.WorkbenchScreen;
+import dev.earmark.app.gui.screen.ScreenFactory;
+import dev.earmark.app.gui.screen.WorkbenchContext;
+import dev.earmark.app.gui.screen.WorkbenchScreen;
 import dev.earmark.storage.user.Role;
 import java.nio.file.Path;
 import java.util.Optional;

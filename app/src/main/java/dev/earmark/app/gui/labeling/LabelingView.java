@@ -1,8 +1,8 @@
 package dev.earmark.app.gui.labeling;
 
-import dev.earmark.app.gui.BackgroundExecutor;
-import dev.earmark.app.gui.Keymap;
-import dev.earmark.app.gui.shell.Theme;
+import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.keys.Keymap;
+import dev.earmark.app.gui.screen.Theme;
 import dev.earmark.app.gui.waveform.TransportBar;
 import dev.earmark.app.gui.waveform.WaveformActions;
 import dev.earmark.app.gui.waveform.WaveformPalette;

@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.packs;
 
-import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.storage.pack.AssignmentPackImport;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package dev.earmark.app.gui.packs;
 
-import dev.earmark.app.gui.Keymap;
-import dev.earmark.app.gui.shell.WorkbenchContext;
-import dev.earmark.app.gui.shell.WorkbenchScreen;
+import dev.earmark.app.gui.keys.Keymap;
+import dev.earmark.app.gui.screen.WorkbenchContext;
+import dev.earmark.app.gui.screen.WorkbenchScreen;
 import dev.earmark.storage.user.Role;
 import java.nio.file.Path;
 

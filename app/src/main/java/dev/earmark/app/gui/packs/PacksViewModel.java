@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.packs;
 
-import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.storage.pack.AssignmentPacks;
 import dev.earmark.storage.pack.LabelMerge;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.player;
 
-import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.audio.decode.InvalidAudioException;
 import dev.earmark.audio.playback.ChannelSelection;
 import dev.earmark.audio.playback.PcmClip;

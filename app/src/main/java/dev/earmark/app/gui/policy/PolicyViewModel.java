@@ -1,7 +1,7 @@
 package dev.earmark.app.gui.policy;
 
-import dev.earmark.app.gui.BackgroundExecutor;
-import dev.earmark.app.gui.Refusal;
+import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.Refusal;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.policy.PolicyChange;

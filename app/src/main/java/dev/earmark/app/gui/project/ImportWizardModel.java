@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.project;
 
-import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.engine.EngineException;
 import dev.earmark.engine.contract.DatasetContract;
 import dev.earmark.storage.StorageException;

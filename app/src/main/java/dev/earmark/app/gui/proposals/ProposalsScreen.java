@@ -1,8 +1,8 @@
 package dev.earmark.app.gui.proposals;
 
-import dev.earmark.app.gui.Keymap;
-import dev.earmark.app.gui.shell.WorkbenchContext;
-import dev.earmark.app.gui.shell.WorkbenchScreen;
+import dev.earmark.app.gui.keys.Keymap;
+import dev.earmark.app.gui.screen.WorkbenchContext;
+import dev.earmark.app.gui.screen.WorkbenchScreen;
 
 /** Wires the proposals list for one window. Used on the JavaFX thread. */
 public final class ProposalsScreen implements WorkbenchScreen {

@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.proposals;
 
-import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.storage.adjudicate.PolicyProposal.ProposalStatus;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;

@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.qe;
 
-import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.background.BackgroundExecutor;
 import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;

@@ -1,9 +1,9 @@
 package dev.earmark.app.gui.rules;
 
-import dev.earmark.app.gui.BackgroundExecutor;
-import dev.earmark.app.gui.Keymap;
+import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.keys.Keymap;
 import dev.earmark.app.gui.labeling.FxDebouncer;
-import dev.earmark.app.gui.shell.WorkbenchScreen;
+import dev.earmark.app.gui.screen.WorkbenchScreen;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;

@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.rules;
 
-import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.app.gui.labeling.Debouncer;
 import dev.earmark.engine.EngineException;
 import dev.earmark.engine.dispute.RoutingSettings;

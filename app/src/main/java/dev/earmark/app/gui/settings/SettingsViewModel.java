@@ -1,7 +1,7 @@
 package dev.earmark.app.gui.settings;
 
-import dev.earmark.app.gui.BackgroundExecutor;
-import dev.earmark.app.gui.Refusal;
+import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.Refusal;
 import dev.earmark.storage.settings.Setting;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;

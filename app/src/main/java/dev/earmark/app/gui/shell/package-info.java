@@ -5,7 +5,7 @@
  * and switches project or acting user. Project-level flows (welcome screen, import wizard) live in
  * {@code dev.earmark.app.gui.project}; {@link dev.earmark.app.gui.shell.StartupProbe} measures the
  * cold start for the benchmarks. Screens plug in through {@link
- * dev.earmark.app.gui.shell.ScreenFactory} and are listed once, in {@link
- * dev.earmark.app.gui.shell.Screens}.
+ * dev.earmark.app.gui.screen.ScreenFactory} and are listed once, in {@link
+ * dev.earmark.app.gui.Screens}.
  */
 package dev.earmark.app.gui.shell;

@@ -1,7 +1,7 @@
 package dev.earmark.app.gui.status;
 
-import dev.earmark.app.gui.BackgroundExecutor;
-import dev.earmark.app.gui.Refusal;
+import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.Refusal;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.status.ProjectStatus;

@@ -1,7 +1,7 @@
 package dev.earmark.app.gui.team;
 
-import dev.earmark.app.gui.BackgroundExecutor;
-import dev.earmark.app.gui.Refusal;
+import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.Refusal;
 import dev.earmark.storage.user.Role;
 import dev.earmark.storage.user.RoleChange;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.waveform;
 
-import dev.earmark.app.gui.Keymap;
+import dev.earmark.app.gui.keys.Keymap;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;

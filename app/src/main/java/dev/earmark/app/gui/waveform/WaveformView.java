@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.waveform;
 
-import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.app.gui.player.LoopRegion;
 import dev.earmark.audio.spectrogram.Spectrogram;
 import dev.earmark.audio.spectrogram.SpectrogramSettings;

@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.waveform;
 
-import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.app.gui.player.AudioPlayer;
 import dev.earmark.app.gui.player.ListeningCoverage;
 import dev.earmark.app.gui.player.LoopRegion;

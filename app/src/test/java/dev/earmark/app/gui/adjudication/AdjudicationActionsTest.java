@@ -2,7 +2,7 @@ package dev.earmark.app.gui.adjudication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earmark.app.gui.Keymap;
+import dev.earmark.app.gui.keys.Keymap;
 import dev.earmark.storage.adjudicate.ReasonCode;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;

@@ -4,9 +4,9 @@ import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
+import dev.earmark.app.gui.Screens;
 import dev.earmark.app.gui.proposals.ProposalRow;
 import dev.earmark.app.gui.proposals.ProposalsScreen;
-import dev.earmark.app.gui.shell.Screens;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.audio.qe.FeatureContribution;
 import dev.earmark.audio.qe.QeModel;

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.EarmarkCommand;
-import dev.earmark.app.gui.TickedChoice;
 import dev.earmark.app.gui.desk.DeskWindow;
+import dev.earmark.app.gui.form.TickedChoice;
 import dev.earmark.app.gui.shell.ScreenshotFiles;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.app.gui.waveform.TestClips;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.DemoCommand;
-import dev.earmark.app.gui.shell.Screens;
+import dev.earmark.app.gui.Screens;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.engine.rubric.TaskType;
 import java.awt.image.BufferedImage;

@@ -2,7 +2,7 @@ package dev.earmark.app.gui.desk;
 
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.DemoCommand;
-import dev.earmark.app.gui.shell.Screens;
+import dev.earmark.app.gui.Screens;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.gui.shell.Theme;
+import dev.earmark.app.gui.screen.Theme;
 import dev.earmark.engine.rubric.FieldSpec;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.assign.Assignments;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import atlantafx.base.theme.PrimerLight;
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.gui.player.PlayerState;
-import dev.earmark.app.gui.shell.Theme;
+import dev.earmark.app.gui.screen.Theme;
 import dev.earmark.app.gui.waveform.WaveformClip;
 import dev.earmark.storage.project.Project;
 import java.io.IOException;

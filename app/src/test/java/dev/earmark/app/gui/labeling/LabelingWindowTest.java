@@ -3,7 +3,7 @@ package dev.earmark.app.gui.labeling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.gui.shell.Theme;
+import dev.earmark.app.gui.screen.Theme;
 import dev.earmark.storage.label.LabelState;
 import dev.earmark.storage.project.Project;
 import java.awt.image.BufferedImage;

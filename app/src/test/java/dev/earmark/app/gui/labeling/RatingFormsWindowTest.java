@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.gui.player.ManualClockPlayer;
-import dev.earmark.app.gui.shell.Theme;
+import dev.earmark.app.gui.screen.Theme;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.storage.project.Project;
 import java.awt.image.BufferedImage;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.DemoCommand;
-import dev.earmark.app.gui.shell.Screens;
+import dev.earmark.app.gui.Screens;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.engine.normalize.Rule;
 import dev.earmark.engine.policy.PolicyDiffReport;

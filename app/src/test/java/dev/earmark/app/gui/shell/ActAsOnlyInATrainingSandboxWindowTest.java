@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.app.gui.Screens;
 import dev.earmark.storage.identity.Identities;
 import dev.earmark.storage.identity.OsAccount;
 import dev.earmark.storage.project.Project;

@@ -4,6 +4,7 @@ import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
+import dev.earmark.app.gui.Screens;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.app.gui.Screens;
 import dev.earmark.app.gui.desk.ProjectDeskScreen;
 import dev.earmark.app.gui.project.RecentProjects;
+import dev.earmark.app.gui.screen.ScreenFactory;
 import dev.earmark.storage.user.User;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.app.gui.Screens;
 import dev.earmark.app.gui.labeling.LabelingScreen;
 import java.io.IOException;
 import java.nio.file.Files;

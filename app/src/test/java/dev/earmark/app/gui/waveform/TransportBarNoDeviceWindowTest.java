@@ -2,7 +2,7 @@ package dev.earmark.app.gui.waveform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earmark.app.gui.FxTaskExecutor;
+import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.player.EngineAudioPlayer;
 import dev.earmark.app.gui.player.PlayerState;
 import dev.earmark.audio.peaks.PeakCache;

@@ -3,7 +3,7 @@ package dev.earmark.app.gui.waveform;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import atlantafx.base.theme.PrimerLight;
-import dev.earmark.app.gui.FxTaskExecutor;
+import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.player.EngineAudioPlayer;
 import dev.earmark.audio.peaks.PeakCache;
 import dev.earmark.audio.spectrogram.SpectrogramSettings;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import dev.earmark.app.gui.FxTaskExecutor;
-import dev.earmark.app.gui.Keymap;
+import dev.earmark.app.gui.background.FxTaskExecutor;
+import dev.earmark.app.gui.keys.Keymap;
 import dev.earmark.app.gui.player.EngineAudioPlayer;
 import dev.earmark.audio.peaks.PeakCache;
 import dev.earmark.audio.spectrogram.SpectrogramSettings;

@@ -1,6 +1,6 @@
-package dev.earmark.app.gui.shell;
+package dev.earmark.app.gui.screen;
 
-import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Role;
 import java.nio.file.Path;

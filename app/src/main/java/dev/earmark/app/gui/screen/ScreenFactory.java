@@ -1,11 +1,11 @@
-package dev.earmark.app.gui.shell;
+package dev.earmark.app.gui.screen;
 
 import dev.earmark.storage.user.Role;
 import java.util.Set;
 
 /**
  * Describes one screen for the shell's navigation and builds it on demand. Implementations are
- * stateless and listed in {@link Screens}.
+ * stateless and listed in {@link dev.earmark.app.gui.Screens}.
  */
 public interface ScreenFactory {
 

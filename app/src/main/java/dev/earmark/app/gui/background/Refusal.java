@@ -1,4 +1,4 @@
-package dev.earmark.app.gui;
+package dev.earmark.app.gui.background;
 
 import dev.earmark.engine.EngineException;
 import dev.earmark.storage.StorageException;

@@ -1,4 +1,4 @@
-package dev.earmark.app.gui;
+package dev.earmark.app.gui.background;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;

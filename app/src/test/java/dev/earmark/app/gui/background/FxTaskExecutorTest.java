@@ -1,4 +1,4 @@
-package dev.earmark.app.gui;
+package dev.earmark.app.gui.background;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

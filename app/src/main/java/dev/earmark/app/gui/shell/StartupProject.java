@@ -1,4 +1,4 @@
-package dev.earmark.app.gui;
+package dev.earmark.app.gui.shell;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.earmark.app.gui;
+package dev.earmark.app.gui.form;
 
 import dev.earmark.engine.rubric.Violation;
 import java.util.Locale;

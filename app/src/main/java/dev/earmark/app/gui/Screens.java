@@ -1,4 +1,4 @@
-package dev.earmark.app.gui.shell;
+package dev.earmark.app.gui;
 
 import dev.earmark.app.gui.adjudication.AdjudicationScreenFactory;
 import dev.earmark.app.gui.assign.AssignScreenFactory;
@@ -10,6 +10,7 @@ import dev.earmark.app.gui.labeling.LabelingScreenFactory;
 import dev.earmark.app.gui.packs.PacksScreenFactory;
 import dev.earmark.app.gui.proposals.ProposalsScreenFactory;
 import dev.earmark.app.gui.rules.RulesScreenFactory;
+import dev.earmark.app.gui.screen.ScreenFactory;
 import java.util.List;
 
 /** Every screen of the workbench, in navigation order. Add a screen here, one line. */

@@ -1,4 +1,4 @@
-package dev.earmark.app.gui;
+package dev.earmark.app.gui.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

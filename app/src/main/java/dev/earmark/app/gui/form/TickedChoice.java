@@ -1,4 +1,4 @@
-package dev.earmark.app.gui;
+package dev.earmark.app.gui.form;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;

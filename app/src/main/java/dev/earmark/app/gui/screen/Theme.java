@@ -1,4 +1,4 @@
-package dev.earmark.app.gui.shell;
+package dev.earmark.app.gui.screen;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;

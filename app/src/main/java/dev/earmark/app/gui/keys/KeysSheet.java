@@ -1,4 +1,4 @@
-package dev.earmark.app.gui;
+package dev.earmark.app.gui.keys;
 
 import java.util.HashSet;
 import java.util.Map;

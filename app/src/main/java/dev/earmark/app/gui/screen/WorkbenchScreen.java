@@ -1,6 +1,6 @@
-package dev.earmark.app.gui.shell;
+package dev.earmark.app.gui.screen;
 
-import dev.earmark.app.gui.Keymap;
+import dev.earmark.app.gui.keys.Keymap;
 import javafx.scene.Node;
 
 /**
