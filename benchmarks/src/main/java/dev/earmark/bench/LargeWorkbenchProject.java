@@ -1,6 +1,6 @@
 package dev.earmark.bench;
 
-import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.assign.AssignmentPlan;
 import dev.earmark.storage.assign.AssignmentSummary;
@@ -46,7 +46,7 @@ public final class LargeWorkbenchProject {
     int clips = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
     Path projectDir = dir.resolve("project");
     long start = System.nanoTime();
-    DemoCommand.createDemo(projectDir, "lead-demo", Clock.systemUTC());
+    DemoCreation.create(projectDir, "lead-demo", Clock.systemUTC());
     Path data = dir.resolve("data");
     Path manifest = writeData(data, clips);
     System.out.printf("demo project and %d clips written in %.1f s%n", clips, since(start));

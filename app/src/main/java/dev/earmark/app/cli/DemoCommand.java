@@ -1,15 +1,12 @@
 package dev.earmark.app.cli;
 
-import dev.earmark.fixtures.DemoDataset;
+import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.storage.demo.DemoProgress;
 import dev.earmark.storage.demo.DemoProject;
 import dev.earmark.storage.demo.DemoReport;
 import dev.earmark.storage.project.Project;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +18,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code earmark demo}: builds the bundled demo project headless (issue 6). The workbench's first
- * run goes through {@link #createDemo} too, so both make the same project.
+ * {@code earmark demo}: builds the bundled demo project headless (issue 6), through {@link
+ * DemoCreation} as the workbench's first run does, so both make the same project.
  */
 @Command(
     name = "demo",
@@ -33,16 +30,13 @@ import picocli.CommandLine.Spec;
       "The data is copied to <project>/demo-data/. Re-running adds nothing."
     })
 public final class DemoCommand implements Callable<Integer> {
-  /** The folder under the project directory that holds the copied demo dataset. */
-  public static final String DATA_FOLDER = "demo-data";
-
   @ParentCommand EarmarkCommand root;
   @Mixin JsonOption json;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    Path data = root.global.project().resolve(DATA_FOLDER);
+    Path data = root.global.project().resolve(DemoCreation.DATA_FOLDER);
     try (Project project = ProjectAccess.openOrCreate(root.global)) {
       String operator =
           root.global.user() != null ? root.global.user() : root.global.osAccount().name();
@@ -57,39 +51,12 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * Creates (or completes) the demo project in the embedded project directory {@code projectDir} on
-   * behalf of {@code user}; the workbench calls this on its first run. {@code clock} gives the day
-   * the demo is built on: its retention dates are set relative to it.
-   */
-  public static DemoReport createDemo(Path projectDir, String user, Clock clock) {
-    return createDemo(projectDir, user, clock, DemoProgress.NONE);
-  }
-
-  /**
-   * As {@link #createDemo(Path, String, Clock)}, telling {@code progress} of each step: creating
-   * the database and copying the data, then each of {@link DemoProject#STEPS}.
-   */
-  public static DemoReport createDemo(
-      Path projectDir, String user, Clock clock, DemoProgress progress) {
-    int steps = DemoProject.STEPS.size() + 1;
-    progress.step(1, steps, "Creating the project and copying the demo clips");
-    try (Project project = Project.openEmbedded(projectDir, true, clock)) {
-      return build(
-          project,
-          projectDir.resolve(DATA_FOLDER),
-          user,
-          (step, of, what) -> progress.step(step + 1, steps, what));
-    }
-  }
-
   private static DemoReport build(Project project, Path data, String user, DemoProgress progress) {
     try {
-      DemoDataset.copyTo(data, LocalDate.now(project.clock()));
-    } catch (IOException e) {
-      throw new InputException("cannot copy the demo data to " + data + ": " + e.getMessage());
+      return DemoCreation.build(project, data, user, progress);
+    } catch (DemoCreation.CopyFailed e) {
+      throw new InputException(e.getMessage());
     }
-    return new DemoProject(project).build(data, user, progress);
   }
 
   private static Map<String, Object> toJson(Project project, Path data, DemoReport report) {

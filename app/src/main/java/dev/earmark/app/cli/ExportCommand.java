@@ -1,5 +1,6 @@
 package dev.earmark.app.cli;
 
+import dev.earmark.app.about.Version;
 import dev.earmark.engine.release.DataUse;
 import dev.earmark.engine.release.ReleaseBlocker;
 import dev.earmark.storage.export.BatchExporter;
@@ -138,7 +139,7 @@ public final class ExportCommand implements Callable<Integer> {
                       allowed,
                       pinned,
                       dataUse,
-                      VersionProvider.version(),
+                      Version.current(),
                       withAudio,
                       normalize));
       return report(outcome);

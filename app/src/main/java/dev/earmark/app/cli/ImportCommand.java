@@ -1,5 +1,6 @@
 package dev.earmark.app.cli;
 
+import dev.earmark.app.qe.QeNotes;
 import dev.earmark.audio.qe.QeModelException;
 import dev.earmark.storage.importer.ClipOutcome;
 import dev.earmark.storage.importer.ImportListener;
@@ -222,7 +223,7 @@ public final class ImportCommand implements Callable<Integer> {
   }
 
   private static void printQe(PrintWriter out, QeRun qe) {
-    out.println(QeCommand.modelLine(qe));
+    out.println(QeNotes.modelLine(qe));
     long flagged =
         qe.hints().stream().filter(hint -> hint.prediction().reviewRecommended()).count();
     out.printf(

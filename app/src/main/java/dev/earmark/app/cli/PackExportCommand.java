@@ -1,5 +1,6 @@
 package dev.earmark.app.cli;
 
+import dev.earmark.app.about.Version;
 import dev.earmark.storage.pack.AssignmentPackExport;
 import dev.earmark.storage.pack.AssignmentPacks;
 import dev.earmark.storage.policy.Policies;
@@ -47,11 +48,7 @@ public final class PackExportCommand implements Callable<Integer> {
     try (Project project = ProjectAccess.openExisting(global())) {
       AssignmentPackExport exported =
           new AssignmentPacks(project, new Policies(project))
-              .export(
-                  ProjectAccess.actor(project, global()),
-                  annotator,
-                  out,
-                  VersionProvider.version());
+              .export(ProjectAccess.actor(project, global()), annotator, out, Version.current());
       PrintWriter printer = spec.commandLine().getOut();
       if (json.enabled()) {
         Map<String, Object> report = new LinkedHashMap<>();

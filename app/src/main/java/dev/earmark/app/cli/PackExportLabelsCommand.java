@@ -1,5 +1,6 @@
 package dev.earmark.app.cli;
 
+import dev.earmark.app.about.Version;
 import dev.earmark.storage.identity.Identities;
 import dev.earmark.storage.pack.AssignmentPacks;
 import dev.earmark.storage.pack.LabelPackExport;
@@ -57,7 +58,7 @@ public final class PackExportLabelsCommand implements Callable<Integer> {
           Optional.ofNullable(global().user()).or(() -> Optional.of(source.annotator()));
       Actor actor = new Identities(project).signIn(global().osAccount(), claimed);
       LabelPackExport exported =
-          new LabelPacks(project, policies).export(actor, out, VersionProvider.version());
+          new LabelPacks(project, policies).export(actor, out, Version.current());
       PrintWriter printer = spec.commandLine().getOut();
       if (json.enabled()) {
         Map<String, Object> report = new LinkedHashMap<>();

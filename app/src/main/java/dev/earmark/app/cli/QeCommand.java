@@ -1,5 +1,6 @@
 package dev.earmark.app.cli;
 
+import dev.earmark.app.qe.QeNotes;
 import dev.earmark.audio.decode.InvalidAudioException;
 import dev.earmark.audio.features.AcousticFeatures;
 import dev.earmark.audio.features.FeatureExtractor;
@@ -100,26 +101,6 @@ public final class QeCommand {
         settings.minChildWeight());
   }
 
-  /** One line saying which model predicted and whether it is to be trusted. */
-  static String modelLine(QeRun run) {
-    String which =
-        run.defaultModel()
-            ? "the model shipped with Earmark (the project has no model of its own yet)"
-            : "the project's current model";
-    String trust =
-        run.modelPassedGate()
-            ? "passed its rho gate"
-            : "WARNING: did not pass its rho gate; treat hints as unreliable and train the"
-                + " project's own with earmark qe train";
-    return String.format(
-        Locale.ROOT,
-        "QE model %s, %s (%s); review threshold %.2f",
-        run.modelId(),
-        which,
-        trust,
-        run.reviewThreshold());
-  }
-
   /** Hints, failures and drift of a run, for --json. */
   static Map<String, Object> runJson(QeRun run, int top) {
     Map<String, Object> result = new LinkedHashMap<>();
@@ -191,66 +172,7 @@ public final class QeCommand {
       out.printf(
           "  no QE hint for %s/%s: %s%n", failure.datasetId(), failure.clipKey(), failure.reason());
     }
-    driftNotes(run).forEach(out::println);
-  }
-
-  /**
-   * What a run after an import says, one sentence each: the model used, the hints stored, each clip
-   * without a hint and why, and the drift check (a {@code QE DRIFT WARNING} per shifted
-   * distribution). The command line prints these; the workbench's import wizard shows them.
-   */
-  public static List<String> notes(QeRun run) {
-    List<String> notes = new ArrayList<>();
-    notes.add(modelLine(run));
-    long flagged =
-        run.hints().stream().filter(hint -> hint.prediction().reviewRecommended()).count();
-    notes.add(
-        String.format(
-            Locale.ROOT,
-            "QE hints stored for %d clips (%d review recommended)",
-            run.hints().size(),
-            flagged));
-    for (QeRun.ClipFailure failure : run.failures()) {
-      notes.add(
-          String.format(
-              "No QE hint for %s/%s: %s",
-              failure.datasetId(), failure.clipKey(), failure.reason()));
-    }
-    notes.addAll(driftNotes(run));
-    return notes;
-  }
-
-  private static List<String> driftNotes(QeRun run) {
-    List<String> notes = new ArrayList<>();
-    if (run.drift() instanceof QeRun.DriftCheck.Checked checked) {
-      DriftReport report = checked.drift().report();
-      if (!report.warning()) {
-        notes.add(
-            String.format(
-                Locale.ROOT,
-                "QE drift: no PSI above %.2f over %d clips against the model's training data",
-                report.warningThreshold(),
-                report.batchSize()));
-      }
-      for (DriftReport.Drift shift : checked.drift().shifted()) {
-        notes.add(
-            String.format(
-                Locale.ROOT,
-                "QE DRIFT WARNING: %s PSI %.3f > %.2f (%d clips against the training data of"
-                    + " model %s)",
-                shift.name(),
-                shift.psi(),
-                report.warningThreshold(),
-                report.batchSize(),
-                run.modelId()));
-      }
-    } else if (run.drift() instanceof QeRun.DriftCheck.TooFewClips few) {
-      notes.add(
-          String.format(
-              "QE drift not checked: %d clips predicted, fewer than qe.drift_min_clips (%d)",
-              few.clips(), few.minimumClips()));
-    }
-    return notes;
+    QeNotes.drift(run).forEach(out::println);
   }
 
   static Map<String, Object> metricsJson(QeMetrics metrics) {

@@ -1,5 +1,6 @@
 package dev.earmark.app.cli;
 
+import dev.earmark.app.qe.QeNotes;
 import dev.earmark.audio.qe.FeatureContribution;
 import dev.earmark.audio.qe.QeModel;
 import dev.earmark.audio.qe.QeModelMetadata;
@@ -165,7 +166,7 @@ public final class QePredictCommand implements Callable<Integer> {
         result.putAll(QeCommand.runJson(run, shown));
         JsonOutput.print(out, result);
       } else {
-        out.println(QeCommand.modelLine(run));
+        out.println(QeNotes.modelLine(run));
         out.printf("%d hints stored in %s%n", run.hints().size(), project.description());
         for (QeRun.ClipHint hint : run.hints()) {
           QePrediction prediction = hint.prediction();

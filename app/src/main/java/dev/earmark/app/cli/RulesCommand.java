@@ -2,7 +2,7 @@ package dev.earmark.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earmark.app.rules.RuleDiff;
 import dev.earmark.engine.normalize.GlmImporter;
 import dev.earmark.engine.normalize.RuleSet;
 import dev.earmark.engine.normalize.RuleSetJson;
@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -81,25 +80,6 @@ public final class RulesCommand {
     try (Project project = ProjectAccess.openExisting(ProjectAccess.global(spec))) {
       return work.apply(project);
     }
-  }
-
-  /** The rules of {@code ruleSet} as the file format writes them, one JSON object per rule. */
-  static List<JsonNode> ruleNodes(RuleSet ruleSet) {
-    try {
-      List<JsonNode> rules = new ArrayList<>();
-      JsonOutput.mapper().readTree(RuleSetJson.write(ruleSet)).path("rules").forEach(rules::add);
-      return rules;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a rule set did not write as JSON", e);
-    }
-  }
-
-  /** One rule on one line: its kind, then its other fields as compact JSON. */
-  static String describe(JsonNode rule) {
-    ObjectNode parameters = rule.deepCopy();
-    String kind = parameters.path("kind").asText();
-    parameters.remove("kind");
-    return kind + (parameters.isEmpty() ? "" : " " + parameters);
   }
 
   /** {@code earmark rules list}. */
@@ -207,9 +187,9 @@ public final class RulesCommand {
       out.println(shown.id() + "  " + shown.description());
       out.println("hash: " + shown.hash());
       out.println();
-      List<JsonNode> nodes = ruleNodes(shown);
+      List<JsonNode> nodes = RuleDiff.ruleNodes(shown);
       for (int i = 0; i < nodes.size(); i++) {
-        out.printf("%3d. %s%n", i + 1, describe(nodes.get(i)));
+        out.printf("%3d. %s%n", i + 1, RuleDiff.describe(nodes.get(i)));
       }
       out.flush();
       return ExitCode.OK;
@@ -237,16 +217,13 @@ public final class RulesCommand {
     @Parameters(index = "1", paramLabel = "TO", description = "Built-in or published id, or file.")
     String to;
 
-    /** One rule only one side has; {@code position} is 1-based in its own set. */
-    record Edit(char sign, int position, JsonNode rule) {}
-
     @Override
     public Integer call() {
       List<RuleSet> sets =
           withProject(spec, project -> List.of(resolve(from, project), resolve(to, project)));
-      List<JsonNode> before = ruleNodes(sets.get(0));
-      List<JsonNode> after = ruleNodes(sets.get(1));
-      List<Edit> edits = edits(before, after);
+      List<JsonNode> before = RuleDiff.ruleNodes(sets.get(0));
+      List<JsonNode> after = RuleDiff.ruleNodes(sets.get(1));
+      List<RuleDiff.Edit> edits = RuleDiff.edits(before, after);
       long removed = edits.stream().filter(edit -> edit.sign() == '-').count();
       long added = edits.size() - removed;
       PrintWriter out = spec.commandLine().getOut();
@@ -261,7 +238,7 @@ public final class RulesCommand {
         report.put("unchanged", before.size() - removed);
         List<Map<String, Object>> removedRules = new ArrayList<>();
         List<Map<String, Object>> addedRules = new ArrayList<>();
-        for (Edit edit : edits) {
+        for (RuleDiff.Edit edit : edits) {
           Map<String, Object> row = new LinkedHashMap<>();
           row.put("position", edit.position());
           row.put("rule", edit.rule());
@@ -272,67 +249,9 @@ public final class RulesCommand {
         JsonOutput.print(out, report);
         return ExitCode.OK;
       }
-      diffLines(sets.get(0), sets.get(1)).forEach(out::println);
+      RuleDiff.lines(sets.get(0), sets.get(1)).forEach(out::println);
       out.flush();
       return ExitCode.OK;
-    }
-
-    /**
-     * The text {@code earmark rules diff FROM TO} prints, one line per element: the ids, a changed
-     * description, each removed ({@code -}) and added ({@code +}) rule by position, and the counts.
-     * The policy screen of the workbench shows the same lines.
-     */
-    public static List<String> diffLines(RuleSet from, RuleSet to) {
-      List<JsonNode> before = ruleNodes(from);
-      List<Edit> edits = edits(before, ruleNodes(to));
-      long removed = edits.stream().filter(edit -> edit.sign() == '-').count();
-      long added = edits.size() - removed;
-      List<String> lines = new ArrayList<>();
-      lines.add(from.id() + " -> " + to.id());
-      if (!from.description().equals(to.description())) {
-        lines.add("description: \"" + from.description() + "\" -> \"" + to.description() + "\"");
-      }
-      if (edits.isEmpty()) {
-        lines.add("same rules");
-      }
-      for (Edit edit : edits) {
-        lines.add(
-            String.format(
-                Locale.ROOT, "%c %3d. %s", edit.sign(), edit.position(), describe(edit.rule())));
-      }
-      lines.add(removed + " removed, " + added + " added, " + (before.size() - removed) + " kept");
-      return lines;
-    }
-
-    /** A longest-common-subsequence diff of two rule lists, in order. */
-    static List<Edit> edits(List<JsonNode> before, List<JsonNode> after) {
-      int n = before.size();
-      int m = after.size();
-      int[][] common = new int[n + 1][m + 1];
-      for (int i = n - 1; i >= 0; i--) {
-        for (int j = m - 1; j >= 0; j--) {
-          common[i][j] =
-              before.get(i).equals(after.get(j))
-                  ? common[i + 1][j + 1] + 1
-                  : Math.max(common[i + 1][j], common[i][j + 1]);
-        }
-      }
-      List<Edit> edits = new ArrayList<>();
-      int i = 0;
-      int j = 0;
-      while (i < n || j < m) {
-        if (i < n && j < m && before.get(i).equals(after.get(j))) {
-          i++;
-          j++;
-        } else if (j >= m || (i < n && common[i + 1][j] >= common[i][j + 1])) {
-          edits.add(new Edit('-', i + 1, before.get(i)));
-          i++;
-        } else {
-          edits.add(new Edit('+', j + 1, after.get(j)));
-          j++;
-        }
-      }
-      return edits;
     }
   }
 

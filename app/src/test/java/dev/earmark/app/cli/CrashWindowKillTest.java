@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earmark.app.TestClocks;
+import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.storage.FaultPoints;
 import java.io.File;
 import java.io.IOException;
@@ -52,7 +53,7 @@ class CrashWindowKillTest {
   @BeforeAll
   static void buildTheSourceProjectOnce() throws Exception {
     source = shared.resolve("demo");
-    DemoCommand.createDemo(source, "maria", TestClocks.FIXED);
+    DemoCreation.create(source, "maria", TestClocks.FIXED);
     Path scratch = copyOf(source, shared.resolve("scratch"));
     assignmentPack = shared.resolve("alex.pack");
     var exported =

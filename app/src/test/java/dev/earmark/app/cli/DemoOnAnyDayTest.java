@@ -2,6 +2,7 @@ package dev.earmark.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.fixtures.DemoDataset;
 import dev.earmark.storage.agreement.AgreementFigures;
@@ -98,7 +99,7 @@ class DemoOnAnyDayTest {
 
   private Story build(String day, Clock clock) {
     Path projectDir = dir.resolve(day);
-    DemoReport report = DemoCommand.createDemo(projectDir, DemoProject.LEAD_ID, clock);
+    DemoReport report = DemoCreation.create(projectDir, DemoProject.LEAD_ID, clock);
     try (Project project = Project.openEmbedded(projectDir, false, clock)) {
       List<String> excluded =
           project

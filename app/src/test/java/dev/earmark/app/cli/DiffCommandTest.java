@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earmark.app.TestClocks;
+import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
 import dev.earmark.storage.adjudicate.Adjudications;
@@ -41,7 +42,7 @@ class DiffCommandTest {
   @BeforeAll
   static void twoExports() throws Exception {
     Path project = shared.resolve("demo");
-    DemoCommand.createDemo(project, "maria", TestClocks.FIXED);
+    DemoCreation.create(project, "maria", TestClocks.FIXED);
     first = shared.resolve("b1");
     export(project, "b1", first);
     try (Project open = Project.openEmbedded(project, false, TestClocks.FIXED)) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earmark.app.TestClocks;
+import dev.earmark.app.demo.DemoCreation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class ExportCommandTest {
   @BeforeAll
   static void demo() {
     project = shared.resolve("demo");
-    DemoCommand.createDemo(project, "maria", TestClocks.FIXED);
+    DemoCreation.create(project, "maria", TestClocks.FIXED);
   }
 
   private static EarmarkCommandTest.Result export(String batch, Path out, String... extra) {

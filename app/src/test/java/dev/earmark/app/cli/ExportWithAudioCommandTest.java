@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earmark.app.TestClocks;
+import dev.earmark.app.demo.DemoCreation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class ExportWithAudioCommandTest {
   @Test
   void aBatchWithItsAudioVerifiesAndAnAudioFileSwappedAfterwardsDoesNot() throws Exception {
     Path project = dir.resolve("demo");
-    DemoCommand.createDemo(project, "maria", TestClocks.FIXED);
+    DemoCreation.create(project, "maria", TestClocks.FIXED);
     Path out = dir.resolve("b1");
     List<String> args =
         new ArrayList<>(
@@ -76,7 +77,7 @@ class ExportWithAudioCommandTest {
   void normalizedExportWithAudioRecordsTheRuleSetAndVerifyNamesAPathThatLeavesTheBatch()
       throws Exception {
     Path project = dir.resolve("demo");
-    DemoCommand.createDemo(project, "maria", TestClocks.FIXED);
+    DemoCreation.create(project, "maria", TestClocks.FIXED);
     Path out = dir.resolve("b2");
     List<String> args =
         new ArrayList<>(

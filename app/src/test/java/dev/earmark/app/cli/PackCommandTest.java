@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earmark.app.TestClocks;
+import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
 import dev.earmark.storage.assign.Assignments;
@@ -43,7 +44,7 @@ class PackCommandTest {
   @BeforeAll
   static void demo() {
     lead = shared.resolve("demo");
-    DemoCommand.createDemo(lead, "maria", TestClocks.FIXED);
+    DemoCreation.create(lead, "maria", TestClocks.FIXED);
   }
 
   private static EarmarkCommandTest.Result exportAssignments(Path out) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earmark.app.TestClocks;
+import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.engine.normalize.RuleSetJson;
 import dev.earmark.engine.normalize.RuleSets;
 import dev.earmark.engine.rubric.RubricCatalog;
@@ -26,7 +27,7 @@ class PolicyCommandTest {
   @Test
   void movingTheDemoToANewRuleSetReportsWhatChangesForItsLabels() throws Exception {
     Path project = dir.resolve("demo");
-    DemoCommand.createDemo(project, "lead-demo", TestClocks.FIXED);
+    DemoCreation.create(project, "lead-demo", TestClocks.FIXED);
     Path rules = dir.resolve("en-asr-2.json");
     RuleSetJson.write(RuleSets.enAsr1().edit().protect("twenty one pilots").build(), rules);
     assertThat(at(project, "lead-demo", "rules", "publish", rules.toString()).code()).isZero();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earmark.app.TestClocks;
+import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.engine.normalize.RuleSetJson;
 import dev.earmark.engine.normalize.RuleSets;
 import dev.earmark.storage.policy.Policies;
@@ -102,7 +103,7 @@ class PolicyDiffCommandTest {
   /** The demo project with en-asr@2 (en-asr@1 protecting "twenty one pilots") published. */
   private Path demoWithSecondRuleSet() {
     Path project = dir.resolve("demo");
-    DemoCommand.createDemo(project, "lead-demo", TestClocks.FIXED);
+    DemoCreation.create(project, "lead-demo", TestClocks.FIXED);
     try (Project opened = Project.openEmbedded(project, false, TestClocks.FIXED)) {
       new PolicyLabels(opened, new Policies(opened))
           .publish(

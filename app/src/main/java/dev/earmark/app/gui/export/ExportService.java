@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.export;
 
-import dev.earmark.app.cli.VersionProvider;
+import dev.earmark.app.about.Version;
 import dev.earmark.engine.release.DataUse;
 import dev.earmark.storage.export.BatchExporter;
 import dev.earmark.storage.export.BatchVerification;
@@ -56,7 +56,7 @@ public class ExportService {
                 allowed,
                 Optional.empty(),
                 use,
-                VersionProvider.version(),
+                Version.current(),
                 withAudio));
   }
 

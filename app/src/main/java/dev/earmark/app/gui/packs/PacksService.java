@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.packs;
 
-import dev.earmark.app.cli.VersionProvider;
+import dev.earmark.app.about.Version;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.pack.AssignmentPackExport;
 import dev.earmark.storage.pack.AssignmentPackImport;
@@ -54,7 +54,7 @@ public class PacksService {
   public AssignmentPackExport exportAssignments(String annotator, Path out) {
     createParent(out);
     return new AssignmentPacks(project, new Policies(project))
-        .export(project.users().actor(userId), annotator, out, VersionProvider.version());
+        .export(project.users().actor(userId), annotator, out, Version.current());
   }
 
   /** Merges the label pack {@code file} into this project (leads only). */
@@ -67,7 +67,7 @@ public class PacksService {
   public LabelPackExport exportLabels(Path out) {
     createParent(out);
     return new LabelPacks(project, new Policies(project))
-        .export(project.users().actor(userId), out, VersionProvider.version());
+        .export(project.users().actor(userId), out, Version.current());
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.policy;
 
-import dev.earmark.app.cli.RulesCommand;
+import dev.earmark.app.rules.RuleDiff;
 import dev.earmark.engine.dispute.RoutingSettings;
 import dev.earmark.engine.normalize.RuleSet;
 import dev.earmark.engine.normalize.RuleSets;
@@ -110,7 +110,7 @@ public final class PolicyService {
     if (fromRules.isPresent() && ruleSetId != null) {
       RuleSet from = ruleSet(fromRules.get());
       RuleSet next = ruleSet(ruleSetId);
-      ruleDiff = RulesCommand.Diff.diffLines(from, next);
+      ruleDiff = RuleDiff.lines(from, next);
       if (type == TaskType.ASR_TRANSCRIPT && !fromRules.get().equals(ruleSetId)) {
         double threshold = new ProjectSettings(project).number(Setting.ROUTING_TRANSCRIPT_WER);
         RoutingSettings routing =

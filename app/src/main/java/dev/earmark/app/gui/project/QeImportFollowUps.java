@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.project;
 
-import dev.earmark.app.cli.QeCommand;
+import dev.earmark.app.qe.QeNotes;
 import dev.earmark.audio.qe.QeModelException;
 import dev.earmark.storage.importer.ImportReport;
 import dev.earmark.storage.project.Project;
@@ -28,7 +28,7 @@ public final class QeImportFollowUps implements ImportFollowUps {
   public List<String> after(Project project, ImportReport report) {
     ProjectSettings settings = new ProjectSettings(project);
     try {
-      return QeCommand.notes(
+      return QeNotes.afterImport(
           new QeInference(project, settings, new QeHints(project, settings))
               .afterImport(project.users().actor(userId), report));
     } catch (QeModelException e) {

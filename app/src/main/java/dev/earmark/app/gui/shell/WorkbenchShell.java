@@ -1,7 +1,7 @@
 package dev.earmark.app.gui.shell;
 
-import dev.earmark.app.cli.DemoCommand;
-import dev.earmark.app.cli.VersionProvider;
+import dev.earmark.app.about.Version;
+import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.packs.OpenAssignmentPackModel;
@@ -130,7 +130,7 @@ public final class WorkbenchShell {
     top.getChildren().setAll(menuBar(), navigationBar());
     root.setTop(top);
     root.setCenter(content);
-    message("Earmark " + VersionProvider.version(), "Opening…");
+    message("Earmark " + Version.current(), "Opening…");
   }
 
   /** The window's root node. */
@@ -175,7 +175,7 @@ public final class WorkbenchShell {
     saveAllThen(
         () -> {
           closeProject();
-          message("Earmark " + VersionProvider.version(), "Opening " + directory + "…");
+          message("Earmark " + Version.current(), "Opening " + directory + "…");
           executor.submit(
               "open the project " + directory,
               () -> OpenedProject.open(directory, userId, osAccount, clock),
@@ -191,7 +191,7 @@ public final class WorkbenchShell {
   public void open(ProjectPreload preload) {
     this.userId = preload.userId();
     closeProject();
-    message("Earmark " + VersionProvider.version(), "Opening " + preload.directory() + "…");
+    message("Earmark " + Version.current(), "Opening " + preload.directory() + "…");
     executor.submit(
         "open the project " + preload.directory(),
         preload::await,
@@ -243,7 +243,7 @@ public final class WorkbenchShell {
     saveAllThen(
         () -> {
           closeProject();
-          message("Earmark " + VersionProvider.version(), "Creating " + project.directory() + "…");
+          message("Earmark " + Version.current(), "Creating " + project.directory() + "…");
           executor.submit(
               "create the project " + project.directory(),
               () -> project.create(clock),
@@ -498,7 +498,7 @@ public final class WorkbenchShell {
                 WorkbenchShell.this.create(project, importNext);
               }
             },
-            "Earmark " + VersionProvider.version());
+            "Earmark " + Version.current());
     content.getChildren().setAll(welcome.view());
   }
 
@@ -571,14 +571,14 @@ public final class WorkbenchShell {
           closeProject();
           DemoPreparation preparation = new DemoPreparation();
           message(
-              "Earmark " + VersionProvider.version(),
+              "Earmark " + Version.current(),
               "Preparing the demo project (the first time takes a little while)…",
               preparation);
           executor.submit(
               "create the demo project",
               () -> {
                 if (!Project.exists(demoProject)) {
-                  DemoCommand.createDemo(
+                  DemoCreation.create(
                       demoProject,
                       user,
                       clock,

@@ -1,7 +1,7 @@
 package dev.earmark.app.gui.adjudication;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.engine.dispute.Dispute;
 import dev.earmark.engine.dispute.DisputeReason;
 import dev.earmark.engine.rubric.FieldValue;
@@ -40,7 +40,7 @@ final class DemoDisputes {
 
   /** Builds the demo once into {@code template}. */
   static void build(Path template) {
-    DemoCommand.createDemo(template, LEAD, TestClocks.FIXED);
+    DemoCreation.create(template, LEAD, TestClocks.FIXED);
   }
 
   static void copy(Path from, Path to) throws IOException {

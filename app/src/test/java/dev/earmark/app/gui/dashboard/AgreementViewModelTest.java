@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.cli.DemoCommand;
 import dev.earmark.app.cli.EarmarkCommand;
+import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.app.gui.CurrentThreadExecutor;
 import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.engine.agreement.AgreementResult;
@@ -76,7 +76,7 @@ class AgreementViewModelTest {
   @BeforeAll
   static void buildDemo() throws IOException {
     dir = Files.createTempDirectory("earmark-agreement");
-    DemoCommand.createDemo(dir.resolve("demo"), LEAD, TestClocks.FIXED);
+    DemoCreation.create(dir.resolve("demo"), LEAD, TestClocks.FIXED);
     project = Project.openEmbedded(dir.resolve("demo"), false, TestClocks.FIXED);
     Path data = DemoDataset.copyTo(dir.resolve("fixture")).getParent();
     fixtureLabels = jsonLines(data.resolve(DemoDataset.LABELS));

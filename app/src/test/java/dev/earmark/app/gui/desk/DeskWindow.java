@@ -1,7 +1,7 @@
 package dev.earmark.app.gui.desk;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.app.gui.Screens;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import java.io.IOException;
@@ -38,7 +38,7 @@ public final class DeskWindow {
   public static DeskWindow withDemo(String prefix) throws IOException {
     Path dir = Files.createTempDirectory(prefix);
     Path demo = dir.resolve("demo");
-    DemoCommand.createDemo(demo, "lead-demo", TestClocks.FIXED);
+    DemoCreation.create(demo, "lead-demo", TestClocks.FIXED);
     return new DeskWindow(dir, demo);
   }
 

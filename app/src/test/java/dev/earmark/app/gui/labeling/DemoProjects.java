@@ -1,7 +1,7 @@
 package dev.earmark.app.gui.labeling;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.assign.Assignments;
 import dev.earmark.storage.clip.Clips;
@@ -33,7 +33,7 @@ final class DemoProjects {
 
   /** Builds the demo in {@code dir} and opens it; the caller closes it. */
   static Project withQueue(Path dir, boolean prefillHypothesis) {
-    DemoCommand.createDemo(dir, LEAD, TestClocks.FIXED);
+    DemoCreation.create(dir, LEAD, TestClocks.FIXED);
     Project project = Project.openEmbedded(dir, false, TestClocks.FIXED);
     var lead = project.users().actor(LEAD);
     Policies policies = new Policies(project);
@@ -64,7 +64,7 @@ final class DemoProjects {
    * it.
    */
   static Project withRatingQueue(Path dir) {
-    DemoCommand.createDemo(dir, LEAD, TestClocks.FIXED);
+    DemoCreation.create(dir, LEAD, TestClocks.FIXED);
     Project project = Project.openEmbedded(dir, false, TestClocks.FIXED);
     var lead = project.users().actor(LEAD);
     project.users().add(lead, RATER, "Eve (TTS and RAG)", java.util.EnumSet.of(Role.ANNOTATOR));

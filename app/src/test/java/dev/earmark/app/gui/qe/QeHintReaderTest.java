@@ -3,7 +3,7 @@ package dev.earmark.app.gui.qe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.audio.qe.CalibrationBin;
 import dev.earmark.audio.qe.FeatureContribution;
 import dev.earmark.audio.qe.QeModel;
@@ -28,7 +28,7 @@ class QeHintReaderTest {
 
   @Test
   void aRecordedHintIsShownWithTheModelsCalibrationBinAndNotToAnnotators() {
-    DemoCommand.createDemo(dir.resolve("demo"), "lead-demo", TestClocks.FIXED);
+    DemoCreation.create(dir.resolve("demo"), "lead-demo", TestClocks.FIXED);
     try (Project project = Project.openEmbedded(dir.resolve("demo"), false, TestClocks.FIXED)) {
       long clipId =
           project

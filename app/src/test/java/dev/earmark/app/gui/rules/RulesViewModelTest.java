@@ -3,7 +3,7 @@ package dev.earmark.app.gui.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.app.gui.CurrentThreadExecutor;
 import dev.earmark.app.gui.labeling.Debouncer;
 import dev.earmark.engine.dispute.RoutingSettings;
@@ -45,7 +45,7 @@ class RulesViewModelTest {
 
   @BeforeAll
   static void buildDemo() {
-    DemoCommand.createDemo(shared.resolve("demo"), "lead-demo", TestClocks.FIXED);
+    DemoCreation.create(shared.resolve("demo"), "lead-demo", TestClocks.FIXED);
   }
 
   @AfterEach

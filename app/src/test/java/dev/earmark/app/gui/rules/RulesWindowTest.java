@@ -3,7 +3,7 @@ package dev.earmark.app.gui.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.app.gui.Screens;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.engine.normalize.Rule;
@@ -53,7 +53,7 @@ class RulesWindowTest {
   static void buildDemo() throws IOException {
     dir = Files.createTempDirectory("earmark-rules-window");
     demo = dir.resolve("demo");
-    DemoCommand.createDemo(demo, "lead-demo", TestClocks.FIXED);
+    DemoCreation.create(demo, "lead-demo", TestClocks.FIXED);
   }
 
   @AfterAll

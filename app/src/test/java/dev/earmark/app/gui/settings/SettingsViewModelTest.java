@@ -3,7 +3,7 @@ package dev.earmark.app.gui.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.app.gui.CurrentThreadExecutor;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
@@ -21,7 +21,7 @@ class SettingsViewModelTest {
 
   @BeforeAll
   static void buildDemo() {
-    DemoCommand.createDemo(dir.resolve("demo"), "lead-demo", TestClocks.FIXED);
+    DemoCreation.create(dir.resolve("demo"), "lead-demo", TestClocks.FIXED);
   }
 
   @AfterEach

@@ -4,7 +4,7 @@ import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.app.gui.Screens;
 import dev.earmark.storage.identity.Identities;
 import dev.earmark.storage.identity.OsAccount;
@@ -46,9 +46,9 @@ class ActAsOnlyInATrainingSandboxWindowTest {
   static void demoAndARealProject() throws IOException {
     dir = Files.createTempDirectory("earmark-act-as");
     demo = dir.resolve("demo");
-    DemoCommand.createDemo(demo, "lead-demo", TestClocks.FIXED);
+    DemoCreation.create(demo, "lead-demo", TestClocks.FIXED);
     real = dir.resolve("real");
-    DemoCommand.createDemo(real, "lead-demo", TestClocks.FIXED);
+    DemoCreation.create(real, "lead-demo", TestClocks.FIXED);
     try (Project project = Project.openEmbedded(real, false, TestClocks.FIXED)) {
       Identities identities = new Identities(project);
       var lead = project.users().actor("lead-demo");

@@ -4,7 +4,7 @@ import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.app.gui.Screens;
 import dev.earmark.app.gui.labeling.LabelingScreen;
 import dev.earmark.app.gui.project.ImportReportRow;
@@ -149,7 +149,7 @@ class WelcomeFlowTest {
   @Test
   void aRecentProjectOpensFromTheWelcomeScreen(FxRobot robot) throws Exception {
     Path demo = dir.resolve("recent-demo");
-    DemoCommand.createDemo(demo, "lead-demo", TestClocks.FIXED);
+    DemoCreation.create(demo, "lead-demo", TestClocks.FIXED);
     RecentProjects.besides(lastProject).add(demo);
     fx(
         () -> {

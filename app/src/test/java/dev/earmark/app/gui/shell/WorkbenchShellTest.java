@@ -4,7 +4,7 @@ import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.cli.DemoCommand;
+import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.app.gui.Screens;
 import dev.earmark.app.gui.labeling.LabelingScreen;
 import java.io.IOException;
@@ -42,7 +42,7 @@ class WorkbenchShellTest {
   static void buildDemo() throws IOException {
     dir = Files.createTempDirectory("earmark-shell");
     demo = dir.resolve("demo");
-    DemoCommand.createDemo(demo, "lead-demo", TestClocks.FIXED);
+    DemoCreation.create(demo, "lead-demo", TestClocks.FIXED);
   }
 
   @AfterAll
