@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.adjudication;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.FailureSentence;
 import dev.earmark.app.gui.form.FieldNames;
 import dev.earmark.engine.rubric.FieldSpec;
 import dev.earmark.engine.rubric.FieldValue;
@@ -728,11 +729,7 @@ public final class AdjudicationViewModel {
   }
 
   private void fail(Throwable error) {
-    String text = error.getMessage();
-    message.set(
-        text == null || text.isBlank()
-            ? "Something went wrong: " + error.getClass().getSimpleName()
-            : text);
+    message.set(FailureSentence.reason(error));
   }
 
   // ---------------------------------------------------------------- properties

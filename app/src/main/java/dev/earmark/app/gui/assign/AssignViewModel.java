@@ -1,7 +1,9 @@
 package dev.earmark.app.gui.assign;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.FailureSentence;
 import dev.earmark.app.gui.form.TickedChoice;
+import dev.earmark.engine.EngineException;
 import dev.earmark.engine.priority.SliceQuota;
 import dev.earmark.engine.priority.SliceQuotas;
 import dev.earmark.engine.rubric.TaskType;
@@ -253,8 +255,8 @@ public final class AssignViewModel {
               max,
               Optional.of(dataset.get()),
               seedValue));
-    } catch (RuntimeException e) {
-      fail(e);
+    } catch (IllegalArgumentException | EngineException e) {
+      message.set(e.getMessage()); // the form's own check: its message names the field to fix
       return Optional.empty();
     }
   }
@@ -298,7 +300,7 @@ public final class AssignViewModel {
   }
 
   private void fail(Throwable error) {
-    message.set(error.getMessage() == null ? error.toString() : error.getMessage());
+    message.set(FailureSentence.reason(error));
   }
 
   /** The task types offered, by id. */

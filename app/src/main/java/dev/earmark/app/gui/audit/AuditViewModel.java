@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.audit;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.FailureSentence;
 import dev.earmark.storage.audit.AuditEvent;
 import dev.earmark.storage.audit.AuditQuery;
 import dev.earmark.storage.audit.AuditTrail;
@@ -158,7 +159,7 @@ public final class AuditViewModel {
   }
 
   private void fail(Throwable error) {
-    message.set(error.getMessage() == null ? error.toString() : error.getMessage());
+    message.set(FailureSentence.reason(error));
   }
 
   public ObservableList<AuditEvent> events() {

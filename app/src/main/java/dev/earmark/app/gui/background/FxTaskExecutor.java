@@ -7,13 +7,17 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs work as {@link Task}s on a small pool of daemon threads; JavaFX delivers the outcome on its
- * application thread. After {@link #shutdown} further work is dropped without a callback.
- * Thread-safe.
+ * application thread. Every failure is logged once, with the work's description ({@link #log}),
+ * before the caller's {@code onFailure} turns it into a {@link FailureSentence}. After {@link
+ * #shutdown} further work is dropped without a callback. Thread-safe.
  */
 public final class FxTaskExecutor implements BackgroundExecutor {
+  private static final Logger LOG = LoggerFactory.getLogger(FxTaskExecutor.class);
   private final ExecutorService pool;
 
   /** A pool of {@code threads} daemon threads named {@code earmark-background-N}. */
@@ -41,12 +45,28 @@ public final class FxTaskExecutor implements BackgroundExecutor {
           }
         };
     task.setOnSucceeded(event -> onSuccess.accept(task.getValue()));
-    task.setOnFailed(event -> onFailure.accept(task.getException()));
+    task.setOnFailed(
+        event -> {
+          log(description, task.getException());
+          onFailure.accept(task.getException());
+        });
     try {
       pool.execute(task);
     } catch (RejectedExecutionException e) {
       // Shut down: a closed screen's late callback asking for more work. Nobody wants the result,
       // and throwing on the JavaFX thread would only break whatever runs next.
+    }
+  }
+
+  /**
+   * Logs a failure once, here, with what the work was doing: a defect with its stack trace (the
+   * screen shows only that the log has the details), an expected refusal briefly.
+   */
+  static void log(String description, Throwable failure) {
+    if (FailureSentence.expected(failure)) {
+      LOG.debug("{}: {}", description, failure.getMessage());
+    } else {
+      LOG.error("{} failed unexpectedly", description, failure);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.dashboard;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.FailureSentence;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.storage.agreement.AgreementData;
 import dev.earmark.storage.agreement.AgreementFigures;
@@ -175,13 +176,9 @@ public final class AgreementViewModel {
           message.set(
               failure instanceof CancellationException
                   ? "Cancelled. Press Recompute to compute the figures of " + type.id() + "."
-                  : "The agreement figures could not be computed: " + sentence(failure));
+                  : "The agreement figures could not be computed: "
+                      + FailureSentence.reason(failure));
         });
-  }
-
-  private static String sentence(Throwable failure) {
-    String text = failure.getMessage();
-    return text == null || text.isBlank() ? failure.getClass().getSimpleName() : text;
   }
 
   private void show(TaskFigures result) {
@@ -329,7 +326,7 @@ public final class AgreementViewModel {
           return rows.size();
         },
         count -> message.set("Saved " + count + " numbers to " + file + "."),
-        failure -> message.set("Could not save " + file + ": " + sentence(failure)));
+        failure -> message.set("Could not save " + file + ": " + FailureSentence.reason(failure)));
   }
 
   /**
@@ -340,7 +337,7 @@ public final class AgreementViewModel {
         "write the dashboard to " + file,
         () -> PngSnapshot.write(image, file),
         written -> message.set("Saved the dashboard as " + written + "."),
-        failure -> message.set("Could not save " + file + ": " + sentence(failure)));
+        failure -> message.set("Could not save " + file + ": " + FailureSentence.reason(failure)));
   }
 
   private Optional<TaskFigures> figures() {

@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.export;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.FailureSentence;
 import dev.earmark.app.gui.form.TickedChoice;
 import dev.earmark.engine.release.DataUse;
 import dev.earmark.engine.release.ReleaseBlocker;
@@ -144,7 +145,7 @@ public final class ExportWizardModel {
         error -> {
           running.set(false);
           progress.set("");
-          message.set(error.getMessage() == null ? error.toString() : error.getMessage());
+          message.set(FailureSentence.reason(error));
         });
   }
 

@@ -1,7 +1,7 @@
 package dev.earmark.app.gui.export;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
-import java.io.IOException;
+import dev.earmark.app.gui.background.FailureSentence;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -32,7 +32,7 @@ public interface FolderOpener {
                     "No file manager could open "
                         + folder
                         + " ("
-                        + (error instanceof IOException ? error.getMessage() : error.toString())
+                        + FailureSentence.reason(error)
                         + "); open it yourself: the path is selectable above."));
   }
 }

@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.labeling;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.FailureSentence;
 import dev.earmark.app.gui.form.FieldNames;
 import dev.earmark.engine.rubric.FieldSpec;
 import dev.earmark.engine.rubric.FieldValue;
@@ -227,8 +228,8 @@ public final class LabelingViewModel {
           firstToDo().ifPresentOrElse(this::showEntry, this::showAllDone);
         },
         failure -> {
-          emptyMessage.set("The queue could not be read: " + failure.getMessage());
-          fail("The queue could not be read: " + failure.getMessage());
+          emptyMessage.set("The queue could not be read: " + FailureSentence.reason(failure));
+          fail("The queue could not be read: " + FailureSentence.reason(failure));
         });
   }
 
@@ -1114,7 +1115,7 @@ public final class LabelingViewModel {
       return capitalised(failure.getMessage());
     }
     return "Not saved: "
-        + failure.getMessage()
+        + FailureSentence.reason(failure)
         + ". Your work is still in the form; press Ctrl+S to try again.";
   }
 

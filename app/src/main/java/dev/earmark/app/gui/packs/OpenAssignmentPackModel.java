@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.packs;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.FailureSentence;
 import dev.earmark.storage.pack.AssignmentPackImport;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,7 +66,7 @@ public final class OpenAssignmentPackModel {
         },
         error -> {
           running.set(false);
-          message.set(error.getMessage() == null ? error.toString() : error.getMessage());
+          message.set(FailureSentence.reason(error));
         });
   }
 

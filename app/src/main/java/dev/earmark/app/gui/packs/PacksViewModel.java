@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.packs;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.FailureSentence;
 import dev.earmark.storage.pack.AssignmentPacks;
 import dev.earmark.storage.pack.LabelMerge;
 import java.nio.file.Path;
@@ -189,7 +190,7 @@ public final class PacksViewModel {
   }
 
   private void fail(Throwable error) {
-    message.set(error.getMessage() == null ? error.toString() : error.getMessage());
+    message.set(FailureSentence.reason(error));
   }
 
   public boolean lead() {

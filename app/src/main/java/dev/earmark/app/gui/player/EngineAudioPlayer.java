@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.player;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.FailureSentence;
 import dev.earmark.audio.decode.InvalidAudioException;
 import dev.earmark.audio.playback.ChannelSelection;
 import dev.earmark.audio.playback.PcmClip;
@@ -91,7 +92,7 @@ public final class EngineAudioPlayer implements AudioPlayer {
                     + ": "
                     + (error instanceof InvalidAudioException invalid
                         ? invalid.invalid().message()
-                        : error.getMessage()));
+                        : FailureSentence.reason(error)));
             state.set(PlayerState.UNAVAILABLE);
           }
         });

@@ -1,7 +1,7 @@
 package dev.earmark.app.gui.policy;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
-import dev.earmark.app.gui.background.Refusal;
+import dev.earmark.app.gui.background.FailureSentence;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.policy.PolicyChange;
@@ -122,7 +122,7 @@ public final class PolicyViewModel {
 
   private void failed(Throwable failure) {
     busy.set(false);
-    problem.set(Refusal.sentence(failure));
+    problem.set(FailureSentence.of(failure));
   }
 
   public ObservableList<PolicyService.Choices> choices() {

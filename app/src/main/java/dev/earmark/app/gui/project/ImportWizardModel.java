@@ -1,9 +1,8 @@
 package dev.earmark.app.gui.project;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
-import dev.earmark.engine.EngineException;
+import dev.earmark.app.gui.background.FailureSentence;
 import dev.earmark.engine.contract.DatasetContract;
-import dev.earmark.storage.StorageException;
 import dev.earmark.storage.clip.Clips;
 import dev.earmark.storage.importer.ImportListener;
 import dev.earmark.storage.importer.ImportReport;
@@ -297,10 +296,7 @@ public final class ImportWizardModel {
   private void failed(Throwable failure) {
     running.set(false);
     step.set(Step.CONTRACT);
-    message.set(
-        failure instanceof StorageException || failure instanceof EngineException
-            ? "The import stopped: " + failure.getMessage()
-            : "The import stopped: " + failure);
+    message.set("The import stopped: " + FailureSentence.reason(failure));
   }
 
   private static String summarize(Finished finished) {

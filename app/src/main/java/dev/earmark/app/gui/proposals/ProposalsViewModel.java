@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.proposals;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.FailureSentence;
 import dev.earmark.storage.adjudicate.PolicyProposal.ProposalStatus;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -115,7 +116,7 @@ public final class ProposalsViewModel {
   }
 
   private void fail(Throwable error) {
-    message.set(error.getMessage() == null ? error.toString() : error.getMessage());
+    message.set(FailureSentence.reason(error));
   }
 
   public ObservableList<ProposalRow> rows() {

@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.qe;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.FailureSentence;
 import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -55,7 +56,7 @@ public final class QeHintPanel extends VBox {
         },
         error -> {
           if (showing == clipId) {
-            display(Optional.empty(), "QE hint unavailable: " + error.getMessage());
+            display(Optional.empty(), "QE hint unavailable: " + FailureSentence.reason(error));
           }
         });
   }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads QE hints for the acting user through storage's {@link QeHints} (which decides whether they
@@ -23,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * loaded once per reader. Blocks: call through the background executor. Thread-safe.
  */
 public final class QeHintReader {
+  private static final Logger LOG = LoggerFactory.getLogger(QeHintReader.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Project project;
@@ -63,7 +66,9 @@ public final class QeHintReader {
     try {
       return hints.model(modelId);
     } catch (RuntimeException e) {
-      // A model this build cannot read still leaves the hint itself worth showing.
+      // A model this build cannot read still leaves the hint itself worth showing; the log says
+      // why its calibration is missing.
+      LOG.warn("QE model {} cannot be read; its hints show without calibration", modelId, e);
       return Optional.empty();
     }
   }
@@ -82,6 +87,7 @@ public final class QeHintReader {
                 node.path("contribution").asDouble()));
       }
     } catch (JsonProcessingException e) {
+      LOG.warn("a QE hint's feature contributions are not JSON; showing none", e);
       return List.of();
     }
     return features;

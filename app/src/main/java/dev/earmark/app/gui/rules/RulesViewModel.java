@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.rules;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.FailureSentence;
 import dev.earmark.app.gui.labeling.Debouncer;
 import dev.earmark.engine.EngineException;
 import dev.earmark.engine.dispute.RoutingSettings;
@@ -623,11 +624,8 @@ public final class RulesViewModel {
 
   private void failed(Throwable failure) {
     busy.set(false);
-    String message = failure.getMessage();
-    problem.set(
-        message == null || message.isBlank()
-            ? "Something went wrong (" + failure.getClass().getSimpleName() + ")."
-            : Character.toUpperCase(message.charAt(0)) + message.substring(1));
+    String reason = FailureSentence.reason(failure);
+    problem.set(Character.toUpperCase(reason.charAt(0)) + reason.substring(1));
   }
 
   // ---- properties ----

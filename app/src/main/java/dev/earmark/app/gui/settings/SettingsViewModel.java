@@ -1,7 +1,7 @@
 package dev.earmark.app.gui.settings;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
-import dev.earmark.app.gui.background.Refusal;
+import dev.earmark.app.gui.background.FailureSentence;
 import dev.earmark.storage.settings.Setting;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -32,7 +32,7 @@ public final class SettingsViewModel {
         "read the settings",
         service::list,
         values::setAll,
-        failure -> problem.set(Refusal.sentence(failure)));
+        failure -> problem.set(FailureSentence.of(failure)));
   }
 
   /**
@@ -61,7 +61,7 @@ public final class SettingsViewModel {
           status.set(setting.key() + ": " + saved.before() + " → " + saved.after() + " (saved).");
         },
         failure -> {
-          problem.set(Refusal.sentence(failure));
+          problem.set(FailureSentence.of(failure));
           load();
         });
   }

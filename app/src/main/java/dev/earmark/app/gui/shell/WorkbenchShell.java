@@ -3,6 +3,7 @@ package dev.earmark.app.gui.shell;
 import dev.earmark.app.about.Version;
 import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.FailureSentence;
 import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.packs.OpenAssignmentPackModel;
 import dev.earmark.app.gui.packs.OpenAssignmentPackView;
@@ -458,7 +459,7 @@ public final class WorkbenchShell {
     String reason =
         failure instanceof StorageException
             ? failure.getMessage()
-            : "The project could not be opened: " + failure;
+            : "The project could not be opened: " + FailureSentence.reason(failure);
     afterOpen = null;
     if (opened != null) {
       opened.project().close();

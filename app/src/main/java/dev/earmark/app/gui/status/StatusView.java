@@ -1,7 +1,7 @@
 package dev.earmark.app.gui.status;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
-import dev.earmark.app.gui.background.Refusal;
+import dev.earmark.app.gui.background.FailureSentence;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.status.ProjectStatus;
@@ -70,7 +70,7 @@ public final class StatusView extends BorderPane {
                     .read(project.users().actor(userId))),
         this::show,
         failure -> {
-          problem.setText(Refusal.sentence(failure));
+          problem.setText(FailureSentence.of(failure));
           problem.setVisible(true);
         });
   }

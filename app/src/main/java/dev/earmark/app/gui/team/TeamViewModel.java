@@ -1,7 +1,7 @@
 package dev.earmark.app.gui.team;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
-import dev.earmark.app.gui.background.Refusal;
+import dev.earmark.app.gui.background.FailureSentence;
 import dev.earmark.storage.user.Role;
 import dev.earmark.storage.user.RoleChange;
 import java.util.List;
@@ -125,7 +125,7 @@ public final class TeamViewModel {
         },
         failure -> {
           busy.set(false);
-          problem.set(Refusal.sentence(failure));
+          problem.set(FailureSentence.of(failure));
           // The roster may have changed before the refusal (e.g. a user added, the account not).
           executor.submit("read the team", service::roster, members::setAll, ignored -> {});
         });

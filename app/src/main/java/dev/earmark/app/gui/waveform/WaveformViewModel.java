@@ -1,6 +1,7 @@
 package dev.earmark.app.gui.waveform;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.FailureSentence;
 import dev.earmark.app.gui.player.AudioPlayer;
 import dev.earmark.app.gui.player.ListeningCoverage;
 import dev.earmark.app.gui.player.LoopRegion;
@@ -123,7 +124,7 @@ public final class WaveformViewModel {
     if (error instanceof InvalidAudioException invalid) {
       return invalid.invalid().message();
     }
-    return String.valueOf(error.getMessage());
+    return FailureSentence.reason(error);
   }
 
   private WaveformClip read(Path file) {
