@@ -1,5 +1,6 @@
 package dev.earmark.app.gui;
 
+import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.shell.ProjectPreload;
 import dev.earmark.app.gui.shell.StartupProbe;
 import dev.earmark.app.gui.shell.StartupProject;
@@ -46,7 +47,12 @@ public final class WorkbenchApp extends Application {
   public void start(Stage stage) {
     shell =
         new WorkbenchShell(
-            stage, Clock.systemDefaultZone(), demoProject, lastProjectFile, Screens.all());
+            stage,
+            Clock.systemDefaultZone(),
+            demoProject,
+            lastProjectFile,
+            Screens.all(),
+            new FxTaskExecutor(2));
     Scene scene = new Scene(shell.view(), WindowState.DEFAULT_WIDTH, WindowState.DEFAULT_HEIGHT);
     shell.install(scene);
     new WindowMemory(WindowPreferences.atDefaultLocation()).restore(stage, shell.zoom());

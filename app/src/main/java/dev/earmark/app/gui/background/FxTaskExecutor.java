@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.background;
 
-import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -11,10 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs work as {@link Task}s on a small pool of daemon threads; JavaFX delivers the outcome on its
- * application thread. Every failure is logged once, with the work's description ({@link #log}),
- * before the caller's {@code onFailure} turns it into a {@link FailureSentence}. After {@link
- * #shutdown} further work is dropped without a callback. Thread-safe.
+ * Runs work as {@link Task}s on a small pool of daemon threads; JavaFX delivers progress (coalesced
+ * by {@link Task#updateProgress}) and the outcome on its application thread. Every failure is
+ * logged once, with the work's description ({@link #log}), before the caller's {@code onFailure}
+ * turns it into a {@link FailureSentence}. After {@link #shutdown} further work is dropped without
+ * a callback. Thread-safe.
  */
 public final class FxTaskExecutor implements BackgroundExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(FxTaskExecutor.class);
@@ -34,28 +35,45 @@ public final class FxTaskExecutor implements BackgroundExecutor {
   }
 
   @Override
-  public <T> void submit(
-      String description, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-    Task<T> task =
-        new Task<>() {
-          @Override
-          protected T call() throws Exception {
-            updateTitle(description);
-            return work.call();
+  public <T> BackgroundJob runInBackground(
+      String description,
+      Work<T> work,
+      ProgressListener onProgress,
+      Consumer<T> onSuccess,
+      Consumer<Throwable> onFailure) {
+    Job<T> job = new Job<>(description, work);
+    Task<T> task = job.task;
+    task.workDoneProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (!job.abandoned) {
+                onProgress.progress(
+                    (long) task.getWorkDone(), Math.max(0, (long) task.getTotalWork()));
+              }
+            });
+    task.setOnSucceeded(
+        event -> {
+          if (!job.abandoned) {
+            onSuccess.accept(task.getValue());
           }
-        };
-    task.setOnSucceeded(event -> onSuccess.accept(task.getValue()));
+        });
     task.setOnFailed(
         event -> {
-          log(description, task.getException());
-          onFailure.accept(task.getException());
+          if (!(job.cancelRequested() && task.getException() instanceof CancellationException)) {
+            log(description, task.getException()); // a cancelled job's stop is no failure
+          }
+          if (!job.abandoned) {
+            onFailure.accept(task.getException());
+          }
         });
     try {
       pool.execute(task);
     } catch (RejectedExecutionException e) {
       // Shut down: a closed screen's late callback asking for more work. Nobody wants the result,
       // and throwing on the JavaFX thread would only break whatever runs next.
+      job.abandon();
     }
+    return job;
   }
 
   /**
@@ -73,5 +91,57 @@ public final class FxTaskExecutor implements BackgroundExecutor {
   @Override
   public void shutdown() {
     pool.shutdownNow();
+  }
+
+  /** One piece of work, its progress and its cancel, run as a JavaFX {@link Task}. */
+  private static final class Job<T> implements BackgroundJob, Progress {
+    private final Runner task;
+    private volatile boolean cancelRequested;
+    private volatile boolean abandoned;
+
+    Job(String description, Work<T> work) {
+      this.task = new Runner(description, work);
+    }
+
+    @Override
+    public void update(long done, long total) {
+      task.report(done, total);
+    }
+
+    @Override
+    public boolean cancelRequested() {
+      return cancelRequested;
+    }
+
+    @Override
+    public void cancel() {
+      cancelRequested = true;
+    }
+
+    @Override
+    public void abandon() {
+      abandoned = true;
+      cancelRequested = true;
+    }
+
+    private final class Runner extends Task<T> {
+      private final String description;
+      private final Work<T> work;
+
+      Runner(String description, Work<T> work) {
+        this.description = description;
+        this.work = work;
+      }
+
+      @Override
+      protected T call() throws Exception {
+        updateTitle(description);
+        return work.run(Job.this);
+      }
+
+      void report(long done, long total) {
+        updateProgress(done, total);
+      }
+    }
   }
 }

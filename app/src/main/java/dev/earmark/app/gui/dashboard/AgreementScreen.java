@@ -10,7 +10,6 @@ import dev.earmark.storage.agreement.AgreementReader;
 import dev.earmark.storage.agreement.TaskFigures;
 import dev.earmark.storage.policy.LabelPolicy;
 import dev.earmark.storage.policy.Policies;
-import javafx.application.Platform;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 
@@ -40,9 +39,7 @@ public final class AgreementScreen implements WorkbenchScreen {
     AgreementReader reader = new AgreementReader(context.project(), policies);
     AgreementViewModel.Source source =
         type -> reader.read(context.project().users().actor(context.userId()), type);
-    this.model =
-        new AgreementViewModel(
-            source, executor, Platform::runLater, AgreementFigures.Settings.defaults());
+    this.model = new AgreementViewModel(source, executor, AgreementFigures.Settings.defaults());
     this.view = new AgreementView(model, executor, context.theme().darkProperty());
   }
 

@@ -1,7 +1,9 @@
 package dev.earmark.app.gui.dashboard;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.BackgroundJob;
 import dev.earmark.app.gui.background.FailureSentence;
+import dev.earmark.app.gui.background.Progress;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.storage.agreement.AgreementData;
 import dev.earmark.storage.agreement.AgreementFigures;
@@ -18,9 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -49,7 +48,6 @@ public final class AgreementViewModel {
 
   private final Source source;
   private final BackgroundExecutor executor;
-  private final Executor uiThread;
   private final AgreementFigures.Settings settings;
   private final Map<TaskType, TaskFigures> computed = new EnumMap<>(TaskType.class);
 
@@ -62,21 +60,12 @@ public final class AgreementViewModel {
   private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-  private AtomicBoolean cancelRequested = new AtomicBoolean();
-  private int generation;
+  private BackgroundJob job = BackgroundJob.NONE;
 
-  /**
-   * @param uiThread runs progress updates on the thread the properties live on ({@code
-   *     Platform::runLater} in the window, {@code Runnable::run} in tests)
-   */
   public AgreementViewModel(
-      Source source,
-      BackgroundExecutor executor,
-      Executor uiThread,
-      AgreementFigures.Settings settings) {
+      Source source, BackgroundExecutor executor, AgreementFigures.Settings settings) {
     this.source = source;
     this.executor = executor;
-    this.uiThread = uiThread;
     this.settings = settings;
   }
 
@@ -86,8 +75,7 @@ public final class AgreementViewModel {
     taskType.set(type);
     TaskFigures known = computed.get(type);
     if (known != null) {
-      cancelRequested.set(true);
-      generation++;
+      job.abandon();
       computing.set(false);
       show(known);
       message.set(
@@ -107,78 +95,63 @@ public final class AgreementViewModel {
 
   /** Asks the running computation to stop; the figures shown before stay. */
   public void cancel() {
-    cancelRequested.set(true);
+    job.cancel();
   }
 
   private void compute(TaskType type) {
-    int run = ++generation;
-    AtomicBoolean cancel = new AtomicBoolean();
-    cancelRequested.set(true);
-    cancelRequested = cancel;
+    job.abandon();
     computing.set(true);
     progress.set(0);
     message.set("Computing agreement for " + type.id() + "…");
     figures.set(null);
     field.set(null);
     itemsBehind.set(null);
-    AtomicReference<double[]> latest = new AtomicReference<>();
-    AtomicBoolean posted = new AtomicBoolean();
-    AgreementFigures.Progress listener =
-        new AgreementFigures.Progress() {
-          @Override
-          public void step(int done, int total, String what) {
-            latest.set(new double[] {done, Math.max(1, total)});
-            if (posted.compareAndSet(false, true)) {
-              uiThread.execute(
-                  () -> {
-                    posted.set(false);
-                    double[] now = latest.get();
-                    if (run == generation) {
-                      progress.set(now[0] / now[1]);
-                    }
-                  });
-            }
-          }
+    job =
+        executor.runInBackground(
+            "compute agreement figures of " + type.id(),
+            steps -> AgreementFigures.compute(type, source.read(type), settings, listener(steps)),
+            (done, total) -> progress.set((double) done / Math.max(1, total)),
+            result -> computed(type, result),
+            failure -> {
+              computing.set(false);
+              progress.set(0);
+              message.set(
+                  failure instanceof CancellationException
+                      ? "Cancelled. Press Recompute to compute the figures of " + type.id() + "."
+                      : "The agreement figures could not be computed: "
+                          + FailureSentence.reason(failure));
+            });
+  }
 
-          @Override
-          public boolean cancelled() {
-            return cancel.get();
-          }
-        };
-    executor.submit(
-        "compute agreement figures of " + type.id(),
-        () -> AgreementFigures.compute(type, source.read(type), settings, listener),
-        result -> {
-          if (run != generation) {
-            return;
-          }
-          computing.set(false);
-          progress.set(1);
-          computed.put(type, result);
-          show(result);
-          message.set(
-              result
-                  .empty()
-                  .orElse(
-                      result.fields().size()
-                          + " fields compared, intervals from "
-                          + settings.resamples()
-                          + " bootstrap resamples (seed "
-                          + settings.seed()
-                          + ")."));
-        },
-        failure -> {
-          if (run != generation) {
-            return;
-          }
-          computing.set(false);
-          progress.set(0);
-          message.set(
-              failure instanceof CancellationException
-                  ? "Cancelled. Press Recompute to compute the figures of " + type.id() + "."
-                  : "The agreement figures could not be computed: "
-                      + FailureSentence.reason(failure));
-        });
+  private static AgreementFigures.Progress listener(Progress steps) {
+    return new AgreementFigures.Progress() {
+      @Override
+      public void step(int done, int total, String what) {
+        steps.update(done, Math.max(1, total));
+      }
+
+      @Override
+      public boolean cancelled() {
+        return steps.cancelRequested();
+      }
+    };
+  }
+
+  private void computed(TaskType type, TaskFigures result) {
+    computing.set(false);
+    progress.set(1);
+    computed.put(type, result);
+    show(result);
+    message.set(
+        result
+            .empty()
+            .orElse(
+                result.fields().size()
+                    + " fields compared, intervals from "
+                    + settings.resamples()
+                    + " bootstrap resamples (seed "
+                    + settings.seed()
+                    + ")."));
   }
 
   private void show(TaskFigures result) {

@@ -2,6 +2,7 @@ package dev.earmark.app.gui.labeling;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.app.gui.background.FxTaskExecutor;
+import dev.earmark.app.gui.background.JobScope;
 import dev.earmark.app.gui.keys.Keymap;
 import dev.earmark.app.gui.player.AudioPlayer;
 import dev.earmark.app.gui.player.EngineAudioPlayer;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class LabelingScreen implements WorkbenchScreen {
   private static final Logger LOG = LoggerFactory.getLogger(LabelingScreen.class);
 
+  private final BackgroundExecutor pool;
   private final BackgroundExecutor executor;
   private final AudioPlayer player;
   private final LabelingViewModel model;
@@ -70,7 +72,10 @@ public final class LabelingScreen implements WorkbenchScreen {
       Theme theme,
       Optional<Path> keysFile,
       Function<BackgroundExecutor, AudioPlayer> players) {
-    this.executor = new ClosingExecutor(new FxTaskExecutor(2));
+    // The screen's own pool; once the screen closes (the user acts as someone else, the project
+    // changes) late callbacks (a read-ahead, a waveform read) are dropped instead of failing.
+    this.pool = new FxTaskExecutor(2);
+    this.executor = new JobScope(pool);
     this.player = players.apply(executor);
     PeakLoader peaks = PeakLoader.cached(new PeakCache(cacheDirectory.resolve("peaks")));
     this.waveform = new WaveformViewModel(executor, player, peaks, SpectrogramSettings.defaults());
@@ -157,54 +162,10 @@ public final class LabelingScreen implements WorkbenchScreen {
     return keymap;
   }
 
-  /**
-   * The screen's executor: once the screen is closed (the user acts as someone else, the project
-   * changes) it drops new work and the callbacks of work still running, instead of letting a late
-   * callback (a read-ahead, a waveform read) fail on a shut-down pool.
-   */
-  private static final class ClosingExecutor implements BackgroundExecutor {
-    private final BackgroundExecutor pool;
-    private volatile boolean closed;
-
-    ClosingExecutor(BackgroundExecutor pool) {
-      this.pool = pool;
-    }
-
-    @Override
-    public <T> void submit(
-        String description,
-        java.util.concurrent.Callable<T> work,
-        java.util.function.Consumer<T> onSuccess,
-        java.util.function.Consumer<Throwable> onFailure) {
-      if (closed) {
-        LOG.debug("the labeling screen is closed; not starting: {}", description);
-        return;
-      }
-      pool.submit(
-          description,
-          work,
-          result -> {
-            if (!closed) {
-              onSuccess.accept(result);
-            }
-          },
-          failure -> {
-            if (!closed) {
-              onFailure.accept(failure);
-            }
-          });
-    }
-
-    @Override
-    public void shutdown() {
-      closed = true;
-      pool.shutdown();
-    }
-  }
-
   @Override
   public void close() {
     player.close();
     executor.shutdown();
+    pool.shutdown();
   }
 }

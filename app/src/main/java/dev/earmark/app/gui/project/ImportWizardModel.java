@@ -1,7 +1,9 @@
 package dev.earmark.app.gui.project;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.BackgroundJob;
 import dev.earmark.app.gui.background.FailureSentence;
+import dev.earmark.app.gui.background.Progress;
 import dev.earmark.engine.contract.DatasetContract;
 import dev.earmark.storage.clip.Clips;
 import dev.earmark.storage.importer.ImportListener;
@@ -16,8 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -59,7 +59,6 @@ public final class ImportWizardModel {
   private final String userId;
   private final Path contractsDirectory;
   private final BackgroundExecutor executor;
-  private final Executor uiThread;
   private final ImportFollowUps followUps;
 
   private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.MANIFEST);
@@ -76,14 +75,12 @@ public final class ImportWizardModel {
   private final FilteredList<ImportReportRow> shownRows = new FilteredList<>(rows);
   private final BooleanProperty problemsOnly = new SimpleBooleanProperty(true);
   private final ObservableList<String> notes = FXCollections.observableArrayList();
-  private AtomicBoolean cancelRequest = new AtomicBoolean();
+  private BackgroundJob job = BackgroundJob.NONE;
 
   /**
    * A wizard importing into {@code project} as {@code userId} (who must be a lead).
    *
    * @param contractsDirectory where the contract filled in is kept as {@code DATASET.json}
-   * @param uiThread runs progress updates on the UI thread ({@code Platform::runLater}; tests pass
-   *     {@code Runnable::run})
    * @param followUps notes shown under the report (the seam for QE drift warnings)
    */
   public ImportWizardModel(
@@ -91,13 +88,11 @@ public final class ImportWizardModel {
       String userId,
       Path contractsDirectory,
       BackgroundExecutor executor,
-      Executor uiThread,
       ImportFollowUps followUps) {
     this.project = project;
     this.userId = userId;
     this.contractsDirectory = contractsDirectory;
     this.executor = executor;
-    this.uiThread = uiThread;
     this.followUps = followUps;
     problemsOnly.addListener((obs, old, now) -> applyFilter());
     applyFilter();
@@ -220,45 +215,44 @@ public final class ImportWizardModel {
       message.set("The contract could not be saved to " + contractFile + ": " + e.getMessage());
       return;
     }
-    AtomicBoolean cancel = new AtomicBoolean();
-    cancelRequest = cancel;
     running.set(true);
     cancelled.set(false);
     progress.set(-1);
     progressText.set("Reading " + manifest.get().getFileName() + "…");
     message.set("");
     step.set(Step.IMPORTING);
-    ImportListener listener =
-        new ImportListener() {
-          @Override
-          public void progress(long done, long total) {
-            uiThread.execute(() -> showProgress(done, total));
-          }
-
-          @Override
-          public boolean cancelled() {
-            return cancel.get();
-          }
-        };
-    executor.submit(
-        "import " + manifest.get().getFileName(),
-        () -> runImport(manifest.get(), contractFile, listener, cancel),
-        this::finished,
-        this::failed);
+    job =
+        executor.runInBackground(
+            "import " + manifest.get().getFileName(),
+            progress -> runImport(manifest.get(), contractFile, progress),
+            this::showProgress,
+            this::finished,
+            this::failed);
   }
 
   /** Asks the running import to stop after the chunk in hand is saved. */
   public void cancel() {
     if (running.get()) {
-      cancelRequest.set(true);
+      job.cancel();
       progressText.set("Stopping after the clips in hand are saved…");
     }
   }
 
   // ---- work ----
 
-  private Finished runImport(
-      Path manifest, Path contractFile, ImportListener listener, AtomicBoolean cancel) {
+  private Finished runImport(Path manifest, Path contractFile, Progress progress) {
+    ImportListener listener =
+        new ImportListener() {
+          @Override
+          public void progress(long done, long total) {
+            progress.update(done, total);
+          }
+
+          @Override
+          public boolean cancelled() {
+            return progress.cancelRequested();
+          }
+        };
     Actor actor = project.users().actor(userId);
     ImportReport done = new Importer(project).run(actor, manifest, contractFile, listener);
     List<ImportReportRow.ImportedClip> imported =
@@ -267,7 +261,8 @@ public final class ImportWizardModel {
                 .map(clip -> new ImportReportRow.ImportedClip(clip.manifestLine(), clip.clipKey()))
                 .toList();
     List<String> after = followUps.after(project, done);
-    return new Finished(done, ImportReportRow.of(done, imported), after, cancel.get());
+    return new Finished(
+        done, ImportReportRow.of(done, imported), after, progress.cancelRequested());
   }
 
   private void showProgress(long done, long total) {
@@ -275,7 +270,7 @@ public final class ImportWizardModel {
       return;
     }
     progress.set(total <= 0 ? -1 : Math.min(1.0, (double) done / total));
-    if (!cancelRequest.get()) {
+    if (!job.cancelRequested()) {
       progressText.set(String.format(Locale.ROOT, "%,d of %,d lines", done, total));
     }
   }

@@ -1,7 +1,10 @@
 package dev.earmark.app.gui.rules;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.background.BackgroundExecutor.ProgressListener;
+import dev.earmark.app.gui.background.BackgroundJob;
 import dev.earmark.app.gui.background.FailureSentence;
+import dev.earmark.app.gui.background.JobScope;
 import dev.earmark.app.gui.labeling.Debouncer;
 import dev.earmark.engine.EngineException;
 import dev.earmark.engine.dispute.RoutingSettings;
@@ -72,7 +75,7 @@ public final class RulesViewModel {
   }
 
   private final RulesService service;
-  private final BackgroundExecutor shared;
+  private final JobScope jobs;
   private final Debouncer debouncer;
 
   private final ObservableList<VersionedId> versions = FXCollections.observableArrayList();
@@ -98,49 +101,23 @@ public final class RulesViewModel {
   private String description = "";
   private List<PolicyLabel> labels = List.of();
   private double disputeWerAbove = 0.2;
-  private int previewGeneration;
-  private int impactGeneration;
+  private BackgroundJob previewJob = BackgroundJob.NONE;
+  private BackgroundJob impactJob = BackgroundJob.NONE;
   private Runnable cancelPreview = () -> {};
   private Runnable cancelImpact = () -> {};
 
   public RulesViewModel(RulesService service, BackgroundExecutor executor, Debouncer debouncer) {
     this.service = service;
-    this.shared = executor;
+    this.jobs = new JobScope(executor);
     this.debouncer = debouncer;
     previewInput.addListener((obs, old, now) -> schedulePreview());
   }
 
-  private boolean closed;
-
   /** Stops: pending recomputations are cancelled and late results are ignored. */
   public void close() {
-    closed = true;
+    jobs.shutdown();
     cancelPreview.run();
     cancelImpact.run();
-  }
-
-  /** Submits to the shared executor unless closed; callbacks after closing are dropped. */
-  private <T> void submit(
-      String what,
-      java.util.concurrent.Callable<T> work,
-      java.util.function.Consumer<T> onSuccess,
-      java.util.function.Consumer<Throwable> onFailure) {
-    if (closed) {
-      return;
-    }
-    shared.submit(
-        what,
-        work,
-        result -> {
-          if (!closed) {
-            onSuccess.accept(result);
-          }
-        },
-        failure -> {
-          if (!closed) {
-            onFailure.accept(failure);
-          }
-        });
   }
 
   // ---- loading ----
@@ -148,7 +125,7 @@ public final class RulesViewModel {
   /** Reads the published versions and the labels, then opens the version in force. */
   public void load() {
     busy.set(true);
-    submit(
+    jobs.submit(
         "read the published rule sets",
         service::start,
         start -> {
@@ -174,7 +151,7 @@ public final class RulesViewModel {
 
   /** Reads again which rule set the ASR label policy names (a lead may have adopted another). */
   public void refreshInForce() {
-    submit(
+    jobs.submit(
         "read the label policy in force",
         service::inForce,
         id -> inForce.set(inForceSentence(id)),
@@ -197,7 +174,7 @@ public final class RulesViewModel {
    */
   public void open(VersionedId id) {
     busy.set(true);
-    submit(
+    jobs.submit(
         "read the rule set " + id,
         () -> service.ruleSet(id),
         ruleSet -> {
@@ -362,7 +339,7 @@ public final class RulesViewModel {
   public void importGlm(Path file) {
     VersionedId id = base.get() == null ? new VersionedId("imported", 1) : base.get();
     busy.set(true);
-    submit(
+    jobs.submit(
         "import the GLM file " + file,
         () -> GlmImporter.importFile(file, id),
         imported -> {
@@ -408,22 +385,16 @@ public final class RulesViewModel {
   }
 
   private void preview() {
-    int generation = ++previewGeneration;
     List<DraftRule> snapshot = List.copyOf(rules);
     String sentence = previewInput.get();
-    submit(
-        "normalize the preview sentence",
-        () -> Normalizer.compile(draft(snapshot, draftId())).normalize(sentence),
-        normalized -> {
-          if (generation == previewGeneration) {
-            showPreview(normalized, snapshot);
-          }
-        },
-        failure -> {
-          if (generation == previewGeneration) {
-            failed(failure);
-          }
-        });
+    previewJob.abandon(); // its preview is of an older draft
+    previewJob =
+        jobs.runInBackground(
+            "normalize the preview sentence",
+            progress -> Normalizer.compile(draft(snapshot, draftId())).normalize(sentence),
+            ProgressListener.IGNORED,
+            normalized -> showPreview(normalized, snapshot),
+            this::failed);
   }
 
   private void showPreview(NormalizedText normalized, List<DraftRule> snapshot) {
@@ -447,27 +418,23 @@ public final class RulesViewModel {
     if (baseRuleSet == null) {
       return;
     }
-    int generation = ++impactGeneration;
     RuleSet from = baseRuleSet;
     RuleSet to = draft(List.copyOf(rules), draftId());
     List<PolicyLabel> compared = labels;
     double threshold = disputeWerAbove;
-    submit(
-        "count the labels the draft changes",
-        () -> diff(from, to, compared, threshold),
-        report -> {
-          if (generation == impactGeneration) {
-            draftDiff.set(report);
-            int changed = changedLabels(report);
-            affectedLabels.set(changed);
-            impact.set(impactSentence(report, changed));
-          }
-        },
-        failure -> {
-          if (generation == impactGeneration) {
-            failed(failure);
-          }
-        });
+    impactJob.abandon(); // its count is of an older draft
+    impactJob =
+        jobs.runInBackground(
+            "count the labels the draft changes",
+            progress -> diff(from, to, compared, threshold),
+            ProgressListener.IGNORED,
+            report -> {
+              draftDiff.set(report);
+              int changed = changedLabels(report);
+              affectedLabels.set(changed);
+              impact.set(impactSentence(report, changed));
+            },
+            this::failed);
   }
 
   /**
@@ -560,7 +527,7 @@ public final class RulesViewModel {
     double threshold = disputeWerAbove;
     busy.set(true);
     problem.set("");
-    submit(
+    jobs.submit(
         "publish the rule set",
         () -> {
           RuleSet next = RuleSet.of(service.nextVersion(from.id().name()), description, enabled);

@@ -4,7 +4,6 @@ import dev.earmark.app.about.Version;
 import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.app.gui.background.FailureSentence;
-import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.packs.OpenAssignmentPackModel;
 import dev.earmark.app.gui.packs.OpenAssignmentPackView;
 import dev.earmark.app.gui.project.ImportWizardModel;
@@ -83,7 +82,7 @@ public final class WorkbenchShell {
   private final Path lastProjectFile;
   private final List<ScreenFactory> factories;
   private final Theme theme = new Theme();
-  private final BackgroundExecutor executor = new FxTaskExecutor(2);
+  private final BackgroundExecutor executor;
   private final RecentProjects recent;
   private final MenuItem importItem = new MenuItem("Import manifest…");
   private Menu projectMenu;
@@ -113,14 +112,18 @@ public final class WorkbenchShell {
    * @param demoProject where "Open the demo project" builds or finds the demo
    * @param lastProjectFile where the last project opened is remembered
    * @param factories the screens on offer, in navigation order
+   * @param executor the window's background executor, shared by its screens; the shell shuts it
+   *     down with the window
    */
   public WorkbenchShell(
       Stage stage,
       Clock clock,
       Path demoProject,
       Path lastProjectFile,
-      List<ScreenFactory> factories) {
+      List<ScreenFactory> factories,
+      BackgroundExecutor executor) {
     this.stage = stage;
+    this.executor = executor;
     this.clock = clock;
     this.demoProject = demoProject;
     this.lastProjectFile = lastProjectFile;
@@ -283,7 +286,6 @@ public final class WorkbenchShell {
                   current.userId(),
                   contracts,
                   executor,
-                  javafx.application.Platform::runLater,
                   new QeImportFollowUps(current.userId()));
           importWizard =
               new ImportWizardView(model, () -> open(current.directory(), current.userId()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.gui.Screens;
+import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
@@ -76,7 +77,12 @@ class RatingAdjudicationWindowTest {
   void start(Stage stage) {
     shell =
         new WorkbenchShell(
-            stage, TestClocks.FIXED, demo, dir.resolve("last-project"), Screens.all());
+            stage,
+            TestClocks.FIXED,
+            demo,
+            dir.resolve("last-project"),
+            Screens.all(),
+            new FxTaskExecutor(2));
     scene = new Scene(shell.view(), 1280, 860);
     shell.install(scene);
     stage.setScene(scene);

@@ -9,6 +9,7 @@ import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.EarmarkCommand;
 import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.app.gui.CurrentThreadExecutor;
+import dev.earmark.app.gui.HeldExecutor;
 import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.engine.agreement.AgreementResult;
 import dev.earmark.engine.agreement.AgreementStatistic;
@@ -51,8 +52,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,8 +98,7 @@ class AgreementViewModelTest {
   private static AgreementViewModel modelFor(String user, BackgroundExecutor executor) {
     AgreementReader reader = new AgreementReader(project, new Policies(project));
     Actor actor = project.users().actor(user);
-    return new AgreementViewModel(
-        type -> reader.read(actor, type), executor, Runnable::run, SETTINGS);
+    return new AgreementViewModel(type -> reader.read(actor, type), executor, SETTINGS);
   }
 
   private static List<JsonNode> jsonLines(Path file) throws IOException {
@@ -497,38 +495,5 @@ class AgreementViewModelTest {
                 + ci.definedResamples()
                 + " of 300 resamples defined, seed 7\"");
     assertThat(model.messageProperty().get()).startsWith("Saved " + model.numbers().size());
-  }
-
-  /** Holds submitted work until the test runs it, as a busy background thread would. */
-  private static final class HeldExecutor implements BackgroundExecutor {
-    private final List<Runnable> pending = new ArrayList<>();
-
-    @Override
-    public <T> void submit(
-        String description,
-        Callable<T> work,
-        Consumer<T> onSuccess,
-        Consumer<Throwable> onFailure) {
-      pending.add(
-          () -> {
-            T result;
-            try {
-              result = work.call();
-            } catch (Exception e) {
-              onFailure.accept(e);
-              return;
-            }
-            onSuccess.accept(result);
-          });
-    }
-
-    void runAll() {
-      List<Runnable> now = new ArrayList<>(pending);
-      pending.clear();
-      now.forEach(Runnable::run);
-    }
-
-    @Override
-    public void shutdown() {}
   }
 }

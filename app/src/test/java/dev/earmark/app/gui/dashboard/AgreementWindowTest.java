@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.app.gui.Screens;
+import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.engine.rubric.TaskType;
 import java.awt.image.BufferedImage;
@@ -67,7 +68,8 @@ class AgreementWindowTest {
             TestClocks.FIXED,
             demo,
             dir.resolve("config").resolve("last-project"),
-            Screens.all());
+            Screens.all(),
+            new FxTaskExecutor(2));
     scene = new Scene(shell.view(), 1280, 800);
     shell.install(scene);
     stage.setScene(scene);

@@ -3,6 +3,7 @@ package dev.earmark.app.gui.desk;
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.app.gui.Screens;
+import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +47,12 @@ public final class DeskWindow {
   public void start(Stage stage) {
     shell =
         new WorkbenchShell(
-            stage, TestClocks.FIXED, demo, dir.resolve("last-project"), Screens.all());
+            stage,
+            TestClocks.FIXED,
+            demo,
+            dir.resolve("last-project"),
+            Screens.all(),
+            new FxTaskExecutor(2));
     scene = new Scene(shell.view(), 1280, 800);
     shell.install(scene);
     stage.setScene(scene);

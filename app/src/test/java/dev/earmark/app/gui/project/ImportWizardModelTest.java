@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.gui.CurrentThreadExecutor;
+import dev.earmark.app.gui.HeldExecutor;
+import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.app.gui.project.ImportReportRow.Outcome;
 import dev.earmark.app.gui.project.ImportWizardModel.Step;
 import dev.earmark.fixtures.DemoDataset;
@@ -14,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,19 +44,18 @@ class ImportWizardModelTest {
     project.close();
   }
 
-  private ImportWizardModel wizard(Executor uiThread, ImportFollowUps followUps) {
+  private ImportWizardModel wizard(ImportFollowUps followUps) {
+    return wizard(new CurrentThreadExecutor(), followUps);
+  }
+
+  private ImportWizardModel wizard(BackgroundExecutor executor, ImportFollowUps followUps) {
     return new ImportWizardModel(
-        project,
-        "maria",
-        dir.resolve("project/contracts"),
-        new CurrentThreadExecutor(),
-        uiThread,
-        followUps);
+        project, "maria", dir.resolve("project/contracts"), executor, followUps);
   }
 
   @Test
   void aMissingManifestKeepsTheFirstStepWithASentence() {
-    ImportWizardModel wizard = wizard(Runnable::run, ImportFollowUps.NONE);
+    ImportWizardModel wizard = wizard(ImportFollowUps.NONE);
     wizard.next();
     assertThat(wizard.messageProperty().get())
         .isEqualTo("Choose the manifest to import: a JSONL (NeMo-style) or CSV file.");
@@ -71,7 +71,7 @@ class ImportWizardModelTest {
 
   @Test
   void theDemoManifestImportsAndTheReportListsTheExcludedClipsWithReasons() {
-    ImportWizardModel wizard = wizard(Runnable::run, (p, report) -> List.of("drift seam reached"));
+    ImportWizardModel wizard = wizard((p, report) -> List.of("drift seam reached"));
     wizard.manifestPathProperty().set(data.resolve(DemoDataset.MANIFEST).toString());
 
     wizard.next();
@@ -104,7 +104,7 @@ class ImportWizardModelTest {
 
   @Test
   void theWorkbenchImportComputesQeHintsAndChecksDriftLikeTheCommandLine() {
-    ImportWizardModel wizard = wizard(Runnable::run, new QeImportFollowUps("maria"));
+    ImportWizardModel wizard = wizard(new QeImportFollowUps("maria"));
     wizard.manifestPathProperty().set(data.resolve(DemoDataset.MANIFEST).toString());
     wizard.next();
     wizard.next();
@@ -127,7 +127,7 @@ class ImportWizardModelTest {
 
   @Test
   void brokenAudioIsQuarantinedAndMalformedLinesNamedInTheReport() throws Exception {
-    ImportWizardModel wizard = wizard(Runnable::run, ImportFollowUps.NONE);
+    ImportWizardModel wizard = wizard(ImportFollowUps.NONE);
     wizard.manifestPathProperty().set(data.resolve(DemoDataset.BROKEN_MANIFEST).toString());
     wizard.next();
     wizard.contract().load(data.resolve(DemoDataset.CONTRACT));
@@ -147,7 +147,7 @@ class ImportWizardModelTest {
 
   @Test
   void anIncompleteContractStaysOnItsStep() {
-    ImportWizardModel wizard = wizard(Runnable::run, ImportFollowUps.NONE);
+    ImportWizardModel wizard = wizard(ImportFollowUps.NONE);
     wizard.manifestPathProperty().set(data.resolve(DemoDataset.BROKEN_MANIFEST).toString());
     wizard.next();
 
@@ -163,19 +163,22 @@ class ImportWizardModelTest {
   @Test
   void aCancelledImportKeepsWhatItSavedAndASecondRunResumes() throws Exception {
     Path manifest = longManifest(600);
-    ImportWizardModel[] holder = new ImportWizardModel[1];
-    Executor cancelAtFirstProgress =
-        update -> {
-          update.run();
-          progress.add(holder[0].progressProperty().get());
-          holder[0].cancel();
-        };
-    ImportWizardModel wizard = wizard(cancelAtFirstProgress, ImportFollowUps.NONE);
-    holder[0] = wizard;
+    HeldExecutor busy = new HeldExecutor();
+    ImportWizardModel wizard = wizard(busy, ImportFollowUps.NONE);
+    wizard
+        .progressProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now.doubleValue() >= 0) { // past the "reading…" state: the first update
+                progress.add(now.doubleValue());
+                wizard.cancel(); // cancel at the first progress
+              }
+            });
     wizard.manifestPathProperty().set(manifest.toString());
     wizard.next();
 
     wizard.next();
+    busy.runAll();
 
     assertThat(progress.get(0)).isBetween(0.4, 0.45); // 256 of 600 lines
     assertThat(wizard.cancelledProperty().get()).isTrue();
@@ -185,7 +188,7 @@ class ImportWizardModelTest {
         .startsWith("Import stopped on request: everything handled so far is saved.");
     assertThat(activeClips()).isEqualTo(256);
 
-    ImportWizardModel resume = wizard(Runnable::run, ImportFollowUps.NONE);
+    ImportWizardModel resume = wizard(ImportFollowUps.NONE);
     resume.manifestPathProperty().set(manifest.toString());
     resume.next();
     resume.start();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.app.gui.Screens;
+import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.engine.normalize.Rule;
 import dev.earmark.engine.policy.PolicyDiffReport;
@@ -67,7 +68,12 @@ class RulesWindowTest {
   void start(Stage stage) {
     shell =
         new WorkbenchShell(
-            stage, TestClocks.FIXED, demo, dir.resolve("last-project"), Screens.all());
+            stage,
+            TestClocks.FIXED,
+            demo,
+            dir.resolve("last-project"),
+            Screens.all(),
+            new FxTaskExecutor(2));
     scene = new Scene(shell.view(), 1280, 800);
     shell.install(scene);
     stage.setScene(scene);

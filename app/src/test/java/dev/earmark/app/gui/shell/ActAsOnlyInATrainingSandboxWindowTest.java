@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.app.gui.Screens;
+import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.storage.identity.Identities;
 import dev.earmark.storage.identity.OsAccount;
 import dev.earmark.storage.project.Project;
@@ -69,7 +70,12 @@ class ActAsOnlyInATrainingSandboxWindowTest {
   void start(Stage stage) {
     shell =
         new WorkbenchShell(
-            stage, TestClocks.FIXED, demo, dir.resolve("last-project"), Screens.all());
+            stage,
+            TestClocks.FIXED,
+            demo,
+            dir.resolve("last-project"),
+            Screens.all(),
+            new FxTaskExecutor(2));
     shell.osAccount(ALEX);
     Scene scene = new Scene(shell.view(), 1280, 800);
     shell.install(scene);

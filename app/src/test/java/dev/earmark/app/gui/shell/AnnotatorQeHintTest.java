@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.app.gui.Screens;
+import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.qe.QeHintPanel;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
@@ -60,7 +61,8 @@ class AnnotatorQeHintTest {
             TestClocks.FIXED,
             demo,
             dir.resolve("config").resolve("last-project"),
-            Screens.all());
+            Screens.all(),
+            new FxTaskExecutor(2));
     Scene scene = new Scene(shell.view(), 1280, 800);
     shell.install(scene);
     stage.setScene(scene);

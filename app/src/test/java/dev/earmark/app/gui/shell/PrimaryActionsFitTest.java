@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.gui.Screens;
+import dev.earmark.app.gui.background.FxTaskExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,8 @@ class PrimaryActionsFitTest {
             TestClocks.FIXED,
             dir.resolve("demo"),
             dir.resolve("config").resolve("last-project"),
-            Screens.all());
+            Screens.all(),
+            new FxTaskExecutor(2));
     scene = new Scene(shell.view(), 1280, 800);
     shell.install(scene);
     stage.setScene(scene);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.app.gui.Screens;
+import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.labeling.LabelingScreen;
 import dev.earmark.app.gui.project.ImportReportRow;
 import dev.earmark.app.gui.project.ImportWizardModel;
@@ -64,7 +65,12 @@ class WelcomeFlowTest {
     lastProject = dir.resolve("config").resolve("last-project");
     shell =
         new WorkbenchShell(
-            stage, TestClocks.FIXED, dir.resolve("demo"), lastProject, Screens.all());
+            stage,
+            TestClocks.FIXED,
+            dir.resolve("demo"),
+            lastProject,
+            Screens.all(),
+            new FxTaskExecutor(2));
     scene = new Scene(shell.view(), 1280, 800);
     shell.install(scene);
     stage.setScene(scene);

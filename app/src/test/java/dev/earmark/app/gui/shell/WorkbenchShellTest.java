@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.app.gui.Screens;
+import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.labeling.LabelingScreen;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +56,9 @@ class WorkbenchShellTest {
   @Start
   void start(Stage stage) {
     lastProject = dir.resolve("config").resolve("last-project");
-    shell = new WorkbenchShell(stage, TestClocks.FIXED, demo, lastProject, Screens.all());
+    shell =
+        new WorkbenchShell(
+            stage, TestClocks.FIXED, demo, lastProject, Screens.all(), new FxTaskExecutor(2));
     Scene scene = new Scene(shell.view(), 1280, 800);
     shell.install(scene);
     stage.setScene(scene);
