@@ -8,6 +8,7 @@ import dev.earmark.app.gui.Screens;
 import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.proposals.ProposalRow;
 import dev.earmark.app.gui.proposals.ProposalsScreen;
+import dev.earmark.app.gui.shell.ScreenshotFiles;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.audio.qe.FeatureContribution;
 import dev.earmark.audio.qe.QeModel;
@@ -18,7 +19,6 @@ import dev.earmark.storage.adjudicate.ReasonCode;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.qe.QeHints;
 import dev.earmark.storage.settings.ProjectSettings;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,11 +30,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -179,7 +176,8 @@ class AdjudicationWindowTest {
         .isGreaterThan(3); // more than the legend's three samples
     assertThat(robot.lookup("#nav-proposals").tryQuery()).isEmpty();
     WaitForAsyncUtils.waitForFxEvents();
-    write(fx(() -> scene.snapshot(null)), screenshotDirectory().resolve("adjudication.png"));
+    ScreenshotFiles.write(
+        fx(() -> scene.snapshot(null)), screenshotDirectory().resolve("adjudication.png"));
 
     // 1. By picking: the second annotator's label, as they wrote it.
     DisputeRow picked = fx(() -> model.currentProperty().get().row());
@@ -266,7 +264,8 @@ class AdjudicationWindowTest {
               assertThat(row.decidedLabel()).isEqualTo("nobody heard this");
             });
     WaitForAsyncUtils.waitForFxEvents();
-    write(fx(() -> scene.snapshot(null)), screenshotDirectory().resolve("proposals.png"));
+    ScreenshotFiles.write(
+        fx(() -> scene.snapshot(null)), screenshotDirectory().resolve("proposals.png"));
   }
 
   /** Waits for {@code row}'s dispute to be resolved in storage; its one standing decision. */
@@ -342,19 +341,5 @@ class AdjudicationWindowTest {
     Path module = Path.of("").toAbsolutePath();
     Path root = Files.isDirectory(module.resolve("docs")) ? module : module.getParent();
     return root.resolve("docs").resolve("screenshots");
-  }
-
-  private static void write(WritableImage image, Path file) throws IOException {
-    int width = (int) image.getWidth();
-    int height = (int) image.getHeight();
-    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    PixelReader reader = image.getPixelReader();
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        out.setRGB(x, y, reader.getArgb(x, y));
-      }
-    }
-    Files.createDirectories(file.getParent());
-    ImageIO.write(out, "png", file.toFile());
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.gui.Screens;
 import dev.earmark.app.gui.background.FxTaskExecutor;
+import dev.earmark.app.gui.shell.ScreenshotFiles;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
@@ -14,7 +15,6 @@ import dev.earmark.storage.adjudicate.DisputeRecord;
 import dev.earmark.storage.adjudicate.DisputeStatus;
 import dev.earmark.storage.adjudicate.ReasonCode;
 import dev.earmark.storage.project.Project;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +27,8 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,7 +175,8 @@ class RatingAdjudicationWindowTest {
     robot.clickOn(four);
     assertThat(fx(() -> model.edits().keySet())).containsExactly("naturalness");
     WaitForAsyncUtils.waitForFxEvents();
-    write(fx(() -> scene.snapshot(null)), screenshotDirectory().resolve("adjudication-rating.png"));
+    ScreenshotFiles.write(
+        fx(() -> scene.snapshot(null)), screenshotDirectory().resolve("adjudication-rating.png"));
 
     // Reason by key (Alt+Shift+1 = annotator error), decide with Ctrl+Enter.
     fx(
@@ -248,19 +246,5 @@ class RatingAdjudicationWindowTest {
     Path module = Path.of("").toAbsolutePath();
     Path root = Files.isDirectory(module.resolve("docs")) ? module : module.getParent();
     return root.resolve("docs").resolve("screenshots");
-  }
-
-  private static void write(WritableImage image, Path file) throws IOException {
-    int width = (int) image.getWidth();
-    int height = (int) image.getHeight();
-    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    PixelReader reader = image.getPixelReader();
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        out.setRGB(x, y, reader.getArgb(x, y));
-      }
-    }
-    Files.createDirectories(file.getParent());
-    ImageIO.write(out, "png", file.toFile());
   }
 }

@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.labeling;
 
+import static dev.earmark.app.gui.FxThread.fx;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import atlantafx.base.theme.PrimerLight;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -206,9 +206,5 @@ class LabelingP3Measurement {
         sorted[sorted.length - 1] / 1e6,
         sorted[0] / 1e6,
         Arrays.toString(sorted));
-  }
-
-  private static <T> T fx(Callable<T> action) throws Exception {
-    return WaitForAsyncUtils.waitForAsyncFx(60_000, action);
   }
 }

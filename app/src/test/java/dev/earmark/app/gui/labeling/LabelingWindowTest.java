@@ -1,28 +1,26 @@
 package dev.earmark.app.gui.labeling;
 
+import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.gui.screen.Theme;
+import dev.earmark.app.gui.shell.ScreenshotFiles;
 import dev.earmark.storage.label.LabelState;
 import dev.earmark.storage.project.Project;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,7 +109,7 @@ class LabelingWindowTest {
     WaitForAsyncUtils.waitFor(
         10, TimeUnit.SECONDS, () -> text(robot, "#statusLabel").startsWith("✓ saved "));
     Path shots = screenshotDirectory();
-    write(fx(() -> scene.snapshot(null)), shots.resolve("labeling.png"));
+    ScreenshotFiles.write(fx(() -> scene.snapshot(null)), shots.resolve("labeling.png"));
 
     robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
     WaitForAsyncUtils.waitFor(
@@ -155,7 +153,7 @@ class LabelingWindowTest {
         });
     awaitWaveform();
     WritableImage dark = fx(() -> scene.snapshot(null));
-    write(dark, shots.resolve("labeling-dark.png"));
+    ScreenshotFiles.write(dark, shots.resolve("labeling-dark.png"));
     assertThat(dark.getPixelReader().getColor(5, 400).getBrightness()).isLessThan(0.3);
     fx(
         () -> {
@@ -175,28 +173,10 @@ class LabelingWindowTest {
     return fx(() -> label.getText());
   }
 
-  private static <T> T fx(Callable<T> action) throws Exception {
-    return WaitForAsyncUtils.waitForAsyncFx(10_000, action);
-  }
-
   /** docs/screenshots of the repository the tests run in. */
   private static Path screenshotDirectory() {
     Path module = Path.of("").toAbsolutePath();
     Path root = Files.isDirectory(module.resolve("docs")) ? module : module.getParent();
     return root.resolve("docs").resolve("screenshots");
-  }
-
-  private static void write(WritableImage image, Path file) throws IOException {
-    int width = (int) image.getWidth();
-    int height = (int) image.getHeight();
-    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    PixelReader reader = image.getPixelReader();
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        out.setRGB(x, y, reader.getArgb(x, y));
-      }
-    }
-    Files.createDirectories(file.getParent());
-    ImageIO.write(out, "png", file.toFile());
   }
 }

@@ -1,28 +1,25 @@
 package dev.earmark.app.gui.labeling;
 
+import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.gui.player.ManualClockPlayer;
 import dev.earmark.app.gui.screen.Theme;
+import dev.earmark.app.gui.shell.ScreenshotFiles;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.storage.project.Project;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,7 +155,7 @@ class RatingFormsWindowTest {
           screen.view().showKeysWarnings(List.of());
           return null;
         });
-    write(fx(() -> scene.snapshot(null)), shots.resolve("labeling-tts.png"));
+    ScreenshotFiles.write(fx(() -> scene.snapshot(null)), shots.resolve("labeling-tts.png"));
 
     // A RAG item: the turn beside the stage column; a stage label by click.
     QueueEntry rag =
@@ -213,7 +210,7 @@ class RatingFormsWindowTest {
           screen.view().showKeysWarnings(List.of());
           return null;
         });
-    write(fx(() -> scene.snapshot(null)), shots.resolve("labeling-rag.png"));
+    ScreenshotFiles.write(fx(() -> scene.snapshot(null)), shots.resolve("labeling-rag.png"));
     List<String> problems = fx(() -> List.copyOf(model.problemsProperty()));
     assertThat(problems).isEmpty();
   }
@@ -238,28 +235,10 @@ class RatingFormsWindowTest {
     return fx(() -> ((Label) node).getText());
   }
 
-  private static <T> T fx(Callable<T> action) throws Exception {
-    return WaitForAsyncUtils.waitForAsyncFx(10_000, action);
-  }
-
   /** docs/screenshots of the repository the tests run in. */
   private static Path screenshotDirectory() {
     Path module = Path.of("").toAbsolutePath();
     Path root = Files.isDirectory(module.resolve("docs")) ? module : module.getParent();
     return root.resolve("docs").resolve("screenshots");
-  }
-
-  private static void write(WritableImage image, Path file) throws IOException {
-    int width = (int) image.getWidth();
-    int height = (int) image.getHeight();
-    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    PixelReader reader = image.getPixelReader();
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        out.setRGB(x, y, reader.getArgb(x, y));
-      }
-    }
-    Files.createDirectories(file.getParent());
-    ImageIO.write(out, "png", file.toFile());
   }
 }

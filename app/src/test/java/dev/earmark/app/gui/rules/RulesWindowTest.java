@@ -1,33 +1,30 @@
 package dev.earmark.app.gui.rules;
 
+import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.demo.DemoCreation;
 import dev.earmark.app.gui.Screens;
 import dev.earmark.app.gui.background.FxTaskExecutor;
+import dev.earmark.app.gui.shell.ScreenshotFiles;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.engine.normalize.Rule;
 import dev.earmark.engine.policy.PolicyDiffReport;
 import dev.earmark.engine.version.VersionedId;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,7 +124,8 @@ class RulesWindowTest {
     robot.doubleClickOn("#ruleParameters").press(KeyCode.CONTROL, KeyCode.A);
     robot.release(KeyCode.A, KeyCode.CONTROL).write("love => adore");
     awaitText(robot, "#previewOutput", "i adore twenty one pilots");
-    write(fx(() -> scene.snapshot(null)), screenshots().resolve("rules.png"));
+    ScreenshotFiles.write(
+        fx(() -> scene.snapshot(null)), ScreenshotFiles.directory().resolve("rules.png"));
 
     // Alt+Delete deletes the selected rule: the rewrite, still selected after typing into it.
     Rule adore = new Rule.Rewrite(Map.of("love", "adore"));
@@ -191,7 +189,8 @@ class RulesWindowTest {
             "clip-011 added in en-asr@2: rule 3 (protected-phrases)");
     TableView<?> slices = robot.lookup("#sliceTable").queryAs(TableView.class);
     assertThat(fx(() -> slices.getItems().size())).isEqualTo(6);
-    write(fx(() -> scene.snapshot(null)), screenshots().resolve("policy-diff.png"));
+    ScreenshotFiles.write(
+        fx(() -> scene.snapshot(null)), ScreenshotFiles.directory().resolve("policy-diff.png"));
 
     assertThat(fx(() -> List.copyOf(screen.model().versions())))
         .containsExactly(VersionedId.parse("en-asr@1"), VersionedId.parse("en-asr@2"));
@@ -242,34 +241,5 @@ class RulesWindowTest {
         .tryQuery()
         .map(node -> fx(() -> node instanceof Label label ? label.getText() : ""))
         .orElse("");
-  }
-
-  private static <T> T fx(Callable<T> action) {
-    try {
-      return WaitForAsyncUtils.waitForAsyncFx(10_000, action);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** docs/screenshots of the repository the tests run in. */
-  private static Path screenshots() {
-    Path module = Path.of("").toAbsolutePath();
-    Path root = Files.isDirectory(module.resolve("docs")) ? module : module.getParent();
-    return root.resolve("docs").resolve("screenshots");
-  }
-
-  private static void write(WritableImage image, Path file) throws IOException {
-    int width = (int) image.getWidth();
-    int height = (int) image.getHeight();
-    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    PixelReader reader = image.getPixelReader();
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        out.setRGB(x, y, reader.getArgb(x, y));
-      }
-    }
-    Files.createDirectories(file.getParent());
-    ImageIO.write(out, "png", file.toFile());
   }
 }

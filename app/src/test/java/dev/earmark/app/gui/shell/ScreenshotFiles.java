@@ -22,7 +22,13 @@ public final class ScreenshotFiles {
 
   /** Snapshots {@code scene} into docs/screenshots/{@code name}.png. */
   public static Path write(Scene scene, String name) throws IOException {
-    WritableImage image = scene.snapshot(null);
+    Path file = directory().resolve(name + ".png");
+    write(scene.snapshot(null), file);
+    return file;
+  }
+
+  /** Writes {@code image} (a snapshot of a window or a node) as a PNG to {@code file}. */
+  public static void write(WritableImage image, Path file) throws IOException {
     int width = (int) image.getWidth();
     int height = (int) image.getHeight();
     BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -32,9 +38,7 @@ public final class ScreenshotFiles {
         out.setRGB(x, y, reader.getArgb(x, y));
       }
     }
-    Path file = directory().resolve(name + ".png");
     Files.createDirectories(file.getParent());
     ImageIO.write(out, "png", file.toFile());
-    return file;
   }
 }

@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.waveform;
 
+import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.gui.background.FxTaskExecutor;
@@ -11,7 +12,6 @@ import dev.earmark.audio.playback.PlaybackEngine;
 import dev.earmark.audio.spectrogram.SpectrogramSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -78,10 +78,6 @@ class TransportBarNoDeviceWindowTest {
         });
     executor.shutdown();
     WaveformViewTest.deleteRecursively(dir);
-  }
-
-  private static <T> T fx(Callable<T> action) throws Exception {
-    return WaitForAsyncUtils.waitForAsyncFx(10_000, action);
   }
 
   private void open(Path clip) throws Exception {

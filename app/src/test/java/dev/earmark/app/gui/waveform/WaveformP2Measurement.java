@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.waveform;
 
+import static dev.earmark.app.gui.FxThread.fx;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import atlantafx.base.theme.PrimerLight;
@@ -15,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -57,10 +57,6 @@ class WaveformP2Measurement {
   @Start
   void start(Stage stage) {
     this.stage = stage;
-  }
-
-  private static <T> T fx(Callable<T> action) throws Exception {
-    return WaitForAsyncUtils.waitForAsyncFx(120_000, action);
   }
 
   private static Path hourLongClip() throws IOException {

@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.waveform;
 
+import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -13,7 +14,6 @@ import dev.earmark.audio.spectrogram.SpectrogramSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.geometry.Point2D;
@@ -91,10 +91,6 @@ class WaveformViewTest {
     try (var files = Files.walk(root)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
-  }
-
-  private static <T> T fx(Callable<T> action) throws Exception {
-    return WaitForAsyncUtils.waitForAsyncFx(10_000, action);
   }
 
   private void awaitSettled() throws Exception {
