@@ -1,7 +1,6 @@
 package dev.earmark.app.gui.adjudication;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
-import dev.earmark.app.gui.form.FieldNames;
 import dev.earmark.app.gui.keys.Keymap;
 import dev.earmark.app.gui.keys.KeysSheet;
 import dev.earmark.app.gui.qe.QeHintPanel;
@@ -11,15 +10,9 @@ import dev.earmark.app.gui.waveform.WaveformActions;
 import dev.earmark.app.gui.waveform.WaveformPalette;
 import dev.earmark.app.gui.waveform.WaveformView;
 import dev.earmark.app.gui.waveform.WaveformViewModel;
-import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.storage.adjudicate.AlignmentGrid;
 import dev.earmark.storage.adjudicate.DisputeStatus;
-import dev.earmark.storage.adjudicate.ReasonCode;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -28,22 +21,17 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * The adjudicator's screen (UI.md "Adjudicator: one dispute"): the dispute queue with filters on
@@ -61,10 +49,9 @@ public final class AdjudicationView extends BorderPane {
   private final QeHintPanel qeHint;
   private final Runnable openDashboard;
   private final AlignmentGridView gridView;
-  private final ToggleGroup reasons = new ToggleGroup();
   private final Keymap keymap;
   private StackPane keysOverlay;
-  private TextField finalTextField;
+  private final DecisionPane decision;
 
   public AdjudicationView(
       AdjudicationViewModel model,
@@ -94,10 +81,10 @@ public final class AdjudicationView extends BorderPane {
     work.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     // The decision (Decide, Skip, Escalate) is pinned under the scrolling evidence, so it stays in
     // view at 1280x800 even with the first-run banner shown (issue 17).
-    VBox decision = decisionPane();
-    decision.setPadding(new Insets(8, 14, 10, 14));
+    this.decision = new DecisionPane(model);
+    decision.view().setPadding(new Insets(8, 14, 10, 14));
     VBox.setVgrow(work, Priority.ALWAYS);
-    VBox workArea = new VBox(work, new Separator(), decision);
+    VBox workArea = new VBox(work, new Separator(), decision.view());
     workArea.visibleProperty().bind(model.noDisputesProperty().not());
     this.keysOverlay = keysOverlay();
     setCenter(new StackPane(workArea, emptyState(), keysOverlay));
@@ -148,7 +135,7 @@ public final class AdjudicationView extends BorderPane {
       case AdjudicationActions.WRITE_NEW -> {
         model.writeNew();
         if (model.gridProperty().get() != null) {
-          finalTextField.requestFocus();
+          decision.finalText().requestFocus();
         }
       }
       case AdjudicationActions.DECIDE -> model.decide();
@@ -308,7 +295,7 @@ public final class AdjudicationView extends BorderPane {
     waveformView.setPrefHeight(120);
     TransportBar transport = new TransportBar(waveform);
 
-    VBox comparison = comparisonPane();
+    VBox comparison = ComparisonPane.of(model);
     VBox pane =
         new VBox(
             8,
@@ -377,325 +364,6 @@ public final class AdjudicationView extends BorderPane {
    * Ratings and stage labels: each field, the annotators' values, the final value (chosen field by
    * field, starting from the picked annotator's), and the rubric's anchors.
    */
-  private VBox comparisonPane() {
-    GridPane grid = new GridPane();
-    grid.setId("fieldComparison");
-    grid.setHgap(12);
-    grid.setVgap(4);
-    Map<String, ComboBox<FieldChoice>> finals = new HashMap<>();
-    Map<String, Label> fixedFinals = new HashMap<>();
-    boolean[] updating = {false};
-    Runnable showFinals =
-        () -> {
-          updating[0] = true;
-          try {
-            finals.forEach(
-                (field, box) -> {
-                  var value = model.fieldValue(field);
-                  box.setValue(
-                      box.getItems().stream()
-                          .filter(
-                              choice -> choice != null && value.equals(Optional.of(choice.value())))
-                          .findFirst()
-                          .orElse(null));
-                  box.getStyleClass().remove("edited");
-                  if (model.edits().containsKey(field)) {
-                    box.getStyleClass().add("edited");
-                  }
-                });
-            fixedFinals.forEach(
-                (field, label) ->
-                    label.setText(
-                        model.fieldValue(field).map(AdjudicationViewModel::shown).orElse("—")));
-          } finally {
-            updating[0] = false;
-          }
-        };
-    Runnable fill =
-        () -> {
-          grid.getChildren().clear();
-          finals.clear();
-          fixedFinals.clear();
-          var current = model.currentProperty().get();
-          if (current == null) {
-            return;
-          }
-          boolean editable = !current.isTranscript();
-          int column = 1;
-          int row1 = 1;
-          for (DisputeCase.AnnotatorLabel label : current.labels()) {
-            Label name = new Label(row1++ + " · " + label.annotatorId());
-            name.getStyleClass().add("text-bold");
-            name.setMinWidth(Region.USE_PREF_SIZE);
-            grid.add(name, column++, 0);
-          }
-          int finalColumn = column;
-          if (editable) {
-            Label head = new Label("final (edit)");
-            head.getStyleClass().add("text-bold");
-            head.setMinWidth(Region.USE_PREF_SIZE);
-            grid.add(head, column++, 0);
-          }
-          grid.add(new Label("rubric anchors"), column, 0);
-          int row = 1;
-          for (FieldComparison field : model.comparisons()) {
-            Label name = new Label(FieldNames.display(field.field()));
-            name.setTooltip(new Tooltip(field.definition()));
-            name.getStyleClass().add(field.agrees() ? "text-muted" : "text-bold");
-            name.setMinWidth(Region.USE_PREF_SIZE);
-            grid.add(name, 0, row);
-            int c = 1;
-            for (String value : field.values().values()) {
-              Label shown = new Label(value);
-              shown.setMinWidth(Region.USE_PREF_SIZE);
-              if (!field.agrees()) {
-                shown.getStyleClass().add("accent");
-              }
-              grid.add(shown, c++, row);
-            }
-            if (editable) {
-              List<FieldChoice> choices = model.choices(field.field());
-              if (choices.isEmpty()) {
-                Label fixed = new Label();
-                fixed.setTooltip(new Tooltip("kept from the picked annotator's label"));
-                fixedFinals.put(field.field(), fixed);
-                grid.add(fixed, finalColumn, row);
-              } else {
-                ComboBox<FieldChoice> box = new ComboBox<>();
-                box.setId("final-" + field.field());
-                // The closed box shows the value; the open list shows each value's anchor.
-                box.setPrefWidth(180);
-                box.setMinWidth(Region.USE_PREF_SIZE);
-                box.setMaxWidth(Region.USE_PREF_SIZE);
-                box.getItems().add(null); // leave the field empty
-                box.getItems().addAll(choices);
-                box.setConverter(
-                    new StringConverter<>() {
-                      @Override
-                      public String toString(FieldChoice choice) {
-                        return choice == null ? "—" : choice.shown();
-                      }
-
-                      @Override
-                      public FieldChoice fromString(String text) {
-                        return null;
-                      }
-                    });
-                box.setCellFactory(
-                    view ->
-                        new ListCell<>() {
-                          @Override
-                          protected void updateItem(FieldChoice choice, boolean empty) {
-                            super.updateItem(choice, empty);
-                            setText(
-                                empty ? null : choice == null ? "— (leave empty)" : choice.line());
-                          }
-                        });
-                box.setTooltip(
-                    new Tooltip(FieldNames.display(field.field()) + ": change the final value"));
-                box.valueProperty()
-                    .addListener(
-                        (obs, old, now) -> {
-                          if (updating[0]) {
-                            return;
-                          }
-                          if (now == null) {
-                            model.clearField(field.field());
-                          } else {
-                            model.setField(field.field(), now.value());
-                          }
-                        });
-                finals.put(field.field(), box);
-                grid.add(box, finalColumn, row);
-              }
-              c++;
-            }
-            // Beside the values: the anchors of the values given; the whole scale on hover and in
-            // the final column's choices, so a tall rubric does not push the decision off screen.
-            List<String> given =
-                field.anchors().stream()
-                    .filter(
-                        line -> {
-                          int dash = line.indexOf(" — ");
-                          return dash > 0 && field.values().containsValue(line.substring(0, dash));
-                        })
-                    .toList();
-            Label anchors = new Label(String.join("\n", given));
-            if (!field.anchors().isEmpty()) {
-              anchors.setTooltip(new Tooltip(String.join("\n", field.anchors())));
-            }
-            anchors.getStyleClass().addAll("text-muted", "text-small");
-            anchors.setWrapText(true);
-            grid.add(anchors, c, row);
-            row++;
-          }
-          showFinals.run();
-        };
-    model
-        .comparisons()
-        .addListener((javafx.collections.ListChangeListener<FieldComparison>) c -> fill.run());
-    model
-        .edits()
-        .addListener(
-            (javafx.collections.MapChangeListener<String, Optional<FieldValue>>)
-                c -> showFinals.run());
-    model.pickedProperty().addListener((obs, old, now) -> showFinals.run());
-    Label title = new Label("Fields side by side with the rubric");
-    title.getStyleClass().add("text-muted");
-    Label problems = new Label();
-    problems.setId("finalProblems");
-    problems.getStyleClass().add("danger");
-    problems.setWrapText(true);
-    Runnable showProblems =
-        () -> {
-          var current = model.currentProperty().get();
-          List<String> list =
-              current == null || current.isTranscript() ? List.of() : model.problems();
-          problems.setText(
-              list.isEmpty() ? "" : "Not yet a valid final label: " + String.join("; ", list));
-        };
-    model
-        .edits()
-        .addListener(
-            (javafx.collections.MapChangeListener<String, Optional<FieldValue>>)
-                c -> showProblems.run());
-    model.pickedProperty().addListener((obs, old, now) -> showProblems.run());
-    model.currentProperty().addListener((obs, old, now) -> showProblems.run());
-    problems.visibleProperty().bind(problems.textProperty().isNotEmpty());
-    problems.managedProperty().bind(problems.visibleProperty());
-    VBox pane = new VBox(4, title, grid, problems);
-    pane.visibleProperty().bind(Bindings.isNotEmpty(model.comparisons()));
-    pane.managedProperty().bind(pane.visibleProperty());
-    return pane;
-  }
-
-  private VBox decisionPane() {
-    TextField finalText = new TextField();
-    finalTextField = finalText;
-    finalText.setId("finalText");
-    finalText.textProperty().bindBidirectional(model.finalTextProperty());
-    HBox.setHgrow(finalText, Priority.ALWAYS);
-    Button writeNew = new Button("Write new");
-    writeNew.setId("writeNew");
-    writeNew.setOnAction(
-        event -> {
-          model.writeNew();
-          finalText.requestFocus();
-        });
-    Label pickedNote = new Label();
-    pickedNote.getStyleClass().add("text-muted");
-    pickedNote
-        .textProperty()
-        .bind(
-            Bindings.createStringBinding(
-                () ->
-                    model.pickedProperty().get().isEmpty()
-                        ? "(new label)"
-                        : "(from " + model.pickedProperty().get() + ", editable)",
-                model.pickedProperty()));
-    HBox finalRow = new HBox(8, new Label("Final:"), finalText, pickedNote, writeNew);
-    finalRow.setAlignment(Pos.CENTER_LEFT);
-    // Ratings and stage labels are edited field by field in the comparison grid instead.
-    finalText.visibleProperty().bind(model.gridProperty().isNotNull());
-    finalText.managedProperty().bind(finalText.visibleProperty());
-
-    FlowPane reasonRow = new FlowPane(12, 4);
-    reasonRow.getChildren().add(new Label("Reason:"));
-    for (ReasonCode code : ReasonCode.values()) {
-      RadioButton radio = new RadioButton(code.code().replace('-', ' '));
-      int index = code.ordinal() + 1;
-      radio.setTooltip(new Tooltip("Alt+Shift+" + index));
-      radio.setId("reason-" + code.code());
-      radio.setUserData(code);
-      radio.setToggleGroup(reasons);
-      if (code.raisesPolicyProposal()) {
-        radio.setTooltip(
-            new Tooltip(
-                "Alt+Shift+" + index + " · files a policy proposal for the lead; needs a note"));
-      }
-      reasonRow.getChildren().add(radio);
-    }
-    reasons
-        .selectedToggleProperty()
-        .addListener(
-            (obs, old, now) -> {
-              ReasonCode chosen = now == null ? null : (ReasonCode) now.getUserData();
-              if (model.reasonProperty().get() != chosen) {
-                model.reasonProperty().set(chosen);
-              }
-            });
-    model
-        .reasonProperty()
-        .addListener(
-            (obs, old, now) -> {
-              if (now == null) {
-                reasons.selectToggle(null);
-              } else {
-                reasons.getToggles().stream()
-                    .filter(t -> t.getUserData() == now)
-                    .findFirst()
-                    .ifPresent(reasons::selectToggle);
-              }
-            });
-
-    TextField note = new TextField();
-    note.setId("note");
-    note.setPromptText("optional; required for rubric gap and normalization gap");
-    note.textProperty().bindBidirectional(model.noteProperty());
-    HBox.setHgrow(note, Priority.ALWAYS);
-
-    Button decide = new Button("Decide ⌃⏎");
-    decide.setId("decide");
-    decide.getStyleClass().add("accent");
-    decide.setDefaultButton(false);
-    decide.disableProperty().bind(model.canDecideProperty().not());
-    decide.setOnAction(event -> model.decide());
-    Button skip = new Button("Skip");
-    skip.setId("skip");
-    skip.setOnAction(event -> model.skip());
-    Button escalate = new Button("Escalate to lead ⌃E");
-    escalate.setId("escalate");
-    escalate.disableProperty().bind(model.canDecideProperty().not());
-    escalate.setOnAction(event -> model.escalate());
-    Button undo = new Button("Undo");
-    undo.setId("undoDecision");
-    undo.setTooltip(
-        new Tooltip(
-            "take back the last decision or escalation (Ctrl+Z; in a text field once its own"
-                + " typing is undone)"));
-    undo.disableProperty().bind(model.canUndoProperty().not().or(model.busyProperty()));
-    undo.setOnAction(event -> model.undo());
-    Button redo = new Button("Redo");
-    redo.setId("redoDecision");
-    redo.disableProperty().bind(model.canRedoProperty().not().or(model.busyProperty()));
-    redo.setOnAction(event -> model.redo());
-    Label message = new Label();
-    message.setId("adjudicationMessage");
-    message.getStyleClass().add("text-muted");
-    message.textProperty().bind(model.messageProperty());
-    message.setWrapText(true);
-    HBox noteRow = new HBox(8, new Label("Note:"), note, undo, redo, decide, skip, escalate);
-    noteRow.setAlignment(Pos.CENTER_LEFT);
-
-    Label resolved = new Label();
-    resolved.getStyleClass().add("success");
-    resolved
-        .textProperty()
-        .bind(
-            Bindings.createStringBinding(
-                () ->
-                    model.selectedProperty().get() != null
-                            && model.selectedProperty().get().status() == DisputeStatus.RESOLVED
-                        ? "✓ decided — Undo takes a decision of this session back"
-                        : "",
-                model.selectedProperty()));
-    HBox status = new HBox(12, resolved, message);
-    status.setAlignment(Pos.CENTER_LEFT);
-    VBox pane = new VBox(8, finalRow, reasonRow, noteRow, status);
-    pane.getStyleClass().add("decision-area");
-    return pane;
-  }
-
   private StackPane keysOverlay() {
     Label title = new Label("Adjudication keys");
     title.getStyleClass().add("title-3");
