@@ -2,6 +2,7 @@ package dev.earmark.app.gui;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.app.gui.background.BackgroundJob;
+import dev.earmark.app.gui.background.JobState;
 import dev.earmark.app.gui.background.Progress;
 import java.util.function.Consumer;
 
@@ -37,10 +38,8 @@ public final class CurrentThreadExecutor implements BackgroundExecutor {
    * One job run on the calling thread, whenever the test says: its progress goes straight to the
    * listener, its cancel to the work, and an abandoned job delivers nothing.
    */
-  public static final class Job implements BackgroundJob, Progress {
+  public static final class Job extends JobState implements Progress {
     private final ProgressListener onProgress;
-    private boolean cancelRequested;
-    private boolean abandoned;
 
     public Job(ProgressListener onProgress) {
       this.onProgress = onProgress;
@@ -52,37 +51,21 @@ public final class CurrentThreadExecutor implements BackgroundExecutor {
       try {
         result = work.run(this);
       } catch (Exception | Error e) {
-        if (!abandoned) {
+        if (!abandoned()) {
           onFailure.accept(e);
         }
         return;
       }
-      if (!abandoned) {
+      if (!abandoned()) {
         onSuccess.accept(result);
       }
     }
 
     @Override
     public void update(long done, long total) {
-      if (!abandoned) {
+      if (!abandoned()) {
         onProgress.progress(done, total);
       }
-    }
-
-    @Override
-    public boolean cancelRequested() {
-      return cancelRequested;
-    }
-
-    @Override
-    public void cancel() {
-      cancelRequested = true;
-    }
-
-    @Override
-    public void abandon() {
-      abandoned = true;
-      cancelRequested = true;
     }
   }
 }

@@ -46,14 +46,14 @@ public final class FxTaskExecutor implements BackgroundExecutor {
     task.workDoneProperty()
         .addListener(
             (obs, old, now) -> {
-              if (!job.abandoned) {
+              if (!job.abandoned()) {
                 onProgress.progress(
                     (long) task.getWorkDone(), Math.max(0, (long) task.getTotalWork()));
               }
             });
     task.setOnSucceeded(
         event -> {
-          if (!job.abandoned) {
+          if (!job.abandoned()) {
             onSuccess.accept(task.getValue());
           }
         });
@@ -62,7 +62,7 @@ public final class FxTaskExecutor implements BackgroundExecutor {
           if (!(job.cancelRequested() && task.getException() instanceof CancellationException)) {
             log(description, task.getException()); // a cancelled job's stop is no failure
           }
-          if (!job.abandoned) {
+          if (!job.abandoned()) {
             onFailure.accept(task.getException());
           }
         });
@@ -94,10 +94,8 @@ public final class FxTaskExecutor implements BackgroundExecutor {
   }
 
   /** One piece of work, its progress and its cancel, run as a JavaFX {@link Task}. */
-  private static final class Job<T> implements BackgroundJob, Progress {
+  private static final class Job<T> extends JobState implements Progress {
     private final Runner task;
-    private volatile boolean cancelRequested;
-    private volatile boolean abandoned;
 
     Job(String description, Work<T> work) {
       this.task = new Runner(description, work);
@@ -106,22 +104,6 @@ public final class FxTaskExecutor implements BackgroundExecutor {
     @Override
     public void update(long done, long total) {
       task.report(done, total);
-    }
-
-    @Override
-    public boolean cancelRequested() {
-      return cancelRequested;
-    }
-
-    @Override
-    public void cancel() {
-      cancelRequested = true;
-    }
-
-    @Override
-    public void abandon() {
-      abandoned = true;
-      cancelRequested = true;
     }
 
     private final class Runner extends Task<T> {
