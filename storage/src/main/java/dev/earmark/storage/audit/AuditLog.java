@@ -319,7 +319,12 @@ public final class AuditLog {
       "SELECT seq, occurred_at, actor, action, entity_type, entity_id, before_json, after_json,"
           + " prev_hash, hash FROM audit_events";
 
-  static AuditEvent readEvent(java.sql.ResultSet rs) throws java.sql.SQLException {
+  /**
+   * Reads one event from a row whose columns are, in order: {@code seq, occurred_at, actor, action,
+   * entity_type, entity_id, before_json, after_json, prev_hash, hash} (the trail's filtered query
+   * selects the same columns).
+   */
+  public static AuditEvent readEvent(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new AuditEvent(
         rs.getLong(1),
         rs.getObject(2, OffsetDateTime.class).toInstant(),

@@ -1,10 +1,14 @@
-package dev.earmark.storage.user;
+package dev.earmark.storage.team;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.audit.AuditLog;
+import dev.earmark.storage.user.Actor;
+import dev.earmark.storage.user.Role;
+import dev.earmark.storage.user.RoleChange;
+import dev.earmark.storage.user.User;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -251,7 +255,7 @@ public final class Users {
           by.userId() + " is deactivated in this project and cannot " + action);
     }
     if (!by.has(Role.LEAD) || user.isEmpty() || !user.get().roles().contains(Role.LEAD)) {
-      throw PermissionDeniedException.lacking(by.userId(), action, Role.LEAD);
+      throw Role.refusal(by.userId(), action, Role.LEAD);
     }
   }
 

@@ -1,10 +1,14 @@
-package dev.earmark.storage.audit;
+package dev.earmark.storage.audit.trail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earmark.storage.Databases;
 import dev.earmark.storage.PermissionDeniedException;
+import dev.earmark.storage.audit.AuditEvent;
+import dev.earmark.storage.audit.AuditLog;
+import dev.earmark.storage.audit.AuditQuery;
+import dev.earmark.storage.audit.AuditVerification;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
