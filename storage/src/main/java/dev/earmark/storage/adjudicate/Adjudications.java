@@ -23,6 +23,7 @@ import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
 import dev.earmark.storage.adjudicate.PolicyProposal.ProposalStatus;
+import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
@@ -122,7 +123,8 @@ public final class Adjudications {
               after.set("evidence", evidence);
               project
                   .audit()
-                  .append(handle, actor, "dispute.open", "dispute", Long.toString(id), null, after);
+                  .append(
+                      handle, actor, AuditAction.DISPUTE_OPEN.created(Long.toString(id), after));
               return new DisputeRecord(
                   id,
                   clipId,
@@ -243,11 +245,7 @@ public final class Adjudications {
                   .append(
                       handle,
                       actor,
-                      "adjudication.decide",
-                      "adjudication",
-                      Long.toString(id),
-                      null,
-                      after);
+                      AuditAction.ADJUDICATION_DECIDE.created(Long.toString(id), after));
               OptionalLong proposal = OptionalLong.empty();
               if (reason.raisesPolicyProposal()) {
                 long proposalId =
@@ -270,16 +268,14 @@ public final class Adjudications {
                     .append(
                         handle,
                         actor,
-                        "proposal.open",
-                        "policy-proposal",
-                        Long.toString(proposalId),
-                        null,
-                        AuditLog.json()
-                            .createObjectNode()
-                            .put("kind", reason.code())
-                            .put("clip", dispute.clipKey())
-                            .put("adjudication", id)
-                            .put("note", text));
+                        AuditAction.PROPOSAL_OPEN.created(
+                            Long.toString(proposalId),
+                            AuditLog.json()
+                                .createObjectNode()
+                                .put("kind", reason.code())
+                                .put("clip", dispute.clipKey())
+                                .put("adjudication", id)
+                                .put("note", text)));
                 proposal = OptionalLong.of(proposalId);
               }
               return new Adjudication(
@@ -370,14 +366,13 @@ public final class Adjudications {
                     .append(
                         handle,
                         actor,
-                        "proposal.withdraw",
-                        "policy-proposal",
-                        Long.toString(proposalId),
-                        AuditLog.json()
-                            .createObjectNode()
-                            .put("status", "open")
-                            .put("adjudication", adjudicationId),
-                        null);
+                        AuditAction.PROPOSAL_WITHDRAW.changed(
+                            Long.toString(proposalId),
+                            AuditLog.json()
+                                .createObjectNode()
+                                .put("status", "open")
+                                .put("adjudication", adjudicationId),
+                            null));
               }
               handle
                   .createUpdate("DELETE FROM adjudications WHERE id = :id")
@@ -394,14 +389,13 @@ public final class Adjudications {
                   .append(
                       handle,
                       actor,
-                      "adjudication.undo",
-                      "adjudication",
-                      Long.toString(adjudicationId),
-                      before,
-                      AuditLog.json()
-                          .createObjectNode()
-                          .put("dispute", dispute.id())
-                          .put("status", DisputeStatus.OPEN.code()));
+                      AuditAction.ADJUDICATION_UNDO.changed(
+                          Long.toString(adjudicationId),
+                          before,
+                          AuditLog.json()
+                              .createObjectNode()
+                              .put("dispute", dispute.id())
+                              .put("status", DisputeStatus.OPEN.code())));
               return new DisputeRecord(
                   dispute.id(),
                   dispute.clipId(),
@@ -441,11 +435,11 @@ public final class Adjudications {
                   .append(
                       handle,
                       actor,
-                      "dispute.escalate",
-                      "dispute",
-                      Long.toString(disputeId),
-                      null,
-                      AuditLog.json().createObjectNode().put("note", note == null ? "" : note));
+                      AuditAction.DISPUTE_ESCALATE.created(
+                          Long.toString(disputeId),
+                          AuditLog.json()
+                              .createObjectNode()
+                              .put("note", note == null ? "" : note)));
             });
   }
 
@@ -480,13 +474,14 @@ public final class Adjudications {
                   .append(
                       handle,
                       actor,
-                      "dispute.escalate.undo",
-                      "dispute",
-                      Long.toString(disputeId),
-                      AuditLog.json()
-                          .createObjectNode()
-                          .put("status", DisputeStatus.ESCALATED.code()),
-                      AuditLog.json().createObjectNode().put("status", DisputeStatus.OPEN.code()));
+                      AuditAction.DISPUTE_ESCALATE_UNDO.changed(
+                          Long.toString(disputeId),
+                          AuditLog.json()
+                              .createObjectNode()
+                              .put("status", DisputeStatus.ESCALATED.code()),
+                          AuditLog.json()
+                              .createObjectNode()
+                              .put("status", DisputeStatus.OPEN.code())));
               return new DisputeRecord(
                   dispute.id(),
                   dispute.clipId(),
@@ -622,14 +617,14 @@ public final class Adjudications {
                   .append(
                       handle,
                       actor,
-                      "proposal." + (accepted ? "accept" : "decline"),
-                      "policy-proposal",
-                      Long.toString(proposalId),
-                      AuditLog.json().createObjectNode().put("status", "open"),
-                      AuditLog.json()
-                          .createObjectNode()
-                          .put("status", status)
-                          .put("note", leadNote));
+                      (accepted ? AuditAction.PROPOSAL_ACCEPT : AuditAction.PROPOSAL_DECLINE)
+                          .changed(
+                              Long.toString(proposalId),
+                              AuditLog.json().createObjectNode().put("status", "open"),
+                              AuditLog.json()
+                                  .createObjectNode()
+                                  .put("status", status)
+                                  .put("note", leadNote)));
             });
   }
 
@@ -662,16 +657,15 @@ public final class Adjudications {
                   .append(
                       handle,
                       actor,
-                      "proposal.done",
-                      "policy-proposal",
-                      Long.toString(proposalId),
-                      AuditLog.json()
-                          .createObjectNode()
-                          .put("status", ProposalStatus.ACCEPTED.code()),
-                      AuditLog.json()
-                          .createObjectNode()
-                          .put("status", ProposalStatus.DONE.code())
-                          .put("note", leadNote));
+                      AuditAction.PROPOSAL_DONE.changed(
+                          Long.toString(proposalId),
+                          AuditLog.json()
+                              .createObjectNode()
+                              .put("status", ProposalStatus.ACCEPTED.code()),
+                          AuditLog.json()
+                              .createObjectNode()
+                              .put("status", ProposalStatus.DONE.code())
+                              .put("note", leadNote)));
             });
   }
 

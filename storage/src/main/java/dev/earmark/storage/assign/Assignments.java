@@ -15,6 +15,7 @@ import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
+import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.clip.Clips;
 import dev.earmark.storage.clip.StoredClip;
@@ -513,17 +514,15 @@ public final class Assignments {
         .append(
             handle,
             actor,
-            "assignment.create",
-            "assignment",
-            Long.toString(id),
-            null,
-            AuditLog.json()
-                .createObjectNode()
-                .put("clip", clip.clipKey())
-                .put("annotator", annotator)
-                .put("rubric", rubric.toString())
-                .put("gold", gold)
-                .put("priority", priority));
+            AuditAction.ASSIGNMENT_CREATE.created(
+                Long.toString(id),
+                AuditLog.json()
+                    .createObjectNode()
+                    .put("clip", clip.clipKey())
+                    .put("annotator", annotator)
+                    .put("rubric", rubric.toString())
+                    .put("gold", gold)
+                    .put("priority", priority)));
     return id;
   }
 
@@ -609,11 +608,9 @@ public final class Assignments {
                   .append(
                       handle,
                       actor,
-                      "assignment.reprioritize",
-                      "rubric",
-                      rubric.toString(),
-                      null,
-                      AuditLog.json().createObjectNode().put("assignments", updated));
+                      AuditAction.ASSIGNMENT_REPRIORITIZE.created(
+                          rubric.toString(),
+                          AuditLog.json().createObjectNode().put("assignments", updated)));
               return updated;
             });
   }
@@ -664,11 +661,8 @@ public final class Assignments {
         .append(
             handle,
             actor,
-            "gold.set",
-            "clip",
-            Long.toString(clipId),
-            previous.map(Assignments::tree).orElse(null),
-            tree(json));
+            AuditAction.GOLD_SET.changed(
+                Long.toString(clipId), previous.map(Assignments::tree).orElse(null), tree(json)));
   }
 
   /** The gold answer of {@code clipId} under {@code rubric}; leads and adjudicators only. */

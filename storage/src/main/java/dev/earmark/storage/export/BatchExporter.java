@@ -21,6 +21,7 @@ import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.FaultPoints;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.access.Access;
+import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.audit.AuditAnchor;
 import dev.earmark.storage.audit.AuditAnchors;
 import dev.earmark.storage.audit.AuditLog;
@@ -345,14 +346,12 @@ public final class BatchExporter {
                         .append(
                             handle,
                             actor,
-                            "batch.reexported",
-                            "batch",
-                            Long.toString(existing.get().id()),
-                            null,
-                            AuditLog.json()
-                                .createObjectNode()
-                                .put("name", request.batchName())
-                                .put("directory", target.toString())));
+                            AuditAction.BATCH_REEXPORTED.created(
+                                Long.toString(existing.get().id()),
+                                AuditLog.json()
+                                    .createObjectNode()
+                                    .put("name", request.batchName())
+                                    .put("directory", target.toString()))));
         return new ExportOutcome.Exported(
             existing.get().id(),
             request.batchName(),
@@ -601,14 +600,14 @@ public final class BatchExporter {
     anchor.ifPresent(a -> after.set("audit_anchor", AuditAnchors.toJson(a)));
     project
         .audit()
-        .append(handle, actor, "batch.exported", "batch", Long.toString(id), null, after);
+        .append(handle, actor, AuditAction.BATCH_EXPORTED.created(Long.toString(id), after));
     return id;
   }
 
   /** The anchor batch {@code id} carried when first exported (none before anchors existed). */
   private Optional<AuditAnchor> existingAnchor(long id, String name) {
     return project.audit().eventsFor("batch", Long.toString(id)).stream()
-        .filter(event -> event.action().equals("batch.exported") && event.afterJson() != null)
+        .filter(event -> AuditAction.BATCH_EXPORTED.is(event) && event.afterJson() != null)
         .findFirst()
         .flatMap(
             event ->

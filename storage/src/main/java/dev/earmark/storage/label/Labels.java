@@ -17,6 +17,7 @@ import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
 import dev.earmark.storage.assign.AssignmentState;
 import dev.earmark.storage.assign.QueueItem;
+import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
@@ -360,16 +361,23 @@ public final class Labels {
                   .append(
                       handle,
                       actor,
-                      correction
-                          ? "label.correct"
-                          : state == LabelState.SUBMITTED ? "label.submit" : "label.save-draft",
-                      "label",
-                      Long.toString(labelId),
-                      current.map(Labels::describe).orElse(null),
-                      describe(
-                          new Current(
-                              labelId, version, state, actor.userId(), at.toInstant(), json),
-                          assignment));
+                      (correction
+                              ? AuditAction.LABEL_CORRECT
+                              : state == LabelState.SUBMITTED
+                                  ? AuditAction.LABEL_SUBMIT
+                                  : AuditAction.LABEL_SAVE_DRAFT)
+                          .changed(
+                              Long.toString(labelId),
+                              current.map(Labels::describe).orElse(null),
+                              describe(
+                                  new Current(
+                                      labelId,
+                                      version,
+                                      state,
+                                      actor.userId(),
+                                      at.toInstant(),
+                                      json),
+                                  assignment)));
               return new SavedLabel(labelId, assignmentId, version, state, at.toInstant());
             });
   }
@@ -509,11 +517,10 @@ public final class Labels {
                   .append(
                       handle,
                       lead,
-                      "label.import",
-                      "label",
-                      Long.toString(labelId),
-                      current.map(Labels::describe).orElse(null),
-                      after);
+                      AuditAction.LABEL_IMPORT.changed(
+                          Long.toString(labelId),
+                          current.map(Labels::describe).orElse(null),
+                          after));
               return new SavedLabel(labelId, assignmentId, version, state, updated.toInstant());
             });
   }

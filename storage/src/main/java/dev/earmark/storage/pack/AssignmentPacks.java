@@ -16,6 +16,7 @@ import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
 import dev.earmark.storage.assign.Assignments;
 import dev.earmark.storage.assign.ExplicitAssignment;
+import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.audit.AuditAnchor;
 import dev.earmark.storage.audit.AuditAnchors;
 import dev.earmark.storage.audit.AuditLog;
@@ -223,19 +224,17 @@ public final class AssignmentPacks {
               .append(
                   handle,
                   lead,
-                  "pack.export",
-                  "pack",
-                  packId,
-                  null,
-                  AuditLog.json()
-                      .createObjectNode()
-                      .put("kind", PackKind.ASSIGNMENT.code())
-                      .put("annotator", annotatorId)
-                      .put("file", written.target().toString())
-                      .put("pack_sha256", written.sha256())
-                      .put("assignments", prepared.assignments())
-                      .put("clips", prepared.clips())
-                      .put("drafts", prepared.drafts()));
+                  AuditAction.PACK_EXPORT.created(
+                      packId,
+                      AuditLog.json()
+                          .createObjectNode()
+                          .put("kind", PackKind.ASSIGNMENT.code())
+                          .put("annotator", annotatorId)
+                          .put("file", written.target().toString())
+                          .put("pack_sha256", written.sha256())
+                          .put("assignments", prepared.assignments())
+                          .put("clips", prepared.clips())
+                          .put("drafts", prepared.drafts())));
           return new AssignmentPackExport(
               packId,
               written.target(),
@@ -768,20 +767,18 @@ public final class AssignmentPacks {
                   .append(
                       handle,
                       lead,
-                      "pack.import",
-                      "pack",
-                      pack.packId(),
-                      null,
-                      AuditLog.json()
-                          .createObjectNode()
-                          .put("kind", PackKind.ASSIGNMENT.code())
-                          .put("file", pack.file().toString())
-                          .put("pack_sha256", pack.sha256())
-                          .put("source_project_id", pack.projectId())
-                          .put("annotator", annotatorId)
-                          .put("assignments", assignmentIds.size())
-                          .put("clips", clipIds.size())
-                          .put("drafts", restoredDrafts));
+                      AuditAction.PACK_IMPORT.created(
+                          pack.packId(),
+                          AuditLog.json()
+                              .createObjectNode()
+                              .put("kind", PackKind.ASSIGNMENT.code())
+                              .put("file", pack.file().toString())
+                              .put("pack_sha256", pack.sha256())
+                              .put("source_project_id", pack.projectId())
+                              .put("annotator", annotatorId)
+                              .put("assignments", assignmentIds.size())
+                              .put("clips", clipIds.size())
+                              .put("drafts", restoredDrafts)));
             });
     return new AssignmentPackImport(
         pack.packId(),

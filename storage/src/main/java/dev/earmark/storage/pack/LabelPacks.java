@@ -13,6 +13,7 @@ import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
+import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.audit.AuditAnchor;
 import dev.earmark.storage.audit.AuditAnchors;
 import dev.earmark.storage.audit.AuditLog;
@@ -195,18 +196,16 @@ public final class LabelPacks {
                 .append(
                     handle,
                     annotator,
-                    "pack.export",
-                    "pack",
-                    packId,
-                    null,
-                    AuditLog.json()
-                        .createObjectNode()
-                        .put("kind", PackKind.LABEL.code())
-                        .put("file", written.target().toString())
-                        .put("pack_sha256", written.sha256())
-                        .put("answers_pack", link.assignmentPackId())
-                        .put("submitted", submitted)
-                        .put("drafts", drafts));
+                    AuditAction.PACK_EXPORT.created(
+                        packId,
+                        AuditLog.json()
+                            .createObjectNode()
+                            .put("kind", PackKind.LABEL.code())
+                            .put("file", written.target().toString())
+                            .put("pack_sha256", written.sha256())
+                            .put("answers_pack", link.assignmentPackId())
+                            .put("submitted", submitted)
+                            .put("drafts", drafts)));
             return new LabelPackExport(
                 packId,
                 written.target(),
@@ -248,14 +247,12 @@ public final class LabelPacks {
                       .append(
                           handle,
                           lead,
-                          "pack.refuse",
-                          "pack",
-                          packFile.toAbsolutePath().normalize().toString(),
-                          null,
-                          AuditLog.json()
-                              .createObjectNode()
-                              .put("reason", refused.reason().code())
-                              .put("message", refused.getMessage())));
+                          AuditAction.PACK_REFUSE.created(
+                              packFile.toAbsolutePath().normalize().toString(),
+                              AuditLog.json()
+                                  .createObjectNode()
+                                  .put("reason", refused.reason().code())
+                                  .put("message", refused.getMessage()))));
       throw refused;
     }
     String annotator = pack.annotator();
@@ -286,19 +283,17 @@ public final class LabelPacks {
                   .append(
                       handle,
                       lead,
-                      "pack.import",
-                      "pack",
-                      pack.packId(),
-                      null,
-                      AuditLog.json()
-                          .createObjectNode()
-                          .put("kind", PackKind.LABEL.code())
-                          .put("file", pack.file().toString())
-                          .put("pack_sha256", pack.sha256())
-                          .put("answers_pack", answersPack(pack))
-                          .put("annotator", annotator)
-                          .put("imported", imported)
-                          .put("skipped", merges.size() - imported));
+                      AuditAction.PACK_IMPORT.created(
+                          pack.packId(),
+                          AuditLog.json()
+                              .createObjectNode()
+                              .put("kind", PackKind.LABEL.code())
+                              .put("file", pack.file().toString())
+                              .put("pack_sha256", pack.sha256())
+                              .put("answers_pack", answersPack(pack))
+                              .put("annotator", annotator)
+                              .put("imported", imported)
+                              .put("skipped", merges.size() - imported)));
             });
     return new LabelPackImport(pack.packId(), answersPack(pack), annotator, merges);
   }

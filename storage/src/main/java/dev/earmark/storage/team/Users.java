@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
+import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
@@ -77,7 +78,7 @@ public final class Users {
                 .execute();
           }
           User user = new User(id, displayName, roles);
-          audit.append(handle, by, "user.add", "user", id, null, describe(user));
+          audit.append(handle, by, AuditAction.USER_ADD.created(id, describe(user)));
           return user;
         });
   }
@@ -170,7 +171,8 @@ public final class Users {
                 .execute();
           }
           User changed = new User(id, before.displayName(), after, before.active());
-          audit.append(handle, by, "user.roles", "user", id, describe(before), describe(changed));
+          audit.append(
+              handle, by, AuditAction.USER_ROLES.changed(id, describe(before), describe(changed)));
           DatabaseGroups.follow(handle, changed); // team mode: the login's groups change now
           return new RoleChange(before, changed, true);
         });
@@ -236,11 +238,8 @@ public final class Users {
     audit.append(
         handle,
         by,
-        active ? "user.reactivate" : "user.deactivate",
-        "user",
-        before.id(),
-        describe(before),
-        describe(after));
+        (active ? AuditAction.USER_REACTIVATE : AuditAction.USER_DEACTIVATE)
+            .changed(before.id(), describe(before), describe(after)));
     DatabaseGroups.follow(handle, after); // team mode: a deactivated login keeps no group
   }
 

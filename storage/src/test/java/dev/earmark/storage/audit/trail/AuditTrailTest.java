@@ -9,6 +9,7 @@ import dev.earmark.storage.audit.AuditEvent;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.audit.AuditQuery;
 import dev.earmark.storage.audit.AuditVerification;
+import dev.earmark.storage.audit.OlderReleaseEvents;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
@@ -48,16 +49,14 @@ class AuditTrailTest {
         .jdbi()
         .useTransaction(
             handle ->
-                project
-                    .audit()
-                    .append(
-                        handle,
-                        project.users().actor(actor),
-                        action,
-                        "label",
-                        clip,
-                        null,
-                        AuditLog.json().createObjectNode().put("transcript", clip)));
+                OlderReleaseEvents.append(
+                    project.audit(),
+                    handle,
+                    project.users().actor(actor),
+                    action,
+                    "label",
+                    clip,
+                    AuditLog.json().createObjectNode().put("transcript", clip)));
   }
 
   private static AuditQuery query(
