@@ -90,7 +90,8 @@ public final class Assignments {
             handle -> {
               Access.require(handle, actor, "assign clips", Role.LEAD);
               for (String annotator : plan.annotators()) {
-                requireAnnotator(handle, annotator);
+                refuseDeactivated(
+                    Users.requireAnnotator(handle, annotator, "assigning clips to them"));
               }
               Map<String, DatasetContract> contracts = contracts(handle);
               List<StoredClip> active = Clips.active(handle, taskType, plan.datasetId());
@@ -277,41 +278,6 @@ public final class Assignments {
         clip.durationSeconds());
   }
 
-  /**
-   * Refuses a name that is not a user, or not an annotator, naming only that user: the message may
-   * be read by someone who should not learn who else is in the project.
-   */
-  private static void requireAnnotator(Handle handle, String annotator) {
-    boolean user =
-        handle
-                .createQuery("SELECT COUNT(*) FROM users WHERE id = :id")
-                .bind("id", annotator)
-                .mapTo(Long.class)
-                .one()
-            > 0;
-    if (!user) {
-      throw new StorageException(
-          annotator
-              + " is not a user of this project: add the user with the annotator role before"
-              + " assigning clips to them");
-    }
-    boolean isAnnotator =
-        handle
-                .createQuery(
-                    "SELECT COUNT(*) FROM user_roles WHERE user_id = :id AND role = 'annotator'")
-                .bind("id", annotator)
-                .mapTo(Long.class)
-                .one()
-            > 0;
-    if (!isAnnotator) {
-      throw new StorageException(
-          annotator
-              + " is not an annotator: give the user the annotator role before assigning clips"
-              + " to them");
-    }
-    refuseDeactivated(Users.find(handle, annotator).orElseThrow());
-  }
-
   private static Map<String, DatasetContract> contracts(Handle handle) {
     Map<String, DatasetContract> contracts = new HashMap<>();
     handle
@@ -400,22 +366,8 @@ public final class Assignments {
         .inTransaction(
             handle -> {
               Access.require(handle, lead, "assign clips", Role.LEAD);
-              boolean annotator =
-                  handle
-                          .createQuery(
-                              "SELECT COUNT(*) FROM user_roles WHERE user_id = :id AND role ="
-                                  + " 'annotator'")
-                          .bind("id", annotatorId)
-                          .mapTo(Long.class)
-                          .one()
-                      > 0;
-              if (!annotator) {
-                throw new StorageException(
-                    annotatorId
-                        + " is not an annotator of this project: add the user with the annotator"
-                        + " role before assigning clips to them");
-              }
-              refuseDeactivated(Users.find(handle, annotatorId).orElseThrow());
+              refuseDeactivated(
+                  Users.requireAnnotator(handle, annotatorId, "assigning clips to them"));
               Optional<ExistingAssignment> existing =
                   handle
                       .createQuery(

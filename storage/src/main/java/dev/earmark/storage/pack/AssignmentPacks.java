@@ -31,6 +31,7 @@ import dev.earmark.storage.policy.PublishedVersion;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
 import dev.earmark.storage.settings.Setting;
+import dev.earmark.storage.team.Users;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
 import java.io.IOException;
@@ -112,23 +113,7 @@ public final class AssignmentPacks {
             .inTransaction(
                 handle -> {
                   Access.require(handle, lead, "export an assignment pack", Role.LEAD);
-                  boolean annotator =
-                      handle
-                              .createQuery(
-                                  "SELECT COUNT(*) FROM user_roles WHERE user_id = :id AND role ="
-                                      + " 'annotator'")
-                              .bind("id", annotatorId)
-                              .mapTo(Long.class)
-                              .one()
-                          > 0;
-                  if (!annotator) {
-                    throw new StorageException(
-                        annotatorId
-                            + " is not an annotator of this project; known users: "
-                            + String.join(
-                                ", ",
-                                project.users().list().stream().map(user -> user.id()).toList()));
-                  }
+                  Users.requireAnnotator(handle, annotatorId, "exporting a pack for them");
                   List<OpenAssignment> open =
                       handle
                           .createQuery(

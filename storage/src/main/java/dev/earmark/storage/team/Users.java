@@ -315,6 +315,32 @@ public final class Users {
         .map(row -> new User(id, row.getKey(), rolesOf(handle, id), row.getValue()));
   }
 
+  /**
+   * The user {@code id}, read in the transaction of {@code handle}, refused unless they exist and
+   * hold the annotator role (active or not: callers that give new work also refuse a deactivated
+   * one). The message names only that user, since it may be read by someone who should not learn
+   * who else is in the project.
+   *
+   * @param before what needs the annotator, as the refusal ends: "assigning clips to them"
+   * @throws StorageException when the user is unknown or not an annotator
+   */
+  public static User requireAnnotator(Handle handle, String id, String before) {
+    User user =
+        find(handle, id)
+            .orElseThrow(
+                () ->
+                    new StorageException(
+                        id
+                            + " is not a user of this project: add the user with the annotator"
+                            + " role before "
+                            + before));
+    if (!user.roles().contains(Role.ANNOTATOR)) {
+      throw new StorageException(
+          id + " is not an annotator: give the user the annotator role before " + before);
+    }
+    return user;
+  }
+
   private static Set<Role> rolesOf(Handle handle, String id) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     handle
