@@ -180,32 +180,23 @@ public final class LabelPacks {
           List.of(PackFile.Entry.json(LABELS, labels)),
           now,
           (handle, written) -> {
-            AssignmentPacks.record(
+            PackLedger.exported(
+                project,
                 handle,
+                annotator,
+                now,
                 packId,
                 PackKind.LABEL,
-                "exported",
                 link.annotator(),
                 link.sourceProjectId(),
+                written.target().toString(),
                 written.sha256(),
                 labels.size(),
-                annotator,
-                now);
-            project
-                .audit()
-                .append(
-                    handle,
-                    annotator,
-                    AuditAction.PACK_EXPORT.created(
-                        packId,
-                        AuditLog.json()
-                            .createObjectNode()
-                            .put("kind", PackKind.LABEL.code())
-                            .put("file", written.target().toString())
-                            .put("pack_sha256", written.sha256())
-                            .put("answers_pack", link.assignmentPackId())
-                            .put("submitted", submitted)
-                            .put("drafts", drafts)));
+                AuditLog.json()
+                    .createObjectNode()
+                    .put("answers_pack", link.assignmentPackId())
+                    .put("submitted", submitted)
+                    .put("drafts", drafts));
             return new LabelPackExport(
                 packId,
                 written.target(),
@@ -267,33 +258,20 @@ public final class LabelPacks {
         .jdbi()
         .useTransaction(
             handle -> {
-              AssignmentPacks.record(
+              PackLedger.imported(
+                  project,
                   handle,
-                  pack.packId(),
-                  PackKind.LABEL,
-                  "imported",
-                  annotator,
-                  pack.projectId(),
-                  pack.sha256(),
-                  (int) imported,
                   lead,
-                  now);
-              project
-                  .audit()
-                  .append(
-                      handle,
-                      lead,
-                      AuditAction.PACK_IMPORT.created(
-                          pack.packId(),
-                          AuditLog.json()
-                              .createObjectNode()
-                              .put("kind", PackKind.LABEL.code())
-                              .put("file", pack.file().toString())
-                              .put("pack_sha256", pack.sha256())
-                              .put("answers_pack", answersPack(pack))
-                              .put("annotator", annotator)
-                              .put("imported", imported)
-                              .put("skipped", merges.size() - imported)));
+                  now,
+                  pack,
+                  annotator,
+                  (int) imported,
+                  AuditLog.json()
+                      .createObjectNode()
+                      .put("answers_pack", answersPack(pack))
+                      .put("annotator", annotator)
+                      .put("imported", imported)
+                      .put("skipped", merges.size() - imported));
             });
     return new LabelPackImport(pack.packId(), answersPack(pack), annotator, merges);
   }
