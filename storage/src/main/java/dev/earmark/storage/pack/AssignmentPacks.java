@@ -517,27 +517,19 @@ public final class AssignmentPacks {
     Map<String, Long> assignmentIds = assign(pack, lead, annotatorId, assignments, clipIds);
     int restoredDrafts =
         restoreDrafts(lead, new Labels(project, policies, settings), drafts, assignmentIds);
-    Instant now = StoredTime.now(project.clock()).toInstant();
-    project
-        .jdbi()
-        .useTransaction(
-            handle -> {
-              PackLedger.imported(
-                  project,
-                  handle,
-                  lead,
-                  now,
-                  pack,
-                  annotatorId,
-                  assignmentIds.size(),
-                  AuditLog.json()
-                      .createObjectNode()
-                      .put("source_project_id", pack.projectId())
-                      .put("annotator", annotatorId)
-                      .put("assignments", assignmentIds.size())
-                      .put("clips", clipIds.size())
-                      .put("drafts", restoredDrafts));
-            });
+    PackLedger.imported(
+        project,
+        lead,
+        pack,
+        annotatorId,
+        assignmentIds.size(),
+        AuditLog.json()
+            .createObjectNode()
+            .put("source_project_id", pack.projectId())
+            .put("annotator", annotatorId)
+            .put("assignments", assignmentIds.size())
+            .put("clips", clipIds.size())
+            .put("drafts", restoredDrafts));
     return new AssignmentPackImport(
         pack.packId(),
         pack.projectId(),

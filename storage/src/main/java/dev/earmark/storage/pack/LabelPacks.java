@@ -253,26 +253,18 @@ public final class LabelPacks {
       merges.add(merge(lead, labels, annotator, node));
     }
     long imported = merges.stream().filter(LabelMerge.Imported.class::isInstance).count();
-    Instant now = StoredTime.now(project.clock()).toInstant();
-    project
-        .jdbi()
-        .useTransaction(
-            handle -> {
-              PackLedger.imported(
-                  project,
-                  handle,
-                  lead,
-                  now,
-                  pack,
-                  annotator,
-                  (int) imported,
-                  AuditLog.json()
-                      .createObjectNode()
-                      .put("answers_pack", answersPack(pack))
-                      .put("annotator", annotator)
-                      .put("imported", imported)
-                      .put("skipped", merges.size() - imported));
-            });
+    PackLedger.imported(
+        project,
+        lead,
+        pack,
+        annotator,
+        (int) imported,
+        AuditLog.json()
+            .createObjectNode()
+            .put("answers_pack", answersPack(pack))
+            .put("annotator", annotator)
+            .put("imported", imported)
+            .put("skipped", merges.size() - imported));
     return new LabelPackImport(pack.packId(), answersPack(pack), annotator, merges);
   }
 

@@ -45,38 +45,39 @@ final class PackLedger {
   }
 
   /**
-   * Records that the opened {@code pack} was imported here.
+   * Records, in a transaction of its own and as of now, that the opened {@code pack} was imported
+   * here.
    *
    * @param items the assignments or labels it brought in
    * @param detail the kind's own members of the audit event (annotator, counts)
    */
   static void imported(
-      Project project,
-      Handle handle,
-      Actor by,
-      Instant at,
-      OpenedPack pack,
-      String annotator,
-      int items,
-      ObjectNode detail) {
-    record(
-        handle,
-        pack.packId(),
-        pack.kind(),
-        "imported",
-        annotator,
-        pack.projectId(),
-        pack.sha256(),
-        items,
-        by,
-        at);
+      Project project, Actor by, OpenedPack pack, String annotator, int items, ObjectNode detail) {
+    Instant at = StoredTime.now(project.clock()).toInstant();
     project
-        .audit()
-        .append(
-            handle,
-            by,
-            AuditAction.PACK_IMPORT.created(
-                pack.packId(), event(pack.kind(), pack.file().toString(), pack.sha256(), detail)));
+        .jdbi()
+        .useTransaction(
+            handle -> {
+              record(
+                  handle,
+                  pack.packId(),
+                  pack.kind(),
+                  "imported",
+                  annotator,
+                  pack.projectId(),
+                  pack.sha256(),
+                  items,
+                  by,
+                  at);
+              project
+                  .audit()
+                  .append(
+                      handle,
+                      by,
+                      AuditAction.PACK_IMPORT.created(
+                          pack.packId(),
+                          event(pack.kind(), pack.file().toString(), pack.sha256(), detail)));
+            });
   }
 
   /** The members every pack event has, then the kind's own. */
