@@ -7,19 +7,4 @@ public class PermissionDeniedException extends StorageException {
   public PermissionDeniedException(String message) {
     super(message);
   }
-
-  /**
-   * The refusal for {@code userId} about to do {@code action} without any of the {@code allowed}
-   * roles, e.g. "ann-1 cannot export a batch: that needs the lead role".
-   */
-  public static PermissionDeniedException lacking(
-      String userId, String action, dev.earmark.storage.user.Role... allowed) {
-    StringBuilder needed = new StringBuilder();
-    for (int i = 0; i < allowed.length; i++) {
-      needed.append(i == 0 ? "" : i == allowed.length - 1 ? " or " : ", ");
-      needed.append(allowed[i].code());
-    }
-    return new PermissionDeniedException(
-        userId + " cannot " + action + ": that needs the " + needed + " role");
-  }
 }

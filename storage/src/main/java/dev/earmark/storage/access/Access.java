@@ -1,6 +1,5 @@
 package dev.earmark.storage.access;
 
-import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
@@ -55,7 +54,7 @@ public final class Access {
         return roles;
       }
     }
-    throw PermissionDeniedException.lacking(actor.userId(), action, allowed);
+    throw Role.refusal(actor.userId(), action, allowed);
   }
 
   /**

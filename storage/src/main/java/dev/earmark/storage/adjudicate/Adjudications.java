@@ -23,6 +23,7 @@ import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
 import dev.earmark.storage.adjudicate.PolicyProposal.ProposalStatus;
+import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
@@ -122,7 +123,8 @@ public final class Adjudications {
               after.set("evidence", evidence);
               project
                   .audit()
-                  .append(handle, actor, "dispute.open", "dispute", Long.toString(id), null, after);
+                  .append(
+                      handle, actor, AuditAction.DISPUTE_OPEN.created(Long.toString(id), after));
               return new DisputeRecord(
                   id,
                   clipId,
@@ -186,102 +188,13 @@ public final class Adjudications {
         .inTransaction(
             handle -> {
               DisputeRecord dispute = dispute(handle, disputeId, true);
-              if (dispute.status() == DisputeStatus.RESOLVED) {
-                throw new StorageException(
-                    "dispute "
-                        + disputeId
-                        + " about "
-                        + dispute.clipKey()
-                        + " is already resolved; reload the adjudication queue");
-              }
-              Rubric rubric = policies.rubric(dispute.rubric());
-              if (!finalValue.rubric().equals(dispute.rubric())) {
-                throw new StorageException(
-                    "the final label for "
-                        + dispute.clipKey()
-                        + " is under "
-                        + finalValue.rubric()
-                        + " but the dispute is about labels under "
-                        + dispute.rubric());
-              }
-              List<Violation> violations = rubric.validate(finalValue);
-              if (!violations.isEmpty()) {
-                throw new StorageException(
-                    "the final label for "
-                        + dispute.clipKey()
-                        + " breaks rubric "
-                        + rubric.id()
-                        + ": "
-                        + violations.stream()
-                            .map(Violation::toString)
-                            .collect(Collectors.joining("; ")));
-              }
+              refuseUnfit(dispute, finalValue);
               OffsetDateTime at = StoredTime.now(project.clock());
-              String valueJson = ContentHash.canonicalJson(LabelValueJson.toJson(finalValue));
-              long id =
-                  handle
-                      .createUpdate(
-                          "INSERT INTO adjudications (dispute_id, final_value_json, reason_code,"
-                              + " note, adjudicator, decided_at) VALUES (:dispute, :value,"
-                              + " :reason, :note, :by, :at)")
-                      .bind("dispute", disputeId)
-                      .bind("value", valueJson)
-                      .bind("reason", reason.code())
-                      .bind("note", text)
-                      .bind("by", actor.userId())
-                      .bind("at", at)
-                      .executeAndReturnGeneratedKeys("id")
-                      .mapTo(Long.class)
-                      .one();
-              setStatus(handle, dispute, DisputeStatus.RESOLVED);
-              ObjectNode after = AuditLog.json().createObjectNode();
-              after.put("dispute", disputeId).put("clip", dispute.clipKey());
-              after.set("final_value", LabelValueJson.toJson(finalValue));
-              after.put("reason", reason.code()).put("note", text);
-              project
-                  .audit()
-                  .append(
-                      handle,
-                      actor,
-                      "adjudication.decide",
-                      "adjudication",
-                      Long.toString(id),
-                      null,
-                      after);
-              OptionalLong proposal = OptionalLong.empty();
-              if (reason.raisesPolicyProposal()) {
-                long proposalId =
-                    handle
-                        .createUpdate(
-                            "INSERT INTO policy_proposals (adjudication_id, kind, clip_id, note,"
-                                + " status, created_at, created_by) VALUES (:adjudication, :kind,"
-                                + " :clip, :note, 'open', :at, :by)")
-                        .bind("adjudication", id)
-                        .bind("kind", reason.code())
-                        .bind("clip", dispute.clipId())
-                        .bind("note", text)
-                        .bind("at", at)
-                        .bind("by", actor.userId())
-                        .executeAndReturnGeneratedKeys("id")
-                        .mapTo(Long.class)
-                        .one();
-                project
-                    .audit()
-                    .append(
-                        handle,
-                        actor,
-                        "proposal.open",
-                        "policy-proposal",
-                        Long.toString(proposalId),
-                        null,
-                        AuditLog.json()
-                            .createObjectNode()
-                            .put("kind", reason.code())
-                            .put("clip", dispute.clipKey())
-                            .put("adjudication", id)
-                            .put("note", text));
-                proposal = OptionalLong.of(proposalId);
-              }
+              long id = storeDecision(handle, actor, dispute, finalValue, reason, text, at);
+              OptionalLong proposal =
+                  reason.raisesPolicyProposal()
+                      ? OptionalLong.of(openProposal(handle, actor, dispute, id, reason, text, at))
+                      : OptionalLong.empty();
               return new Adjudication(
                   id,
                   disputeId,
@@ -292,6 +205,114 @@ public final class Adjudications {
                   at.toInstant(),
                   proposal);
             });
+  }
+
+  /** Refuses a resolved dispute, and a final label under another rubric or one that breaks it. */
+  private void refuseUnfit(DisputeRecord dispute, LabelValue finalValue) {
+    if (dispute.status() == DisputeStatus.RESOLVED) {
+      throw new StorageException(
+          "dispute "
+              + dispute.id()
+              + " about "
+              + dispute.clipKey()
+              + " is already resolved; reload the adjudication queue");
+    }
+    Rubric rubric = policies.rubric(dispute.rubric());
+    if (!finalValue.rubric().equals(dispute.rubric())) {
+      throw new StorageException(
+          "the final label for "
+              + dispute.clipKey()
+              + " is under "
+              + finalValue.rubric()
+              + " but the dispute is about labels under "
+              + dispute.rubric());
+    }
+    List<Violation> violations = rubric.validate(finalValue);
+    if (!violations.isEmpty()) {
+      throw new StorageException(
+          "the final label for "
+              + dispute.clipKey()
+              + " breaks rubric "
+              + rubric.id()
+              + ": "
+              + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
+    }
+  }
+
+  /** Stores the decision, resolves its dispute and audits it; the decision's id. */
+  private long storeDecision(
+      Handle handle,
+      Actor actor,
+      DisputeRecord dispute,
+      LabelValue finalValue,
+      ReasonCode reason,
+      String text,
+      OffsetDateTime at) {
+    String valueJson = ContentHash.canonicalJson(LabelValueJson.toJson(finalValue));
+    long id =
+        handle
+            .createUpdate(
+                "INSERT INTO adjudications (dispute_id, final_value_json, reason_code,"
+                    + " note, adjudicator, decided_at) VALUES (:dispute, :value,"
+                    + " :reason, :note, :by, :at)")
+            .bind("dispute", dispute.id())
+            .bind("value", valueJson)
+            .bind("reason", reason.code())
+            .bind("note", text)
+            .bind("by", actor.userId())
+            .bind("at", at)
+            .executeAndReturnGeneratedKeys("id")
+            .mapTo(Long.class)
+            .one();
+    setStatus(handle, dispute, DisputeStatus.RESOLVED);
+    ObjectNode after = AuditLog.json().createObjectNode();
+    after.put("dispute", dispute.id()).put("clip", dispute.clipKey());
+    after.set("final_value", LabelValueJson.toJson(finalValue));
+    after.put("reason", reason.code()).put("note", text);
+    project
+        .audit()
+        .append(handle, actor, AuditAction.ADJUDICATION_DECIDE.created(Long.toString(id), after));
+    return id;
+  }
+
+  /** Files the policy proposal a rubric-gap or normalization-gap decision raises; its id. */
+  private long openProposal(
+      Handle handle,
+      Actor actor,
+      DisputeRecord dispute,
+      long id,
+      ReasonCode reason,
+      String text,
+      OffsetDateTime at) {
+    long proposalId =
+        handle
+            .createUpdate(
+                "INSERT INTO policy_proposals (adjudication_id, kind, clip_id, note,"
+                    + " status, created_at, created_by) VALUES (:adjudication, :kind,"
+                    + " :clip, :note, 'open', :at, :by)")
+            .bind("adjudication", id)
+            .bind("kind", reason.code())
+            .bind("clip", dispute.clipId())
+            .bind("note", text)
+            .bind("at", at)
+            .bind("by", actor.userId())
+            .executeAndReturnGeneratedKeys("id")
+            .mapTo(Long.class)
+            .one();
+    project
+        .audit()
+        .append(
+            handle,
+            actor,
+            AuditAction.PROPOSAL_OPEN.created(
+                Long.toString(proposalId),
+                AuditLog.json()
+                    .createObjectNode()
+                    .put("kind", reason.code())
+                    .put("clip", dispute.clipKey())
+                    .put("adjudication", id)
+                    .put("note", text)));
+    return proposalId;
   }
 
   /**
@@ -312,27 +333,7 @@ public final class Adjudications {
               Set<Role> roles =
                   Access.require(
                       handle, actor, "undo adjudication decisions", Role.ADJUDICATOR, Role.LEAD);
-              var row =
-                  handle
-                      .createQuery(
-                          "SELECT dispute_id, final_value_json, reason_code, note, adjudicator"
-                              + " FROM adjudications WHERE id = :id")
-                      .bind("id", adjudicationId)
-                      .map(
-                          (rs, ctx) ->
-                              new StoredDecision(
-                                  rs.getLong(1),
-                                  rs.getString(2),
-                                  rs.getString(3),
-                                  rs.getString(4),
-                                  rs.getString(5)))
-                      .findOne()
-                      .orElseThrow(
-                          () ->
-                              new StorageException(
-                                  "there is no adjudication decision "
-                                      + adjudicationId
-                                      + "; it may have been undone already, reload the queue"));
+              StoredDecision row = storedDecision(handle, adjudicationId);
               if (!roles.contains(Role.LEAD) && !row.adjudicator().equals(actor.userId())) {
                 throw new StorageException(
                     "decision "
@@ -342,43 +343,7 @@ public final class Adjudications {
                         + "; only they or a lead can undo it");
               }
               DisputeRecord dispute = dispute(handle, row.disputeId(), true);
-              var proposal =
-                  handle
-                      .createQuery(
-                          "SELECT id, status FROM policy_proposals WHERE adjudication_id = :id")
-                      .bind("id", adjudicationId)
-                      .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                      .findOne();
-              if (proposal.isPresent()) {
-                long proposalId = proposal.get().getKey();
-                if (!ProposalStatus.OPEN.code().equals(proposal.get().getValue())) {
-                  throw new StorageException(
-                      "the lead has already "
-                          + proposal.get().getValue()
-                          + " policy proposal "
-                          + proposalId
-                          + " raised by decision "
-                          + adjudicationId
-                          + "; the decision stands, decide the dispute again instead");
-                }
-                handle
-                    .createUpdate("DELETE FROM policy_proposals WHERE id = :id")
-                    .bind("id", proposalId)
-                    .execute();
-                project
-                    .audit()
-                    .append(
-                        handle,
-                        actor,
-                        "proposal.withdraw",
-                        "policy-proposal",
-                        Long.toString(proposalId),
-                        AuditLog.json()
-                            .createObjectNode()
-                            .put("status", "open")
-                            .put("adjudication", adjudicationId),
-                        null);
-              }
+              withdrawProposal(handle, actor, adjudicationId);
               handle
                   .createUpdate("DELETE FROM adjudications WHERE id = :id")
                   .bind("id", adjudicationId)
@@ -394,14 +359,13 @@ public final class Adjudications {
                   .append(
                       handle,
                       actor,
-                      "adjudication.undo",
-                      "adjudication",
-                      Long.toString(adjudicationId),
-                      before,
-                      AuditLog.json()
-                          .createObjectNode()
-                          .put("dispute", dispute.id())
-                          .put("status", DisputeStatus.OPEN.code()));
+                      AuditAction.ADJUDICATION_UNDO.changed(
+                          Long.toString(adjudicationId),
+                          before,
+                          AuditLog.json()
+                              .createObjectNode()
+                              .put("dispute", dispute.id())
+                              .put("status", DisputeStatus.OPEN.code())));
               return new DisputeRecord(
                   dispute.id(),
                   dispute.clipId(),
@@ -412,6 +376,71 @@ public final class Adjudications {
                   DisputeStatus.OPEN,
                   dispute.createdAt());
             });
+  }
+
+  private static StoredDecision storedDecision(Handle handle, long adjudicationId) {
+    return handle
+        .createQuery(
+            "SELECT dispute_id, final_value_json, reason_code, note, adjudicator"
+                + " FROM adjudications WHERE id = :id")
+        .bind("id", adjudicationId)
+        .map(
+            (rs, ctx) ->
+                new StoredDecision(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5)))
+        .findOne()
+        .orElseThrow(
+            () ->
+                new StorageException(
+                    "there is no adjudication decision "
+                        + adjudicationId
+                        + "; it may have been undone already, reload the queue"));
+  }
+
+  /**
+   * Withdraws the policy proposal decision {@code adjudicationId} raised, if any, while the lead
+   * has not acted on it; once the lead has, the decision stands and this refuses.
+   */
+  private void withdrawProposal(Handle handle, Actor actor, long adjudicationId) {
+    var proposal =
+        handle
+            .createQuery("SELECT id, status FROM policy_proposals WHERE adjudication_id = :id")
+            .bind("id", adjudicationId)
+            .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+            .findOne();
+    if (proposal.isPresent()) {
+      long proposalId = proposal.get().getKey();
+      if (!ProposalStatus.OPEN.code().equals(proposal.get().getValue())) {
+        throw new StorageException(
+            "the lead has already "
+                + proposal.get().getValue()
+                + " policy proposal "
+                + proposalId
+                + " raised by decision "
+                + adjudicationId
+                + "; the decision stands, decide the dispute again instead");
+      }
+      handle
+          .createUpdate("DELETE FROM policy_proposals WHERE id = :id")
+          .bind("id", proposalId)
+          .execute();
+      project
+          .audit()
+          .append(
+              handle,
+              actor,
+              AuditAction.PROPOSAL_WITHDRAW.changed(
+                  Long.toString(proposalId),
+                  AuditLog.json()
+                      .createObjectNode()
+                      .put("status", "open")
+                      .put("adjudication", adjudicationId),
+                  null));
+    }
   }
 
   private record StoredDecision(
@@ -441,11 +470,11 @@ public final class Adjudications {
                   .append(
                       handle,
                       actor,
-                      "dispute.escalate",
-                      "dispute",
-                      Long.toString(disputeId),
-                      null,
-                      AuditLog.json().createObjectNode().put("note", note == null ? "" : note));
+                      AuditAction.DISPUTE_ESCALATE.created(
+                          Long.toString(disputeId),
+                          AuditLog.json()
+                              .createObjectNode()
+                              .put("note", note == null ? "" : note)));
             });
   }
 
@@ -480,13 +509,14 @@ public final class Adjudications {
                   .append(
                       handle,
                       actor,
-                      "dispute.escalate.undo",
-                      "dispute",
-                      Long.toString(disputeId),
-                      AuditLog.json()
-                          .createObjectNode()
-                          .put("status", DisputeStatus.ESCALATED.code()),
-                      AuditLog.json().createObjectNode().put("status", DisputeStatus.OPEN.code()));
+                      AuditAction.DISPUTE_ESCALATE_UNDO.changed(
+                          Long.toString(disputeId),
+                          AuditLog.json()
+                              .createObjectNode()
+                              .put("status", DisputeStatus.ESCALATED.code()),
+                          AuditLog.json()
+                              .createObjectNode()
+                              .put("status", DisputeStatus.OPEN.code())));
               return new DisputeRecord(
                   dispute.id(),
                   dispute.clipId(),
@@ -622,14 +652,14 @@ public final class Adjudications {
                   .append(
                       handle,
                       actor,
-                      "proposal." + (accepted ? "accept" : "decline"),
-                      "policy-proposal",
-                      Long.toString(proposalId),
-                      AuditLog.json().createObjectNode().put("status", "open"),
-                      AuditLog.json()
-                          .createObjectNode()
-                          .put("status", status)
-                          .put("note", leadNote));
+                      (accepted ? AuditAction.PROPOSAL_ACCEPT : AuditAction.PROPOSAL_DECLINE)
+                          .changed(
+                              Long.toString(proposalId),
+                              AuditLog.json().createObjectNode().put("status", "open"),
+                              AuditLog.json()
+                                  .createObjectNode()
+                                  .put("status", status)
+                                  .put("note", leadNote)));
             });
   }
 
@@ -662,16 +692,15 @@ public final class Adjudications {
                   .append(
                       handle,
                       actor,
-                      "proposal.done",
-                      "policy-proposal",
-                      Long.toString(proposalId),
-                      AuditLog.json()
-                          .createObjectNode()
-                          .put("status", ProposalStatus.ACCEPTED.code()),
-                      AuditLog.json()
-                          .createObjectNode()
-                          .put("status", ProposalStatus.DONE.code())
-                          .put("note", leadNote));
+                      AuditAction.PROPOSAL_DONE.changed(
+                          Long.toString(proposalId),
+                          AuditLog.json()
+                              .createObjectNode()
+                              .put("status", ProposalStatus.ACCEPTED.code()),
+                          AuditLog.json()
+                              .createObjectNode()
+                              .put("status", ProposalStatus.DONE.code())
+                              .put("note", leadNote)));
             });
   }
 

@@ -15,15 +15,16 @@ import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
+import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.clip.Clips;
 import dev.earmark.storage.clip.StoredClip;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
+import dev.earmark.storage.team.Users;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
 import dev.earmark.storage.user.User;
-import dev.earmark.storage.user.Users;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -89,7 +90,8 @@ public final class Assignments {
             handle -> {
               Access.require(handle, actor, "assign clips", Role.LEAD);
               for (String annotator : plan.annotators()) {
-                requireAnnotator(handle, annotator);
+                refuseDeactivated(
+                    Users.requireAnnotator(handle, annotator, "assigning clips to them"));
               }
               Map<String, DatasetContract> contracts = contracts(handle);
               List<StoredClip> active = Clips.active(handle, taskType, plan.datasetId());
@@ -276,41 +278,6 @@ public final class Assignments {
         clip.durationSeconds());
   }
 
-  /**
-   * Refuses a name that is not a user, or not an annotator, naming only that user: the message may
-   * be read by someone who should not learn who else is in the project.
-   */
-  private static void requireAnnotator(Handle handle, String annotator) {
-    boolean user =
-        handle
-                .createQuery("SELECT COUNT(*) FROM users WHERE id = :id")
-                .bind("id", annotator)
-                .mapTo(Long.class)
-                .one()
-            > 0;
-    if (!user) {
-      throw new StorageException(
-          annotator
-              + " is not a user of this project: add the user with the annotator role before"
-              + " assigning clips to them");
-    }
-    boolean isAnnotator =
-        handle
-                .createQuery(
-                    "SELECT COUNT(*) FROM user_roles WHERE user_id = :id AND role = 'annotator'")
-                .bind("id", annotator)
-                .mapTo(Long.class)
-                .one()
-            > 0;
-    if (!isAnnotator) {
-      throw new StorageException(
-          annotator
-              + " is not an annotator: give the user the annotator role before assigning clips"
-              + " to them");
-    }
-    refuseDeactivated(Users.find(handle, annotator).orElseThrow());
-  }
-
   private static Map<String, DatasetContract> contracts(Handle handle) {
     Map<String, DatasetContract> contracts = new HashMap<>();
     handle
@@ -399,22 +366,8 @@ public final class Assignments {
         .inTransaction(
             handle -> {
               Access.require(handle, lead, "assign clips", Role.LEAD);
-              boolean annotator =
-                  handle
-                          .createQuery(
-                              "SELECT COUNT(*) FROM user_roles WHERE user_id = :id AND role ="
-                                  + " 'annotator'")
-                          .bind("id", annotatorId)
-                          .mapTo(Long.class)
-                          .one()
-                      > 0;
-              if (!annotator) {
-                throw new StorageException(
-                    annotatorId
-                        + " is not an annotator of this project: add the user with the annotator"
-                        + " role before assigning clips to them");
-              }
-              refuseDeactivated(Users.find(handle, annotatorId).orElseThrow());
+              refuseDeactivated(
+                  Users.requireAnnotator(handle, annotatorId, "assigning clips to them"));
               Optional<ExistingAssignment> existing =
                   handle
                       .createQuery(
@@ -513,17 +466,15 @@ public final class Assignments {
         .append(
             handle,
             actor,
-            "assignment.create",
-            "assignment",
-            Long.toString(id),
-            null,
-            AuditLog.json()
-                .createObjectNode()
-                .put("clip", clip.clipKey())
-                .put("annotator", annotator)
-                .put("rubric", rubric.toString())
-                .put("gold", gold)
-                .put("priority", priority));
+            AuditAction.ASSIGNMENT_CREATE.created(
+                Long.toString(id),
+                AuditLog.json()
+                    .createObjectNode()
+                    .put("clip", clip.clipKey())
+                    .put("annotator", annotator)
+                    .put("rubric", rubric.toString())
+                    .put("gold", gold)
+                    .put("priority", priority)));
     return id;
   }
 
@@ -609,11 +560,9 @@ public final class Assignments {
                   .append(
                       handle,
                       actor,
-                      "assignment.reprioritize",
-                      "rubric",
-                      rubric.toString(),
-                      null,
-                      AuditLog.json().createObjectNode().put("assignments", updated));
+                      AuditAction.ASSIGNMENT_REPRIORITIZE.created(
+                          rubric.toString(),
+                          AuditLog.json().createObjectNode().put("assignments", updated)));
               return updated;
             });
   }
@@ -664,11 +613,8 @@ public final class Assignments {
         .append(
             handle,
             actor,
-            "gold.set",
-            "clip",
-            Long.toString(clipId),
-            previous.map(Assignments::tree).orElse(null),
-            tree(json));
+            AuditAction.GOLD_SET.changed(
+                Long.toString(clipId), previous.map(Assignments::tree).orElse(null), tree(json)));
   }
 
   /** The gold answer of {@code clipId} under {@code rubric}; leads and adjudicators only. */

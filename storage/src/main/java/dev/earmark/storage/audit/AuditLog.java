@@ -45,25 +45,30 @@ public final class AuditLog {
     return JSON;
   }
 
-  /** One event to append; {@code before} and {@code after} may be null. */
-  public record Pending(
+  /**
+   * One event to append, built from its {@link AuditAction} ({@code
+   * AuditAction.USER_ADD.created(id, after)}); {@code before} and {@code after} may be null.
+   */
+  public record Pending(AuditAction action, String entityId, JsonNode before, JsonNode after) {
+    public Pending {
+      Objects.requireNonNull(action, "action");
+    }
+
+    private Stored stored() {
+      return new Stored(action.code(), action.entityType(), entityId, before, after);
+    }
+  }
+
+  /** An event as it is stored and hashed: its action and entity type as text. */
+  record Stored(
       String action, String entityType, String entityId, JsonNode before, JsonNode after) {}
 
   /**
    * Appends one event in the transaction of {@code handle}; call it in the same transaction as the
    * change it records.
    */
-  public AuditEvent append(
-      Handle handle,
-      Actor actor,
-      String action,
-      String entityType,
-      String entityId,
-      JsonNode before,
-      JsonNode after) {
-    return appendAll(
-            handle, actor, List.of(new Pending(action, entityType, entityId, before, after)))
-        .get(0);
+  public AuditEvent append(Handle handle, Actor actor, Pending event) {
+    return appendAll(handle, actor, List.of(event)).get(0);
   }
 
   /**
@@ -72,6 +77,14 @@ public final class AuditLog {
    * clips) affordable while every entity keeps its own event.
    */
   public List<AuditEvent> appendAll(Handle handle, Actor actor, List<Pending> pending) {
+    return appendStored(handle, actor, pending.stream().map(Pending::stored).toList());
+  }
+
+  /**
+   * Appends events as stored text. Only the typed {@link Pending} reaches it in production; tests
+   * use it to stand in for an event an older release wrote under an action no constant names.
+   */
+  List<AuditEvent> appendStored(Handle handle, Actor actor, List<Stored> pending) {
     if (pending.isEmpty()) {
       return List.of();
     }
@@ -95,7 +108,7 @@ public final class AuditLog {
     List<AuditEvent> events = new ArrayList<>(pending.size());
     long seq = head.lastSeq();
     String prev = head.lastHash();
-    for (Pending event : pending) {
+    for (Stored event : pending) {
       seq++;
       String beforeJson = event.before() == null ? null : ContentHash.canonicalJson(event.before());
       String afterJson = event.after() == null ? null : ContentHash.canonicalJson(event.after());
@@ -319,7 +332,12 @@ public final class AuditLog {
       "SELECT seq, occurred_at, actor, action, entity_type, entity_id, before_json, after_json,"
           + " prev_hash, hash FROM audit_events";
 
-  static AuditEvent readEvent(java.sql.ResultSet rs) throws java.sql.SQLException {
+  /**
+   * Reads one event from a row whose columns are, in order: {@code seq, occurred_at, actor, action,
+   * entity_type, entity_id, before_json, after_json, prev_hash, hash} (the trail's filtered query
+   * selects the same columns).
+   */
+  public static AuditEvent readEvent(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new AuditEvent(
         rs.getLong(1),
         rs.getObject(2, OffsetDateTime.class).toInstant(),

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
@@ -28,11 +27,6 @@ import org.jdbi.v3.core.result.ResultIterator;
  * part). Stateless and thread-safe.
  */
 public final class AuditReplay {
-  private static final Set<String> USER_ACTIONS =
-      Set.of("user.add", "user.roles", "user.deactivate", "user.reactivate");
-  private static final Set<String> LABEL_ACTIONS =
-      Set.of("label.submit", "label.save-draft", "label.correct", "label.import");
-
   private final Jdbi jdbi;
 
   public AuditReplay(Jdbi jdbi) {
@@ -78,20 +72,25 @@ public final class AuditReplay {
         String id = (String) row[4];
         JsonNode after = row[5] == null ? null : read((String) row[5]);
         Last last = new Last(seq, actor, after);
-        if (type.equals("user") && USER_ACTIONS.contains(action)) {
-          users.put(id, last);
-        } else if (type.equals("label") && LABEL_ACTIONS.contains(action)) {
-          labels.put(id, last);
-        } else if (type.equals("setting") && action.equals("setting.set")) {
-          settings.put(id, last);
-        } else if (type.equals("policy") && action.equals("policy.set")) {
-          policies.put(id, last);
-        } else if (type.equals("clip") && action.equals("gold.set") && after != null) {
-          gold.put(id + " " + after.path("rubric").asText(), last);
-        } else if (type.equals("adjudication") && action.equals("adjudication.decide")) {
-          adjudications.put(id, last);
-        } else if (type.equals("adjudication") && action.equals("adjudication.undo")) {
-          adjudications.remove(id);
+        java.util.Optional<AuditAction> kind = AuditAction.of(action, type);
+        if (kind.isEmpty()) {
+          continue; // an action of an older release that no constant names
+        }
+        switch (kind.get()) {
+          case USER_ADD, USER_ROLES, USER_DEACTIVATE, USER_REACTIVATE -> users.put(id, last);
+          case LABEL_SUBMIT, LABEL_SAVE_DRAFT, LABEL_CORRECT, LABEL_IMPORT -> labels.put(id, last);
+          case SETTING_SET -> settings.put(id, last);
+          case POLICY_SET -> policies.put(id, last);
+          case GOLD_SET -> {
+            if (after != null) {
+              gold.put(id + " " + after.path("rubric").asText(), last);
+            }
+          }
+          case ADJUDICATION_DECIDE -> adjudications.put(id, last);
+          case ADJUDICATION_UNDO -> adjudications.remove(id);
+          default -> {
+            // the replay compares only the tables above
+          }
         }
       }
     }

@@ -21,6 +21,7 @@ import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.FaultPoints;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.access.Access;
+import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.audit.AuditAnchor;
 import dev.earmark.storage.audit.AuditAnchors;
 import dev.earmark.storage.audit.AuditLog;
@@ -57,6 +58,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 
@@ -81,10 +83,10 @@ import org.jdbi.v3.core.Handle;
  */
 public final class BatchExporter {
   /** The manifest's file name inside a batch directory. */
-  public static final String MANIFEST = "manifest.json";
+  public static final String MANIFEST = BatchManifest.FILE_NAME;
 
   /** The {@code format} member of every manifest. */
-  public static final String MANIFEST_FORMAT = "earmark-batch-manifest/1";
+  public static final String MANIFEST_FORMAT = BatchManifest.FORMAT;
 
   /** The directory inside a batch that {@code --with-audio} copies the clips' audio into. */
   public static final String AUDIO_DIRECTORY = "audio";
@@ -115,6 +117,154 @@ public final class BatchExporter {
    */
   public ExportOutcome export(Actor actor, ExportRequest request) {
     Access.require(project, actor, "export a batch", Role.LEAD);
+    refuseIncomplete(request);
+    Path target = request.outDir().toAbsolutePath().normalize();
+    checkTarget(target);
+
+    Optional<ExistingBatch> existing = existingBatch(request.batchName());
+    Instant createdAt =
+        request
+            .timestamp()
+            .or(() -> existing.map(ExistingBatch::createdAt))
+            .orElseGet(() -> project.clock().instant())
+            .truncatedTo(ChronoUnit.MILLIS);
+    String createdBy = existing.map(ExistingBatch::createdBy).orElse(actor.userId());
+    ChosenPolicy chosenPolicy = chosenPolicy(request);
+    List<ExportFormat> formats = ExportFormats.standard(createdAt).chosen(request.formats());
+
+    BatchData data =
+        project.jdbi().withHandle(handle -> BatchData.load(handle, chosenPolicy.normalizer()));
+    ReleaseReport report = releaseCheck(data, request.use(), chosenPolicy.policy(), createdAt);
+    List<ReleaseBlocker> remaining = report.remainingAfter(request.allowed().keySet());
+    if (!remaining.isEmpty()) {
+      return new ExportOutcome.Blocked(remaining);
+    }
+    Map<String, String> overrides = new TreeMap<>();
+    for (ReleaseBlocker blocker : report.blockers()) {
+      overrides.put(blocker.code(), request.allowed().get(blocker.code()));
+    }
+    List<BatchData.Item> items = data.items();
+    List<BatchData.Item> exported = items.stream().filter(item -> !item.unresolved()).toList();
+    Optional<ParentBatch> parent = existing.isPresent() ? existing.get().parent() : latestBatch();
+    // The audit head, anchored outside the database; a re-export carries its first anchor.
+    Optional<AuditAnchor> anchor =
+        existing.isPresent()
+            ? existingAnchor(existing.get().id(), request.batchName())
+            : Optional.of(project.audit().head("batch " + request.batchName()));
+    BatchManifest head =
+        new BatchManifest(
+            new BatchManifest.Batch(
+                request.batchName(),
+                project.projectId(),
+                createdAt,
+                createdBy,
+                request.appVersion(),
+                request.use().id(),
+                anchor,
+                parent.map(p -> new BatchManifest.Parent(p.name(), p.manifestSha256()))),
+            chosenPolicy.pinned());
+
+    Path temp = temporaryBeside(target);
+    boolean committed = false;
+    try {
+      Files.createDirectories(temp);
+      Map<String, String> fileHashes =
+          writeFiles(temp, exported, formats, request, chosenPolicy.normalizer());
+      ObjectNode manifest = head.start();
+      describeContents(
+          manifest, data, exported, formats, request, chosenPolicy, report, overrides, fileHashes);
+      String manifestSha256 = ContentHash.of(manifest);
+      manifest.put("manifest_sha256", manifestSha256);
+      LongFunction<ExportOutcome> outcome =
+          batchId ->
+              new ExportOutcome.Exported(
+                  batchId,
+                  request.batchName(),
+                  target,
+                  exported.size(),
+                  items.size() - exported.size(),
+                  manifestSha256,
+                  List.copyOf(fileHashes.keySet()),
+                  existing.isPresent());
+
+      if (existing.isPresent()) {
+        refuseChangedReexport(existing.get(), manifestSha256, request.batchName());
+        writeManifest(temp, manifest);
+        moveIntoPlace(temp, target);
+        auditReexport(actor, existing.get().id(), request.batchName(), target);
+        return outcome.apply(existing.get().id());
+      }
+
+      // Issue 19's order: the files are complete under the temporary name (step 1), the batch
+      // row, its audit event and the publication intent commit together (step 2), and only then
+      // is the directory renamed into place (step 3); opening the project finishes step 3.
+      writeManifest(temp, manifest);
+      FaultPoints.reach("export.written");
+      Recorded recorded =
+          project
+              .jdbi()
+              .inTransaction(
+                  handle -> {
+                    long id =
+                        record(
+                            handle,
+                            actor,
+                            request,
+                            parent,
+                            chosenPolicy.policy(),
+                            data.qeModel(),
+                            manifestSha256,
+                            exported,
+                            overrides,
+                            createdAt,
+                            anchor);
+                    return new Recorded(
+                        id,
+                        Publications.intend(
+                            handle,
+                            Publications.BATCH,
+                            Long.toString(id),
+                            temp,
+                            target,
+                            createdAt));
+                  });
+      committed = true; // from here on the temporary directory is what recovery publishes
+      anchor.ifPresent(a -> project.anchors().ifPresent(file -> file.record(a)));
+      FaultPoints.reach("export.committed");
+      Publications.publish(project.jdbi(), recorded.publication(), temp, target);
+      return outcome.apply(recorded.batchId());
+    } catch (IOException e) {
+      throw new StorageException(
+          "Could not write batch " + request.batchName() + " to " + target + ": " + e.getMessage(),
+          e);
+    } finally {
+      if (!committed) {
+        deleteQuietly(temp);
+      }
+    }
+  }
+
+  /** The batch row and the publication intent committed with it. */
+  private record Recorded(long batchId, long publication) {}
+
+  /**
+   * The project's asr-transcript policy, its published versions and the normalizer its rule set
+   * makes.
+   */
+  private record ChosenPolicy(
+      LabelPolicy policy,
+      PublishedVersion rubric,
+      Optional<PublishedVersion> ruleSet,
+      Normalizer normalizer) {
+    BatchManifest.Policy pinned() {
+      return new BatchManifest.Policy(
+          TaskType.ASR_TRANSCRIPT.id(),
+          new BatchManifest.Pinned(rubric.id(), rubric.contentHash()),
+          ruleSet.map(set -> new BatchManifest.Pinned(set.id(), set.contentHash())));
+    }
+  }
+
+  private static void refuseIncomplete(ExportRequest request) {
     if (request.batchName().isBlank()) {
       throw new StorageException("A batch needs a name; pass --batch NAME.");
     }
@@ -127,18 +277,9 @@ public final class BatchExporter {
                     "Allowing release blocker " + code + " needs a reason; pass --reason TEXT.");
               }
             });
-    Path target = request.outDir().toAbsolutePath().normalize();
-    checkTarget(target);
+  }
 
-    Optional<ExistingBatch> existing = existingBatch(request.batchName());
-    Instant createdAt =
-        request
-            .timestamp()
-            .or(() -> existing.map(ExistingBatch::createdAt))
-            .orElseGet(() -> project.clock().instant())
-            .truncatedTo(ChronoUnit.MILLIS);
-    String createdBy = existing.map(ExistingBatch::createdBy).orElse(actor.userId());
-
+  private ChosenPolicy chosenPolicy(ExportRequest request) {
     LabelPolicy policy =
         policies
             .policy(TaskType.ASR_TRANSCRIPT)
@@ -155,19 +296,17 @@ public final class BatchExporter {
           "--normalize needs a rule set in the asr-transcript policy; set one with 'earmark"
               + " policy set', or export without --normalize.");
     }
+    return new ChosenPolicy(policy, rubric, ruleSet, normalizer);
+  }
 
-    ExportFormats formats = ExportFormats.standard(createdAt);
-    List<ExportFormat> chosen = formats.chosen(request.formats());
-
-    BatchData data = project.jdbi().withHandle(handle -> BatchData.load(handle, normalizer));
-    List<BatchData.Item> items = data.items();
-
-    Map<String, DatasetContract> contracts = data.contracts();
-    ReleaseRules rules = releaseRules(contracts, request.use(), policy.rubric());
+  /** The engine's release check over every labelled clip, on the batch's own day. */
+  private static ReleaseReport releaseCheck(
+      BatchData data, DataUse use, LabelPolicy policy, Instant createdAt) {
+    ReleaseRules rules = releaseRules(data.contracts(), use, policy.rubric());
     List<ReleaseClip> releaseClips = new ArrayList<>();
     List<ReleaseLabel> releaseLabels = new ArrayList<>();
     List<DisputeState> disputeStates = new ArrayList<>();
-    for (BatchData.Item item : items) {
+    for (BatchData.Item item : data.items()) {
       releaseClips.add(
           new ReleaseClip(
               item.clip().key(),
@@ -184,237 +323,158 @@ public final class BatchExporter {
         disputeStates.add(new DisputeState(item.clip().key(), false));
       }
     }
-    ReleaseReport report =
-        new ReleaseCheck(rules, Clock.fixed(createdAt, ZoneOffset.UTC))
-            .check(releaseClips, releaseLabels, disputeStates);
-    List<ReleaseBlocker> remaining = report.remainingAfter(request.allowed().keySet());
-    if (!remaining.isEmpty()) {
-      return new ExportOutcome.Blocked(remaining);
-    }
+    return new ReleaseCheck(rules, Clock.fixed(createdAt, ZoneOffset.UTC))
+        .check(releaseClips, releaseLabels, disputeStates);
+  }
 
-    Map<String, String> overrides = new TreeMap<>();
-    for (ReleaseBlocker blocker : report.blockers()) {
-      overrides.put(blocker.code(), request.allowed().get(blocker.code()));
-    }
-    List<BatchData.Item> exported = items.stream().filter(item -> !item.unresolved()).toList();
+  private static Path temporaryBeside(Path target) {
+    return target.resolveSibling(
+        "." + target.getFileName() + PARTIAL_MARKER + UUID.randomUUID().toString().substring(0, 8));
+  }
 
-    Optional<ParentBatch> parent = existing.isPresent() ? existing.get().parent() : latestBatch();
+  /**
+   * Writes the audio copies (when asked) and every chosen format into {@code temp}; returns each
+   * written file's SHA-256 by its path relative to {@code temp}.
+   */
+  private static Map<String, String> writeFiles(
+      Path temp,
+      List<BatchData.Item> exported,
+      List<ExportFormat> formats,
+      ExportRequest request,
+      Normalizer normalizer)
+      throws IOException {
+    Map<String, String> fileHashes = new TreeMap<>();
+    if (request.withAudio()) {
+      // First, so the formats point at the copies (relative paths), never at the project.
+      copyAudio(exported, temp, fileHashes);
+    }
+    List<ExportClip> exportClips = new ArrayList<>();
+    for (BatchData.Item item : exported) {
+      exportClips.add(item.toExportClip(temp, request.withAudio()));
+    }
+    List<ExportClip> normalizedClips =
+        request.normalize() ? normalized(exportClips, normalizer) : exportClips;
+    for (ExportFormat format : formats) {
+      Path formatDir = temp.resolve(format.id());
+      List<ExportClip> clips = format.scoresWords() ? normalizedClips : exportClips;
+      for (Path written : format.write(clips, formatDir)) {
+        fileHashes.put(relative(temp, written), Checksums.sha256(written));
+      }
+    }
+    return fileHashes;
+  }
+
+  /**
+   * Adds everything after the manifest's head, in the documented order: QE model, datasets,
+   * formats, audio and normalization (only when asked, so other batches keep their manifests),
+   * overrides, agreement, annotators, items, excluded items and file hashes.
+   */
+  private void describeContents(
+      ObjectNode manifest,
+      BatchData data,
+      List<BatchData.Item> exported,
+      List<ExportFormat> formats,
+      ExportRequest request,
+      ChosenPolicy chosenPolicy,
+      ReleaseReport report,
+      Map<String, String> overrides,
+      Map<String, String> fileHashes) {
+    List<BatchData.Item> items = data.items();
     Optional<String> qeModel = data.qeModel();
-
-    Path temp =
-        target.resolveSibling(
-            "."
-                + target.getFileName()
-                + PARTIAL_MARKER
-                + UUID.randomUUID().toString().substring(0, 8));
-    boolean committed = false;
-    try {
-      Files.createDirectories(temp);
-      Map<String, String> fileHashes = new TreeMap<>();
-      if (request.withAudio()) {
-        // First, so the formats point at the copies (relative paths), never at the project.
-        copyAudio(exported, temp, fileHashes);
-      }
-      List<ExportClip> exportClips = new ArrayList<>();
-      for (BatchData.Item item : exported) {
-        exportClips.add(item.toExportClip(temp, request.withAudio()));
-      }
-      List<ExportClip> normalizedClips =
-          request.normalize() ? normalized(exportClips, normalizer) : exportClips;
-      for (ExportFormat format : chosen) {
-        Path formatDir = temp.resolve(format.id());
-        List<ExportClip> clips = format.scoresWords() ? normalizedClips : exportClips;
-        for (Path written : format.write(clips, formatDir)) {
-          fileHashes.put(relative(temp, written), Checksums.sha256(written));
-        }
-      }
-      ObjectNode manifest = JSON.createObjectNode();
-      manifest.put("format", MANIFEST_FORMAT);
-      ObjectNode batch = manifest.putObject("batch");
-      batch.put("name", request.batchName());
-      batch.put("project_id", project.projectId());
-      batch.put("created_at", createdAt.toString());
-      batch.put("created_by", createdBy);
-      batch.put("app_version", request.appVersion());
-      batch.put("use", request.use().id());
-      // The audit head, anchored outside the database; a re-export carries its first anchor.
-      Optional<AuditAnchor> anchor =
-          existing.isPresent()
-              ? existingAnchor(existing.get().id(), request.batchName())
-              : Optional.of(project.audit().head("batch " + request.batchName()));
-      anchor.ifPresent(a -> batch.set("audit_anchor", AuditAnchors.toJson(a)));
-      if (parent.isPresent()) {
-        ObjectNode parentNode = batch.putObject("parent");
-        parentNode.put("name", parent.get().name());
-        parentNode.put("manifest_sha256", parent.get().manifestSha256());
-      } else {
-        batch.putNull("parent");
-      }
-      ObjectNode policyNode = manifest.putObject("policy");
-      policyNode.put("task_type", TaskType.ASR_TRANSCRIPT.id());
-      ObjectNode rubricNode = policyNode.putObject("rubric");
-      rubricNode.put("id", rubric.id().toString());
-      rubricNode.put("content_hash", rubric.contentHash());
-      if (ruleSet.isPresent()) {
-        ObjectNode ruleSetNode = policyNode.putObject("rule_set");
-        ruleSetNode.put("id", ruleSet.get().id().toString());
-        ruleSetNode.put("content_hash", ruleSet.get().contentHash());
-      } else {
-        policyNode.putNull("rule_set");
-      }
-      if (qeModel.isPresent()) {
-        manifest.put("qe_model", qeModel.get());
-      } else {
-        manifest.putNull("qe_model");
-      }
-      ArrayNode datasets = manifest.putArray("datasets");
-      for (DatasetContract contract : contracts.values()) {
-        ObjectNode dataset = datasets.addObject();
-        dataset.put("id", contract.datasetId());
-        dataset.put("contract_hash", contract.contentHash());
-        dataset.set("contract", contract.document());
-      }
-      ArrayNode formatIds = manifest.putArray("formats");
-      chosen.forEach(format -> formatIds.add(format.id()));
-      if (request.withAudio()) {
-        // Only present when audio is copied, so batches without it keep their manifests.
-        manifest.put("audio_directory", AUDIO_DIRECTORY);
-      }
-      if (request.normalize()) {
-        // Only present when asked for, so batches without it keep their manifests.
-        ObjectNode normalization = manifest.putObject("normalization");
-        normalization.put("rule_set", ruleSet.get().id().toString());
-        normalization.put("content_hash", ruleSet.get().contentHash());
-        ArrayNode normalizedFormats = normalization.putArray("formats");
-        chosen.stream()
-            .filter(ExportFormat::scoresWords)
-            .forEach(format -> normalizedFormats.add(format.id()));
-      }
-      ArrayNode overrideNodes = manifest.putArray("overrides");
-      for (ReleaseBlocker blocker : report.blockers()) {
-        ObjectNode override = overrideNodes.addObject();
-        override.put("code", blocker.code());
-        override.put("reason", overrides.get(blocker.code()));
-        override.put("blocker", blocker.reason());
-      }
-      ObjectNode agreement = manifest.putObject("agreement");
-      agreement.put("items", exported.size());
-      agreement.put("single_label", count(exported, "single"));
-      agreement.put("agreed", count(exported, "consensus"));
-      agreement.put("adjudicated", count(exported, "adjudicated"));
-      agreement.put("excluded_unresolved", items.size() - exported.size());
-      manifest.set(
-          "annotators",
-          project
-              .jdbi()
-              .withHandle(
-                  handle -> GoldLineage.annotators(handle, policy.rubric(), exported, normalizer)));
-      ArrayNode itemNodes = manifest.putArray("items");
-      for (BatchData.Item item : exported) {
-        itemNodes.add(item.toManifest());
-      }
-      ArrayNode excludedNodes = manifest.putArray("excluded");
-      for (BatchData.Item item : items) {
-        if (item.unresolved()) {
-          ObjectNode excluded = excludedNodes.addObject();
-          excluded.put("clip_id", item.clip().key());
-          excluded.put("reason", "unresolved-disputes");
-        }
-      }
-      ObjectNode files = manifest.putObject("files");
-      fileHashes.forEach(files::put);
-      String manifestSha256 = ContentHash.of(manifest);
-      manifest.put("manifest_sha256", manifestSha256);
-
-      if (existing.isPresent()) {
-        if (!manifestSha256.equals(existing.get().manifestSha256())) {
-          throw new StorageException(
-              "Batch "
-                  + request.batchName()
-                  + " already exists and the project's data or the options differ from when it"
-                  + " was exported; choose a new batch name.");
-        }
-        writeManifest(temp, manifest);
-        moveIntoPlace(temp, target);
+    if (qeModel.isPresent()) {
+      manifest.put("qe_model", qeModel.get());
+    } else {
+      manifest.putNull("qe_model");
+    }
+    ArrayNode datasets = manifest.putArray("datasets");
+    for (DatasetContract contract : data.contracts().values()) {
+      ObjectNode dataset = datasets.addObject();
+      dataset.put("id", contract.datasetId());
+      dataset.put("contract_hash", contract.contentHash());
+      dataset.set("contract", contract.document());
+    }
+    ArrayNode formatIds = manifest.putArray("formats");
+    formats.forEach(format -> formatIds.add(format.id()));
+    if (request.withAudio()) {
+      manifest.put("audio_directory", AUDIO_DIRECTORY);
+    }
+    if (request.normalize()) {
+      PublishedVersion ruleSet = chosenPolicy.ruleSet().orElseThrow();
+      ObjectNode normalization = manifest.putObject("normalization");
+      normalization.put("rule_set", ruleSet.id().toString());
+      normalization.put("content_hash", ruleSet.contentHash());
+      ArrayNode normalizedFormats = normalization.putArray("formats");
+      formats.stream()
+          .filter(ExportFormat::scoresWords)
+          .forEach(format -> normalizedFormats.add(format.id()));
+    }
+    ArrayNode overrideNodes = manifest.putArray("overrides");
+    for (ReleaseBlocker blocker : report.blockers()) {
+      ObjectNode override = overrideNodes.addObject();
+      override.put("code", blocker.code());
+      override.put("reason", overrides.get(blocker.code()));
+      override.put("blocker", blocker.reason());
+    }
+    ObjectNode agreement = manifest.putObject("agreement");
+    agreement.put("items", exported.size());
+    agreement.put("single_label", count(exported, "single"));
+    agreement.put("agreed", count(exported, "consensus"));
+    agreement.put("adjudicated", count(exported, "adjudicated"));
+    agreement.put("excluded_unresolved", items.size() - exported.size());
+    manifest.set(
+        "annotators",
         project
             .jdbi()
-            .useTransaction(
+            .withHandle(
                 handle ->
-                    project
-                        .audit()
-                        .append(
-                            handle,
-                            actor,
-                            "batch.reexported",
-                            "batch",
-                            Long.toString(existing.get().id()),
-                            null,
-                            AuditLog.json()
-                                .createObjectNode()
-                                .put("name", request.batchName())
-                                .put("directory", target.toString())));
-        return new ExportOutcome.Exported(
-            existing.get().id(),
-            request.batchName(),
-            target,
-            exported.size(),
-            items.size() - exported.size(),
-            manifestSha256,
-            List.copyOf(fileHashes.keySet()),
-            true);
-      }
-
-      // Issue 19's order: the files are complete under the temporary name (step 1), the batch
-      // row, its audit event and the publication intent commit together (step 2), and only then
-      // is the directory renamed into place (step 3); opening the project finishes step 3.
-      writeManifest(temp, manifest);
-      FaultPoints.reach("export.written");
-      long[] publication = new long[1];
-      long batchId =
-          project
-              .jdbi()
-              .inTransaction(
-                  handle -> {
-                    long id =
-                        record(
-                            handle,
-                            actor,
-                            request,
-                            parent,
-                            policy,
-                            qeModel,
-                            manifestSha256,
-                            exported,
-                            overrides,
-                            createdAt,
-                            anchor);
-                    publication[0] =
-                        Publications.intend(
-                            handle, Publications.BATCH, Long.toString(id), temp, target, createdAt);
-                    return id;
-                  });
-      committed = true; // from here on the temporary directory is what recovery publishes
-      anchor.ifPresent(a -> project.anchors().ifPresent(file -> file.record(a)));
-      FaultPoints.reach("export.committed");
-      Publications.publish(project.jdbi(), publication[0], temp, target);
-      return new ExportOutcome.Exported(
-          batchId,
-          request.batchName(),
-          target,
-          exported.size(),
-          items.size() - exported.size(),
-          manifestSha256,
-          List.copyOf(fileHashes.keySet()),
-          false);
-    } catch (IOException e) {
-      throw new StorageException(
-          "Could not write batch " + request.batchName() + " to " + target + ": " + e.getMessage(),
-          e);
-    } finally {
-      if (!committed) {
-        deleteQuietly(temp);
+                    GoldLineage.annotators(
+                        handle,
+                        chosenPolicy.policy().rubric(),
+                        exported,
+                        chosenPolicy.normalizer())));
+    ArrayNode itemNodes = manifest.putArray("items");
+    for (BatchData.Item item : exported) {
+      itemNodes.add(item.toManifest());
+    }
+    ArrayNode excludedNodes = manifest.putArray("excluded");
+    for (BatchData.Item item : items) {
+      if (item.unresolved()) {
+        ObjectNode excluded = excludedNodes.addObject();
+        excluded.put("clip_id", item.clip().key());
+        excluded.put("reason", "unresolved-disputes");
       }
     }
+    ObjectNode files = manifest.putObject("files");
+    fileHashes.forEach(files::put);
+  }
+
+  private static void refuseChangedReexport(
+      ExistingBatch existing, String manifestSha256, String batchName) {
+    if (!manifestSha256.equals(existing.manifestSha256())) {
+      throw new StorageException(
+          "Batch "
+              + batchName
+              + " already exists and the project's data or the options differ from when it"
+              + " was exported; choose a new batch name.");
+    }
+  }
+
+  private void auditReexport(Actor actor, long batchId, String batchName, Path target) {
+    project
+        .jdbi()
+        .useTransaction(
+            handle ->
+                project
+                    .audit()
+                    .append(
+                        handle,
+                        actor,
+                        AuditAction.BATCH_REEXPORTED.created(
+                            Long.toString(batchId),
+                            AuditLog.json()
+                                .createObjectNode()
+                                .put("name", batchName)
+                                .put("directory", target.toString()))));
   }
 
   /**
@@ -601,14 +661,14 @@ public final class BatchExporter {
     anchor.ifPresent(a -> after.set("audit_anchor", AuditAnchors.toJson(a)));
     project
         .audit()
-        .append(handle, actor, "batch.exported", "batch", Long.toString(id), null, after);
+        .append(handle, actor, AuditAction.BATCH_EXPORTED.created(Long.toString(id), after));
     return id;
   }
 
   /** The anchor batch {@code id} carried when first exported (none before anchors existed). */
   private Optional<AuditAnchor> existingAnchor(long id, String name) {
     return project.audit().eventsFor("batch", Long.toString(id)).stream()
-        .filter(event -> event.action().equals("batch.exported") && event.afterJson() != null)
+        .filter(event -> AuditAction.BATCH_EXPORTED.is(event) && event.afterJson() != null)
         .findFirst()
         .flatMap(
             event ->
@@ -695,7 +755,7 @@ public final class BatchExporter {
 
   private static void writeManifest(Path directory, ObjectNode manifest) {
     try {
-      Files.write(directory.resolve(MANIFEST), ManifestJson.bytes(manifest));
+      Files.write(directory.resolve(MANIFEST), BatchManifest.bytes(manifest));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -89,7 +89,8 @@ public record ExportedBatch(Path directory, String name, String labelPolicy, Lis
               + ", which the diff reads slices and hypotheses from; export the batch with"
               + " --format earmark-jsonl.");
     }
-    JsonNode manifest = readJson(dir.resolve(BatchExporter.MANIFEST));
+    JsonNode manifest = BatchManifest.read(dir.resolve(BatchManifest.FILE_NAME));
+    BatchManifest head = BatchManifest.of(manifest);
     Map<String, JsonNode> lines = new HashMap<>();
     try (BufferedReader reader = Files.newBufferedReader(labels, StandardCharsets.UTF_8)) {
       String line;
@@ -102,13 +103,7 @@ public record ExportedBatch(Path directory, String name, String labelPolicy, Lis
     } catch (IOException e) {
       throw new StorageException(labels + " cannot be read: " + e.getMessage(), e);
     }
-    JsonNode policy = manifest.path("policy");
-    VersionedId rubric = VersionedId.parse(policy.path("rubric").path("id").asText());
-    String labelPolicy =
-        rubric
-            + (policy.path("rule_set").isObject()
-                ? "+" + policy.path("rule_set").path("id").asText()
-                : "");
+    VersionedId rubric = head.policy().rubric().id();
     List<Item> items = new ArrayList<>();
     for (JsonNode item : manifest.path("items")) {
       String clipId = item.path("clip_id").asText();
@@ -134,7 +129,7 @@ public record ExportedBatch(Path directory, String name, String labelPolicy, Lis
               hypothesis,
               item.path("label_sha256").asText()));
     }
-    return new ExportedBatch(dir, manifest.path("batch").path("name").asText(), labelPolicy, items);
+    return new ExportedBatch(dir, head.batch().name(), head.policy().labelPolicy(), items);
   }
 
   /** The items as the engine's batch diff takes them. */
@@ -153,13 +148,5 @@ public record ExportedBatch(Path directory, String name, String labelPolicy, Lis
               item.labelSha256()));
     }
     return batchItems;
-  }
-
-  private static JsonNode readJson(Path file) {
-    try {
-      return JSON.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new StorageException(file + " cannot be read: " + e.getMessage(), e);
-    }
   }
 }

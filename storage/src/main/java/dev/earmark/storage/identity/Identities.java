@@ -4,14 +4,15 @@ import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
+import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
 import dev.earmark.storage.settings.Setting;
+import dev.earmark.storage.team.Users;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
 import dev.earmark.storage.user.User;
-import dev.earmark.storage.user.Users;
 import java.util.EnumSet;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -92,7 +93,7 @@ public final class Identities {
     String wanted = claimed.orElse(account);
     if (!anyMapped(OS) && users.find(wanted).isPresent()) {
       // A project made before OS accounts were recorded: trust on first use, once.
-      map(Actor.system(), "identity.adopt", wanted, OS, account);
+      map(Actor.system(), AuditAction.IDENTITY_ADOPT, wanted, OS, account);
       return users.actor(wanted);
     }
     throw new PermissionDeniedException(
@@ -114,7 +115,7 @@ public final class Identities {
             .users()
             .add(Actor.system(), userId, userId, EnumSet.of(Role.LEAD, Role.ADJUDICATOR));
     if (project.directory().isPresent()) {
-      map(user.asActor(), "user.map-os-account", userId, OS, os.name());
+      map(user.asActor(), AuditAction.USER_MAP_OS_ACCOUNT, userId, OS, os.name());
     }
     return project.users().actor(userId);
   }
@@ -135,7 +136,7 @@ public final class Identities {
       throw new StorageException(
           "no user '" + userId + "' in this project; add the user before mapping an OS account");
     }
-    map(lead, "user.map-os-account", userId, OS, osAccount.strip());
+    map(lead, AuditAction.USER_MAP_OS_ACCOUNT, userId, OS, osAccount.strip());
   }
 
   /** The user the OS account {@code osAccount} is mapped to, if any. */
@@ -198,11 +199,12 @@ public final class Identities {
   }
 
   /** Records that {@code account} of {@code kind} is {@code userId}, replacing older mappings. */
-  void map(Actor by, String action, String userId, String kind, String account) {
+  void map(Actor by, AuditAction action, String userId, String kind, String account) {
     project.jdbi().useTransaction(handle -> map(handle, by, action, userId, kind, account));
   }
 
-  void map(Handle handle, Actor by, String action, String userId, String kind, String account) {
+  void map(
+      Handle handle, Actor by, AuditAction action, String userId, String kind, String account) {
     Optional<String> before = userOf(handle, kind, account);
     handle
         .createUpdate(
@@ -227,22 +229,21 @@ public final class Identities {
         .append(
             handle,
             by,
-            action,
-            "user",
-            userId,
-            before
-                .map(
-                    old ->
-                        AuditLog.json()
-                            .createObjectNode()
-                            .put("kind", kind)
-                            .put("account", account)
-                            .put("user", old))
-                .orElse(null),
-            AuditLog.json()
-                .createObjectNode()
-                .put("kind", kind)
-                .put("account", account)
-                .put("user", userId));
+            action.changed(
+                userId,
+                before
+                    .map(
+                        old ->
+                            AuditLog.json()
+                                .createObjectNode()
+                                .put("kind", kind)
+                                .put("account", account)
+                                .put("user", old))
+                    .orElse(null),
+                AuditLog.json()
+                    .createObjectNode()
+                    .put("kind", kind)
+                    .put("account", account)
+                    .put("user", userId)));
   }
 }

@@ -3,6 +3,7 @@ package dev.earmark.storage.identity;
 import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.access.Access;
+import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
@@ -245,7 +246,7 @@ public final class TeamLogins {
     if (project.users().find(userId).isEmpty()) {
       throw new StorageException("no user '" + userId + "' in this project; add the user first");
     }
-    new Identities(project).map(lead, "user.map-db-login", userId, Identities.DB, dbRole);
+    new Identities(project).map(lead, AuditAction.USER_MAP_DB_LOGIN, userId, Identities.DB, dbRole);
   }
 
   private static void checkRoleName(String dbRole) {

@@ -14,6 +14,7 @@ import dev.earmark.engine.version.ContentHash;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
+import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
@@ -197,7 +198,7 @@ public final class Importer {
               after.put("manifest_sha256", manifestHash);
               after.put("contract_hash", contract.contentHash());
               audit.append(
-                  handle, actor, "import.start", "import_run", Long.toString(id), null, after);
+                  handle, actor, AuditAction.IMPORT_START.created(Long.toString(id), after));
               return id;
             });
   }
@@ -232,11 +233,8 @@ public final class Importer {
         .append(
             handle,
             actor,
-            before == null ? "dataset.create" : "dataset.contract.update",
-            "dataset",
-            contract.datasetId(),
-            before,
-            contract.document());
+            (before == null ? AuditAction.DATASET_CREATE : AuditAction.DATASET_CONTRACT_UPDATE)
+                .changed(contract.datasetId(), before, contract.document()));
   }
 
   private Map<String, Existing> existingClips(String datasetId) {
@@ -409,12 +407,8 @@ public final class Importer {
     after.put("sha256", clip.sha256());
     after.put("code", code);
     events.add(
-        new AuditLog.Pending(
-            previous == null ? "clip.import" : "clip.reimport",
-            "clip",
-            run.contract.datasetId() + "/" + entry.id(),
-            null,
-            after));
+        (previous == null ? AuditAction.CLIP_IMPORT : AuditAction.CLIP_REIMPORT)
+            .created(run.contract.datasetId() + "/" + entry.id(), after));
   }
 
   private static void warnAbout(Run run, ManifestEntry entry, AudioInfo info, String sha) {
@@ -472,11 +466,7 @@ public final class Importer {
                   .append(
                       handle,
                       run.actor,
-                      "import.finish",
-                      "import_run",
-                      Long.toString(run.runId),
-                      null,
-                      after);
+                      AuditAction.IMPORT_FINISH.created(Long.toString(run.runId), after));
             });
   }
 

@@ -17,6 +17,7 @@ import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
 import dev.earmark.storage.assign.AssignmentState;
 import dev.earmark.storage.assign.QueueItem;
+import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
@@ -266,16 +267,7 @@ public final class Labels {
             handle -> {
               Set<Role> roles = verifiedRoles(handle, actor);
               AssignmentRow assignment = assignment(handle, assignmentId, true);
-              boolean own = assignment.annotatorId().equals(actor.userId());
-              if (!(own && roles.contains(Role.ANNOTATOR)) && !roles.contains(Role.LEAD)) {
-                throw new PermissionDeniedException(
-                    actor.userId()
-                        + " cannot label "
-                        + assignment.clipKey()
-                        + " for "
-                        + assignment.annotatorId()
-                        + ": only the assigned annotator or a lead can");
-              }
+              refuseUnlessAssigneeOrLead(actor, roles, assignment);
               validate(assignment, input.value(), state);
               Optional<Current> current = current(handle, assignmentId);
               int storedVersion = current.map(Current::version).orElse(0);
@@ -285,22 +277,7 @@ public final class Labels {
               boolean correction =
                   current.isPresent() && current.get().state() == LabelState.SUBMITTED;
               if (correction) {
-                Optional<String> lock = correctionLock(handle, assignment);
-                if (lock.isPresent()) {
-                  throw new LabelLockedException(
-                      "the submitted label for "
-                          + assignment.clipKey()
-                          + " can no longer be corrected: "
-                          + lock.get(),
-                      lock.get());
-                }
-              }
-              if (state == LabelState.DRAFT && correction) {
-                throw new StorageException(
-                    "the label for "
-                        + assignment.clipKey()
-                        + " is already submitted, so it is no longer saved as a draft; submit"
-                        + " it again to change it");
+                refuseUncorrectable(handle, assignment, state);
               }
               OffsetDateTime at = StoredTime.now(project.clock());
               String json = ContentHash.canonicalJson(LabelValueJson.toJson(input.value()));
@@ -321,55 +298,30 @@ public final class Labels {
                         actor.userId());
               } else {
                 labelId = current.get().id();
-                int updated =
-                    handle
-                        .createUpdate(
-                            "UPDATE labels SET value_json = :value, time_spent_ms = :time,"
-                                + " listened_coverage = :coverage, state = :state, row_version ="
-                                + " :version, updated_at = :at, submitted_at = "
-                                + (state == LabelState.SUBMITTED ? ":at" : "submitted_at")
-                                + ", last_modified_by = :by WHERE id = :id AND row_version ="
-                                + " :expected")
-                        .bind("value", json)
-                        .bind("time", input.timeSpent().toMillis())
-                        .bind("coverage", input.listenedCoverage())
-                        .bind("state", state.code())
-                        .bind("version", version)
-                        .bind("at", at)
-                        .bind("by", actor.userId())
-                        .bind("id", labelId)
-                        .bind("expected", expectedVersion)
-                        .execute();
-                if (updated != 1) {
+                if (!updateLabel(
+                    handle, labelId, json, input, state, version, at, actor, expectedVersion)) {
                   throw stale(assignment, current(handle, assignmentId), expectedVersion);
                 }
               }
-              AssignmentState assignmentState =
-                  state == LabelState.SUBMITTED
-                      ? AssignmentState.SUBMITTED
-                      : AssignmentState.DRAFTED;
-              if (assignment.state() != assignmentState) {
-                handle
-                    .createUpdate("UPDATE assignments SET state = :state WHERE id = :id")
-                    .bind("state", assignmentState.code())
-                    .bind("id", assignmentId)
-                    .execute();
-              }
+              followLabelState(handle, assignment, state);
               project
                   .audit()
                   .append(
                       handle,
                       actor,
-                      correction
-                          ? "label.correct"
-                          : state == LabelState.SUBMITTED ? "label.submit" : "label.save-draft",
-                      "label",
-                      Long.toString(labelId),
-                      current.map(Labels::describe).orElse(null),
-                      describe(
-                          new Current(
-                              labelId, version, state, actor.userId(), at.toInstant(), json),
-                          assignment));
+                      savedAs(correction, state)
+                          .changed(
+                              Long.toString(labelId),
+                              current.map(Labels::describe).orElse(null),
+                              describe(
+                                  new Current(
+                                      labelId,
+                                      version,
+                                      state,
+                                      actor.userId(),
+                                      at.toInstant(),
+                                      json),
+                                  assignment)));
               return new SavedLabel(labelId, assignmentId, version, state, at.toInstant());
             });
   }
@@ -422,24 +374,13 @@ public final class Labels {
               AssignmentRow assignment = assignment(handle, assignmentId, true);
               Optional<Current> current = current(handle, assignmentId);
               int storedVersion = current.map(Current::version).orElse(0);
-              if (current.isPresent()
-                  && (current.get().state() == LabelState.SUBMITTED || expectedVersion == 0)) {
-                throw new StorageException(
-                    "the assignment of "
-                        + assignment.clipKey()
-                        + " to "
-                        + assignment.annotatorId()
-                        + " already has a "
-                        + current.get().state().code()
-                        + " label, so an imported one is not stored over it");
-              }
+              refuseImportOverLabel(assignment, current, expectedVersion);
               if (storedVersion != expectedVersion) {
                 throw stale(assignment, current, expectedVersion);
               }
               validate(assignment, input.value(), state);
               OffsetDateTime created = StoredTime.of(createdAt);
               OffsetDateTime updated = StoredTime.of(updatedAt);
-              OffsetDateTime submitted = state == LabelState.SUBMITTED ? updated : null;
               String json = ContentHash.canonicalJson(LabelValueJson.toJson(input.value()));
               int version = storedVersion + 1;
               long labelId;
@@ -454,39 +395,23 @@ public final class Labels {
                         version,
                         created,
                         updated,
-                        submitted,
+                        state == LabelState.SUBMITTED ? updated : null,
                         assignment.annotatorId());
               } else {
                 labelId = current.get().id();
-                handle
-                    .createUpdate(
-                        "UPDATE labels SET value_json = :value, time_spent_ms = :time,"
-                            + " listened_coverage = :coverage, state = :state, row_version ="
-                            + " :version, created_at = :created, updated_at = :updated,"
-                            + " submitted_at = :submitted, last_modified_by = :by WHERE id = :id"
-                            + " AND row_version = :expected")
-                    .bind("value", json)
-                    .bind("time", input.timeSpent().toMillis())
-                    .bind("coverage", input.listenedCoverage())
-                    .bind("state", state.code())
-                    .bind("version", version)
-                    .bind("created", created)
-                    .bind("updated", updated)
-                    .bind("submitted", submitted)
-                    .bind("by", assignment.annotatorId())
-                    .bind("id", labelId)
-                    .bind("expected", expectedVersion)
-                    .execute();
+                replaceImportedDraft(
+                    handle,
+                    labelId,
+                    json,
+                    input,
+                    state,
+                    version,
+                    created,
+                    updated,
+                    assignment.annotatorId(),
+                    expectedVersion);
               }
-              AssignmentState assignmentState =
-                  state == LabelState.SUBMITTED
-                      ? AssignmentState.SUBMITTED
-                      : AssignmentState.DRAFTED;
-              handle
-                  .createUpdate("UPDATE assignments SET state = :state WHERE id = :id")
-                  .bind("state", assignmentState.code())
-                  .bind("id", assignmentId)
-                  .execute();
+              followLabelState(handle, assignment, state);
               ObjectNode after =
                   describe(
                       new Current(
@@ -499,8 +424,8 @@ public final class Labels {
                       assignment);
               after.put("created_at", created.toString());
               after.put("updated_at", updated.toString());
-              if (submitted != null) {
-                after.put("submitted_at", submitted.toString());
+              if (state == LabelState.SUBMITTED) {
+                after.put("submitted_at", updated.toString());
               }
               after.put("time_spent_ms", input.timeSpent().toMillis());
               after.put("listened_coverage", input.listenedCoverage());
@@ -509,13 +434,159 @@ public final class Labels {
                   .append(
                       handle,
                       lead,
-                      "label.import",
-                      "label",
-                      Long.toString(labelId),
-                      current.map(Labels::describe).orElse(null),
-                      after);
+                      AuditAction.LABEL_IMPORT.changed(
+                          Long.toString(labelId),
+                          current.map(Labels::describe).orElse(null),
+                          after));
               return new SavedLabel(labelId, assignmentId, version, state, updated.toInstant());
             });
+  }
+
+  /** Refuses anyone but the assigned annotator (holding the role) and a lead. */
+  private static void refuseUnlessAssigneeOrLead(
+      Actor actor, Set<Role> roles, AssignmentRow assignment) {
+    boolean own = assignment.annotatorId().equals(actor.userId());
+    if (!(own && roles.contains(Role.ANNOTATOR)) && !roles.contains(Role.LEAD)) {
+      throw new PermissionDeniedException(
+          actor.userId()
+              + " cannot label "
+              + assignment.clipKey()
+              + " for "
+              + assignment.annotatorId()
+              + ": only the assigned annotator or a lead can");
+    }
+  }
+
+  /**
+   * Refuses to correct a submitted label once it is locked (see {@link #correctionLock}), and to
+   * turn it back into a draft.
+   */
+  private static void refuseUncorrectable(
+      Handle handle, AssignmentRow assignment, LabelState state) {
+    Optional<String> lock = correctionLock(handle, assignment);
+    if (lock.isPresent()) {
+      throw new LabelLockedException(
+          "the submitted label for "
+              + assignment.clipKey()
+              + " can no longer be corrected: "
+              + lock.get(),
+          lock.get());
+    }
+    if (state == LabelState.DRAFT) {
+      throw new StorageException(
+          "the label for "
+              + assignment.clipKey()
+              + " is already submitted, so it is no longer saved as a draft; submit"
+              + " it again to change it");
+    }
+  }
+
+  /** Refuses to import over a submitted label, or over any label when none is expected. */
+  private static void refuseImportOverLabel(
+      AssignmentRow assignment, Optional<Current> current, int expectedVersion) {
+    if (current.isPresent()
+        && (current.get().state() == LabelState.SUBMITTED || expectedVersion == 0)) {
+      throw new StorageException(
+          "the assignment of "
+              + assignment.clipKey()
+              + " to "
+              + assignment.annotatorId()
+              + " already has a "
+              + current.get().state().code()
+              + " label, so an imported one is not stored over it");
+    }
+  }
+
+  /** What a save is audited as. */
+  private static AuditAction savedAs(boolean correction, LabelState state) {
+    if (correction) {
+      return AuditAction.LABEL_CORRECT;
+    }
+    return state == LabelState.SUBMITTED ? AuditAction.LABEL_SUBMIT : AuditAction.LABEL_SAVE_DRAFT;
+  }
+
+  /**
+   * Writes a new version over label {@code labelId} if it is still at {@code expectedVersion};
+   * false when another save came first.
+   */
+  private static boolean updateLabel(
+      Handle handle,
+      long labelId,
+      String valueJson,
+      LabelInput input,
+      LabelState state,
+      int version,
+      OffsetDateTime at,
+      Actor actor,
+      int expectedVersion) {
+    return handle
+            .createUpdate(
+                "UPDATE labels SET value_json = :value, time_spent_ms = :time,"
+                    + " listened_coverage = :coverage, state = :state, row_version ="
+                    + " :version, updated_at = :at, submitted_at = "
+                    + (state == LabelState.SUBMITTED ? ":at" : "submitted_at")
+                    + ", last_modified_by = :by WHERE id = :id AND row_version ="
+                    + " :expected")
+            .bind("value", valueJson)
+            .bind("time", input.timeSpent().toMillis())
+            .bind("coverage", input.listenedCoverage())
+            .bind("state", state.code())
+            .bind("version", version)
+            .bind("at", at)
+            .bind("by", actor.userId())
+            .bind("id", labelId)
+            .bind("expected", expectedVersion)
+            .execute()
+        == 1;
+  }
+
+  /** Replaces a draft with one imported from elsewhere, keeping that label's own times. */
+  private static void replaceImportedDraft(
+      Handle handle,
+      long labelId,
+      String valueJson,
+      LabelInput input,
+      LabelState state,
+      int version,
+      OffsetDateTime created,
+      OffsetDateTime updated,
+      String annotatorId,
+      int expectedVersion) {
+    handle
+        .createUpdate(
+            "UPDATE labels SET value_json = :value, time_spent_ms = :time,"
+                + " listened_coverage = :coverage, state = :state, row_version ="
+                + " :version, created_at = :created, updated_at = :updated,"
+                + " submitted_at = :submitted, last_modified_by = :by WHERE id = :id"
+                + " AND row_version = :expected")
+        .bind("value", valueJson)
+        .bind("time", input.timeSpent().toMillis())
+        .bind("coverage", input.listenedCoverage())
+        .bind("state", state.code())
+        .bind("version", version)
+        .bind("created", created)
+        .bind("updated", updated)
+        .bind("submitted", state == LabelState.SUBMITTED ? updated : null)
+        .bind("by", annotatorId)
+        .bind("id", labelId)
+        .bind("expected", expectedVersion)
+        .execute();
+  }
+
+  /**
+   * Moves the assignment to drafted or submitted with its label, when it is not there yet (an
+   * update to the same state would change nothing).
+   */
+  private static void followLabelState(Handle handle, AssignmentRow assignment, LabelState state) {
+    AssignmentState target =
+        state == LabelState.SUBMITTED ? AssignmentState.SUBMITTED : AssignmentState.DRAFTED;
+    if (assignment.state() != target) {
+      handle
+          .createUpdate("UPDATE assignments SET state = :state WHERE id = :id")
+          .bind("state", target.code())
+          .bind("id", assignment.id())
+          .execute();
+    }
   }
 
   /** Inserts the first label row of an assignment and returns its id. */

@@ -30,6 +30,7 @@ import dev.earmark.storage.policy.PublishedVersion;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
 import dev.earmark.storage.settings.Setting;
+import dev.earmark.storage.team.Users;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
 import java.io.IOException;
@@ -111,23 +112,7 @@ public final class AssignmentPacks {
             .inTransaction(
                 handle -> {
                   Access.require(handle, lead, "export an assignment pack", Role.LEAD);
-                  boolean annotator =
-                      handle
-                              .createQuery(
-                                  "SELECT COUNT(*) FROM user_roles WHERE user_id = :id AND role ="
-                                      + " 'annotator'")
-                              .bind("id", annotatorId)
-                              .mapTo(Long.class)
-                              .one()
-                          > 0;
-                  if (!annotator) {
-                    throw new StorageException(
-                        annotatorId
-                            + " is not an annotator of this project; known users: "
-                            + String.join(
-                                ", ",
-                                project.users().list().stream().map(user -> user.id()).toList()));
-                  }
+                  Users.requireAnnotator(handle, annotatorId, "exporting a pack for them");
                   List<OpenAssignment> open =
                       handle
                           .createQuery(
@@ -207,35 +192,24 @@ public final class AssignmentPacks {
         now,
         (handle, written) -> {
           Access.require(handle, lead, "export an assignment pack", Role.LEAD);
-          record(
+          PackLedger.exported(
+              project,
               handle,
+              lead,
+              now,
               packId,
               PackKind.ASSIGNMENT,
-              "exported",
               annotatorId,
               project.projectId(),
+              written.target().toString(),
               written.sha256(),
               prepared.assignments(),
-              lead,
-              now);
-          project
-              .audit()
-              .append(
-                  handle,
-                  lead,
-                  "pack.export",
-                  "pack",
-                  packId,
-                  null,
-                  AuditLog.json()
-                      .createObjectNode()
-                      .put("kind", PackKind.ASSIGNMENT.code())
-                      .put("annotator", annotatorId)
-                      .put("file", written.target().toString())
-                      .put("pack_sha256", written.sha256())
-                      .put("assignments", prepared.assignments())
-                      .put("clips", prepared.clips())
-                      .put("drafts", prepared.drafts()));
+              AuditLog.json()
+                  .createObjectNode()
+                  .put("annotator", annotatorId)
+                  .put("assignments", prepared.assignments())
+                  .put("clips", prepared.clips())
+                  .put("drafts", prepared.drafts()));
           return new AssignmentPackExport(
               packId,
               written.target(),
@@ -515,6 +489,59 @@ public final class AssignmentPacks {
    */
   public AssignmentPackImport importInto(Path packFile, Path audioDirectory) {
     OpenedPack pack = PackFile.open(packFile);
+    refuseUnlessFirstImportIntoEmptyProject(pack);
+    JsonNode manifest = pack.manifest();
+    String leadId = manifest.path("created_by").asText();
+    String annotatorId = pack.annotator();
+    JsonNode policy = pack.json(POLICY);
+    JsonNode datasets = pack.json(DATASETS);
+    JsonNode clips = pack.json(CLIPS);
+    JsonNode assignments = pack.json(ASSIGNMENTS);
+    JsonNode drafts = pack.json(DRAFTS);
+    // Everything is checked before anything is written.
+    List<Rubric> rubrics = checkedPolicy(pack, policy);
+    checkBeforeStoring(pack, rubrics, clips, assignments, drafts);
+
+    // Audio first, outside the transaction: each copy is checked against the clip's checksum.
+    Map<String, Path> audioFiles = copyAudio(pack, clips, audioDirectory);
+    // Users: the source lead first (the first user of a new project may be added by anyone).
+    Actor lead = addUsers(leadId, annotatorId);
+    ProjectSettings settings = publishPolicy(lead, rubrics, policy);
+    FaultPoints.reach("pack-import.users-stored");
+    Map<String, Long> clipIds =
+        project
+            .jdbi()
+            .inTransaction(handle -> storeClips(handle, lead, pack, datasets, clips, audioFiles));
+
+    FaultPoints.reach("pack-import.clips-stored");
+    Map<String, Long> assignmentIds = assign(pack, lead, annotatorId, assignments, clipIds);
+    int restoredDrafts =
+        restoreDrafts(lead, new Labels(project, policies, settings), drafts, assignmentIds);
+    PackLedger.imported(
+        project,
+        lead,
+        pack,
+        annotatorId,
+        assignmentIds.size(),
+        AuditLog.json()
+            .createObjectNode()
+            .put("source_project_id", pack.projectId())
+            .put("annotator", annotatorId)
+            .put("assignments", assignmentIds.size())
+            .put("clips", clipIds.size())
+            .put("drafts", restoredDrafts));
+    return new AssignmentPackImport(
+        pack.packId(),
+        pack.projectId(),
+        lead.userId(),
+        annotatorId,
+        assignmentIds.size(),
+        clipIds.size(),
+        restoredDrafts);
+  }
+
+  /** Refuses a label pack, a pack imported here before, and a project that already holds one. */
+  private void refuseUnlessFirstImportIntoEmptyProject(OpenedPack pack) {
     if (pack.kind() != PackKind.ASSIGNMENT) {
       throw new PackRefusedException(
           Reason.WRONG_KIND,
@@ -545,15 +572,13 @@ public final class AssignmentPacks {
                         + " directory.");
               }
             });
-    JsonNode manifest = pack.manifest();
-    String leadId = manifest.path("created_by").asText();
-    String annotatorId = pack.annotator();
-    JsonNode policy = pack.json(POLICY);
-    JsonNode datasets = pack.json(DATASETS);
-    JsonNode clips = pack.json(CLIPS);
-    JsonNode assignments = pack.json(ASSIGNMENTS);
-    JsonNode drafts = pack.json(DRAFTS);
-    // Rubrics are parsed and their hashes checked before anything is written.
+  }
+
+  /**
+   * The pack's rubrics, parsed, each checked against its id and content hash, after the rule sets'
+   * content hashes are checked too.
+   */
+  private static List<Rubric> checkedPolicy(OpenedPack pack, JsonNode policy) {
     List<Rubric> rubrics = new ArrayList<>();
     for (JsonNode node : policy.path("rubrics")) {
       Rubric rubric;
@@ -564,10 +589,9 @@ public final class AssignmentPacks {
                 node.path("content"));
       } catch (EngineException e) {
         // Data that fails a check (exit 1), not unreadable input: the pack was edited.
-        throw new PackRefusedException(
-            Reason.TAMPERED,
-            pack.file()
-                + ": rubric "
+        throw tampered(
+            pack,
+            "rubric "
                 + node.path("id").asText()
                 + " is not a valid rubric ("
                 + e.getMessage()
@@ -575,10 +599,9 @@ public final class AssignmentPacks {
       }
       if (!rubric.hash().equals(node.path("content_hash").asText())
           || !rubric.id().toString().equals(node.path("id").asText())) {
-        throw new PackRefusedException(
-            Reason.TAMPERED,
-            pack.file()
-                + ": rubric "
+        throw tampered(
+            pack,
+            "rubric "
                 + node.path("id").asText()
                 + " does not match its id and content hash; ask for a fresh pack.");
       }
@@ -587,18 +610,19 @@ public final class AssignmentPacks {
     for (JsonNode node : policy.path("rule_sets")) {
       if (!ContentHash.of(node.path("content"), "hash")
           .equals(node.path("content_hash").asText())) {
-        throw new PackRefusedException(
-            Reason.TAMPERED,
-            pack.file()
-                + ": rule set "
+        throw tampered(
+            pack,
+            "rule set "
                 + node.path("id").asText()
                 + " does not match its content hash; ask for a fresh pack.");
       }
     }
 
-    checkBeforeStoring(pack, rubrics, clips, assignments, drafts);
+    return rubrics;
+  }
 
-    // Audio first, outside the transaction: each copy is checked against the clip's checksum.
+  /** Copies each clip's audio into {@code audioDirectory}; the copies by clip key. */
+  private Map<String, Path> copyAudio(OpenedPack pack, JsonNode clips, Path audioDirectory) {
     Map<String, Path> audioFiles = new TreeMap<>();
     try {
       Files.createDirectories(audioDirectory);
@@ -610,10 +634,9 @@ public final class AssignmentPacks {
       String entry = clip.path("audio_entry").asText();
       String expected = clip.path("audio_sha256").asText();
       if (!expected.matches("sha256:[0-9a-f]{64}")) {
-        throw new PackRefusedException(
-            Reason.TAMPERED,
-            pack.file()
-                + ": clip "
+        throw tampered(
+            pack,
+            "clip "
                 + clip.path("clip_id").asText()
                 + " has no valid audio SHA-256; ask for a fresh pack.");
       }
@@ -634,17 +657,20 @@ public final class AssignmentPacks {
       }
       if (!sha.equals(clip.path("audio_sha256").asText())) {
         deleteQuietly(target);
-        throw new PackRefusedException(
-            Reason.TAMPERED,
-            pack.file()
-                + ": the audio of clip "
+        throw tampered(
+            pack,
+            "the audio of clip "
                 + clip.path("clip_id").asText()
                 + " does not match the clip's checksum; ask for a fresh pack.");
       }
       audioFiles.put(clipKey(clip), target);
     }
 
-    // Users: the source lead first (the first user of a new project may be added by anyone).
+    return audioFiles;
+  }
+
+  /** Adds the source lead and the annotator (one user when the lead is the annotator). */
+  private Actor addUsers(String leadId, String annotatorId) {
     Actor lead;
     if (leadId.equals(annotatorId)) {
       lead =
@@ -664,6 +690,11 @@ public final class AssignmentPacks {
               .asActor();
       project.users().add(lead, annotatorId, annotatorId, EnumSet.of(Role.ANNOTATOR));
     }
+    return lead;
+  }
+
+  /** Publishes the rubrics and rule sets, sets the label policies and the carried settings. */
+  private ProjectSettings publishPolicy(Actor lead, List<Rubric> rubrics, JsonNode policy) {
     for (Rubric rubric : rubrics) {
       policies.publishRubric(lead, rubric);
     }
@@ -689,24 +720,28 @@ public final class AssignmentPacks {
               }
             });
 
-    FaultPoints.reach("pack-import.users-stored");
-    Map<String, Long> clipIds =
-        project
-            .jdbi()
-            .inTransaction(handle -> storeClips(handle, lead, pack, datasets, clips, audioFiles));
+    return settings;
+  }
 
-    FaultPoints.reach("pack-import.clips-stored");
+  /**
+   * Assigns each carried assignment to the annotator at its priority; the assignment ids by clip
+   * key and rubric.
+   */
+  private Map<String, Long> assign(
+      OpenedPack pack,
+      Actor lead,
+      String annotatorId,
+      JsonNode assignments,
+      Map<String, Long> clipIds) {
     Assignments assigner = new Assignments(project, policies);
-    Labels labels = new Labels(project, policies, settings);
     Map<String, Long> assignmentIds = new TreeMap<>();
     for (JsonNode node : assignments) {
       String key = clipKey(node);
       Long clipId = clipIds.get(key);
       if (clipId == null) {
-        throw new PackRefusedException(
-            Reason.TAMPERED,
-            pack.file()
-                + ": an assignment names clip "
+        throw tampered(
+            pack,
+            "an assignment names clip "
                 + node.path("clip_id").asText()
                 + ", which the pack does not carry.");
       }
@@ -725,6 +760,12 @@ public final class AssignmentPacks {
                       .execute());
       assignmentIds.put(key + "\u0000" + node.path("rubric").asText(), made.assignmentId());
     }
+    return assignmentIds;
+  }
+
+  /** Restores the annotator's drafts onto their assignments; how many were restored. */
+  private int restoreDrafts(
+      Actor lead, Labels labels, JsonNode drafts, Map<String, Long> assignmentIds) {
     int restored = 0;
     for (JsonNode draft : drafts) {
       Long assignmentId =
@@ -746,51 +787,12 @@ public final class AssignmentPacks {
           0);
       restored++;
     }
-    int restoredDrafts = restored;
-    Instant now = StoredTime.now(project.clock()).toInstant();
-    project
-        .jdbi()
-        .useTransaction(
-            handle -> {
-              record(
-                  handle,
-                  pack.packId(),
-                  PackKind.ASSIGNMENT,
-                  "imported",
-                  annotatorId,
-                  pack.projectId(),
-                  pack.sha256(),
-                  assignmentIds.size(),
-                  lead,
-                  now);
-              project
-                  .audit()
-                  .append(
-                      handle,
-                      lead,
-                      "pack.import",
-                      "pack",
-                      pack.packId(),
-                      null,
-                      AuditLog.json()
-                          .createObjectNode()
-                          .put("kind", PackKind.ASSIGNMENT.code())
-                          .put("file", pack.file().toString())
-                          .put("pack_sha256", pack.sha256())
-                          .put("source_project_id", pack.projectId())
-                          .put("annotator", annotatorId)
-                          .put("assignments", assignmentIds.size())
-                          .put("clips", clipIds.size())
-                          .put("drafts", restoredDrafts));
-            });
-    return new AssignmentPackImport(
-        pack.packId(),
-        pack.projectId(),
-        lead.userId(),
-        annotatorId,
-        assignmentIds.size(),
-        clipIds.size(),
-        restoredDrafts);
+    return restored;
+  }
+
+  /** The refusal of an edited pack: {@code what} is wrong in it, and a fresh pack is the cure. */
+  private static PackRefusedException tampered(OpenedPack pack, String what) {
+    return new PackRefusedException(Reason.TAMPERED, pack.file() + ": " + what);
   }
 
   private Map<String, Long> storeClips(
@@ -839,10 +841,9 @@ public final class AssignmentPacks {
       String datasetId = clip.path("dataset_id").asText();
       Long run = runs.get(datasetId);
       if (run == null) {
-        throw new PackRefusedException(
-            Reason.TAMPERED,
-            pack.file()
-                + ": clip "
+        throw tampered(
+            pack,
+            "clip "
                 + clip.path("clip_id").asText()
                 + " names dataset "
                 + datasetId
@@ -938,10 +939,9 @@ public final class AssignmentPacks {
     Set<String> clipKeys = new TreeSet<>();
     for (JsonNode clip : clips) {
       if (!clip.path("audio_sha256").asText().matches("sha256:[0-9a-f]{64}")) {
-        throw new PackRefusedException(
-            Reason.TAMPERED,
-            pack.file()
-                + ": clip "
+        throw tampered(
+            pack,
+            "clip "
                 + clip.path("clip_id").asText()
                 + " has no valid audio SHA-256; ask for a fresh pack.");
       }
@@ -951,18 +951,16 @@ public final class AssignmentPacks {
     rubrics.forEach(rubric -> byId.put(rubric.id().toString(), rubric));
     for (JsonNode node : assignments) {
       if (!clipKeys.contains(clipKey(node))) {
-        throw new PackRefusedException(
-            Reason.TAMPERED,
-            pack.file()
-                + ": an assignment names clip "
+        throw tampered(
+            pack,
+            "an assignment names clip "
                 + node.path("clip_id").asText()
                 + ", which the pack does not carry.");
       }
       if (!byId.containsKey(node.path("rubric").asText())) {
-        throw new PackRefusedException(
-            Reason.TAMPERED,
-            pack.file()
-                + ": an assignment names rubric "
+        throw tampered(
+            pack,
+            "an assignment names rubric "
                 + node.path("rubric").asText()
                 + ", which the pack does not carry; ask for a fresh pack.");
       }
@@ -977,10 +975,9 @@ public final class AssignmentPacks {
         Instant.parse(draft.path("created_at").asText());
         Instant.parse(draft.path("updated_at").asText());
       } catch (EngineException | java.time.format.DateTimeParseException e) {
-        throw new PackRefusedException(
-            Reason.TAMPERED,
-            pack.file()
-                + ": the draft of clip "
+        throw tampered(
+            pack,
+            "the draft of clip "
                 + draft.path("clip_id").asText()
                 + " is not a valid label ("
                 + e.getMessage()
@@ -995,34 +992,6 @@ public final class AssignmentPacks {
     } catch (IOException e) {
       // The refusal matters more; a stray copy is reused only if its checksum matches.
     }
-  }
-
-  static void record(
-      Handle handle,
-      String packId,
-      PackKind kind,
-      String direction,
-      String annotator,
-      String sourceProjectId,
-      String sha256,
-      int items,
-      Actor by,
-      Instant at) {
-    handle
-        .createUpdate(
-            "INSERT INTO packs (id, kind, direction, annotator_id, source_project_id, sha256,"
-                + " items, recorded_at, recorded_by) VALUES (:id, :kind, :direction, :annotator,"
-                + " :source, :sha, :items, :at, :by)")
-        .bind("id", packId)
-        .bind("kind", kind.code())
-        .bind("direction", direction)
-        .bind("annotator", annotator)
-        .bind("source", sourceProjectId)
-        .bind("sha", sha256)
-        .bind("items", items)
-        .bind("at", StoredTime.of(at))
-        .bind("by", by.userId())
-        .execute();
   }
 
   static String projectName(Handle handle) {

@@ -13,6 +13,7 @@ import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
+import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.audit.AuditAnchor;
 import dev.earmark.storage.audit.AuditAnchors;
 import dev.earmark.storage.audit.AuditLog;
@@ -179,34 +180,23 @@ public final class LabelPacks {
           List.of(PackFile.Entry.json(LABELS, labels)),
           now,
           (handle, written) -> {
-            AssignmentPacks.record(
+            PackLedger.exported(
+                project,
                 handle,
+                annotator,
+                now,
                 packId,
                 PackKind.LABEL,
-                "exported",
                 link.annotator(),
                 link.sourceProjectId(),
+                written.target().toString(),
                 written.sha256(),
                 labels.size(),
-                annotator,
-                now);
-            project
-                .audit()
-                .append(
-                    handle,
-                    annotator,
-                    "pack.export",
-                    "pack",
-                    packId,
-                    null,
-                    AuditLog.json()
-                        .createObjectNode()
-                        .put("kind", PackKind.LABEL.code())
-                        .put("file", written.target().toString())
-                        .put("pack_sha256", written.sha256())
-                        .put("answers_pack", link.assignmentPackId())
-                        .put("submitted", submitted)
-                        .put("drafts", drafts));
+                AuditLog.json()
+                    .createObjectNode()
+                    .put("answers_pack", link.assignmentPackId())
+                    .put("submitted", submitted)
+                    .put("drafts", drafts));
             return new LabelPackExport(
                 packId,
                 written.target(),
@@ -248,14 +238,12 @@ public final class LabelPacks {
                       .append(
                           handle,
                           lead,
-                          "pack.refuse",
-                          "pack",
-                          packFile.toAbsolutePath().normalize().toString(),
-                          null,
-                          AuditLog.json()
-                              .createObjectNode()
-                              .put("reason", refused.reason().code())
-                              .put("message", refused.getMessage())));
+                          AuditAction.PACK_REFUSE.created(
+                              packFile.toAbsolutePath().normalize().toString(),
+                              AuditLog.json()
+                                  .createObjectNode()
+                                  .put("reason", refused.reason().code())
+                                  .put("message", refused.getMessage()))));
       throw refused;
     }
     String annotator = pack.annotator();
@@ -265,41 +253,18 @@ public final class LabelPacks {
       merges.add(merge(lead, labels, annotator, node));
     }
     long imported = merges.stream().filter(LabelMerge.Imported.class::isInstance).count();
-    Instant now = StoredTime.now(project.clock()).toInstant();
-    project
-        .jdbi()
-        .useTransaction(
-            handle -> {
-              AssignmentPacks.record(
-                  handle,
-                  pack.packId(),
-                  PackKind.LABEL,
-                  "imported",
-                  annotator,
-                  pack.projectId(),
-                  pack.sha256(),
-                  (int) imported,
-                  lead,
-                  now);
-              project
-                  .audit()
-                  .append(
-                      handle,
-                      lead,
-                      "pack.import",
-                      "pack",
-                      pack.packId(),
-                      null,
-                      AuditLog.json()
-                          .createObjectNode()
-                          .put("kind", PackKind.LABEL.code())
-                          .put("file", pack.file().toString())
-                          .put("pack_sha256", pack.sha256())
-                          .put("answers_pack", answersPack(pack))
-                          .put("annotator", annotator)
-                          .put("imported", imported)
-                          .put("skipped", merges.size() - imported));
-            });
+    PackLedger.imported(
+        project,
+        lead,
+        pack,
+        annotator,
+        (int) imported,
+        AuditLog.json()
+            .createObjectNode()
+            .put("answers_pack", answersPack(pack))
+            .put("annotator", annotator)
+            .put("imported", imported)
+            .put("skipped", merges.size() - imported));
     return new LabelPackImport(pack.packId(), answersPack(pack), annotator, merges);
   }
 

@@ -15,6 +15,7 @@ import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
+import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
@@ -58,7 +59,7 @@ public final class Policies {
                     handle,
                     actor,
                     "rubric_versions",
-                    "rubric",
+                    AuditAction.RUBRIC_PUBLISH,
                     rubric.id(),
                     rubric.taskType().id(),
                     content,
@@ -79,7 +80,15 @@ public final class Policies {
         .jdbi()
         .inTransaction(
             handle ->
-                publish(handle, actor, "rule_set_versions", "rule-set", id, null, content, hash));
+                publish(
+                    handle,
+                    actor,
+                    "rule_set_versions",
+                    AuditAction.RULE_SET_PUBLISH,
+                    id,
+                    null,
+                    content,
+                    hash));
   }
 
   /**
@@ -109,7 +118,7 @@ public final class Policies {
                   handle,
                   actor,
                   "rubric_versions",
-                  "rubric",
+                  AuditAction.RUBRIC_PUBLISH,
                   rubric.id(),
                   rubric.taskType().id(),
                   RubricJson.toJson(rubric),
@@ -144,7 +153,7 @@ public final class Policies {
                   handle,
                   actor,
                   "rule_set_versions",
-                  "rule-set",
+                  AuditAction.RULE_SET_PUBLISH,
                   ruleSet.id(),
                   null,
                   content,
@@ -279,7 +288,7 @@ public final class Policies {
       Handle handle,
       Actor actor,
       String table,
-      String entity,
+      AuditAction published,
       VersionedId id,
       String taskType,
       JsonNode content,
@@ -288,7 +297,7 @@ public final class Policies {
     if (existing.isPresent()) {
       if (!existing.get().contentHash().equals(hash)) {
         throw new StorageException(
-            entity
+            published.entityType()
                 + " "
                 + id
                 + " is already published with different content ("
@@ -330,7 +339,7 @@ public final class Policies {
     if (taskType != null) {
       after.put("task_type", taskType);
     }
-    project.audit().append(handle, actor, entity + ".publish", entity, id.toString(), null, after);
+    project.audit().append(handle, actor, published.created(id.toString(), after));
     return new PublishedVersion(id, json, hash, at.toInstant(), actor.userId(), true);
   }
 
@@ -434,14 +443,13 @@ public final class Policies {
                   .append(
                       handle,
                       actor,
-                      "policy.set",
-                      "policy",
-                      taskType.id(),
-                      previous.map(Policies::describe).orElse(null),
-                      AuditLog.json()
-                          .createObjectNode()
-                          .put("rubric", rubricId.toString())
-                          .put("rule_set", rule));
+                      AuditAction.POLICY_SET.changed(
+                          taskType.id(),
+                          previous.map(Policies::describe).orElse(null),
+                          AuditLog.json()
+                              .createObjectNode()
+                              .put("rubric", rubricId.toString())
+                              .put("rule_set", rule)));
               return new LabelPolicy(
                   taskType, rubricId, Optional.ofNullable(ruleSet), at.toInstant(), actor.userId());
             });

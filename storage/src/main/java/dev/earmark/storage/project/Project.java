@@ -3,11 +3,12 @@ package dev.earmark.storage.project;
 import dev.earmark.storage.FaultPoints;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
+import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.audit.AuditAnchor;
 import dev.earmark.storage.audit.AuditAnchors;
 import dev.earmark.storage.audit.AuditLog;
+import dev.earmark.storage.team.Users;
 import dev.earmark.storage.user.Actor;
-import dev.earmark.storage.user.Users;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -402,11 +403,8 @@ public final class Project implements AutoCloseable {
           audit.append(
               handle,
               Actor.system(),
-              "project.create",
-              "project",
-              id,
-              null,
-              AuditLog.json().createObjectNode().put("name", name));
+              AuditAction.PROJECT_CREATE.created(
+                  id, AuditLog.json().createObjectNode().put("name", name)));
           return id;
         });
   }

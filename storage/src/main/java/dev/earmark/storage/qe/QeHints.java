@@ -12,6 +12,7 @@ import dev.earmark.audio.qe.QePrediction;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
+import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
 import dev.earmark.storage.settings.Setting;
@@ -84,7 +85,7 @@ public final class QeHints {
               project
                   .audit()
                   .append(
-                      handle, actor, "qe.model.store", "qe_model", metadata.modelId(), null, after);
+                      handle, actor, AuditAction.QE_MODEL_STORE.created(metadata.modelId(), after));
             });
   }
 
@@ -170,7 +171,7 @@ public final class QeHints {
                   predictions.values().stream().filter(QePrediction::reviewRecommended).count());
               project
                   .audit()
-                  .append(handle, actor, "qe.hints.record", "qe_model", modelId, null, after);
+                  .append(handle, actor, AuditAction.QE_HINTS_RECORD.created(modelId, after));
             });
   }
 
@@ -273,11 +274,8 @@ public final class QeHints {
                   .append(
                       handle,
                       actor,
-                      "qe.drift.record",
-                      "import_run",
-                      importRunId == null ? "none" : Long.toString(importRunId),
-                      null,
-                      after);
+                      AuditAction.QE_DRIFT_RECORD.created(
+                          importRunId == null ? "none" : Long.toString(importRunId), after));
               return new QeDrift(
                   id,
                   importRunId == null ? OptionalLong.empty() : OptionalLong.of(importRunId),

@@ -3,6 +3,7 @@ package dev.earmark.storage.settings;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
+import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
@@ -66,13 +67,12 @@ public final class ProjectSettings {
                   .append(
                       handle,
                       actor,
-                      "setting.set",
-                      "setting",
-                      key,
-                      previous
-                          .map(old -> AuditLog.json().createObjectNode().put("value", old))
-                          .orElse(null),
-                      AuditLog.json().createObjectNode().put("value", value));
+                      AuditAction.SETTING_SET.changed(
+                          key,
+                          previous
+                              .map(old -> AuditLog.json().createObjectNode().put("value", old))
+                              .orElse(null),
+                          AuditLog.json().createObjectNode().put("value", value)));
             });
   }
 

@@ -1,5 +1,6 @@
 package dev.earmark.storage.user;
 
+import dev.earmark.storage.PermissionDeniedException;
 import java.util.Locale;
 
 /** What a user may do. A user can hold several roles. */
@@ -24,5 +25,20 @@ public enum Role {
     }
     throw new IllegalArgumentException(
         "unknown role '" + code + "': use annotator, adjudicator or lead");
+  }
+
+  /**
+   * The refusal for {@code userId} about to do {@code action} without any of the {@code allowed}
+   * roles, e.g. "ann-1 cannot export a batch: that needs the lead role". It lives beside the roles
+   * it names so that the storage root's exceptions depend on no feature package.
+   */
+  public static PermissionDeniedException refusal(String userId, String action, Role... allowed) {
+    StringBuilder needed = new StringBuilder();
+    for (int i = 0; i < allowed.length; i++) {
+      needed.append(i == 0 ? "" : i == allowed.length - 1 ? " or " : ", ");
+      needed.append(allowed[i].code());
+    }
+    return new PermissionDeniedException(
+        userId + " cannot " + action + ": that needs the " + needed + " role");
   }
 }

@@ -40,11 +40,9 @@ class AuditLogTest {
                       .append(
                           handle,
                           LEAD,
-                          "label.submit",
-                          "label",
-                          "clip-000" + n,
-                          null,
-                          AuditLog.json().createObjectNode().put("transcript", "take " + n)));
+                          AuditAction.LABEL_SUBMIT.created(
+                              "clip-000" + n,
+                              AuditLog.json().createObjectNode().put("transcript", "take " + n))));
     }
     return project;
   }
@@ -143,7 +141,7 @@ class AuditLogTest {
             .jdbi()
             .useTransaction(
                 handle -> {
-                  project.audit().append(handle, LEAD, "label.submit", "label", "x", null, null);
+                  project.audit().append(handle, LEAD, AuditAction.LABEL_SUBMIT.on("x"));
                   throw new IllegalStateException("the change failed");
                 });
       } catch (IllegalStateException expected) {

@@ -3,7 +3,7 @@ package dev.earmark.app.gui.audit;
 import dev.earmark.app.gui.keys.Keymap;
 import dev.earmark.app.gui.screen.WorkbenchContext;
 import dev.earmark.app.gui.screen.WorkbenchScreen;
-import dev.earmark.storage.audit.AuditTrail;
+import dev.earmark.storage.audit.trail.AuditTrail;
 
 /** Wires the audit log for one window. Used on the JavaFX thread. */
 public final class AuditScreen implements WorkbenchScreen {

@@ -18,7 +18,7 @@ import dev.earmark.app.gui.shell.ScreenshotFiles;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.storage.audit.AuditEvent;
 import dev.earmark.storage.audit.AuditQuery;
-import dev.earmark.storage.audit.AuditTrail;
+import dev.earmark.storage.audit.trail.AuditTrail;
 import dev.earmark.storage.export.BatchVerifier;
 import dev.earmark.storage.project.Project;
 import java.io.IOException;

@@ -1,6 +1,8 @@
-package dev.earmark.storage.user;
+package dev.earmark.storage.team;
 
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.user.Role;
+import dev.earmark.storage.user.User;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.earmark.storage.user;
+package dev.earmark.storage.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,9 @@ import dev.earmark.storage.StorageException;
 import dev.earmark.storage.TestClocks;
 import dev.earmark.storage.access.Access;
 import dev.earmark.storage.project.Project;
+import dev.earmark.storage.user.Actor;
+import dev.earmark.storage.user.Role;
+import dev.earmark.storage.user.User;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.earmark.storage.user;
+package dev.earmark.storage.team;
 
 import static dev.earmark.storage.LabelingFixture.ANN_1;
 import static dev.earmark.storage.LabelingFixture.ASR;
@@ -16,6 +16,10 @@ import dev.earmark.storage.assign.QueuePriority;
 import dev.earmark.storage.audit.AuditEvent;
 import dev.earmark.storage.audit.AuditVerification;
 import dev.earmark.storage.project.Project;
+import dev.earmark.storage.user.Actor;
+import dev.earmark.storage.user.Role;
+import dev.earmark.storage.user.RoleChange;
+import dev.earmark.storage.user.User;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

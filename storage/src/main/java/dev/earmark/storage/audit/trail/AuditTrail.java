@@ -1,6 +1,12 @@
-package dev.earmark.storage.audit;
+package dev.earmark.storage.audit.trail;
 
 import dev.earmark.storage.access.Access;
+import dev.earmark.storage.audit.AuditAnchor;
+import dev.earmark.storage.audit.AuditAnchors;
+import dev.earmark.storage.audit.AuditEvent;
+import dev.earmark.storage.audit.AuditLog;
+import dev.earmark.storage.audit.AuditQuery;
+import dev.earmark.storage.audit.AuditVerification;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;

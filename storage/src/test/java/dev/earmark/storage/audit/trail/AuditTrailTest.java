@@ -1,10 +1,15 @@
-package dev.earmark.storage.audit;
+package dev.earmark.storage.audit.trail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earmark.storage.Databases;
 import dev.earmark.storage.PermissionDeniedException;
+import dev.earmark.storage.audit.AuditEvent;
+import dev.earmark.storage.audit.AuditLog;
+import dev.earmark.storage.audit.AuditQuery;
+import dev.earmark.storage.audit.AuditVerification;
+import dev.earmark.storage.audit.OlderReleaseEvents;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
@@ -44,16 +49,14 @@ class AuditTrailTest {
         .jdbi()
         .useTransaction(
             handle ->
-                project
-                    .audit()
-                    .append(
-                        handle,
-                        project.users().actor(actor),
-                        action,
-                        "label",
-                        clip,
-                        null,
-                        AuditLog.json().createObjectNode().put("transcript", clip)));
+                OlderReleaseEvents.append(
+                    project.audit(),
+                    handle,
+                    project.users().actor(actor),
+                    action,
+                    "label",
+                    clip,
+                    AuditLog.json().createObjectNode().put("transcript", clip)));
   }
 
   private static AuditQuery query(

@@ -1,10 +1,15 @@
-package dev.earmark.storage.user;
+package dev.earmark.storage.team;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
+import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.audit.AuditLog;
+import dev.earmark.storage.user.Actor;
+import dev.earmark.storage.user.Role;
+import dev.earmark.storage.user.RoleChange;
+import dev.earmark.storage.user.User;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -73,7 +78,7 @@ public final class Users {
                 .execute();
           }
           User user = new User(id, displayName, roles);
-          audit.append(handle, by, "user.add", "user", id, null, describe(user));
+          audit.append(handle, by, AuditAction.USER_ADD.created(id, describe(user)));
           return user;
         });
   }
@@ -166,7 +171,8 @@ public final class Users {
                 .execute();
           }
           User changed = new User(id, before.displayName(), after, before.active());
-          audit.append(handle, by, "user.roles", "user", id, describe(before), describe(changed));
+          audit.append(
+              handle, by, AuditAction.USER_ROLES.changed(id, describe(before), describe(changed)));
           DatabaseGroups.follow(handle, changed); // team mode: the login's groups change now
           return new RoleChange(before, changed, true);
         });
@@ -232,11 +238,8 @@ public final class Users {
     audit.append(
         handle,
         by,
-        active ? "user.reactivate" : "user.deactivate",
-        "user",
-        before.id(),
-        describe(before),
-        describe(after));
+        (active ? AuditAction.USER_REACTIVATE : AuditAction.USER_DEACTIVATE)
+            .changed(before.id(), describe(before), describe(after)));
     DatabaseGroups.follow(handle, after); // team mode: a deactivated login keeps no group
   }
 
@@ -251,7 +254,7 @@ public final class Users {
           by.userId() + " is deactivated in this project and cannot " + action);
     }
     if (!by.has(Role.LEAD) || user.isEmpty() || !user.get().roles().contains(Role.LEAD)) {
-      throw PermissionDeniedException.lacking(by.userId(), action, Role.LEAD);
+      throw Role.refusal(by.userId(), action, Role.LEAD);
     }
   }
 
@@ -310,6 +313,32 @@ public final class Users {
         .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getBoolean(2)))
         .findOne()
         .map(row -> new User(id, row.getKey(), rolesOf(handle, id), row.getValue()));
+  }
+
+  /**
+   * The user {@code id}, read in the transaction of {@code handle}, refused unless they exist and
+   * hold the annotator role (active or not: callers that give new work also refuse a deactivated
+   * one). The message names only that user, since it may be read by someone who should not learn
+   * who else is in the project.
+   *
+   * @param before what needs the annotator, as the refusal ends: "assigning clips to them"
+   * @throws StorageException when the user is unknown or not an annotator
+   */
+  public static User requireAnnotator(Handle handle, String id, String before) {
+    User user =
+        find(handle, id)
+            .orElseThrow(
+                () ->
+                    new StorageException(
+                        id
+                            + " is not a user of this project: add the user with the annotator"
+                            + " role before "
+                            + before));
+    if (!user.roles().contains(Role.ANNOTATOR)) {
+      throw new StorageException(
+          id + " is not an annotator: give the user the annotator role before " + before);
+    }
+    return user;
   }
 
   private static Set<Role> rolesOf(Handle handle, String id) {
