@@ -5,7 +5,6 @@ import dev.earmark.audio.features.AcousticFeatures;
 import dev.earmark.audio.features.FeatureExtractor;
 import dev.earmark.audio.qe.FeatureContribution;
 import dev.earmark.audio.qe.QeModel;
-import dev.earmark.audio.qe.QeModelMetadata;
 import dev.earmark.audio.qe.QePrediction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,8 +21,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Scores one partition of {@code binaryFile} rows (path, length, content, and the SHA-256 the job's
- * first pass computed) into {@link ScoredClips#SCORED} rows, lazily, one clip at a time.
+ * Scores one partition of {@code binaryFile} rows (path, length, content) into {@link
+ * ScoredClips#SCORED} rows, lazily, one clip at a time.
  *
  * <p>Each clip goes through exactly what {@code earmark qe predict FILE} does: its bytes are
  * written to a temporary file (the decoder reads paths and picks the codec from the leading bytes,
@@ -70,60 +69,47 @@ final class ClipScorer implements MapPartitionsFunction<Row, Row> {
   }
 
   private Row score(QeModel model, Row file) {
-    String path = file.getAs(ScoredClips.PATH);
-    long length = file.getAs(ScoredClips.LENGTH);
     byte[] content = file.getAs("content");
-    String listed = file.getAs(ScoredClips.SHA256);
-    String sha256 = sha256(content);
-    QeModelMetadata metadata = model.metadata();
-    if (!sha256.equals(listed)) {
-      return failed(
-          metadata, listed, path, length, "the file changed while the job ran; run it again");
-    }
-    QePrediction prediction;
-    AcousticFeatures features;
+    // Keyed by the bytes scored here: a file rewritten since the first pass is scored as it is now.
+    Row clip =
+        RowFactory.create(
+            sha256(content),
+            file.getAs(ScoredClips.PATH),
+            file.getAs(ScoredClips.LENGTH),
+            model.metadata().modelId(),
+            model.metadata().featureSchemaVersion(),
+            reviewThreshold);
     try {
-      features = extract(content);
-      prediction = model.predict(features, reviewThreshold, topFeatures);
+      AcousticFeatures features = extract(content);
+      QePrediction prediction = model.predict(features, reviewThreshold, topFeatures);
+      List<FeatureContribution> contributions = prediction.topFeatures();
+      Row[] top = new Row[contributions.size()];
+      for (int i = 0; i < top.length; i++) {
+        FeatureContribution c = contributions.get(i);
+        top[i] = RowFactory.create(c.feature(), c.value(), c.contribution());
+      }
+      return merge(
+          clip,
+          prediction.predictedWer(),
+          prediction.reviewRecommended(),
+          prediction.calibration().meanObservedWer(),
+          features.vector(),
+          top,
+          null);
     } catch (InvalidAudioException e) {
-      return failed(metadata, sha256, path, length, "not usable audio: " + e.invalid().message());
+      return merge(
+          clip, null, null, null, null, null, "not usable audio: " + e.invalid().message());
     }
-    List<FeatureContribution> contributions = prediction.topFeatures();
-    Row[] top = new Row[contributions.size()];
-    for (int i = 0; i < top.length; i++) {
-      FeatureContribution c = contributions.get(i);
-      top[i] = RowFactory.create(c.feature(), c.value(), c.contribution());
-    }
-    return RowFactory.create(
-        sha256,
-        path,
-        length,
-        metadata.modelId(),
-        metadata.featureSchemaVersion(),
-        reviewThreshold,
-        prediction.predictedWer(),
-        prediction.reviewRecommended(),
-        prediction.calibration().meanObservedWer(),
-        features.vector(),
-        top,
-        null);
   }
 
-  private Row failed(
-      QeModelMetadata metadata, String sha256, String path, long length, String error) {
-    return RowFactory.create(
-        sha256,
-        path,
-        length,
-        metadata.modelId(),
-        metadata.featureSchemaVersion(),
-        reviewThreshold,
-        null,
-        null,
-        null,
-        null,
-        null,
-        error);
+  /** {@code clip}'s columns followed by {@code outcome}'s: one {@link ScoredClips#SCORED} row. */
+  private static Row merge(Row clip, Object... outcome) {
+    Object[] values = new Object[clip.length() + outcome.length];
+    for (int i = 0; i < clip.length(); i++) {
+      values[i] = clip.get(i);
+    }
+    System.arraycopy(outcome, 0, values, clip.length(), outcome.length);
+    return RowFactory.create(values);
   }
 
   private static AcousticFeatures extract(byte[] content) {

@@ -30,6 +30,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The batch QE job: every file under an input path scored with a QE model into a Parquet table
@@ -45,9 +47,11 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p>Usage: {@code INPUT OUTPUT MODEL DATE [REVIEW_THRESHOLD]} (docs/qe.md, "Scoring at cluster
  * scale"). Exit 0 when every new file was scored; 1 when some were not usable audio (they have rows
- * with an error); 2 for bad arguments, an unreadable model or input.
+ * with an error); 2 for bad arguments, an unreadable model or input; 3 when the job itself failed.
  */
 public final class QeScoringJob {
+  private static final Logger LOG = LoggerFactory.getLogger(QeScoringJob.class);
+
   /** The model argument that names the model shipped in audio. */
   public static final String DEFAULT_MODEL = "default";
 
@@ -148,6 +152,13 @@ public final class QeScoringJob {
     } catch (JobInputException e) {
       err.println("error: " + e.getMessage());
       return 2;
+    } catch (RuntimeException e) {
+      LOG.error("The QE scoring job failed", e);
+      err.println(
+          "error: the job failed ("
+              + e.getClass().getSimpleName()
+              + "); nothing was added to the table, the driver's log has the cause");
+      return 3;
     }
   }
 
@@ -169,6 +180,7 @@ public final class QeScoringJob {
             : "WARNING: did not pass its rho gate; treat hints as unreliable",
         arguments.reviewThreshold());
 
+    Dataset<Row> known = known(spark, arguments.output());
     Dataset<Row> index =
         audio(spark, arguments.input())
             .select(
@@ -180,7 +192,7 @@ public final class QeScoringJob {
       long files = index.count();
       Dataset<Row> fresh =
           index
-              .join(known(spark, arguments.output()), ScoredClips.SHA256, "left_anti")
+              .join(known, ScoredClips.SHA256, "left_anti")
               .groupBy(ScoredClips.SHA256)
               .agg(min(ScoredClips.PATH).as(ScoredClips.PATH))
               .persist(StorageLevel.MEMORY_AND_DISK());
@@ -211,11 +223,7 @@ public final class QeScoringJob {
     Dataset<Row> scored =
         audio(spark, arguments.input())
             .join(broadcast(fresh), ScoredClips.PATH)
-            .select(
-                col(ScoredClips.PATH),
-                col(ScoredClips.LENGTH),
-                col("content"),
-                col(ScoredClips.SHA256))
+            .select(col(ScoredClips.PATH), col(ScoredClips.LENGTH), col("content"))
             .mapPartitions(scorer, Encoders.row(ScoredClips.SCORED))
             .withColumn(ScoredClips.DATE, lit(java.sql.Date.valueOf(arguments.date())))
             .persist(StorageLevel.MEMORY_AND_DISK());
@@ -253,6 +261,9 @@ public final class QeScoringJob {
     Path table = new Path(output);
     try {
       FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (fs.exists(table) && !fs.getFileStatus(table).isDirectory()) {
+        throw new JobInputException("OUTPUT " + output + " is a file; give the table's folder");
+      }
       if (fs.exists(table)) {
         return spark.read().schema(ScoredClips.SCHEMA).parquet(output).select(ScoredClips.SHA256);
       }

@@ -213,6 +213,11 @@ class QeScoringJobTest {
         .contains("not a QE model")
         .hasLineCount(1);
 
+    Output fileAsTable = execute(input.toString(), notAModel.toString(), "default", "2026-12-07");
+    assertThat(fileAsTable.exit).isEqualTo(2);
+    assertThat(fileAsTable.err)
+        .isEqualTo("error: OUTPUT " + notAModel + " is a file; give the table's folder\n");
+
     Output noInput =
         execute(work.resolve("nowhere").toString(), table.toString(), "default", "2026-12-07");
     assertThat(noInput.exit).isEqualTo(2);
