@@ -28,8 +28,14 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "qe",
     mixinStandardHelpOptions = true,
-    description = "Quality estimation: train, predict with and check drift of the WER predictor.",
-    subcommands = {QeTrainCommand.class, QePredictCommand.class, QeDriftCommand.class})
+    description =
+        "Quality estimation: train, predict with, serve and check drift of the WER predictor.",
+    subcommands = {
+      QeTrainCommand.class,
+      QePredictCommand.class,
+      QeDriftCommand.class,
+      QeServeCommand.class
+    })
 public final class QeCommand {
   @ParentCommand EarmarkCommand root;
 
