@@ -9,7 +9,6 @@ import dev.earmark.audio.decode.AudioValidation;
 import dev.earmark.audio.decode.InvalidAudioException;
 import dev.earmark.audio.features.AcousticFeatures;
 import dev.earmark.audio.features.FeatureExtractor;
-import dev.earmark.audio.qe.FeatureContribution;
 import dev.earmark.audio.qe.QeModel;
 import dev.earmark.audio.qe.QeModelMetadata;
 import dev.earmark.audio.qe.QePrediction;
@@ -23,10 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -337,26 +334,9 @@ public final class QeService implements AutoCloseable {
   }
 
   private Map<String, Object> answer(QePrediction prediction, AudioInfo info, String sha256) {
-    QeModelMetadata metadata = model.metadata();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("predicted_wer", prediction.predictedWer());
-    body.put("review_recommended", prediction.reviewRecommended());
-    body.put("review_threshold", prediction.reviewThreshold());
-    body.put("calibrated_observed_wer", prediction.calibration().meanObservedWer());
-    List<Map<String, Object>> top = new ArrayList<>();
-    for (FeatureContribution contribution : prediction.topFeatures()) {
-      Map<String, Object> feature = new LinkedHashMap<>();
-      feature.put("feature", contribution.feature());
-      feature.put("value", contribution.value());
-      feature.put("contribution", contribution.contribution());
-      top.add(feature);
-    }
-    body.put("top_features", top);
-    body.put("model_id", metadata.modelId());
-    body.put("model_passed_gate", metadata.passedGate());
-    body.put("feature_schema_version", metadata.featureSchemaVersion());
+    Map<String, Object> body = PredictionJson.of(prediction, model.metadata());
     body.put("duration_s", info.durationSeconds());
-    body.put("codec", info.codec() == null ? null : info.codec().id());
+    body.put("codec", info.codec().id());
     body.put("sha256", sha256);
     return body;
   }
