@@ -159,12 +159,7 @@ class QeBatchPredictTest {
 
     Result result =
         EarmarkCommandTest.run(
-            "qe",
-            "predict",
-            "--batch",
-            demo.resolve("broken").toString(),
-            "--out",
-            out.toString());
+            "qe", "predict", "--batch", demo.resolve("broken").toString(), "--out", out.toString());
 
     assertThat(result.code()).as(result.out() + result.err()).isEqualTo(1);
     assertThat(result.out())
