@@ -1,5 +1,6 @@
 package dev.earmark.app.cli;
 
+import dev.earmark.app.serve.PredictionJson;
 import dev.earmark.audio.qe.FeatureContribution;
 import dev.earmark.audio.qe.QeModel;
 import dev.earmark.audio.qe.QeModelMetadata;
@@ -131,7 +132,7 @@ public final class QePredictCommand implements Callable<Integer> {
     for (Path file : files) {
       QePrediction prediction = qe.predict(QeCommand.features(file), reviewThreshold, top);
       predictions.add(prediction);
-      clips.add(clipJson(file, prediction));
+      clips.add(clipJson(file, prediction, metadata));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json.enabled()) {
@@ -290,21 +291,11 @@ public final class QePredictCommand implements Callable<Integer> {
     }
   }
 
-  private static Map<String, Object> clipJson(Path file, QePrediction prediction) {
+  private static Map<String, Object> clipJson(
+      Path file, QePrediction prediction, QeModelMetadata metadata) {
     Map<String, Object> clip = new LinkedHashMap<>();
     clip.put("file", file.toString());
-    clip.put("predicted_wer", prediction.predictedWer());
-    clip.put("review_recommended", prediction.reviewRecommended());
-    clip.put("calibrated_observed_wer", prediction.calibration().meanObservedWer());
-    List<Map<String, Object>> features = new ArrayList<>();
-    for (FeatureContribution contribution : prediction.topFeatures()) {
-      Map<String, Object> feature = new LinkedHashMap<>();
-      feature.put("feature", contribution.feature());
-      feature.put("value", contribution.value());
-      feature.put("contribution", contribution.contribution());
-      features.add(feature);
-    }
-    clip.put("top_features", features);
+    clip.putAll(PredictionJson.of(prediction, metadata));
     return clip;
   }
 }

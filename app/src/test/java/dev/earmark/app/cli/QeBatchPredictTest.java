@@ -32,6 +32,14 @@ class QeBatchPredictTest {
     }
   }
 
+  private static Result batch(Path batch, Path out, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("qe", "predict", "--batch", batch.toString(), "--out", out.toString()));
+    args.addAll(List.of(options));
+    return EarmarkCommandTest.run(args.toArray(String[]::new));
+  }
+
   private static JsonNode json(Result result) throws IOException {
     return JsonOutput.mapper().readTree(result.out());
   }
@@ -47,29 +55,9 @@ class QeBatchPredictTest {
   @Test
   void aDirectoryIsScoredOnceAndARerunAddsNothing() throws IOException {
     Path out = dir.resolve("directory.jsonl");
-    Result first =
-        EarmarkCommandTest.run(
-            "qe",
-            "predict",
-            "--batch",
-            demo.resolve("audio").toString(),
-            "--out",
-            out.toString(),
-            "--threads",
-            "2",
-            "--json");
+    Result first = batch(demo.resolve("audio"), out, "--threads", "2", "--json");
     byte[] written = Files.readAllBytes(out);
-    Result again =
-        EarmarkCommandTest.run(
-            "qe",
-            "predict",
-            "--batch",
-            demo.resolve("audio").toString(),
-            "--out",
-            out.toString(),
-            "--threads",
-            "2",
-            "--json");
+    Result again = batch(demo.resolve("audio"), out, "--threads", "2", "--json");
 
     assertThat(first.code()).as(first.out() + first.err()).isZero();
     assertThat(json(first).get("scored").asInt()).isEqualTo(audioFiles);
@@ -86,7 +74,7 @@ class QeBatchPredictTest {
     Path clip = demo.resolve("audio/clip-007.wav");
     Path single = Files.createDirectories(dir.resolve("single"));
     Files.copy(clip, single.resolve("clip-007.wav"));
-    EarmarkCommandTest.run("qe", "predict", "--batch", single.toString(), "--out", out.toString());
+    batch(single, out);
     Result alone = EarmarkCommandTest.run("qe", "predict", clip.toString(), "--json");
 
     JsonNode line = lines(out).get(0);
@@ -104,24 +92,8 @@ class QeBatchPredictTest {
   void oneThreadAndFourThreadsWriteTheSameLines() throws IOException {
     Path one = dir.resolve("one.jsonl");
     Path four = dir.resolve("four.jsonl");
-    EarmarkCommandTest.run(
-        "qe",
-        "predict",
-        "--batch",
-        demo.resolve("manifest.jsonl").toString(),
-        "--out",
-        one.toString(),
-        "--threads",
-        "1");
-    EarmarkCommandTest.run(
-        "qe",
-        "predict",
-        "--batch",
-        demo.resolve("manifest.jsonl").toString(),
-        "--out",
-        four.toString(),
-        "--threads",
-        "4");
+    batch(demo.resolve("manifest.jsonl"), one, "--threads", "1");
+    batch(demo.resolve("manifest.jsonl"), four, "--threads", "4");
 
     assertThat(byId(four)).isEqualTo(byId(one));
     assertThat(byId(one)).containsKey("clip-001");
@@ -143,9 +115,7 @@ class QeBatchPredictTest {
     Files.writeString(twins.resolve("notes.txt"), "not audio, not listed");
     Path out = dir.resolve("twins.jsonl");
 
-    Result result =
-        EarmarkCommandTest.run(
-            "qe", "predict", "--batch", twins.toString(), "--out", out.toString(), "--json");
+    Result result = batch(twins, out, "--json");
 
     assertThat(json(result).get("clips").asInt()).isEqualTo(2);
     assertThat(json(result).get("scored").asInt()).isEqualTo(1);
@@ -157,9 +127,7 @@ class QeBatchPredictTest {
   void brokenFilesAreListedExitOneAndWriteNoLine() throws IOException {
     Path out = dir.resolve("broken.jsonl");
 
-    Result result =
-        EarmarkCommandTest.run(
-            "qe", "predict", "--batch", demo.resolve("broken").toString(), "--out", out.toString());
+    Result result = batch(demo.resolve("broken"), out);
 
     assertThat(result.code()).as(result.out() + result.err()).isEqualTo(1);
     assertThat(result.out())
@@ -176,14 +144,12 @@ class QeBatchPredictTest {
     Files.copy(demo.resolve("audio/clip-010.flac"), twins.resolve("a.flac"));
     Files.copy(demo.resolve("audio/clip-011.wav"), twins.resolve("b.wav"));
     Path out = dir.resolve("interrupted.jsonl");
-    EarmarkCommandTest.run("qe", "predict", "--batch", twins.toString(), "--out", out.toString());
+    batch(twins, out);
     List<String> complete = Files.readAllLines(out);
     // as if the process died while writing the second line
     Files.writeString(out, complete.get(0) + "\n" + complete.get(1).substring(0, 40));
 
-    Result result =
-        EarmarkCommandTest.run(
-            "qe", "predict", "--batch", twins.toString(), "--out", out.toString(), "--json");
+    Result result = batch(twins, out, "--json");
 
     assertThat(json(result).get("scored").asInt()).isEqualTo(1);
     assertThat(json(result).get("skipped").asInt()).isEqualTo(1);
@@ -195,9 +161,7 @@ class QeBatchPredictTest {
     Path out = dir.resolve("notes.jsonl");
     Files.writeString(out, "{\"hello\": 1}\n");
 
-    Result result =
-        EarmarkCommandTest.run(
-            "qe", "predict", "--batch", demo.resolve("audio").toString(), "--out", out.toString());
+    Result result = batch(demo.resolve("audio"), out);
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).contains("notes.jsonl:1: no sha256 and model_id");
