@@ -23,8 +23,8 @@ for i in $(seq 1 "$clips"); do
   n=${#voices[@]}
   a=${voices[$((i % n))]}; b=${voices[$(((i * 7 + 3) % n))]}
   c=${voices[$(((i * 13 + 5) % n))]}; d=${voices[$(((i * 17 + 11) % n))]}
-  sox -m "|sox $a $b $c $d -p trim 0 10 pad 0 10 trim 0 10" \
-    "|sox -n -r 16000 -c 1 -b 16 -p synth 10 whitenoise vol 0.0$((i % 9 + 1))" \
+  sox -V1 -m "|sox -V1 $a $b $c $d -p trim 0 10 pad 0 10 trim 0 10" \
+    "|sox -V1 -n -r 16000 -c 1 -p synth 10 whitenoise vol 0.0$((i % 9 + 1))" \
     -r 16000 -c 1 -b 16 "$work/clips/c$i.wav" gain -$((i % 7))
 done
 hours=$(python3 -c "print($clips * 10 / 3600)")

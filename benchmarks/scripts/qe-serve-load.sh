@@ -31,7 +31,7 @@ url="$(grep -o 'http://[0-9.]*:[0-9]*' "$work/serve.log" | head -1)"
 echo "service: $url ($workers workers); machine: $(nproc) cores; uptime: $(uptime)"
 java -cp "benchmarks/target/benchmarks.jar:benchmarks/target/lib/*" dev.earmark.bench.QeServeLoad \
   "$url" "$work/clip-10s.wav" "$clients" "$seconds" 10
-curl -s "$url/metrics" | grep -E '^earmark_qe_requests_total|^earmark_qe_request_duration_seconds_count'
+curl -s "$url/metrics" | grep -E '^earmark_qe_requests_total|^earmark_qe_request_duration_seconds_count|^process_cpu_seconds_total|^process_resident_memory_bytes'
 echo "after: $(uptime)"
 kill -TERM "$server"
 wait "$server" || true
