@@ -25,18 +25,23 @@ public final class PredictionJson {
     body.put("review_recommended", prediction.reviewRecommended());
     body.put("review_threshold", prediction.reviewThreshold());
     body.put("calibrated_observed_wer", prediction.calibration().meanObservedWer());
+    body.put("top_features", topFeatures(prediction.topFeatures()));
+    body.put("model_id", model.modelId());
+    body.put("model_passed_gate", model.passedGate());
+    body.put("feature_schema_version", model.featureSchemaVersion());
+    return body;
+  }
+
+  /** Each contribution as {@code {"feature", "value", "contribution"}}, in the order given. */
+  public static List<Map<String, Object>> topFeatures(List<FeatureContribution> contributions) {
     List<Map<String, Object>> top = new ArrayList<>();
-    for (FeatureContribution contribution : prediction.topFeatures()) {
+    for (FeatureContribution contribution : contributions) {
       Map<String, Object> feature = new LinkedHashMap<>();
       feature.put("feature", contribution.feature());
       feature.put("value", contribution.value());
       feature.put("contribution", contribution.contribution());
       top.add(feature);
     }
-    body.put("top_features", top);
-    body.put("model_id", model.modelId());
-    body.put("model_passed_gate", model.passedGate());
-    body.put("feature_schema_version", model.featureSchemaVersion());
-    return body;
+    return top;
   }
 }
