@@ -9,8 +9,8 @@ import dev.earmark.audio.features.AcousticFeatures;
 import dev.earmark.audio.features.FeatureExtractor;
 import dev.earmark.audio.qe.QeModel;
 import dev.earmark.audio.qe.QePrediction;
+import dev.earmark.storage.importer.Checksums;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
@@ -18,10 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -243,20 +240,8 @@ final class QeBatch {
     return row;
   }
 
+  /** Plain hex SHA-256 of the file's bytes (as the service answers it), streamed. */
   static String sha256(Path file) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
-    byte[] buffer = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        digest.update(buffer, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
+    return Checksums.sha256(file).substring("sha256:".length());
   }
 }

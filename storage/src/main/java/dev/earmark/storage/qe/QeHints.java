@@ -293,24 +293,7 @@ public final class QeHints {
    * the threshold.
    */
   public Optional<QeDrift> latestDrift(Actor actor) {
-    return project
-        .jdbi()
-        .withHandle(
-            handle -> {
-              Set<Role> roles =
-                  Access.require(
-                      handle, actor, "read QE drift", Role.ANNOTATOR, Role.ADJUDICATOR, Role.LEAD);
-              if (!roles.contains(Role.LEAD) && !roles.contains(Role.ADJUDICATOR)) {
-                return Optional.<QeDrift>empty();
-              }
-              return handle
-                  .createQuery(
-                      "SELECT id, import_run_id, model_id, clips, psi_threshold, report_json,"
-                          + " computed_at FROM qe_drift ORDER BY computed_at DESC, id DESC"
-                          + " LIMIT 1")
-                  .map((rs, ctx) -> storedDrift(rs))
-                  .findOne();
-            });
+    return driftHistory(actor, 1).stream().findFirst().map(ImportDrift::drift);
   }
 
   /**
