@@ -118,13 +118,13 @@ class ArchitectureTest {
   void commandLineNeverTouchesJavaFx() {
     noClasses()
         .that()
-        .resideInAPackage("dev.earmark.app.cli..")
+        .resideInAnyPackage("dev.earmark.app.cli..", "dev.earmark.app.serve..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("javafx..")
         .because(
-            "subcommands run headless; only the gui package may load the JavaFX toolkit (the cli"
-                + " reaches it through WorkbenchLauncher alone)")
+            "subcommands and the QE service run headless; only the gui package may load the JavaFX"
+                + " toolkit (the cli reaches it through WorkbenchLauncher alone)")
         .check(classes);
   }
 

@@ -1,6 +1,7 @@
 package dev.earmark.app.cli;
 
 import dev.earmark.app.qe.QeNotes;
+import dev.earmark.app.serve.PredictionJson;
 import dev.earmark.audio.decode.InvalidAudioException;
 import dev.earmark.audio.features.AcousticFeatures;
 import dev.earmark.audio.features.FeatureExtractor;
@@ -29,8 +30,14 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "qe",
     mixinStandardHelpOptions = true,
-    description = "Quality estimation: train, predict with and check drift of the WER predictor.",
-    subcommands = {QeTrainCommand.class, QePredictCommand.class, QeDriftCommand.class})
+    description =
+        "Quality estimation: train, predict with, serve and check drift of the WER predictor.",
+    subcommands = {
+      QeTrainCommand.class,
+      QePredictCommand.class,
+      QeDriftCommand.class,
+      QeServeCommand.class
+    })
 public final class QeCommand {
   @ParentCommand EarmarkCommand root;
 
@@ -116,18 +123,9 @@ public final class QeCommand {
       row.put("predicted_wer", hint.prediction().predictedWer());
       row.put("review_recommended", hint.prediction().reviewRecommended());
       row.put("calibrated_observed_wer", hint.prediction().calibration().meanObservedWer());
-      List<Map<String, Object>> features = new ArrayList<>();
-      hint.prediction().topFeatures().stream()
-          .limit(top)
-          .forEach(
-              contribution -> {
-                Map<String, Object> feature = new LinkedHashMap<>();
-                feature.put("feature", contribution.feature());
-                feature.put("value", contribution.value());
-                feature.put("contribution", contribution.contribution());
-                features.add(feature);
-              });
-      row.put("top_features", features);
+      row.put(
+          "top_features",
+          PredictionJson.topFeatures(hint.prediction().topFeatures().stream().limit(top).toList()));
       hints.add(row);
     }
     result.put("hints", hints);

@@ -3,6 +3,7 @@ package dev.earmark.app.cli;
 import dev.earmark.audio.qe.DriftReport;
 import dev.earmark.audio.qe.QeModel;
 import dev.earmark.storage.project.Project;
+import dev.earmark.storage.qe.ImportDrift;
 import dev.earmark.storage.qe.QeDrift;
 import dev.earmark.storage.qe.QeHints;
 import dev.earmark.storage.settings.ProjectSettings;
@@ -37,7 +38,10 @@ import picocli.CommandLine.Spec;
           + " per feature and for predicted WER.",
       "Without --baseline and --batch: show the project's newest drift check (stored by earmark"
           + " import).",
-      "Exit 1 when any PSI exceeds --psi-warning (or the stored check's threshold)."
+      "With --history: the project's stored checks, newest first, each with its import and the"
+          + " distributions it moved.",
+      "Exit 1 when any PSI exceeds --psi-warning (or the stored check's threshold); --history"
+          + " exits 0."
     })
 public final class QeDriftCommand implements Callable<Integer> {
   @Mixin JsonOption json;
@@ -62,8 +66,32 @@ public final class QeDriftCommand implements Callable<Integer> {
       description = "PSI above which a distribution counts as shifted (default: ${DEFAULT-VALUE}).")
   double psiWarning;
 
+  @Option(
+      names = "--history",
+      description =
+          "Show the project's stored drift checks, newest first: which import moved which"
+              + " feature.")
+  boolean history;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "How many checks --history shows (default: ${DEFAULT-VALUE}).")
+  int limit;
+
   @Override
   public Integer call() {
+    if (history) {
+      if (baseline != null || batch != null) {
+        throw new InputException(
+            "--history shows the project's stored checks; it takes no --baseline or --batch");
+      }
+      if (limit < 1) {
+        throw new InputException("--limit must be at least 1");
+      }
+      return showHistory();
+    }
     if (baseline == null && batch == null) {
       return showStored();
     }
@@ -161,6 +189,75 @@ public final class QeDriftCommand implements Callable<Integer> {
       }
       out.flush();
       return stored.map(QeDrift::warning).orElse(false) ? ExitCode.CHECK_FAILED : ExitCode.OK;
+    }
+  }
+
+  private Integer showHistory() {
+    try (Project project = ProjectAccess.openExisting(qe.root.global)) {
+      Actor actor = ProjectAccess.actor(project, qe.root.global);
+      List<ImportDrift> checks =
+          new QeHints(project, new ProjectSettings(project)).driftHistory(actor, limit);
+      PrintWriter out = spec.commandLine().getOut();
+      if (json.enabled()) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ImportDrift check : checks) {
+          QeDrift drift = check.drift();
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put(
+              "import_run",
+              drift.importRunId().isPresent() ? drift.importRunId().getAsLong() : null);
+          row.put("dataset", check.datasetId().orElse(null));
+          row.put("manifest", check.manifestPath().orElse(null));
+          row.put("computed_at", drift.computedAt().toString());
+          row.put("model_id", drift.modelId());
+          row.put("clips", drift.report().batchSize());
+          row.put("psi_warning", drift.report().warningThreshold());
+          row.put("warning", drift.warning());
+          List<Map<String, Object>> shifted = new ArrayList<>();
+          drift.shifted().forEach(shift -> shifted.add(driftJson(shift)));
+          row.put("shifted", shifted);
+          row.put("largest", drift.report().largest().map(QeDriftCommand::driftJson).orElse(null));
+          rows.add(row);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("project", project.description());
+        result.put("checks", rows);
+        JsonOutput.print(out, result);
+      } else if (checks.isEmpty()) {
+        out.println(
+            "no drift check stored in "
+                + project.description()
+                + " (earmark import checks imports of at least qe.drift_min_clips clips)");
+      } else {
+        out.printf("drift checks of %s, newest first:%n", project.description());
+        for (ImportDrift check : checks) {
+          QeDrift drift = check.drift();
+          String moved =
+              drift.shifted().isEmpty()
+                  ? "nothing moved"
+                  : "moved "
+                      + String.join(
+                          ", ",
+                          drift.shifted().stream()
+                              .map(
+                                  shift ->
+                                      String.format(
+                                          Locale.ROOT, "%s (PSI %.3f)", shift.name(), shift.psi()))
+                              .toList());
+          out.printf(
+              Locale.ROOT,
+              "  %s  import run %s of %s (%s), %d clips, model %s: %s%n",
+              drift.computedAt(),
+              drift.importRunId().isPresent() ? drift.importRunId().getAsLong() : "-",
+              check.datasetId().orElse("-"),
+              check.manifestPath().orElse("no manifest"),
+              drift.report().batchSize(),
+              drift.modelId(),
+              moved);
+        }
+      }
+      out.flush();
+      return ExitCode.OK;
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.earmark.app.cli;
 
 import dev.earmark.app.qe.QeNotes;
+import dev.earmark.app.serve.PredictionJson;
 import dev.earmark.audio.qe.FeatureContribution;
 import dev.earmark.audio.qe.QeModel;
 import dev.earmark.audio.qe.QeModelMetadata;
@@ -44,7 +45,9 @@ import picocli.CommandLine.Spec;
           + " that contributed most.",
       "Without FILE: predict the project's clips (all with a hypothesis, or --clip ID...) with its"
           + " current model and review threshold setting, and store the hints.",
-      "Exit 1 when a project clip's audio could not be measured."
+      "With --batch DIR|MANIFEST --out FILE: score many files on --threads threads into a JSONL"
+          + " file, skipping content already scored there.",
+      "Exit 1 when a project clip's or batch file's audio could not be measured."
     })
 public final class QePredictCommand implements Callable<Integer> {
   private static final int DEFAULT_TOP = 3;
@@ -65,6 +68,27 @@ public final class QePredictCommand implements Callable<Integer> {
       description =
           "Project clips to predict (manifest ids); default: every one with a hypothesis.")
   List<String> clips = new ArrayList<>();
+
+  @Option(
+      names = "--batch",
+      paramLabel = "DIR|MANIFEST",
+      description =
+          "Score every audio file of a directory (recursively: .wav .flac .mp3 .ogg) or every clip"
+              + " of a JSONL manifest, appending one JSONL line per clip to --out; clips whose"
+              + " content the output already holds for the same model are skipped.")
+  Path batch;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Predictions file (JSONL) that --batch appends to.")
+  Path out;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Clips scored at once with --batch (default: one per core).")
+  Integer threads;
 
   @Option(
       names = "--model",
@@ -88,6 +112,9 @@ public final class QePredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (batch != null || out != null || threads != null) {
+      return predictBatch();
+    }
     if (files.isEmpty()) {
       return predictProject();
     }
@@ -106,7 +133,7 @@ public final class QePredictCommand implements Callable<Integer> {
     for (Path file : files) {
       QePrediction prediction = qe.predict(QeCommand.features(file), reviewThreshold, top);
       predictions.add(prediction);
-      clips.add(clipJson(file, prediction));
+      clips.add(clipJson(file, prediction, metadata));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json.enabled()) {
@@ -145,6 +172,75 @@ public final class QePredictCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCode.OK;
+  }
+
+  private Integer predictBatch() {
+    if (batch == null || out == null) {
+      throw new InputException("give both --batch DIR|MANIFEST and --out FILE");
+    }
+    if (!files.isEmpty() || !clips.isEmpty()) {
+      throw new InputException("give --batch, or audio FILEs, or project clips (--clip); not two");
+    }
+    int threads = this.threads == null ? Runtime.getRuntime().availableProcessors() : this.threads;
+    if (threads < 1) {
+      throw new InputException("--threads must be at least 1");
+    }
+    double reviewThreshold =
+        this.reviewThreshold == null
+            ? Double.parseDouble(Setting.QE_REVIEW_THRESHOLD.defaultValue())
+            : this.reviewThreshold;
+    QeModel qe = QeCommand.loadModel(model);
+    List<QeBatch.Item> items = QeBatch.items(batch);
+    long started = System.nanoTime();
+    QeBatch.Outcome outcome =
+        QeBatch.run(items, qe, reviewThreshold, top == null ? DEFAULT_TOP : top, threads, out);
+    double wallSeconds = (System.nanoTime() - started) / 1e9;
+    PrintWriter printer = spec.commandLine().getOut();
+    if (json.enabled()) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("model", QeCommand.modelJson(qe.metadata()));
+      result.put("batch", batch.toString());
+      result.put("out", out.toString());
+      result.put("threads", threads);
+      result.put("clips", outcome.clips());
+      result.put("scored", outcome.scored());
+      result.put("skipped", outcome.skipped());
+      result.put("audio_seconds_scored", outcome.audioSeconds());
+      result.put("wall_seconds", wallSeconds);
+      List<Map<String, Object>> failures = new ArrayList<>();
+      for (QeBatch.Failure failure : outcome.failures()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("file", failure.item().file().toString());
+        row.put("id", failure.item().id());
+        row.put("reason", failure.reason());
+        failures.add(row);
+      }
+      result.put("failures", failures);
+      JsonOutput.print(printer, result);
+    } else {
+      if (!qe.metadata().passedGate()) {
+        printer.printf(
+            "model %s did not pass its rho gate: treat its predictions as unreliable%n",
+            qe.metadata().modelId());
+      }
+      printer.printf(
+          Locale.ROOT,
+          "%d clips: %d scored, %d already in %s, %d failed (%.1f s of audio in %.1f s on %d"
+              + " threads)%n",
+          outcome.clips(),
+          outcome.scored(),
+          outcome.skipped(),
+          out,
+          outcome.failures().size(),
+          outcome.audioSeconds(),
+          wallSeconds,
+          threads);
+      for (QeBatch.Failure failure : outcome.failures()) {
+        printer.printf("  not scored: %s: %s%n", failure.item().file(), failure.reason());
+      }
+    }
+    printer.flush();
+    return outcome.failures().isEmpty() ? ExitCode.OK : ExitCode.CHECK_FAILED;
   }
 
   private Integer predictProject() {
@@ -196,21 +292,11 @@ public final class QePredictCommand implements Callable<Integer> {
     }
   }
 
-  private static Map<String, Object> clipJson(Path file, QePrediction prediction) {
+  private static Map<String, Object> clipJson(
+      Path file, QePrediction prediction, QeModelMetadata metadata) {
     Map<String, Object> clip = new LinkedHashMap<>();
     clip.put("file", file.toString());
-    clip.put("predicted_wer", prediction.predictedWer());
-    clip.put("review_recommended", prediction.reviewRecommended());
-    clip.put("calibrated_observed_wer", prediction.calibration().meanObservedWer());
-    List<Map<String, Object>> features = new ArrayList<>();
-    for (FeatureContribution contribution : prediction.topFeatures()) {
-      Map<String, Object> feature = new LinkedHashMap<>();
-      feature.put("feature", contribution.feature());
-      feature.put("value", contribution.value());
-      feature.put("contribution", contribution.contribution());
-      features.add(feature);
-    }
-    clip.put("top_features", features);
+    clip.putAll(PredictionJson.of(prediction, metadata));
     return clip;
   }
 }

@@ -212,6 +212,26 @@ class QeProjectCommandTest {
     Result shown = run("qe", "drift", "--project", project, "--user", "maria");
     assertThat(shown.code()).isEqualTo(1);
     assertThat(shown.out()).contains("DRIFT WARNING").contains("24 clips").contains("shifted");
+    // The history says which import moved which feature, newest first.
+    Result history =
+        run("qe", "drift", "--project", project, "--user", "maria", "--history", "--json");
+    assertThat(history.code()).as(history.err()).isZero();
+    JsonNode checks = json(history).path("checks");
+    assertThat(checks).hasSize(2);
+    assertThat(checks.get(0).path("manifest").asText())
+        .endsWith(synthetic.getFileName().toString());
+    assertThat(checks.get(0).path("warning").asBoolean()).isTrue();
+    assertThat(checks.get(0).path("shifted").size())
+        .isEqualTo(qe.path("drift").path("shifted").size());
+    assertThat(checks.get(1).path("dataset").asText()).isEqualTo("earmark-demo");
+    assertThat(checks.get(1).path("shifted")).isEmpty();
+    Result historyText =
+        run("qe", "drift", "--project", project, "--user", "maria", "--history", "--limit", "1");
+    assertThat(historyText.out())
+        .contains("newest first")
+        .contains("24 clips")
+        .contains("moved ")
+        .doesNotContain("nothing moved");
     Result half = run("qe", "drift", "--project", project, "--user", "maria", "--batch", "x");
     assertThat(half.code()).isEqualTo(2);
     assertThat(half.err()).contains("give both --baseline MODEL and --batch MANIFEST");

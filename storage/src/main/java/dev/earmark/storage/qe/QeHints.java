@@ -291,6 +291,17 @@ public final class QeHints {
    * the threshold.
    */
   public Optional<QeDrift> latestDrift(Actor actor) {
+    return driftHistory(actor, 1).stream().findFirst().map(ImportDrift::drift);
+  }
+
+  /**
+   * The newest {@code limit} drift checks, newest first, each with the import it checked: which
+   * import moved which feature. For leads and adjudicators; empty for annotators.
+   */
+  public List<ImportDrift> driftHistory(Actor actor, int limit) {
+    if (limit < 1) {
+      throw new StorageException("The drift history needs a limit of at least 1, not " + limit);
+    }
     return project
         .jdbi()
         .withHandle(
@@ -299,30 +310,34 @@ public final class QeHints {
                   Access.require(
                       handle, actor, "read QE drift", Role.ANNOTATOR, Role.ADJUDICATOR, Role.LEAD);
               if (!roles.contains(Role.LEAD) && !roles.contains(Role.ADJUDICATOR)) {
-                return Optional.<QeDrift>empty();
+                return List.<ImportDrift>of();
               }
               return handle
                   .createQuery(
-                      "SELECT id, import_run_id, model_id, clips, psi_threshold, report_json,"
-                          + " computed_at FROM qe_drift ORDER BY computed_at DESC, id DESC"
-                          + " LIMIT 1")
+                      "SELECT d.id, d.import_run_id, d.model_id, d.clips, d.psi_threshold,"
+                          + " d.report_json, d.computed_at, r.dataset_id, r.manifest_path"
+                          + " FROM qe_drift d LEFT JOIN import_runs r ON r.id = d.import_run_id"
+                          + " ORDER BY d.computed_at DESC, d.id DESC LIMIT :limit")
+                  .bind("limit", limit)
                   .map(
-                      (rs, ctx) -> {
-                        long run = rs.getLong("import_run_id");
-                        OptionalLong importRun =
-                            rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(run);
-                        return new QeDrift(
-                            rs.getLong("id"),
-                            importRun,
-                            rs.getString("model_id"),
-                            readDrift(
-                                rs.getString("report_json"),
-                                rs.getInt("clips"),
-                                rs.getDouble("psi_threshold")),
-                            rs.getObject("computed_at", OffsetDateTime.class).toInstant());
-                      })
-                  .findOne();
+                      (rs, ctx) ->
+                          new ImportDrift(
+                              storedDrift(rs),
+                              Optional.ofNullable(rs.getString("dataset_id")),
+                              Optional.ofNullable(rs.getString("manifest_path"))))
+                  .list();
             });
+  }
+
+  private static QeDrift storedDrift(java.sql.ResultSet rs) throws java.sql.SQLException {
+    long run = rs.getLong("import_run_id");
+    OptionalLong importRun = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(run);
+    return new QeDrift(
+        rs.getLong("id"),
+        importRun,
+        rs.getString("model_id"),
+        readDrift(rs.getString("report_json"), rs.getInt("clips"), rs.getDouble("psi_threshold")),
+        rs.getObject("computed_at", OffsetDateTime.class).toInstant());
   }
 
   private static String driftJson(DriftReport report) {

@@ -264,6 +264,7 @@ class ForgedActorTest {
         call("QeHints.reviewRecommended", s -> s.hints().reviewRecommended(FORGED, "m")),
         call("QeHints.recordDrift", s -> s.hints().recordDrift(FORGED, null, "m", null)),
         call("QeHints.latestDrift", s -> s.hints().latestDrift(FORGED)),
+        call("QeHints.driftHistory", s -> s.hints().driftHistory(FORGED, 5)),
         call(
             "QeInference.predict",
             s -> new QeInference(s.project(), s.settings(), s.hints()).predict(FORGED, List.of())),

@@ -125,6 +125,17 @@ class QeInferenceTest {
       assertThat(latest.report().features()).hasSameSizeAs(calm.report().features());
       assertThat(hints.latestDrift(annotator)).isEmpty();
 
+      // The history says which import moved which feature, newest first.
+      List<ImportDrift> history = hints.driftHistory(lead, 10);
+      assertThat(history).extracting(ImportDrift::drift).containsExactly(drift, calm);
+      assertThat(history.get(0).datasetId()).hasValue("earmark-demo-noisy");
+      assertThat(history.get(0).manifestPath())
+          .hasValueSatisfying(path -> assertThat(path).endsWith(noisy.getFileName().toString()));
+      assertThat(history.get(1).datasetId()).hasValue("earmark-demo");
+      assertThat(history.get(1).drift().shifted()).isEmpty();
+      assertThat(hints.driftHistory(lead, 1)).extracting(ImportDrift::drift).containsExactly(drift);
+      assertThat(hints.driftHistory(annotator, 10)).isEmpty();
+
       // Running again finds no clip without a hint: nothing predicted, no drift check stored.
       QeRun again = inference.afterImport(lead, shiftedImport);
       assertThat(again.hints()).isEmpty();
