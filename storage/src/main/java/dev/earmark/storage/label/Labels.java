@@ -19,6 +19,7 @@ import dev.earmark.storage.assign.AssignmentState;
 import dev.earmark.storage.assign.QueueItem;
 import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.audit.AuditLog;
+import dev.earmark.storage.listening.ListeningTrials;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
@@ -268,7 +269,7 @@ public final class Labels {
               Set<Role> roles = verifiedRoles(handle, actor);
               AssignmentRow assignment = assignment(handle, assignmentId, true);
               refuseUnlessAssigneeOrLead(actor, roles, assignment);
-              validate(assignment, input.value(), state);
+              validate(handle, assignment, input.value(), state);
               Optional<Current> current = current(handle, assignmentId);
               int storedVersion = current.map(Current::version).orElse(0);
               if (storedVersion != expectedVersion) {
@@ -378,7 +379,7 @@ public final class Labels {
               if (storedVersion != expectedVersion) {
                 throw stale(assignment, current, expectedVersion);
               }
-              validate(assignment, input.value(), state);
+              validate(handle, assignment, input.value(), state);
               OffsetDateTime created = StoredTime.of(createdAt);
               OffsetDateTime updated = StoredTime.of(updatedAt);
               String json = ContentHash.canonicalJson(LabelValueJson.toJson(input.value()));
@@ -626,7 +627,8 @@ public final class Labels {
         .one();
   }
 
-  private void validate(AssignmentRow assignment, LabelValue value, LabelState state) {
+  private void validate(
+      Handle handle, AssignmentRow assignment, LabelValue value, LabelState state) {
     if (!value.rubric().equals(assignment.rubric())) {
       throw new LabelValidationException(
           assignment.clipKey(),
@@ -646,6 +648,26 @@ public final class Labels {
         assignment.durationSeconds() > 0
             ? LabelContext.clip(assignment.durationSeconds())
             : LabelContext.none();
+    if (rubric.taskType().isMultiStimulus()) {
+      // One label scores a whole trial: it may name the trial's stimuli and must cover them.
+      context =
+          ListeningTrials.trials(handle, rubric.taskType())
+              .ofKeyClip(assignment.clipId())
+              .map(trial -> LabelContext.trial(trial.clipKeys()))
+              .orElseThrow(
+                  () ->
+                      new LabelValidationException(
+                          assignment.clipKey(),
+                          assignment.rubric().toString(),
+                          List.of(
+                              new Violation(
+                                  "rubric",
+                                  "clip "
+                                      + assignment.clipKey()
+                                      + " is not the key clip of a complete "
+                                      + rubric.taskType()
+                                      + " trial; see earmark tts report for the trial's problem"))));
+    }
     List<Violation> violations;
     try {
       violations = rubric.validate(value, context);
