@@ -62,7 +62,9 @@ public enum AuditAction {
 
   PACK_EXPORT("pack.export", "pack"),
   PACK_IMPORT("pack.import", "pack"),
-  PACK_REFUSE("pack.refuse", "pack");
+  PACK_REFUSE("pack.refuse", "pack"),
+
+  TTS_SESSION_START("tts.session.start", "tts-session");
 
   private final String code;
   private final String entityType;

@@ -11,6 +11,7 @@ import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
 import dev.earmark.storage.access.Access;
 import dev.earmark.storage.assign.AssignmentState;
+import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.clip.Clips;
 import dev.earmark.storage.clip.StoredClip;
@@ -170,11 +171,7 @@ public final class TtsSessions {
                   .append(
                       handle,
                       actor,
-                      "tts.session.start",
-                      "tts-session",
-                      Long.toString(sessionId),
-                      null,
-                      after);
+                      AuditAction.TTS_SESSION_START.created(Long.toString(sessionId), after));
               return new TtsSession(sessionId, annotatorId, type, rubric, seed, training, stored);
             });
   }

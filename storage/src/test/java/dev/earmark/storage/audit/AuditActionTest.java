@@ -62,6 +62,7 @@ class AuditActionTest {
       PACK_EXPORT,             pack.export,             pack
       PACK_IMPORT,             pack.import,             pack
       PACK_REFUSE,             pack.refuse,             pack
+      TTS_SESSION_START,       tts.session.start,       tts-session
       """;
 
   static Stream<Arguments> storedBefore() {
