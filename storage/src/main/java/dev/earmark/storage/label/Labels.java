@@ -19,7 +19,7 @@ import dev.earmark.storage.assign.AssignmentState;
 import dev.earmark.storage.assign.QueueItem;
 import dev.earmark.storage.audit.AuditAction;
 import dev.earmark.storage.audit.AuditLog;
-import dev.earmark.storage.listening.ListeningTrials;
+import dev.earmark.storage.listening.trial.ListeningTrials;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;

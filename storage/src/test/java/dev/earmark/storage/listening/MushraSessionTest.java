@@ -22,6 +22,8 @@ import dev.earmark.storage.importer.Importer;
 import dev.earmark.storage.importer.TestAudio;
 import dev.earmark.storage.label.LabelInput;
 import dev.earmark.storage.label.LabelValidationException;
+import dev.earmark.storage.listening.trial.ListeningTrials;
+import dev.earmark.storage.listening.trial.Trial;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.earmark.storage.listening;
+package dev.earmark.storage.listening.trial;
 
 import dev.earmark.engine.listening.StimulusRole;
 import dev.earmark.engine.rubric.TaskType;

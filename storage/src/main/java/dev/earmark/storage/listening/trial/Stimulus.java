@@ -1,4 +1,4 @@
-package dev.earmark.storage.listening;
+package dev.earmark.storage.listening.trial;
 
 import dev.earmark.engine.listening.StimulusRole;
 import java.nio.file.Path;
@@ -6,7 +6,8 @@ import java.util.OptionalDouble;
 
 /**
  * One clip of a listening-test trial with its manifest facts. Holds the system name, so it is for
- * the lead's and the report's eyes; raters see {@link RaterTrial.BlindStimulus} instead.
+ * the lead's and the report's eyes; raters see {@link
+ * dev.earmark.storage.listening.RaterTrial.BlindStimulus} instead.
  *
  * @param system the manifest's {@code system}; empty for a reference or anchor without one
  * @param firstAudioByteMs latency metadata from the manifest, when given

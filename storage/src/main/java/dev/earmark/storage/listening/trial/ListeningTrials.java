@@ -1,4 +1,4 @@
-package dev.earmark.storage.listening;
+package dev.earmark.storage.listening.trial;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earmark.engine.listening.StimulusRole;
@@ -181,7 +181,7 @@ public final class ListeningTrials {
   }
 
   /** The clip's manifest payload ({@code {}} when unreadable). */
-  static JsonNode payload(StoredClip clip) {
+  public static JsonNode payload(StoredClip clip) {
     try {
       return AuditLog.json().readTree(clip.payloadJson());
     } catch (IOException e) {
