@@ -2,7 +2,6 @@ package dev.earmark.storage.assign;
 
 import static dev.earmark.storage.LabelingFixture.ANN_1;
 import static dev.earmark.storage.LabelingFixture.ANN_2;
-import static dev.earmark.storage.LabelingFixture.ASR;
 import static dev.earmark.storage.LabelingFixture.LEAD;
 import static dev.earmark.storage.LabelingFixture.transcript;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +14,6 @@ import dev.earmark.storage.TestClocks;
 import dev.earmark.storage.project.Project;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,12 +35,7 @@ class QueuePageTest {
   @MethodSource("databases")
   void aPageIsTheHeadOfTheQueueWithoutSubmittedWork(Supplier<Project> factory) {
     try (LabelingFixture fixture = LabelingFixture.create(factory.get(), dir, 12)) {
-      fixture
-          .assignments()
-          .assign(
-              LEAD,
-              new AssignmentPlan(ASR, Optional.empty(), List.of("ann-1", "ann-2"), 1.0, 0.0, 7),
-              QueuePriority.byClipId());
+      fixture.assignByClipId(List.of("ann-1", "ann-2"), 1.0);
       fixture
           .labels()
           .submit(ANN_1, fixture.assignmentId("ann-1", "clip-0001"), transcript("one"), 0);
@@ -73,12 +66,7 @@ class QueuePageTest {
   @MethodSource("databases")
   void anAnnotatorPagesOnlyTheirOwnQueue(Supplier<Project> factory) {
     try (LabelingFixture fixture = LabelingFixture.create(factory.get(), dir, 2)) {
-      fixture
-          .assignments()
-          .assign(
-              LEAD,
-              new AssignmentPlan(ASR, Optional.empty(), List.of("ann-1", "ann-2"), 1.0, 0.0, 7),
-              QueuePriority.byClipId());
+      fixture.assignByClipId(List.of("ann-1", "ann-2"), 1.0);
 
       assertThatThrownBy(() -> fixture.assignments().queuePage(ANN_2, "ann-1", 10))
           .isInstanceOf(PermissionDeniedException.class)

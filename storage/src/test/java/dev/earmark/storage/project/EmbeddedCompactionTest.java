@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Consumer;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,29 +26,31 @@ class EmbeddedCompactionTest {
   @Test
   void closingASparseDatabaseCompactsItAndKeepsItsRows() throws Exception {
     Path dir = temp.resolve("compacted");
-    String url = url(dir);
-    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "earmark", "");
-    writeSparse(pool);
 
-    EmbeddedCompaction.closeAndCompact(pool, url);
+    long size =
+        sparseSessionClosedBy(dir, pool -> EmbeddedCompaction.closeAndCompact(pool, url(dir)));
 
-    assertThat(Files.size(dir.resolve("earmark.mv.db")))
-        .isLessThan(EmbeddedCompaction.MIN_FILE_BYTES / 4);
-    assertThat(keptRows(url)).isEqualTo(2_000);
+    assertThat(size).isLessThan(EmbeddedCompaction.MIN_FILE_BYTES / 4);
+    assertThat(keptRows(url(dir))).isEqualTo(2_000);
   }
 
   @Test
   void withoutItTheSameSessionLeavesTheFileSparse() throws Exception {
     Path dir = temp.resolve("control");
-    String url = url(dir);
-    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "earmark", "");
+
+    long size = sparseSessionClosedBy(dir, JdbcConnectionPool::dispose);
+
+    assertThat(size).isGreaterThan(EmbeddedCompaction.MIN_FILE_BYTES);
+    assertThat(keptRows(url(dir))).isEqualTo(2_000);
+  }
+
+  /** Writes {@link #writeSparse} in a new database in {@code dir}, closes it, returns its size. */
+  private static long sparseSessionClosedBy(Path dir, Consumer<JdbcConnectionPool> close)
+      throws Exception {
+    JdbcConnectionPool pool = JdbcConnectionPool.create(url(dir), "earmark", "");
     writeSparse(pool);
-
-    pool.dispose();
-
-    assertThat(Files.size(dir.resolve("earmark.mv.db")))
-        .isGreaterThan(EmbeddedCompaction.MIN_FILE_BYTES);
-    assertThat(keptRows(url)).isEqualTo(2_000);
+    close.accept(pool);
+    return Files.size(dir.resolve("earmark.mv.db"));
   }
 
   @Test
