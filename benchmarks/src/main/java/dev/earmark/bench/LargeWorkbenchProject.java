@@ -76,7 +76,8 @@ public final class LargeWorkbenchProject {
     }
   }
 
-  private static Path writeData(Path data, int clips) throws IOException {
+  /** Writes N distinct 0.1 s WAVs, their manifest and contract (dataset bench-large) into data. */
+  static Path writeData(Path data, int clips) throws IOException {
     byte[] template = wav(1600);
     for (int i = 0; i < clips; i++) {
       ByteBuffer.wrap(template).order(ByteOrder.LITTLE_ENDIAN).putInt(44, i);

@@ -5,7 +5,9 @@ import dev.earmark.engine.rubric.LabelValue;
 import dev.earmark.engine.rubric.RubricCatalog;
 import dev.earmark.engine.version.VersionedId;
 import dev.earmark.storage.adjudicate.Adjudications;
+import dev.earmark.storage.assign.AssignmentPlan;
 import dev.earmark.storage.assign.Assignments;
+import dev.earmark.storage.assign.QueuePriority;
 import dev.earmark.storage.importer.ImportListener;
 import dev.earmark.storage.importer.Importer;
 import dev.earmark.storage.importer.TestAudio;
@@ -22,7 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A project with real imported clips, a lead, three annotators and an adjudicator, and the built-in
@@ -119,6 +123,17 @@ public record LabelingFixture(
   public static void importClips(Project project, Path dir, int clips) {
     Path manifest = writeManifest(dir, clips);
     new Importer(project).run(LEAD, manifest, dir.resolve("contract.json"), ImportListener.NONE);
+  }
+
+  /**
+   * Assigns every clip under asr-transcript@1 to {@code annotators}, {@code overlap} of them to
+   * two, queues ordered by clip id (seed 7).
+   */
+  public void assignByClipId(List<String> annotators, double overlap) {
+    assignments.assign(
+        LEAD,
+        new AssignmentPlan(ASR, Optional.empty(), annotators, overlap, 0.0, 7),
+        QueuePriority.byClipId());
   }
 
   /** The database id of the clip with manifest id {@code key}. */

@@ -104,9 +104,11 @@ public final class DisputeRouting {
     Rubric rubric = policies.rubric(rubricId);
     Set<Long> wanted = new TreeSet<>(clipIds);
     Map<Long, List<Label>> byClip = new TreeMap<>();
-    for (Label label : labels.labels(actor, rubricId)) {
-      if (label.state() == LabelState.SUBMITTED
-          && (wanted.isEmpty() || wanted.contains(label.clipId()))) {
+    for (Label label :
+        wanted.isEmpty()
+            ? labels.labels(actor, rubricId)
+            : labels.labels(actor, rubricId, wanted)) {
+      if (label.state() == LabelState.SUBMITTED) {
         byClip.computeIfAbsent(label.clipId(), k -> new ArrayList<>()).add(label);
       }
     }

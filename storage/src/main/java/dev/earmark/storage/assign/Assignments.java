@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -488,6 +489,22 @@ public final class Assignments {
    * adjudicators any. Annotators are never told which items are gold.
    */
   public List<QueueItem> queue(Actor actor, String annotatorId) {
+    return queue(actor, annotatorId, OptionalInt.empty());
+  }
+
+  /**
+   * The first {@code limit} entries of {@link #queue(Actor, String)}, same order and same access
+   * rule: what a client shows first without reading a queue of tens of thousands (issue 22; on
+   * PostgreSQL a partial index serves it in index order).
+   */
+  public List<QueueItem> queuePage(Actor actor, String annotatorId, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("a queue page holds at least one entry, not " + limit);
+    }
+    return queue(actor, annotatorId, OptionalInt.of(limit));
+  }
+
+  private List<QueueItem> queue(Actor actor, String annotatorId, OptionalInt limit) {
     return project
         .jdbi()
         .inTransaction(
@@ -509,7 +526,8 @@ public final class Assignments {
                           + " a.is_gold, a.priority, a.state FROM assignments a JOIN clips c ON"
                           + " c.id = a.clip_id WHERE a.annotator_id = :annotator AND a.state <>"
                           + " 'submitted' AND c.status = 'active' ORDER BY a.priority DESC,"
-                          + " a.clip_id, a.id")
+                          + " a.clip_id, a.id"
+                          + (limit.isPresent() ? " LIMIT " + limit.getAsInt() : ""))
                   .bind("annotator", annotatorId)
                   .map(
                       (rs, ctx) ->

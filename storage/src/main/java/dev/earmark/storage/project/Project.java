@@ -240,7 +240,7 @@ public final class Project implements AutoCloseable {
         pool.dispose();
         backUp(dir);
         pool = JdbcConnectionPool.create(url, "earmark", "");
-        Project project = new Project(pool, pool::dispose, dir.toString(), dir, clock);
+        Project project = new Project(pool, closer(pool, url), dir.toString(), dir, clock);
         try {
           Files.deleteIfExists(dir.resolve(MIGRATION_BACKUP));
         } catch (IOException e) {
@@ -249,11 +249,16 @@ public final class Project implements AutoCloseable {
         }
         return project;
       }
-      return new Project(pool, pool::dispose, dir.toString(), dir, clock);
+      return new Project(pool, closer(pool, url), dir.toString(), dir, clock);
     } catch (RuntimeException e) {
       pool.dispose();
       throw translate(e, dir.toString());
     }
+  }
+
+  /** Closing an embedded project also gives a mostly free H2 file back to the disk. */
+  private static AutoCloseable closer(JdbcConnectionPool pool, String url) {
+    return () -> EmbeddedCompaction.closeAndCompact(pool, url);
   }
 
   private static boolean upgradePending(DataSource dataSource, Path dir) {

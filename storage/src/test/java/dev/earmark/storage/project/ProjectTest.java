@@ -29,6 +29,32 @@ class ProjectTest {
   }
 
   @Test
+  void aSecondOpenProjectOnTheSameFileKeepsWorkingWhenTheFirstCloses() throws Exception {
+    Path dir = temp.resolve("shared-file");
+    Project first = Project.openEmbedded(dir, true, TestClocks.FIXED);
+    try (Project second = Project.openEmbedded(dir, false, TestClocks.FIXED)) {
+      fillAndDropScratchTable(second, 240);
+      first.close();
+      assertThat(second.audit().eventsFor("project", second.projectId())).hasSize(1);
+    }
+    assertThat(java.nio.file.Files.size(dir.resolve("earmark.mv.db")))
+        .isLessThan(EmbeddedCompaction.MIN_FILE_BYTES / 2);
+  }
+
+  /** Writes about 14 MB in many commits, then drops it: a file that is mostly free space. */
+  private static void fillAndDropScratchTable(Project project, int commits) {
+    String blob = "x".repeat(60_000);
+    project.jdbi().useHandle(h -> h.execute("CREATE TABLE scratch (id INT, body VARCHAR(100000))"));
+    for (int i = 0; i < commits; i++) {
+      int row = i;
+      project
+          .jdbi()
+          .useHandle(h -> h.execute("INSERT INTO scratch (id, body) VALUES (?, ?)", row, blob));
+    }
+    project.jdbi().useHandle(h -> h.execute("DROP TABLE scratch"));
+  }
+
+  @Test
   void missingProjectIsNotCreatedUnlessAsked() {
     Path dir = temp.resolve("nothing-here");
     assertThatThrownBy(() -> Project.openEmbedded(dir, false, TestClocks.FIXED))
