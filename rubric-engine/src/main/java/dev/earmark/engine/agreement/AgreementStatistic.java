@@ -84,22 +84,6 @@ public sealed interface AgreementStatistic {
     if (defined == 0) {
       return Optional.empty();
     }
-    Arrays.sort(values, 0, defined);
-    double tail = (1 - confidence) / 2;
-    return Optional.of(
-        new ConfidenceInterval(
-            quantile(values, defined, tail),
-            quantile(values, defined, 1 - tail),
-            resamples,
-            defined,
-            seed));
-  }
-
-  /** Linear interpolation between order statistics (R's default, type 7). */
-  private static double quantile(double[] sorted, int count, double probability) {
-    double h = (count - 1) * probability;
-    int below = (int) Math.floor(h);
-    int above = Math.min(below + 1, count - 1);
-    return sorted[below] + (h - below) * (sorted[above] - sorted[below]);
+    return Optional.of(Percentile.interval(values, defined, resamples, seed, confidence));
   }
 }

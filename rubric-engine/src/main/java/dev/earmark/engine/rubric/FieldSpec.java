@@ -441,6 +441,159 @@ public sealed interface FieldSpec {
     }
   }
 
+  /**
+   * One score per stimulus of a multi-stimulus trial (MUSHRA), each a whole number from {@code min}
+   * to {@code max} (0–100 in BS.1534-3), keyed by the stimulus's clip id. {@code bands} name the
+   * scale's labelled intervals by their lower bound (BS.1534's Bad 0, Poor 20, Fair 40, Good 60,
+   * Excellent 80), shown beside the sliders. When the trial's stimuli are known ({@link
+   * LabelContext#stimuli()}), a required field needs a score for every stimulus and nothing else.
+   */
+  record StimulusScoresField(
+      String name,
+      String definition,
+      String group,
+      boolean required,
+      int min,
+      int max,
+      SortedMap<Integer, String> bands)
+      implements FieldSpec {
+    public StimulusScoresField {
+      definition = checkCommon(name, definition);
+      group = group == null ? "" : group;
+      if (min >= max) {
+        throw new EngineException(
+            "field " + name + ": stimulus scores need min below max, not " + min + "–" + max);
+      }
+      bands = Collections.unmodifiableSortedMap(new TreeMap<>(bands));
+      for (Map.Entry<Integer, String> band : bands.entrySet()) {
+        if (band.getKey() < min || band.getKey() > max) {
+          throw new EngineException(
+              "field "
+                  + name
+                  + ": band '"
+                  + band.getValue()
+                  + "' starts at "
+                  + band.getKey()
+                  + ", outside the "
+                  + min
+                  + "–"
+                  + max
+                  + " scale");
+        }
+        if (band.getValue() == null || band.getValue().isBlank()) {
+          throw new EngineException(
+              "field " + name + ": band at " + band.getKey() + " needs a description");
+        }
+      }
+    }
+
+    @Override
+    public String type() {
+      return "stimulus-scores";
+    }
+
+    @Override
+    public Map<String, String> aspects() {
+      Map<String, String> aspects = common(this);
+      aspects.put("scale range", min + "–" + max);
+      bands.forEach((from, band) -> aspects.put("band from " + from, band));
+      return aspects;
+    }
+
+    @Override
+    public void check(FieldValue value, LabelContext context, List<Violation> violations) {
+      if (!(value instanceof FieldValue.StimulusScores scores)) {
+        violations.add(
+            wrongShape(this, value, "an object of " + min + "–" + max + " scores by clip id"));
+        return;
+      }
+      scores
+          .scores()
+          .forEach(
+              (clip, score) -> {
+                if (score < min || score > max) {
+                  violations.add(
+                      new Violation(
+                          name,
+                          "stimulus "
+                              + clip
+                              + " scored "
+                              + score
+                              + ", outside the "
+                              + min
+                              + "–"
+                              + max
+                              + " scale"));
+                }
+              });
+      if (context.stimuli().isPresent()) {
+        List<String> stimuli = context.stimuli().get();
+        for (String clip : scores.scores().keySet()) {
+          if (!stimuli.contains(clip)) {
+            violations.add(
+                new Violation(name, "clip " + clip + " is not a stimulus of this trial"));
+          }
+        }
+        if (required) {
+          for (String clip : stimuli) {
+            if (!scores.scores().containsKey(clip)) {
+              violations.add(new Violation(name, "stimulus " + clip + " has no score"));
+            }
+          }
+        }
+      } else if (required && scores.scores().isEmpty()) {
+        violations.add(new Violation(name, "needs a score for every stimulus"));
+      }
+    }
+  }
+
+  /**
+   * The one stimulus of a trial preferred (A/B preference), written as its clip id, or {@value
+   * #NO_PREFERENCE} when {@code allowNoPreference} (otherwise the choice is forced).
+   */
+  record StimulusChoiceField(
+      String name, String definition, String group, boolean required, boolean allowNoPreference)
+      implements FieldSpec {
+    /** The answer meaning "no preference", allowed only when the field says so. */
+    public static final String NO_PREFERENCE = "no-preference";
+
+    public StimulusChoiceField {
+      definition = checkCommon(name, definition);
+      group = group == null ? "" : group;
+    }
+
+    @Override
+    public String type() {
+      return "stimulus-choice";
+    }
+
+    @Override
+    public Map<String, String> aspects() {
+      Map<String, String> aspects = common(this);
+      aspects.put("allow no preference", Boolean.toString(allowNoPreference));
+      return aspects;
+    }
+
+    @Override
+    public void check(FieldValue value, LabelContext context, List<Violation> violations) {
+      if (!(value instanceof FieldValue.Choice choice)) {
+        violations.add(wrongShape(this, value, "the clip id of the preferred stimulus"));
+        return;
+      }
+      if (NO_PREFERENCE.equals(choice.option())) {
+        if (!allowNoPreference) {
+          violations.add(
+              new Violation(name, "is a forced choice: pick one stimulus, no-preference is off"));
+        }
+        return;
+      }
+      if (context.stimuli().isPresent() && !context.stimuli().get().contains(choice.option())) {
+        violations.add(
+            new Violation(name, "clip " + choice.option() + " is not a stimulus of this trial"));
+      }
+    }
+  }
+
   private static String checkCommon(String name, String definition) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new EngineException(

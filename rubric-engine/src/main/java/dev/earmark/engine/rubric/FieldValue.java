@@ -1,6 +1,9 @@
 package dev.earmark.engine.rubric;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The value an annotator gave one field of a rubric. One record per shape of answer; which shape a
@@ -80,6 +83,21 @@ public sealed interface FieldValue {
     @Override
     public String shape() {
       return "segments";
+    }
+  }
+
+  /**
+   * One score per stimulus of a multi-stimulus trial (MUSHRA), keyed by the stimulus's clip id.
+   * Ordered by clip id, so equal answers serialise alike.
+   */
+  record StimulusScores(SortedMap<String, Integer> scores) implements FieldValue {
+    public StimulusScores {
+      scores = Collections.unmodifiableSortedMap(new TreeMap<>(scores));
+    }
+
+    @Override
+    public String shape() {
+      return "stimulus scores";
     }
   }
 }

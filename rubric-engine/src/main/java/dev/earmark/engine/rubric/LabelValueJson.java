@@ -13,13 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The JSON form of a label value: {@code {"rubric": "tts-rating@1", "fields": {"naturalness": 4,
  * …}}}. Text and choices are strings, scale points integers, flags booleans, tags a list of
- * strings, word marks a list of integers and segments a list of {@code {"start", "end", "speaker"}}
- * objects. Reading needs the rubric version the label names, so a label is never read under another
- * version. Thread-safe.
+ * strings, word marks a list of integers, segments a list of {@code {"start", "end", "speaker"}}
+ * objects, stimulus scores an object of integers keyed by clip id ({@code {"p01-ref": 100,
+ * "p01-sys-a": 72}}) and a stimulus choice the preferred clip id or {@code "no-preference"}.
+ * Reading needs the rubric version the label names, so a label is never read under another version.
+ * Thread-safe.
  */
 public final class LabelValueJson {
   private static final JsonNodeFactory NODES = JsonMapper.builder().build().getNodeFactory();
@@ -52,6 +56,10 @@ public final class LabelValueJson {
       ArrayNode array = NODES.arrayNode();
       marks.indices().forEach(array::add);
       return array;
+    } else if (value instanceof FieldValue.StimulusScores scores) {
+      ObjectNode object = NODES.objectNode();
+      scores.scores().forEach(object::put);
+      return object;
     }
     ArrayNode array = NODES.arrayNode();
     for (Segment segment : ((FieldValue.Segments) value).segments()) {
@@ -104,8 +112,30 @@ public final class LabelValueJson {
     if (node.isIntegralNumber()) {
       return new FieldValue.ScalePoint(node.asInt());
     }
+    if (node.isObject()
+        && spec.isPresent()
+        && spec.get() instanceof FieldSpec.StimulusScoresField) {
+      SortedMap<String, Integer> scores = new TreeMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        if (!entry.getValue().isIntegralNumber()) {
+          throw new EngineException(
+              "field "
+                  + name
+                  + ": stimulus "
+                  + entry.getKey()
+                  + " must have a whole-number score, not "
+                  + entry.getValue());
+        }
+        scores.put(entry.getKey(), entry.getValue().asInt());
+      }
+      return new FieldValue.StimulusScores(scores);
+    }
     if (node.isTextual()) {
-      boolean choice = spec.isPresent() && spec.get() instanceof FieldSpec.CategoricalField;
+      boolean choice =
+          spec.isPresent()
+              && (spec.get() instanceof FieldSpec.CategoricalField
+                  || spec.get() instanceof FieldSpec.StimulusChoiceField);
       return choice ? new FieldValue.Choice(node.asText()) : new FieldValue.Text(node.asText());
     }
     if (node.isArray()) {

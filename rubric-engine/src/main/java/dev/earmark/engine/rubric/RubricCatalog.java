@@ -22,7 +22,9 @@ public final class RubricCatalog {
       List.of(
           VersionedId.parse("asr-transcript@1"),
           VersionedId.parse("tts-rating@1"),
-          VersionedId.parse("rag-stages@1"));
+          VersionedId.parse("rag-stages@1"),
+          VersionedId.parse("tts-mushra@1"),
+          VersionedId.parse("tts-preference@1"));
 
   private final Map<VersionedId, Rubric> rubrics;
 

@@ -168,6 +168,13 @@ public final class RubricJson {
       node.put("speaker_required", segments.speakerRequired());
     } else if (field instanceof FieldSpec.FlagField) {
       node.remove("required");
+    } else if (field instanceof FieldSpec.StimulusScoresField scores) {
+      node.put("min", scores.min());
+      node.put("max", scores.max());
+      ObjectNode bands = node.putObject("bands");
+      scores.bands().forEach((from, band) -> bands.put(Integer.toString(from), band));
+    } else if (field instanceof FieldSpec.StimulusChoiceField choice) {
+      node.put("allow_no_preference", choice.allowNoPreference());
     }
     return node;
   }
@@ -250,12 +257,39 @@ public final class RubricJson {
           yield new FieldSpec.SegmentsField(
               name, definition, group, required, node.path("speaker_required").asBoolean(false));
         }
+        case "stimulus-scores" -> {
+          rejectUnknownFieldKeys(node, Set.of("min", "max", "bands"));
+          TreeMap<Integer, String> bands = new TreeMap<>();
+          JsonNode bandNode = node.path("bands");
+          if (!bandNode.isMissingNode() && !bandNode.isObject()) {
+            throw new EngineException("'bands' must map each band's lower bound to its name");
+          }
+          for (Iterator<String> it = bandNode.fieldNames(); it.hasNext(); ) {
+            String from = it.next();
+            try {
+              bands.put(Integer.parseInt(from), bandNode.get(from).asText());
+            } catch (NumberFormatException e) {
+              throw new EngineException("band '" + from + "' is not a whole number");
+            }
+          }
+          yield new FieldSpec.StimulusScoresField(
+              name, definition, group, required, integer(node, "min"), integer(node, "max"), bands);
+        }
+        case "stimulus-choice" -> {
+          rejectUnknownFieldKeys(node, Set.of("allow_no_preference"));
+          JsonNode allow = node.get("allow_no_preference");
+          if (allow == null || !allow.isBoolean()) {
+            throw new EngineException("'allow_no_preference' must be true or false");
+          }
+          yield new FieldSpec.StimulusChoiceField(
+              name, definition, group, required, allow.asBoolean());
+        }
         default ->
             throw new EngineException(
                 "type '"
                     + type
-                    + "' is not a field type; use text, scale, categorical, flag, tags, word-marks"
-                    + " or segments");
+                    + "' is not a field type; use text, scale, categorical, flag, tags, word-marks,"
+                    + " segments, stimulus-scores or stimulus-choice");
       };
     } catch (EngineException e) {
       if (e.getMessage().startsWith("field " + name)) {

@@ -14,7 +14,15 @@ public enum TaskType {
   /** Rate synthesized speech on separate anchored 1–5 dimensions. */
   TTS_RATING("tts-rating"),
   /** Judge each stage of a spoken retrieval-augmented answer, plus an end-to-end score. */
-  RAG_STAGES("rag-stages");
+  RAG_STAGES("rag-stages"),
+  /**
+   * A MUSHRA listening test (ITU-R BS.1534-3): one trial is one prompt heard as several systems'
+   * clips plus a hidden reference and low/mid anchors, each scored 0–100. See {@code
+   * docs/formats/listening-tests.md}.
+   */
+  TTS_MUSHRA("tts-mushra"),
+  /** An A/B preference test: one trial is one prompt heard from two systems; pick one (or none). */
+  TTS_PREFERENCE("tts-preference");
 
   private final String id;
 
@@ -39,6 +47,14 @@ public enum TaskType {
             + id
             + "' is not a task type: use one of "
             + Arrays.stream(values()).map(TaskType::id).collect(Collectors.joining(", ")));
+  }
+
+  /**
+   * True for the multi-stimulus listening-test designs, whose one label covers a whole trial (every
+   * clip of one prompt) and is stored on the trial's key clip.
+   */
+  public boolean isMultiStimulus() {
+    return this == TTS_MUSHRA || this == TTS_PREFERENCE;
   }
 
   @Override

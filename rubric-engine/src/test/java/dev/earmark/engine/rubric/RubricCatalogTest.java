@@ -24,6 +24,8 @@ class RubricCatalogTest {
           asr-transcript@1, asr-transcript, sha256:e87c1b7ef63d2c661200df0eec607349b35fb668332a32d64aec57b859b9dd8c
           tts-rating@1,     tts-rating,     sha256:054b675057a7eecda14f1488059cdae3a3d1a7a1dd517cbffd9b10fda88cbf18
           rag-stages@1,     rag-stages,     sha256:0fd95810c2823d2180759b207de146467358eae8f6f1b692b89297fe8deea7fd
+          tts-mushra@1,     tts-mushra,     sha256:8d18a380d0ff716dc11fe90ef88981fadd2e3dff074f0e1aaefab9b907cccb58
+          tts-preference@1, tts-preference, sha256:8c33e8b121ba976c73b2cca435af4e0bf955aa3372ce6709b250a67e8f3ae1de
           """)
   void builtInVersionsAreFixed(String id, String taskType, String hash) {
     Rubric rubric = builtIn.get(VersionedId.parse(id));
@@ -64,7 +66,8 @@ class RubricCatalogTest {
   void unknownIdsListTheKnownOnes() {
     assertThatThrownBy(() -> builtIn.get(VersionedId.parse("tts-rating@7")))
         .hasMessageContaining("tts-rating@7 is not known")
-        .hasMessageContaining("asr-transcript@1, rag-stages@1, tts-rating@1");
+        .hasMessageContaining(
+            "asr-transcript@1, rag-stages@1, tts-mushra@1, tts-preference@1, tts-rating@1");
     assertThat(RubricCatalog.empty().all()).isEmpty();
     assertThat(builtIn.all())
         .extracting(Rubric::id)
@@ -87,7 +90,8 @@ class RubricCatalogTest {
   void taskTypesAreAClosedSet() {
     assertThat(TaskType.values())
         .extracting(TaskType::id)
-        .containsExactly("asr-transcript", "tts-rating", "rag-stages");
+        .containsExactly(
+            "asr-transcript", "tts-rating", "rag-stages", "tts-mushra", "tts-preference");
     assertThat(TaskType.fromId("rag-stages")).hasToString("rag-stages");
     assertThatThrownBy(() -> TaskType.fromId("asr"))
         .hasMessageContaining("use one of asr-transcript");

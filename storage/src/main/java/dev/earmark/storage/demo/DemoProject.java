@@ -335,9 +335,20 @@ public final class DemoProject {
 
   private record UserSpec(String displayName, Set<Role> roles) {}
 
+  /**
+   * The built-in rubrics of the task types the demo dataset has clips of; the listening-test
+   * designs ({@code tts-mushra}, {@code tts-preference}) are published when a lead sets their
+   * policy.
+   */
+  private static List<Rubric> demoRubrics() {
+    return RubricCatalog.builtIn().all().stream()
+        .filter(rubric -> !rubric.taskType().isMultiStimulus())
+        .toList();
+  }
+
   private int publishPolicies(Actor lead) {
     int published = 0;
-    for (Rubric rubric : RubricCatalog.builtIn().all()) {
+    for (Rubric rubric : demoRubrics()) {
       published += policies.publishRubric(lead, rubric).newlyPublished() ? 1 : 0;
     }
     RuleSet ruleSet = RuleSets.enAsr1();
@@ -353,7 +364,7 @@ public final class DemoProject {
 
   private int setPolicies(Actor lead) {
     int set = 0;
-    for (Rubric rubric : RubricCatalog.builtIn().all()) {
+    for (Rubric rubric : demoRubrics()) {
       if (policies.policy(rubric.taskType()).isEmpty()) {
         policies.setPolicy(lead, rubric.id(), rubric.id().equals(ASR) ? RuleSets.EN_ASR_1 : null);
         set++;

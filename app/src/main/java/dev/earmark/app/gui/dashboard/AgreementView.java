@@ -83,7 +83,9 @@ public final class AgreementView extends BorderPane {
       Map.of(
           TaskType.ASR_TRANSCRIPT, "ASR transcript",
           TaskType.TTS_RATING, "TTS rating",
-          TaskType.RAG_STAGES, "Speech RAG");
+          TaskType.RAG_STAGES, "Speech RAG",
+          TaskType.TTS_MUSHRA, "TTS MUSHRA",
+          TaskType.TTS_PREFERENCE, "TTS A/B");
   private static final double BAR_WIDTH = 220;
   private static final String CARD_STYLE =
       "-fx-background-color: -color-bg-subtle; -fx-background-radius: 6; -fx-border-radius: 6;"
