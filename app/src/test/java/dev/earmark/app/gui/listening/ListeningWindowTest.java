@@ -63,7 +63,7 @@ class ListeningWindowTest {
   @BeforeAll
   static void copyDemo() throws IOException {
     dir = Files.createTempDirectory("earmark-listening-window");
-    Path manifest = DemoDataset.copyTo(dir).getParent().resolve("mushra/manifest.jsonl");
+    Path manifest = DemoDataset.copyTo(dir).getParent().resolve(DemoDataset.MUSHRA_MANIFEST);
     Map<String, List<JsonNode>> byPrompt = new LinkedHashMap<>();
     ObjectMapper json = new ObjectMapper();
     for (String line : Files.readAllLines(manifest)) {
@@ -83,11 +83,13 @@ class ListeningWindowTest {
         String role = item.get("stimulus_role").asText();
         if (role.equals("reference")) {
           reference = audio;
-          keyed.add(new String[] {item.get("id").asText() + "-hidden", audio.toString()});
+          keyed.add(new String[] {item.get("id").asText(), audio.toString()});
         } else {
           keyed.add(new String[] {item.get("id").asText(), audio.toString()});
         }
-        systemOfKey.put(keyed.get(keyed.size() - 1)[0], item.get("tts_system").asText());
+        if (item.has("system")) {
+          systemOfKey.put(keyed.get(keyed.size() - 1)[0], item.get("system").asText());
+        }
       }
       Collections.shuffle(keyed, order);
       List<Stimulus> stimuli = new ArrayList<>();
