@@ -18,6 +18,7 @@ import dev.earmark.storage.access.Access;
 import dev.earmark.storage.audit.AuditLog;
 import dev.earmark.storage.clip.Clips;
 import dev.earmark.storage.clip.StoredClip;
+import dev.earmark.storage.listening.ListeningTrials;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
@@ -92,7 +93,10 @@ public final class Assignments {
                 requireAnnotator(handle, annotator);
               }
               Map<String, DatasetContract> contracts = contracts(handle);
-              List<StoredClip> active = Clips.active(handle, taskType, plan.datasetId());
+              // A multi-stimulus trial is assigned through its key clip, which carries its label.
+              List<StoredClip> active =
+                  ListeningTrials.keyClips(
+                      rubric.taskType(), Clips.active(handle, taskType, plan.datasetId()));
               List<StoredClip> eligible = new ArrayList<>();
               for (StoredClip clip : active) {
                 if (allowsLabeling(contracts, clip)) {

@@ -98,6 +98,8 @@ public final class TeamLogins {
           "label_policies",
           "policy_changes",
           "project_settings",
+          "tts_sessions",
+          "tts_session_items",
           "assignments",
           "qe_models",
           "qe_hints",
@@ -121,6 +123,8 @@ public final class TeamLogins {
           "policy_changes",
           "project_settings",
           "assignments",
+          "tts_sessions",
+          "tts_session_items",
           "gold_answers",
           "labels",
           "disputes",
@@ -177,6 +181,8 @@ public final class TeamLogins {
     String annotator = group(database, Role.ANNOTATOR);
     sql.add("GRANT SELECT, INSERT, UPDATE ON labels TO " + annotator);
     sql.add("GRANT UPDATE (state) ON assignments TO " + annotator);
+    // A rater starts their own listening-test sessions (the sessions name no system).
+    sql.add("GRANT SELECT, INSERT ON tts_sessions, tts_session_items TO " + annotator);
     String adjudicator = group(database, Role.ADJUDICATOR);
     // Audit events carry label values: annotators append them but do not read them back.
     sql.add("GRANT SELECT ON labels, gold_answers, audit_events TO " + adjudicator);

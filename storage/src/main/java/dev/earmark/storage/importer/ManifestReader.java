@@ -40,7 +40,8 @@ import java.util.function.Consumer;
  * format is documented in docs/formats/import-manifest.md. Stateless and thread-safe.
  */
 public final class ManifestReader {
-  static final Set<String> TASK_TYPES = Set.of("asr-transcript", "tts-rating", "rag-stages");
+  static final Set<String> TASK_TYPES =
+      Set.of("asr-transcript", "tts-rating", "rag-stages", "tts-mushra", "tts-preference");
   static final Set<String> SPLITS = Set.of("train", "dev", "test");
   private static final Set<String> INTERPRETED =
       Set.of(
@@ -212,7 +213,10 @@ public final class ManifestReader {
     taskType = taskType == null || taskType.isBlank() ? "asr-transcript" : taskType;
     if (!TASK_TYPES.contains(taskType)) {
       throw new LineException(
-          "task_type '" + taskType + "' is unknown: use asr-transcript, tts-rating or rag-stages");
+          "task_type '"
+              + taskType
+              + "' is unknown: use asr-transcript, tts-rating, rag-stages, tts-mushra or"
+              + " tts-preference");
     }
     String split = text(object, "split");
     if (split != null && !split.isBlank() && !SPLITS.contains(split)) {
@@ -240,6 +244,8 @@ public final class ManifestReader {
     if (language == null || language.isBlank()) {
       language = text(object, "lang");
     }
+    Map<String, String> slices = slices(object.get("slices"));
+    ListeningFields.check(object, taskType, slices);
     ObjectNode payload = object.objectNode();
     for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
@@ -255,7 +261,7 @@ public final class ManifestReader {
         taskType,
         reference,
         hypothesis,
-        slices(object.get("slices")),
+        slices,
         blankToNull(text(object, "speaker_id")),
         blankToNull(text(object, "consent_scope")),
         retention,

@@ -18,6 +18,7 @@ import dev.earmark.storage.access.Access;
 import dev.earmark.storage.assign.AssignmentState;
 import dev.earmark.storage.assign.QueueItem;
 import dev.earmark.storage.audit.AuditLog;
+import dev.earmark.storage.listening.ListeningTrials;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
@@ -276,7 +277,7 @@ public final class Labels {
                         + assignment.annotatorId()
                         + ": only the assigned annotator or a lead can");
               }
-              validate(assignment, input.value(), state);
+              validate(handle, assignment, input.value(), state);
               Optional<Current> current = current(handle, assignmentId);
               int storedVersion = current.map(Current::version).orElse(0);
               if (storedVersion != expectedVersion) {
@@ -436,7 +437,7 @@ public final class Labels {
               if (storedVersion != expectedVersion) {
                 throw stale(assignment, current, expectedVersion);
               }
-              validate(assignment, input.value(), state);
+              validate(handle, assignment, input.value(), state);
               OffsetDateTime created = StoredTime.of(createdAt);
               OffsetDateTime updated = StoredTime.of(updatedAt);
               OffsetDateTime submitted = state == LabelState.SUBMITTED ? updated : null;
@@ -555,7 +556,8 @@ public final class Labels {
         .one();
   }
 
-  private void validate(AssignmentRow assignment, LabelValue value, LabelState state) {
+  private void validate(
+      Handle handle, AssignmentRow assignment, LabelValue value, LabelState state) {
     if (!value.rubric().equals(assignment.rubric())) {
       throw new LabelValidationException(
           assignment.clipKey(),
@@ -575,6 +577,26 @@ public final class Labels {
         assignment.durationSeconds() > 0
             ? LabelContext.clip(assignment.durationSeconds())
             : LabelContext.none();
+    if (rubric.taskType().isMultiStimulus()) {
+      // One label scores a whole trial: it may name the trial's stimuli and must cover them.
+      context =
+          ListeningTrials.trials(handle, rubric.taskType())
+              .ofKeyClip(assignment.clipId())
+              .map(trial -> LabelContext.trial(trial.clipKeys()))
+              .orElseThrow(
+                  () ->
+                      new LabelValidationException(
+                          assignment.clipKey(),
+                          assignment.rubric().toString(),
+                          List.of(
+                              new Violation(
+                                  "rubric",
+                                  "clip "
+                                      + assignment.clipKey()
+                                      + " is not the key clip of a complete "
+                                      + rubric.taskType()
+                                      + " trial; see earmark tts report for the trial's problem"))));
+    }
     List<Violation> violations;
     try {
       violations = rubric.validate(value, context);

@@ -131,7 +131,39 @@ public enum Setting {
       "false",
       null,
       null,
-      "a training sandbox: anyone may act as any user (off: the OS account or login proves who)");
+      "a training sandbox: anyone may act as any user (off: the OS account or login proves who)"),
+  /** Listening tests: trials per rater session (P.808 suggests about 10). */
+  TTS_SESSION_TRIALS(
+      "tts.session_trials",
+      Kind.WHOLE_NUMBER,
+      "10",
+      1.0,
+      200.0,
+      "listening tests: trials in one rater session (P.808: about 10)"),
+  /** Listening tests: gold clips mixed into each ACR session (P.808: at least one). */
+  TTS_GOLD_PER_SESSION(
+      "tts.gold_per_session",
+      Kind.WHOLE_NUMBER,
+      "1",
+      0.0,
+      50.0,
+      "listening tests: gold clips mixed into each tts-rating session (P.808: at least 1)"),
+  /** Listening tests: trapping questions mixed into each ACR session (P.808: at least one). */
+  TTS_TRAPS_PER_SESSION(
+      "tts.traps_per_session",
+      Kind.WHOLE_NUMBER,
+      "1",
+      0.0,
+      50.0,
+      "listening tests: trapping questions mixed into each tts-rating session (P.808: at least 1)"),
+  /** Listening tests: trials of the training block before a rater's first session. */
+  TTS_TRAINING_TRIALS(
+      "tts.training_trials",
+      Kind.WHOLE_NUMBER,
+      "3",
+      0.0,
+      50.0,
+      "listening tests: trials in the training block before a rater's first session (not scored)");
 
   /** What values a setting accepts. */
   public enum Kind {

@@ -111,7 +111,7 @@ class ManifestReaderTest {
             "7: split 'validation' is unknown: use train, dev or test",
             "8: retention_until '31/12/2027' is not a date like 2027-12-31",
             "9: duration 'long' is not a number of seconds",
-            "10: task_type 'asr' is unknown: use asr-transcript, tts-rating or rag-stages",
+            "10: task_type 'asr' is unknown: use asr-transcript, tts-rating, rag-stages, tts-mushra or tts-preference",
             "11: slices must be an object such as {\"noise\": \"street\"}",
             "12: audio_filepath must be a single value, not OBJECT");
     assertThat(entry(lines.get(11)).id()).isEqualTo("j");
