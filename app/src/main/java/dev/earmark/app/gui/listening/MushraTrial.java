@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param requiredShare the share of each stimulus to hear before its slider unlocks
  * @param draft scores saved earlier (by stimulus key), 0 to 100
  * @param position which trial of the rater's queue this is (from 1), and how many there are
+ * @param training a practice trial of the training block: rated like any, never scored
  */
 public record MushraTrial(
     String trialId,
@@ -26,7 +27,8 @@ public record MushraTrial(
     double requiredShare,
     Map<String, Integer> draft,
     int position,
-    int total) {
+    int total,
+    boolean training) {
   public MushraTrial {
     stimuli = List.copyOf(stimuli);
     draft = Map.copyOf(draft);

@@ -75,7 +75,8 @@ public final class MushraView extends BorderPane {
       return;
     }
     heading.setText(
-        "MUSHRA · trial "
+        (trial.get().training() ? "Training (practice, not scored) · " : "")
+            + "MUSHRA · trial "
             + trial.get().position()
             + " of "
             + trial.get().total()

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param requiredShare the share of each stimulus to hear before the choice unlocks
  * @param draft the choice saved earlier
  * @param position which trial of the rater's queue this is (from 1), and how many there are
+ * @param training a practice trial of the training block: rated like any, never scored
  */
 public record PreferenceTrial(
     String trialId,
@@ -24,4 +25,5 @@ public record PreferenceTrial(
     double requiredShare,
     Optional<Preference> draft,
     int position,
-    int total) {}
+    int total,
+    boolean training) {}

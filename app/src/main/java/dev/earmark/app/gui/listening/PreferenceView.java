@@ -83,7 +83,8 @@ public final class PreferenceView extends BorderPane {
       return;
     }
     heading.setText(
-        "A/B preference · trial "
+        (trial.get().training() ? "Training (practice, not scored) · " : "")
+            + "A/B preference · trial "
             + trial.get().position()
             + " of "
             + trial.get().total()

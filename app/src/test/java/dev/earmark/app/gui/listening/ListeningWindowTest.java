@@ -105,7 +105,8 @@ class ListeningWindowTest {
               1.0,
               Map.of(),
               ++position,
-              byPrompt.size()));
+              byPrompt.size(),
+              false));
     }
   }
 
@@ -129,7 +130,8 @@ class ListeningWindowTest {
             1.0,
             Optional.empty(),
             1,
-            2);
+            2,
+            false);
     PreferenceTrial open =
         new PreferenceTrial(
             "ab-2",
@@ -141,7 +143,8 @@ class ListeningWindowTest {
             1.0,
             Optional.empty(),
             2,
-            2);
+            2,
+            false);
     service = new RecordingListeningService(trials.subList(0, 2), List.of(forced, open));
     screen =
         new ListeningScreen(
