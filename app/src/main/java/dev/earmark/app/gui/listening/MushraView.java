@@ -40,12 +40,7 @@ public final class MushraView extends BorderPane {
     this.model = model;
     setId("mushraView");
     setPadding(new Insets(12));
-    heading.setId("trialHeading");
-    heading.getStyleClass().add("text-muted");
-    prompt.setId("prompt");
-    prompt.getStyleClass().add("title-3");
-    prompt.setWrapText(true);
-    setTop(new VBox(4, heading, prompt));
+    setTop(TrialChrome.header(heading, prompt));
     columns.setId("stimuli");
     columns.setPadding(new Insets(12, 0, 12, 0));
     columns.setAlignment(Pos.BOTTOM_LEFT);

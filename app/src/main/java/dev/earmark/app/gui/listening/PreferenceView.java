@@ -32,12 +32,7 @@ public final class PreferenceView extends BorderPane {
     this.model = model;
     setId("preferenceView");
     setPadding(new Insets(12));
-    heading.setId("trialHeading");
-    heading.getStyleClass().add("text-muted");
-    prompt.setId("prompt");
-    prompt.getStyleClass().add("title-3");
-    prompt.setWrapText(true);
-    setTop(new VBox(4, heading, prompt));
+    setTop(TrialChrome.header(heading, prompt));
     stimuli.setId("stimuli");
     stimuli.setAlignment(Pos.CENTER);
     choices.setId("choices");

@@ -15,6 +15,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /**
  * The parts the MUSHRA and A/B views share: the frame clock that counts listening, the loop and
@@ -22,6 +23,16 @@ import javafx.scene.layout.Region;
  */
 final class TrialChrome {
   private TrialChrome() {}
+
+  /** The trial's heading (design, position, training) over its prompt. */
+  static VBox header(Label heading, Label prompt) {
+    heading.setId("trialHeading");
+    heading.getStyleClass().add("text-muted");
+    prompt.setId("prompt");
+    prompt.getStyleClass().add("title-3");
+    prompt.setWrapText(true);
+    return new VBox(4, heading, prompt);
+  }
 
   /** Calls the open deck's {@link StimulusDeck#tick()} every frame while the view lives. */
   static AnimationTimer frameClock(TrialModel model) {
