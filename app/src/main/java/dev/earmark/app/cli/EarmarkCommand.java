@@ -52,6 +52,7 @@ import picocli.CommandLine.Spec;
       RulesCommand.class,
       SettingsCommand.class,
       StatusCommand.class,
+      TtsCommand.class,
       UsersCommand.class,
       VerifyCommand.class,
       WerCommand.class,

@@ -156,8 +156,8 @@ class PolicyCommandTest {
     assertThat(unknown.err())
         .isEqualTo(
             "earmark policy set: rubric asr-transcript@2 is neither published in this project"
-                + " (none) nor built in (asr-transcript@1, rag-stages@1, tts-rating@1); publish it"
-                + " first\n");
+                + " (none) nor built in (asr-transcript@1, rag-stages@1, tts-mushra@1,"
+                + " tts-preference@1, tts-rating@1); publish it first\n");
     var wrongTask =
         at(project, "lea", "policy", "set", "--task", "tts-rating", "--rubric", "asr-transcript@1");
     assertThat(wrongTask.code()).isEqualTo(ExitCode.BAD_INPUT);

@@ -25,10 +25,12 @@ class RubricCommandTest {
   void listNamesEveryBuiltInWithItsHash() throws Exception {
     EarmarkCommandTest.Result human = run("rubric", "list");
     assertThat(human.code()).isZero();
-    assertThat(human.out()).contains("asr-transcript@1", "tts-rating@1", "rag-stages@1");
+    assertThat(human.out())
+        .contains(
+            "asr-transcript@1", "tts-rating@1", "rag-stages@1", "tts-mushra@1", "tts-preference@1");
 
     JsonNode listed = json.readTree(run("rubric", "list", "--json").out());
-    assertThat(listed.get("rubrics")).hasSize(3);
+    assertThat(listed.get("rubrics")).hasSize(5);
     Rubric tts = RubricCatalog.builtIn().get(VersionedId.parse("tts-rating@1"));
     assertThat(listed.findValuesAsText("hash")).contains(tts.hash());
   }

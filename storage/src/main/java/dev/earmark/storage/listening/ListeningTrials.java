@@ -167,11 +167,17 @@ public final class ListeningTrials {
     return new Stimulus(
         clip.id(),
         clip.clipKey(),
-        payload.path("system").asText("").strip(),
+        system(payload),
         role.isEmpty() ? StimulusRole.SYSTEM : StimulusRole.fromId(role),
         clip.audioPath(),
         clip.durationSeconds(),
         ms);
+  }
+
+  /** {@code system}, or the older manifests' {@code tts_system} (the demo's) when absent. */
+  private static String system(JsonNode payload) {
+    String system = payload.path("system").asText("").strip();
+    return system.isEmpty() ? payload.path("tts_system").asText("").strip() : system;
   }
 
   /** The clip's manifest payload ({@code {}} when unreadable). */

@@ -214,4 +214,42 @@ class ManifestReaderTest {
     }
     return out.toByteArray();
   }
+
+  @Test
+  void listeningTestFieldsAreCheckedAndThePromptTypeBecomesASlice() throws Exception {
+    List<ManifestLine> lines =
+        read(
+            "voices.jsonl",
+            String.join(
+                "\n",
+                "{\"audio_filepath\": \"r.wav\", \"task_type\": \"tts-mushra\", \"prompt_id\": \"p1\","
+                    + " \"stimulus_role\": \"reference\", \"prompt_type\": \"names\"}",
+                "{\"audio_filepath\": \"s.wav\", \"task_type\": \"tts-mushra\", \"prompt_id\": \"p1\","
+                    + " \"system\": \"v2\", \"first_audio_byte_ms\": 95}",
+                "{\"audio_filepath\": \"a.wav\", \"task_type\": \"tts-mushra\", \"system\": \"v2\"}",
+                "{\"audio_filepath\": \"b.wav\", \"task_type\": \"tts-preference\", \"prompt_id\": \"p2\"}",
+                "{\"audio_filepath\": \"c.wav\", \"task_type\": \"tts-rating\", \"first_audio_byte_ms\": -3}",
+                "{\"audio_filepath\": \"d.wav\", \"task_type\": \"tts-rating\", \"stimulus_role\":"
+                    + " \"anchor-low\"}",
+                "{\"audio_filepath\": \"e.wav\", \"task_type\": \"tts-mushra\", \"prompt_id\": \"p1\","
+                    + " \"system\": \"v1\", \"prompt_type\": \"names\", \"slices\": {\"prompt_type\":"
+                    + " \"numbers\"}}",
+                "{\"audio_filepath\": \"f.wav\", \"task_type\": \"tts-rating\", \"trap_answer\":"
+                    + " {\"naturalness\": \"low\"}}"));
+
+    ManifestEntry reference = entry(lines.get(0));
+    assertThat(reference.slices()).containsEntry("prompt_type", "names");
+    assertThat(reference.payload().get("stimulus_role").asText()).isEqualTo("reference");
+    assertThat(entry(lines.get(1)).payload().get("first_audio_byte_ms").asInt()).isEqualTo(95);
+    assertThat(lines.subList(2, lines.size()))
+        .extracting(line -> line.line() + ": " + ((ManifestLine.Error) line).message())
+        .containsExactly(
+            "3: prompt_id is missing: every tts-mushra line names the trial (prompt) it belongs to",
+            "4: system is missing: a tts-preference line names the system that made the clip",
+            "5: first_audio_byte_ms '-3' must be a number of milliseconds, 0 or more",
+            "6: stimulus_role 'anchor-low' belongs to a tts-mushra trial; a tts-rating line is"
+                + " always a system's clip",
+            "7: prompt_type 'names' differs from slices.prompt_type 'numbers': give it once",
+            "8: trap_answer.naturalness must be a whole scale point, not \"low\"");
+  }
 }
