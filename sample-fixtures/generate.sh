@@ -139,5 +139,8 @@ sx "$OUT/audio/clip-001.wav" -e ima-adpcm "$OUT/broken/unsupported-codec.wav"
 } >"$OUT/PROVENANCE.txt"
 
 write_index
+# The demo's MUSHRA test lives under mushra/ (rm -rf above removed it); it
+# rewrites FILES.sha256 with its own files included.
+"$HERE/generate-mushra.sh"
 
 echo "generate.sh: $(wc -l <"$OUT/manifest.jsonl") manifest items, $(wc -l <"$OUT/labels.jsonl") labels, $(du -sh "$OUT" | cut -f1) in total"

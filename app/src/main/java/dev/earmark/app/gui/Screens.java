@@ -7,6 +7,7 @@ import dev.earmark.app.gui.dashboard.AgreementScreenFactory;
 import dev.earmark.app.gui.desk.ProjectDeskScreenFactory;
 import dev.earmark.app.gui.export.ExportScreenFactory;
 import dev.earmark.app.gui.labeling.LabelingScreenFactory;
+import dev.earmark.app.gui.listening.ListeningScreenFactory;
 import dev.earmark.app.gui.packs.PacksScreenFactory;
 import dev.earmark.app.gui.proposals.ProposalsScreenFactory;
 import dev.earmark.app.gui.rules.RulesScreenFactory;
@@ -21,6 +22,7 @@ public final class Screens {
   public static List<ScreenFactory> all() {
     return List.of(
         new LabelingScreenFactory(),
+        new ListeningScreenFactory(),
         new AdjudicationScreenFactory(),
         new ProposalsScreenFactory(),
         new AgreementScreenFactory(),

@@ -172,7 +172,8 @@ public final class DemoProject {
           "Importing the clips",
           "Computing QE hints",
           "Loading the annotators' labels and gold answers",
-          "Routing disputes and assigning open work");
+          "Routing disputes and assigning open work",
+          "Setting up the listening tests (MUSHRA, A/B)");
 
   /** As {@link #build(Path, String)}, telling {@code progress} as each of {@link #STEPS} starts. */
   public DemoReport build(Path demoDirectory, String operatorId, DemoProgress progress) {
@@ -267,6 +268,10 @@ public final class DemoProject {
     int disputesAdded = routeAsrDisputes(lead, clips);
     assignmentsAdded += assignOpenWork(lead, labelLines, clips);
     assignmentsAdded += assignNewcomer(lead, clips);
+    progress.step(7, STEPS.size(), STEPS.get(6));
+    // The listening tests are a dataset of their own: the report's figures stay the main one's.
+    new DemoListeningTests(project, policies, settings, assignments, labels)
+        .build(lead, demoDirectory, NEWCOMER_ID);
 
     return new DemoReport(
         datasetId,

@@ -62,6 +62,7 @@ class DemoProjectTest {
     Path data = DemoDataset.copyTo(dir.resolve("demo-data")).getParent();
     List<String> seen = new java.util.ArrayList<>();
     long labelsAtEnd;
+    long listeningClips;
     try (Project project = factory.get()) {
       new DemoProject(project)
           .build(
@@ -79,21 +80,29 @@ class DemoProjectTest {
                           + " labels="
                           + count(project, "SELECT COUNT(*) FROM labels")));
       labelsAtEnd = count(project, "SELECT COUNT(*) FROM labels");
+      listeningClips =
+          count(project, "SELECT COUNT(*) FROM clips WHERE dataset_id = 'earmark-demo-listening'");
     }
     long clips = lines(data.resolve(DemoDataset.MANIFEST));
+    long labels = lines(data.resolve(DemoDataset.LABELS));
     assertThat(labelsAtEnd).isPositive();
     assertThat(seen)
         .hasSize(DemoProject.STEPS.size())
         .containsExactly(
-            "1/6 Adding the demo team clips=0 labels=0",
-            "2/6 Publishing rubrics and rule sets clips=0 labels=0",
-            "3/6 Importing the clips clips=0 labels=0",
-            "4/6 Computing QE hints clips=" + clips + " labels=0",
-            "5/6 Loading the annotators' labels and gold answers clips=" + clips + " labels=0",
-            "6/6 Routing disputes and assigning open work clips="
+            "1/7 Adding the demo team clips=0 labels=0",
+            "2/7 Publishing rubrics and rule sets clips=0 labels=0",
+            "3/7 Importing the clips clips=0 labels=0",
+            "4/7 Computing QE hints clips=" + clips + " labels=0",
+            "5/7 Loading the annotators' labels and gold answers clips=" + clips + " labels=0",
+            "6/7 Routing disputes and assigning open work clips=" + clips + " labels=" + labels,
+            // The listening tests come last, a dataset of their own (sample-fixtures' mushra/):
+            // 18 MUSHRA stimuli and 6 A/B clips; 3 raters x (3 MUSHRA + 3 A/B trials) labels.
+            "7/7 Setting up the listening tests (MUSHRA, A/B) clips="
                 + clips
                 + " labels="
-                + labelsAtEnd);
+                + labels);
+    assertThat(listeningClips).isEqualTo(24);
+    assertThat(labelsAtEnd).isEqualTo(labels + 18);
   }
 
   @ParameterizedTest
@@ -154,16 +163,18 @@ class DemoProjectTest {
         assertThat(queue).as(annotator.getKey() + "'s queue").hasSize((int) open);
       }
       assertThat(openWork).isPositive();
-      // The newcomer has every active clip of every task type open, TTS and RAG included.
+      // The newcomer has every active clip of every task type open, TTS and RAG included, and
+      // every listening-test trial (3 MUSHRA, 3 A/B: their key clips) of the listening dataset.
       var newcomerQueue =
           new dev.earmark.storage.assign.Assignments(project, new Policies(project))
               .queue(project.users().actor(DemoProject.NEWCOMER_ID), DemoProject.NEWCOMER_ID);
-      assertThat(newcomerQueue).hasSize(report.activeClips());
+      assertThat(newcomerQueue).hasSize(report.activeClips() + 6);
       assertThat(newcomerQueue)
           .extracting(item -> item.rubric().name())
-          .contains("asr-transcript", "tts-rating", "rag-stages");
+          .contains("asr-transcript", "tts-rating", "rag-stages", "tts-mushra", "tts-preference");
+      // The report counts the main dataset: the newcomer's 6 listening trials are not in it.
       assertThat(report.added().assignments())
-          .isEqualTo(report.labels() + openWork + newcomerQueue.size());
+          .isEqualTo(report.labels() + openWork + report.activeClips());
       assertThat(report.added().disputes()).isEqualTo(report.disputes()).isPositive();
       assertThat(project.users().list())
           .extracting(User::id)

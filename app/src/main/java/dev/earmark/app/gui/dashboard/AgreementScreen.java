@@ -41,6 +41,38 @@ public final class AgreementScreen implements WorkbenchScreen {
         type -> reader.read(context.project().users().actor(context.userId()), type);
     this.model = new AgreementViewModel(source, executor, AgreementFigures.Settings.defaults());
     this.view = new AgreementView(model, executor, context.theme().darkProperty());
+    ListeningResultsReader listening = new ListeningResultsReader(context.project());
+    view.listeningSlot().setId("listeningSlot");
+    model
+        .taskTypeProperty()
+        .addListener(
+            (obs, was, type) -> {
+              view.listeningSlot().getChildren().clear();
+              if (type == null) {
+                return;
+              }
+              executor.submit(
+                  "read the listening-test results of " + type,
+                  () -> listening.read(context.project().users().actor(context.userId()), type),
+                  results -> {
+                    if (type == model.taskTypeProperty().get()) {
+                      view.listeningSlot()
+                          .getChildren()
+                          .setAll(
+                              results
+                                  .map(r -> (javafx.scene.Node) new ListeningResultsPanel(r))
+                                  .stream()
+                                  .toList());
+                    }
+                  },
+                  failure -> {
+                    javafx.scene.control.Label why =
+                        new javafx.scene.control.Label(
+                            "System results unavailable: " + failure.getMessage());
+                    why.setWrapText(true);
+                    view.listeningSlot().getChildren().setAll(why);
+                  });
+            });
   }
 
   @Override

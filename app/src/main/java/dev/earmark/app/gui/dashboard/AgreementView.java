@@ -95,6 +95,7 @@ public final class AgreementView extends BorderPane {
   private final BackgroundExecutor executor;
   private final ReadOnlyBooleanProperty dark;
   private final VBox content = new VBox(14);
+  private final VBox listeningSlot = new VBox();
   private final VBox details = new VBox(14);
   private final TableView<NumberRow> numbersTable = new TableView<>();
   private final ToggleButton numbersToggle = new ToggleButton("Numbers");
@@ -347,7 +348,20 @@ public final class AgreementView extends BorderPane {
 
   // ---- rendering ----
 
+  /**
+   * Where the TTS section (system-level results of a listening test) goes: below the agreement
+   * cards of a TTS task type, filled by the screen.
+   */
+  public VBox listeningSlot() {
+    return listeningSlot;
+  }
+
   private void render() {
+    renderFigures();
+    content.getChildren().add(listeningSlot);
+  }
+
+  private void renderFigures() {
     TaskFigures figures = model.figuresProperty().get();
     numbersTable.setItems(FXCollections.observableArrayList(model.numbers()));
     content.getChildren().clear();

@@ -74,9 +74,14 @@ public final class LabelingService {
         .map(User::asActor);
   }
 
-  /** The acting annotator's queue, in the order storage serves it. */
+  /**
+   * The acting annotator's queue, in the order storage serves it, without listening-test trials
+   * (MUSHRA, A/B): those are rated in sessions on the Listen screen.
+   */
   public List<QueueItem> queue(Actor actor) {
-    return assignments.queue(actor, actor.userId());
+    return assignments.queue(actor, actor.userId()).stream()
+        .filter(item -> !policies.rubric(item.rubric()).taskType().isMultiStimulus())
+        .toList();
   }
 
   /**
@@ -84,7 +89,9 @@ public final class LabelingService {
    * queue so that "Show: submitted" and the counter survive a restart.
    */
   public List<QueueItem> submittedWork(Actor actor) {
-    return labels.submittedWork(actor);
+    return labels.submittedWork(actor).stream()
+        .filter(item -> !policies.rubric(item.rubric()).taskType().isMultiStimulus())
+        .toList();
   }
 
   /** Opens {@code item}: the session, the clip's header facts and the rubric version. */

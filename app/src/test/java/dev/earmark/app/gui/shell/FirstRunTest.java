@@ -104,7 +104,7 @@ class FirstRunTest {
                   return shell.firstRunBanner().isPresent();
                 }));
     assertThat(steps).as("steps seen while preparing").isNotEmpty();
-    assertThat(steps).allMatch(text -> text.matches("Step [1-7] of 7: .+…"));
+    assertThat(steps).allMatch(text -> text.matches("Step [1-8] of 8: .+…"));
     assertThat(steps).isSortedAccordingTo(Comparator.comparing(text -> text.charAt(5)));
     assertThat(Project.exists(dir.resolve("demo"))).isTrue();
     assertThat(fx(() -> shell.roles())).extracting(Enum::name).contains("LEAD", "ADJUDICATOR");

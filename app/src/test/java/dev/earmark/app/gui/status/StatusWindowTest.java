@@ -80,6 +80,9 @@ class StatusWindowTest {
             "policy-asr-transcript",
             "policy-tts-rating",
             "policy-rag-stages",
+            // the demo's listening tests (sample-fixtures' mushra/) have their policies too
+            "policy-tts-mushra",
+            "policy-tts-preference",
             "qe",
             "export");
 
