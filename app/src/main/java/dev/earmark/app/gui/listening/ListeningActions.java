@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.listening;
 
-import dev.earmark.app.gui.Keymap;
+import dev.earmark.app.gui.keys.Keymap;
 import dev.earmark.app.gui.labeling.LabelingActions;
 import dev.earmark.app.gui.waveform.WaveformActions;
 import java.util.LinkedHashMap;

@@ -1,13 +1,13 @@
 package dev.earmark.app.gui.listening;
 
-import dev.earmark.app.gui.BackgroundExecutor;
-import dev.earmark.app.gui.Keymap;
-import dev.earmark.app.gui.KeysSheet;
+import dev.earmark.app.gui.background.BackgroundExecutor;
+import dev.earmark.app.gui.keys.Keymap;
+import dev.earmark.app.gui.keys.KeysSheet;
 import dev.earmark.app.gui.labeling.Debouncer;
 import dev.earmark.app.gui.labeling.LabelingActions;
 import dev.earmark.app.gui.labeling.SaveState;
 import dev.earmark.app.gui.player.AudioPlayer;
-import dev.earmark.app.gui.shell.WorkbenchScreen;
+import dev.earmark.app.gui.screen.WorkbenchScreen;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

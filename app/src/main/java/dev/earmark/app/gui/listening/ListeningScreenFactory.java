@@ -1,12 +1,12 @@
 package dev.earmark.app.gui.listening;
 
-import dev.earmark.app.gui.FxTaskExecutor;
-import dev.earmark.app.gui.Keymap;
+import dev.earmark.app.gui.background.FxTaskExecutor;
+import dev.earmark.app.gui.keys.Keymap;
 import dev.earmark.app.gui.labeling.FxDebouncer;
 import dev.earmark.app.gui.player.EngineAudioPlayer;
-import dev.earmark.app.gui.shell.ScreenFactory;
-import dev.earmark.app.gui.shell.WorkbenchContext;
-import dev.earmark.app.gui.shell.WorkbenchScreen;
+import dev.earmark.app.gui.screen.ScreenFactory;
+import dev.earmark.app.gui.screen.WorkbenchContext;
+import dev.earmark.app.gui.screen.WorkbenchScreen;
 import dev.earmark.storage.user.Role;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.earmark.app.gui.listening;
 
-import dev.earmark.app.gui.BackgroundExecutor;
+import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.app.gui.labeling.Debouncer;
 import dev.earmark.app.gui.player.AudioPlayer;
 import java.util.List;

@@ -3,12 +3,12 @@ package dev.earmark.app.gui.listening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.cli.DemoCommand;
-import dev.earmark.app.gui.FxTaskExecutor;
+import dev.earmark.app.demo.DemoCreation;
+import dev.earmark.app.gui.Screens;
+import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.dashboard.AgreementScreen;
 import dev.earmark.app.gui.labeling.FxDebouncer;
 import dev.earmark.app.gui.player.ManualClockPlayer;
-import dev.earmark.app.gui.shell.Screens;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.TaskType;
@@ -57,7 +57,7 @@ class ListeningOnTheDemoWindowTest {
   static void buildDemo() throws IOException {
     dir = Files.createTempDirectory("earmark-listening-demo");
     demo = dir.resolve("demo");
-    DemoCommand.createDemo(demo, "lead-demo", TestClocks.FIXED);
+    DemoCreation.create(demo, "lead-demo", TestClocks.FIXED);
   }
 
   @AfterAll
@@ -83,7 +83,8 @@ class ListeningOnTheDemoWindowTest {
                       TestClocks.FIXED,
                       demo,
                       dir.resolve("config").resolve("last-project"),
-                      Screens.all());
+                      Screens.all(),
+                      new FxTaskExecutor(2));
               Scene scene = new Scene(opened.view(), 1280, 800);
               opened.install(scene);
               stage.setScene(scene);

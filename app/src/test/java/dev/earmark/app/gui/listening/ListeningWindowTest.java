@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.earmark.app.gui.FxTaskExecutor;
+import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.labeling.FxDebouncer;
 import dev.earmark.app.gui.player.LoopRegion;
 import dev.earmark.app.gui.player.ManualClockPlayer;
