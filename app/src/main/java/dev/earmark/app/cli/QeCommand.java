@@ -29,7 +29,12 @@ import picocli.CommandLine.ParentCommand;
     name = "qe",
     mixinStandardHelpOptions = true,
     description = "Quality estimation: train, predict with and check drift of the WER predictor.",
-    subcommands = {QeTrainCommand.class, QePredictCommand.class, QeDriftCommand.class})
+    subcommands = {
+      QeTrainCommand.class,
+      QePredictCommand.class,
+      QeDriftCommand.class,
+      QeFeaturesCommand.class
+    })
 public final class QeCommand {
   @ParentCommand EarmarkCommand root;
 
