@@ -57,7 +57,9 @@ mix_noise() {
   local speech=$1 colour=$2 snr=$3 out=$4
   local samples speech_rms noise_rms factor
   samples=$(soxi -s "$speech")
-  sx -n -r 16000 -c 1 -b 16 "$WORK/noise.wav" synth "${samples}s" "${colour}noise" vol 0.25
+  # The rate goes before -n: after it, synth counts the samples at sox's default 48 kHz and the
+  # noise lasts a third of the clip (the real SNR was then about 4.8 dB above the label).
+  sx -r 16000 -n -c 1 -b 16 "$WORK/noise.wav" synth "${samples}s" "${colour}noise" vol 0.25
   speech_rms=$(rms_of "$speech")
   noise_rms=$(rms_of "$WORK/noise.wav")
   factor=$(awk -v s="$speech_rms" -v n="$noise_rms" -v snr="$snr" 'BEGIN { printf "%.6f", s / (n * 10 ^ (snr / 20)) }')

@@ -36,7 +36,8 @@ import picocli.CommandLine.ParentCommand;
       QeTrainCommand.class,
       QePredictCommand.class,
       QeDriftCommand.class,
-      QeServeCommand.class
+      QeServeCommand.class,
+      QeFeaturesCommand.class
     })
 public final class QeCommand {
   @ParentCommand EarmarkCommand root;

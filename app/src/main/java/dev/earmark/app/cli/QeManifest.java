@@ -15,15 +15,21 @@ import java.util.Set;
 /**
  * Reads a clip manifest for {@code earmark qe train|drift}: JSONL (NeMo-style), one object per line
  * with a string {@code id} and {@code audio_filepath} (relative to the manifest's folder, or
- * absolute) and, for training, string {@code reference} and {@code hypothesis}; other fields are
- * ignored. Blank lines are skipped. A line that is not a JSON object, lacks id or audio_filepath,
- * or repeats an id is an {@link InputException} naming the file and line; a missing reference or
- * hypothesis is not an error here (the trainer counts such clips as not usable).
+ * absolute) and, for training, string {@code reference} and {@code hypothesis} and an optional
+ * cross-validation {@code group} (docs/qe.md); other fields are ignored. Blank lines are skipped. A
+ * line that is not a JSON object, lacks id or audio_filepath, or repeats an id is an {@link
+ * InputException} naming the file and line; a missing reference or hypothesis is not an error here
+ * (the trainer counts such clips as not usable).
  */
 final class QeManifest {
   /** One manifest line. */
   record Entry(
-      int line, String id, Path audio, Optional<String> reference, Optional<String> hypothesis) {}
+      int line,
+      String id,
+      Path audio,
+      Optional<String> reference,
+      Optional<String> hypothesis,
+      Optional<String> group) {}
 
   private QeManifest() {}
 
@@ -66,7 +72,8 @@ final class QeManifest {
               id,
               folder.resolve(audio),
               optionalText(node, "reference"),
-              optionalText(node, "hypothesis")));
+              optionalText(node, "hypothesis"),
+              optionalText(node, "group").filter(group -> !group.isBlank())));
     }
     return entries;
   }

@@ -2,6 +2,9 @@ package dev.earmark.app.cli;
 
 import dev.earmark.audio.decode.InvalidAudioException;
 import dev.earmark.audio.features.FeatureExtractor;
+import dev.earmark.audio.qe.CalibrationBin;
+import dev.earmark.audio.qe.FeatureTable;
+import dev.earmark.audio.qe.QeEvaluation;
 import dev.earmark.audio.qe.QeModel;
 import dev.earmark.audio.qe.QeModelException;
 import dev.earmark.audio.qe.QeTrainer;
@@ -75,6 +78,34 @@ public final class QeTrainCommand implements Callable<Integer> {
   Path manifest;
 
   @Option(
+      names = "--features",
+      paramLabel = "TABLE",
+      description =
+          "Train on a CSV feature table written by earmark qe features (no audio needed). Rows with"
+              + " a group are cross-validated in grouped folds; the report adds Pearson r, the"
+              + " SNR-only and duration-only baselines on the same folds and the review threshold"
+              + " the calibration supports.")
+  Path features;
+
+  @Option(
+      names = "--review-wer-bar",
+      paramLabel = "WER",
+      defaultValue = "0.2",
+      description =
+          "With --features: observed WER above which a clip needs review (default: ${DEFAULT-VALUE},"
+              + " the default routing.transcript_wer).")
+  double reviewWerBar;
+
+  @Option(
+      names = "--review-precision",
+      paramLabel = "P",
+      defaultValue = "0.9",
+      description =
+          "With --features: share of flagged clips that must be above the bar; the lowest"
+              + " threshold reaching it is reported (default: ${DEFAULT-VALUE}).")
+  double reviewPrecision;
+
+  @Option(
       names = "--out",
       paramLabel = "MODEL",
       defaultValue = "qe-model.qe",
@@ -88,8 +119,9 @@ public final class QeTrainCommand implements Callable<Integer> {
       paramLabel = "none|ID|PATH",
       defaultValue = "en-asr@1",
       description =
-          "Normalization before scoring manifest targets (default: ${DEFAULT-VALUE}). A project"
-              + " scores under its ASR label policy's rule set and refuses this option.")
+          "Normalization before scoring manifest targets (default: ${DEFAULT-VALUE}); with"
+              + " --features, the one the table was scored under (recorded in the model). A"
+              + " project scores under its ASR label policy's rule set and refuses this option.")
   String normalization;
 
   @Option(names = "--rho-gate", paramLabel = "RHO", description = "Lowest accepted rho.")
@@ -121,8 +153,17 @@ public final class QeTrainCommand implements Callable<Integer> {
   /** A clip that could not be used, and why; the manifest line, or null for a project clip. */
   record Skipped(String id, Integer line, String reason) {}
 
+  /** With --features: the model against its baselines, shown with the training report. */
+  private QeEvaluation evaluation;
+
   @Override
   public Integer call() {
+    if (features != null) {
+      if (manifest != null) {
+        throw new InputException("give --manifest or --features, not both");
+      }
+      return trainFeatures();
+    }
     if (manifest == null) {
       return trainProject();
     }
@@ -130,31 +171,8 @@ public final class QeTrainCommand implements Callable<Integer> {
     ScoringNormalization chosen = ScoringNormalization.resolve(normalization);
     Scorer scorer = new Scorer(chosen.tokenizer(), chosen.protectedPhrases());
     String normalizationName = chosen.name();
-    List<QeManifest.Entry> entries = QeManifest.read(manifest);
-    List<TrainingRow> rows = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
-    for (QeManifest.Entry entry : entries) {
-      if (entry.reference().isEmpty() || entry.hypothesis().isEmpty()) {
-        skipped.add(new Skipped(entry.id(), entry.line(), "no reference or no hypothesis"));
-        continue;
-      }
-      OptionalDouble wer =
-          scorer.score(entry.id(), "", entry.reference().get(), entry.hypothesis().get()).wer();
-      if (wer.isEmpty()) {
-        skipped.add(new Skipped(entry.id(), entry.line(), "reference has no words"));
-        continue;
-      }
-      if (!Files.isRegularFile(entry.audio())) {
-        skipped.add(new Skipped(entry.id(), entry.line(), "no audio file " + entry.audio()));
-        continue;
-      }
-      try {
-        double[] features = FeatureExtractor.extract(entry.audio()).vector();
-        rows.add(TrainingRow.of(entry.id(), features, wer.getAsDouble()));
-      } catch (InvalidAudioException e) {
-        skipped.add(new Skipped(entry.id(), entry.line(), "not usable audio: " + e.getMessage()));
-      }
-    }
+    List<TrainingRow> rows = manifestRows(QeManifest.read(manifest), scorer, skipped);
     String target =
         "WER of the ASR hypothesis against the reference, normalization " + normalizationName;
     TrainingOutcome outcome;
@@ -181,12 +199,158 @@ public final class QeTrainCommand implements Callable<Integer> {
   }
 
   /**
+   * One training row per usable manifest clip: WER of its hypothesis against its reference under
+   * {@code scorer}, features from the audio module's one code path, its group if the manifest gives
+   * one. Unusable clips are added to {@code skipped} with the reason.
+   */
+  static List<TrainingRow> manifestRows(
+      List<QeManifest.Entry> entries, Scorer scorer, List<Skipped> skipped) {
+    List<TrainingRow> rows = new ArrayList<>();
+    for (QeManifest.Entry entry : entries) {
+      if (entry.reference().isEmpty() || entry.hypothesis().isEmpty()) {
+        skipped.add(new Skipped(entry.id(), entry.line(), "no reference or no hypothesis"));
+        continue;
+      }
+      OptionalDouble wer =
+          scorer.score(entry.id(), "", entry.reference().get(), entry.hypothesis().get()).wer();
+      if (wer.isEmpty()) {
+        skipped.add(new Skipped(entry.id(), entry.line(), "reference has no words"));
+        continue;
+      }
+      if (!Files.isRegularFile(entry.audio())) {
+        skipped.add(new Skipped(entry.id(), entry.line(), "no audio file " + entry.audio()));
+        continue;
+      }
+      try {
+        double[] features = FeatureExtractor.extract(entry.audio()).vector();
+        rows.add(
+            TrainingRow.of(entry.id(), features, wer.getAsDouble())
+                .withGroup(entry.group().orElse(null)));
+      } catch (InvalidAudioException e) {
+        skipped.add(new Skipped(entry.id(), entry.line(), "not usable audio: " + e.getMessage()));
+      }
+    }
+    return rows;
+  }
+
+  /**
    * Where the rows came from, for the report.
    *
    * @param madeCurrent null in manifest mode; with a project, whether the model is now current
    */
   private record Source(
       String name, String targets, int usable, List<Skipped> skipped, Boolean madeCurrent) {}
+
+  private Integer trainFeatures() {
+    QeTrainingSettings settings = settings(DEFAULTS);
+    List<TrainingRow> rows;
+    TrainingOutcome outcome;
+    try {
+      rows = FeatureTable.read(features);
+      outcome =
+          new QeTrainer(settings, clock())
+              .train(
+                  rows,
+                  "WER of the ASR hypothesis against the reference, normalization "
+                      + normalization
+                      + ", from the feature table "
+                      + features.getFileName());
+      if (!(outcome instanceof TrainingOutcome.TooFewClips)) {
+        evaluation = QeEvaluation.evaluate(rows, settings, reviewWerBar, reviewPrecision, 10);
+      }
+    } catch (QeModelException e) {
+      throw new InputException(e.getMessage());
+    }
+    Path saved = null;
+    if (outcome instanceof TrainingOutcome.Accepted accepted) {
+      saved = save(accepted.model(), out);
+    } else if (outcome instanceof TrainingOutcome.BelowGate below && saveCandidate) {
+      saved = save(below.candidate(), out);
+    }
+    print(
+        outcome,
+        new Source(features.toString(), "WER from the feature table", rows.size(), List.of(), null),
+        saved);
+    return outcome instanceof TrainingOutcome.Accepted ? ExitCode.OK : ExitCode.CHECK_FAILED;
+  }
+
+  private static Map<String, Object> figuresJson(QeEvaluation.Figures figures) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("spearman_rho", figures.spearmanRho());
+    result.put("pearson_r", figures.pearsonR());
+    result.put("mean_absolute_error", figures.meanAbsoluteError());
+    return result;
+  }
+
+  private Map<String, Object> evaluationJson() {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("grouped_folds", evaluation.grouped());
+    result.put("model", figuresJson(evaluation.model()));
+    result.put("snr_only_baseline", figuresJson(evaluation.snrOnly()));
+    result.put("duration_only_baseline", figuresJson(evaluation.durationOnly()));
+    List<Map<String, Object>> bins = new ArrayList<>();
+    for (CalibrationBin bin : evaluation.calibration()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("predicted_low", bin.predictedLow());
+      row.put("predicted_high", bin.predictedHigh());
+      row.put("clips", bin.clips());
+      row.put("mean_predicted_wer", bin.meanPredictedWer());
+      row.put("mean_observed_wer", bin.meanObservedWer());
+      bins.add(row);
+    }
+    result.put("calibration", bins);
+    QeEvaluation.ReviewThreshold review = evaluation.review();
+    Map<String, Object> threshold = new LinkedHashMap<>();
+    threshold.put("wer_bar", review.werBar());
+    threshold.put("target_precision", review.targetPrecision());
+    threshold.put(
+        "threshold", review.threshold().isPresent() ? review.threshold().getAsDouble() : null);
+    threshold.put("precision", review.threshold().isPresent() ? review.precision() : null);
+    threshold.put("recall", review.recall());
+    threshold.put("flagged", review.flagged());
+    threshold.put("above_bar", review.aboveBar());
+    threshold.put("clips", review.clips());
+    result.put("review_threshold", threshold);
+    return result;
+  }
+
+  private void printEvaluation(PrintWriter writer) {
+    writer.printf(
+        "out of fold, %s folds:%n", evaluation.grouped() ? "grouped" : "ungrouped (clip by clip)");
+    for (var named :
+        List.of(
+            Map.entry("model", evaluation.model()),
+            Map.entry("SNR-only baseline", evaluation.snrOnly()),
+            Map.entry("duration-only baseline", evaluation.durationOnly()))) {
+      writer.printf(
+          Locale.ROOT,
+          "  %-22s Spearman %.3f  Pearson %.3f  MAE %.3f%n",
+          named.getKey(),
+          named.getValue().spearmanRho(),
+          named.getValue().pearsonR(),
+          named.getValue().meanAbsoluteError());
+    }
+    QeEvaluation.ReviewThreshold review = evaluation.review();
+    if (review.threshold().isPresent()) {
+      writer.printf(
+          Locale.ROOT,
+          "review threshold %.3f: of the %d clips predicted at or above it, %.1f%% had observed WER"
+              + " above %.2f (target %.0f%%); it flags %.1f%% of the %d such clips%n",
+          review.threshold().getAsDouble(),
+          review.flagged(),
+          100 * review.precision(),
+          review.werBar(),
+          100 * review.targetPrecision(),
+          100 * review.recall(),
+          review.aboveBar());
+    } else {
+      writer.printf(
+          Locale.ROOT,
+          "no review threshold reaches %.0f%% of flagged clips above WER %.2f%n",
+          100 * review.targetPrecision(),
+          review.werBar());
+    }
+  }
 
   private Integer trainProject() {
     ParseResult given = spec.commandLine().getParseResult();
@@ -294,7 +458,9 @@ public final class QeTrainCommand implements Callable<Integer> {
   private Map<String, Object> toJson(TrainingOutcome outcome, Source source, Path saved) {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("status", status(outcome));
-    if (manifest != null) {
+    if (features != null) {
+      result.put("features", features.toString());
+    } else if (manifest != null) {
       result.put("manifest", manifest.toString());
       result.put("normalization", source.targets().substring("WER, normalization ".length()));
     } else {
@@ -322,6 +488,9 @@ public final class QeTrainCommand implements Callable<Integer> {
               : ((TrainingOutcome.BelowGate) outcome).candidate();
       result.put("metrics", QeCommand.metricsJson(model.metadata().metrics()));
       result.put("model", QeCommand.modelJson(model.metadata()));
+    }
+    if (evaluation != null) {
+      result.put("evaluation", evaluationJson());
     }
     if (source.madeCurrent() != null) {
       result.put("current_model", source.madeCurrent());
@@ -360,6 +529,9 @@ public final class QeTrainCommand implements Callable<Integer> {
             ? accepted.model()
             : ((TrainingOutcome.BelowGate) outcome).candidate();
     QeCommand.printMetrics(writer, model.metadata().metrics());
+    if (evaluation != null) {
+      printEvaluation(writer);
+    }
     if (outcome instanceof TrainingOutcome.BelowGate below) {
       writer.printf(
           Locale.ROOT,

@@ -170,12 +170,14 @@ class QeProjectCommandTest {
             "--contract",
             demo.resolve(DemoDataset.CONTRACT).toString());
     assertThat(similar.code()).as(similar.err()).isZero();
+    // The shipped model is trained on the QE corpus (sample-fixtures/qe-corpus) and passed its
+    // gate; the demo is not its training data, so the demo's own import already drifts from it.
     assertThat(similar.out())
         .contains("the model shipped with Earmark")
-        .contains("did not pass its rho gate")
+        .contains("passed its rho gate")
+        .doesNotContain("did not pass its rho gate")
         .containsPattern("QE hints stored for 4[0-2] clips")
-        .contains("QE drift: no PSI above 0.20")
-        .doesNotContain("DRIFT WARNING");
+        .contains("QE DRIFT WARNING");
 
     Path synthetic = syntheticImport(dir.resolve("synthetic"), 24);
     Result shifted =

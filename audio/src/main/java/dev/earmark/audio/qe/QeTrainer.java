@@ -12,8 +12,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -82,7 +84,7 @@ public final class QeTrainer {
     QeModelMetadata metadata =
         new QeModelMetadata(
             QeModelFile.FORMAT_VERSION,
-            modelId(idsHash, target),
+            modelId(idsHash, target, groupsHash(rows)),
             clock.instant(),
             FeatureSchema.VERSION,
             FeatureSchema.NAMES,
@@ -99,18 +101,13 @@ public final class QeTrainer {
         : new TrainingOutcome.BelowGate(metrics, settings.rhoGate(), model);
   }
 
-  /** Out-of-fold predictions: row i is predicted by a model trained without its fold. */
-  private double[] crossValidate(List<TrainingRow> rows) {
+  /**
+   * Out-of-fold predictions: row i is predicted by a model trained without its fold (folds from
+   * {@link #folds}). The baselines of {@link QeEvaluation} use the same folds.
+   */
+  double[] crossValidate(List<TrainingRow> rows) {
     int n = rows.size();
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      order.add(i);
-    }
-    Collections.shuffle(order, new Random(settings.seed()));
-    int[] fold = new int[n];
-    for (int position = 0; position < n; position++) {
-      fold[order.get(position)] = position % settings.folds();
-    }
+    int[] fold = folds(rows);
     double[] predictions = new double[n];
     for (int k = 0; k < settings.folds(); k++) {
       List<TrainingRow> training = new ArrayList<>();
@@ -139,6 +136,58 @@ public final class QeTrainer {
     return predictions;
   }
 
+  /**
+   * The fold of each row. Without groups: rows shuffled with the seed and dealt one by one. With
+   * groups (every row must have one): the distinct groups, sorted, shuffled with the seed and dealt
+   * one by one, so a group's rows share a fold.
+   *
+   * @throws QeModelException if only some rows have a group, or there are fewer groups than folds
+   */
+  int[] folds(List<TrainingRow> rows) {
+    int n = rows.size();
+    int k = settings.folds();
+    int[] fold = new int[n];
+    long grouped = rows.stream().filter(row -> row.group() != null).count();
+    if (grouped == 0) {
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        order.add(i);
+      }
+      Collections.shuffle(order, new Random(settings.seed()));
+      for (int position = 0; position < n; position++) {
+        fold[order.get(position)] = position % k;
+      }
+      return fold;
+    }
+    if (grouped < n) {
+      throw new QeModelException(
+          (n - grouped)
+              + " of "
+              + n
+              + " training rows have no cross-validation group; give every row one, or none.");
+    }
+    List<String> groups =
+        new ArrayList<>(new TreeSet<>(rows.stream().map(TrainingRow::group).toList()));
+    if (groups.size() < k) {
+      throw new QeModelException(
+          groups.size()
+              + " cross-validation groups cannot fill "
+              + k
+              + " folds; use at most "
+              + groups.size()
+              + " folds.");
+    }
+    Collections.shuffle(groups, new Random(settings.seed()));
+    Map<String, Integer> foldOfGroup = new HashMap<>();
+    for (int position = 0; position < groups.size(); position++) {
+      foldOfGroup.put(groups.get(position), position % k);
+    }
+    for (int i = 0; i < n; i++) {
+      fold[i] = foldOfGroup.get(rows.get(i).group());
+    }
+    return fold;
+  }
+
   private Booster fit(List<TrainingRow> rows) {
     try {
       DMatrix matrix =
@@ -164,7 +213,7 @@ public final class QeTrainer {
     }
   }
 
-  private static double meanAbsoluteError(double[] predicted, double[] actual) {
+  static double meanAbsoluteError(double[] predicted, double[] actual) {
     double sum = 0;
     for (int i = 0; i < predicted.length; i++) {
       sum += Math.abs(predicted[i] - actual[i]);
@@ -174,12 +223,17 @@ public final class QeTrainer {
 
   /** Equal-count bins of out-of-fold predictions, lowest first. */
   private List<CalibrationBin> calibration(double[] predicted, double[] actual) {
+    return calibration(predicted, actual, settings.calibrationBins());
+  }
+
+  /** Equal-count bins of {@code predicted}, lowest first, with the mean observed per bin. */
+  static List<CalibrationBin> calibration(double[] predicted, double[] actual, int binCount) {
     Integer[] order = new Integer[predicted.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
     Arrays.sort(order, (a, b) -> Double.compare(predicted[a], predicted[b]));
-    int bins = Math.min(settings.calibrationBins(), predicted.length);
+    int bins = Math.min(binCount, predicted.length);
     List<CalibrationBin> table = new ArrayList<>();
     for (int b = 0; b < bins; b++) {
       int from = b * order.length / bins;
@@ -202,6 +256,17 @@ public final class QeTrainer {
     return table;
   }
 
+  /** SHA-256 (hex) of the sorted "clip id TAB group" lines, or null when no row has a group. */
+  private static String groupsHash(List<TrainingRow> rows) {
+    if (rows.stream().allMatch(row -> row.group() == null)) {
+      return null;
+    }
+    List<String> lines =
+        new ArrayList<>(rows.stream().map(row -> row.clipId() + "\t" + row.group()).toList());
+    Collections.sort(lines);
+    return sha256(String.join("\n", lines) + "\n");
+  }
+
   /** SHA-256 (hex) of the sorted clip ids, one per line. */
   static String clipIdsHash(List<TrainingRow> rows) {
     List<String> ids = new ArrayList<>(rows.stream().map(TrainingRow::clipId).toList());
@@ -209,7 +274,7 @@ public final class QeTrainer {
     return sha256(String.join("\n", ids) + "\n");
   }
 
-  private String modelId(String idsHash, String target) {
+  private String modelId(String idsHash, String target, String groupsHash) {
     String lineage =
         String.join(
             "\n",
@@ -218,6 +283,9 @@ public final class QeTrainer {
             "schema=" + FeatureSchema.VERSION,
             "format=" + QeModelFile.FORMAT_VERSION,
             settings.toString());
+    if (groupsHash != null) {
+      lineage += "\ngrouped folds=" + groupsHash;
+    }
     return "qe-" + sha256(lineage).substring(0, 12);
   }
 

@@ -72,7 +72,10 @@ public final class QeHints {
                   .bind("id", metadata.modelId())
                   .bind("schema", metadata.featureSchemaVersion())
                   .bind("clips", metadata.trainingClipIdsSha256())
-                  .bind("gate", metadata.passedGate())
+                  // The column says whether the model may be the project's current model: the
+                  // shipped default, stored only as the lineage of its hints, never is, even
+                  // though it passed its gate (metadata_json keeps that).
+                  .bind("gate", metadata.passedGate() && !isShippedDefault(metadata))
                   .bind("metadata", model.metadataJson())
                   .bind("bytes", model.toBytes())
                   .bind("at", StoredTime.now(project.clock()))
@@ -87,6 +90,10 @@ public final class QeHints {
                   .append(
                       handle, actor, AuditAction.QE_MODEL_STORE.created(metadata.modelId(), after));
             });
+  }
+
+  private static boolean isShippedDefault(QeModelMetadata metadata) {
+    return metadata.modelId().equals(QeModel.loadDefault().metadata().modelId());
   }
 
   /**

@@ -88,7 +88,10 @@ class QeInferenceTest {
       QeModel shipped = QeModel.loadDefault();
       assertThat(first.defaultModel()).isTrue();
       assertThat(first.modelId()).isEqualTo(shipped.metadata().modelId());
-      assertThat(first.modelPassedGate()).isFalse();
+      // Trained on the QE corpus (sample-fixtures/qe-corpus), it passed its gate; stored in the
+      // project only as its hints' lineage, it does not become the project's current model.
+      assertThat(first.modelPassedGate()).isTrue();
+      assertThat(hints.currentModel()).isEmpty();
       assertThat(first.failures()).isEmpty();
       // 53 manifest clips: 6 TTS clips have no hypothesis, 5 are excluded (consent, retention).
       long withHypothesis = activeWithHypothesis(project);
@@ -99,12 +102,12 @@ class QeInferenceTest {
       assertThat(hints.hint(lead, sample.clipId()).orElseThrow().predictedWer())
           .isEqualTo(sample.prediction().predictedWer());
       assertThat(hints.hint(annotator, sample.clipId())).isEmpty();
-      // The same clips the shipped model was trained on: nothing has moved.
-      QeDrift calm = ((QeRun.DriftCheck.Checked) first.drift()).drift();
-      assertThat(calm.warning()).isFalse();
-      assertThat(calm.shifted()).isEmpty();
-      assertThat(calm.report().largest().orElseThrow().psi()).isLessThan(0.2);
-      assertThat(hints.latestDrift(lead)).contains(calm);
+      // The demo is not the shipped model's training data (the QE corpus is): its formats,
+      // lengths and voices differ, and the check says so. Quiet-on-training-data is shown by
+      // QeCommandTest.driftIsQuietOnTheTrainingClipsAndWarnsOnAShiftedBatch.
+      QeDrift demoDrift = ((QeRun.DriftCheck.Checked) first.drift()).drift();
+      assertThat(demoDrift.warning()).isTrue();
+      assertThat(hints.latestDrift(lead)).contains(demoDrift);
 
       ImportReport shiftedImport =
           new Importer(project)
@@ -122,17 +125,16 @@ class QeInferenceTest {
       assertThat(drift.shifted()).allMatch(shift -> shift.psi() > 0.2);
       QeDrift latest = hints.latestDrift(lead).orElseThrow();
       assertThat(latest).isEqualTo(drift);
-      assertThat(latest.report().features()).hasSameSizeAs(calm.report().features());
+      assertThat(latest.report().features()).hasSameSizeAs(demoDrift.report().features());
       assertThat(hints.latestDrift(annotator)).isEmpty();
 
       // The history says which import moved which feature, newest first.
       List<ImportDrift> history = hints.driftHistory(lead, 10);
-      assertThat(history).extracting(ImportDrift::drift).containsExactly(drift, calm);
+      assertThat(history).extracting(ImportDrift::drift).containsExactly(drift, demoDrift);
       assertThat(history.get(0).datasetId()).hasValue("earmark-demo-noisy");
       assertThat(history.get(0).manifestPath())
           .hasValueSatisfying(path -> assertThat(path).endsWith(noisy.getFileName().toString()));
       assertThat(history.get(1).datasetId()).hasValue("earmark-demo");
-      assertThat(history.get(1).drift().shifted()).isEmpty();
       assertThat(hints.driftHistory(lead, 1)).extracting(ImportDrift::drift).containsExactly(drift);
       assertThat(hints.driftHistory(annotator, 10)).isEmpty();
 
