@@ -87,7 +87,7 @@ public final class AgreementReader {
                   normalizer,
                   labels(handle, rubric),
                   gold(handle, rubric),
-                  batches(handle));
+                  batches(handle, rubric.taskType()));
             });
   }
 
@@ -152,9 +152,14 @@ public final class AgreementReader {
     return gold;
   }
 
-  private static List<ImportBatch> batches(Handle handle) {
+  /** The import runs that brought clips of {@code taskType}: the batches its trend is drawn by. */
+  private static List<ImportBatch> batches(Handle handle, TaskType taskType) {
     return handle
-        .createQuery("SELECT id, manifest_path, started_at FROM import_runs ORDER BY id")
+        .createQuery(
+            "SELECT r.id, r.manifest_path, r.started_at FROM import_runs r WHERE EXISTS"
+                + " (SELECT 1 FROM clips c WHERE c.import_run_id = r.id AND c.task_type ="
+                + " :taskType) ORDER BY r.id")
+        .bind("taskType", taskType.id())
         .map(
             (rs, ctx) -> {
               Path name = Path.of(rs.getString(2)).getFileName();
