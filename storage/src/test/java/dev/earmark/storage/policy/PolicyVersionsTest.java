@@ -199,7 +199,7 @@ class PolicyVersionsTest {
           .isInstanceOf(StorageException.class)
           .hasMessage(
               "rubric asr-transcript@9 is neither published in this project (none) nor built in"
-                  + " (asr-transcript@1, rag-stages@1, tts-rating@1); publish it first");
+                  + " (asr-transcript@1, rag-stages@1, tts-mushra@1, tts-preference@1, tts-rating@1); publish it first");
       assertThatThrownBy(() -> policies.setPolicy(LEAD, TaskType.ASR_TRANSCRIPT, ASR, EN_ASR_2))
           .hasMessage(
               "rule set en-asr@2 is neither published in this project (none) nor built in"
