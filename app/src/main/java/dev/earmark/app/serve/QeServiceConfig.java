@@ -1,6 +1,5 @@
 package dev.earmark.app.serve;
 
-import dev.earmark.audio.qe.QeModelMetadata;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,7 @@ import java.util.TreeSet;
  * @param port TCP port ({@code port}); 0 picks a free one, printed at start
  * @param modelPath QE model file ({@code model}); null for the model shipped with Earmark
  * @param reviewThreshold predicted WER at or above which review is recommended ({@code
- *     review_threshold}); null for the threshold the model carries from its calibration
+ *     review_threshold})
  * @param topFeatures contributing features returned per clip ({@code top_features})
  * @param maxBodyBytes largest request body accepted ({@code max_body_bytes})
  * @param maxCompressedBytes largest FLAC/MP3/Ogg upload accepted ({@code max_compressed_bytes}): a
@@ -42,7 +41,7 @@ public record QeServiceConfig(
     String bindAddress,
     int port,
     Path modelPath,
-    Double reviewThreshold,
+    double reviewThreshold,
     int topFeatures,
     long maxBodyBytes,
     long maxCompressedBytes,
@@ -61,7 +60,7 @@ public record QeServiceConfig(
         "127.0.0.1",
         8790,
         null,
-        null,
+        0.3,
         3,
         8L << 20,
         1L << 20,
@@ -73,16 +72,6 @@ public record QeServiceConfig(
         100,
         0.2,
         10);
-  }
-
-  /** The review threshold in force with {@code model}: the configured one, else the model's. */
-  public double reviewThreshold(QeModelMetadata model) {
-    return reviewThreshold == null ? model.defaultReviewThreshold() : reviewThreshold;
-  }
-
-  /** Where {@link #reviewThreshold(QeModelMetadata)} comes from, for the start-up line. */
-  public String reviewThresholdSource(QeModelMetadata model) {
-    return reviewThreshold == null ? model.reviewThresholdSource() : "configured";
   }
 
   /** The file's keys, in the order docs/qe.md lists them. */
@@ -106,7 +95,7 @@ public record QeServiceConfig(
 
   public QeServiceConfig {
     require(port >= 0 && port <= 65535, "port", "between 0 and 65535");
-    require(reviewThreshold == null || reviewThreshold >= 0, "review_threshold", "0 or more");
+    require(reviewThreshold >= 0, "review_threshold", "0 or more");
     require(topFeatures >= 0, "top_features", "0 or more");
     require(maxBodyBytes >= 1024, "max_body_bytes", "at least 1024");
     require(maxCompressedBytes >= 1024, "max_compressed_bytes", "at least 1024");
@@ -166,13 +155,7 @@ public record QeServiceConfig(
         bind,
         integer(values, "port", port),
         model,
-        values.containsKey("review_threshold")
-                && (values.get("review_threshold").isEmpty()
-                    || values.get("review_threshold").equals("model"))
-            ? null
-            : values.containsKey("review_threshold")
-                ? Double.valueOf(decimal(values, "review_threshold", 0))
-                : reviewThreshold,
+        decimal(values, "review_threshold", reviewThreshold),
         integer(values, "top_features", topFeatures),
         longInteger(values, "max_body_bytes", maxBodyBytes),
         longInteger(values, "max_compressed_bytes", maxCompressedBytes),
