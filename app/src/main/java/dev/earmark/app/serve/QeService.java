@@ -196,9 +196,29 @@ public final class QeService implements AutoCloseable {
       LOG.error("QE service: defect while answering {}", endpoint, e);
       status = respondQuietly(exchange, 500, error("internal", "internal error; see the log"));
     } finally {
+      discardBody(exchange);
       exchange.close();
     }
     metrics.answered(endpoint, status, (System.nanoTime() - started) / 1e9);
+  }
+
+  /**
+   * Reads and drops what is left of the request body, up to twice {@code max_body_bytes} (at least
+   * 8 MB), once the answer is written: closing a socket with unread upload bytes resets the
+   * connection, and the client would lose the answer (a 400 too-large, a 503 busy) with it. A
+   * larger upload is cut off; the server's request timeout bounds a stalled one.
+   */
+  private void discardBody(HttpExchange exchange) {
+    byte[] buffer = new byte[65536];
+    long left = Math.max(2 * config.maxBodyBytes(), 8L << 20);
+    try (var body = exchange.getRequestBody()) {
+      int read;
+      while (left > 0 && (read = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+        left -= read;
+      }
+    } catch (IOException e) {
+      LOG.debug("QE service: connection lost while discarding an upload", e);
+    }
   }
 
   private int route(HttpExchange exchange, String endpoint) throws IOException {
