@@ -55,9 +55,6 @@ public final class QeScoringJob {
   /** The model argument that names the model shipped in audio. */
   public static final String DEFAULT_MODEL = "default";
 
-  /** As {@code earmark qe predict FILE} without {@code --review-threshold}. */
-  public static final double DEFAULT_REVIEW_THRESHOLD = 0.3;
-
   /** As {@code earmark qe predict FILE} without {@code --top}. */
   public static final int TOP_FEATURES = 3;
 
@@ -74,10 +71,12 @@ public final class QeScoringJob {
    * @param output the Parquet table's folder; created by the first run
    * @param model a QE model file any Hadoop file system can read, or {@link #DEFAULT_MODEL}
    * @param date the partition this run's rows go to
-   * @param reviewThreshold predicted WER at or above which review is recommended
+   * @param reviewThreshold predicted WER at or above which review is recommended; null (no
+   *     REVIEW_THRESHOLD argument) for the threshold the model carries from its calibration, as
+   *     {@code earmark qe predict FILE} without {@code --review-threshold}
    */
   public record Arguments(
-      String input, String output, String model, LocalDate date, double reviewThreshold) {
+      String input, String output, String model, LocalDate date, Double reviewThreshold) {
     /**
      * @throws JobInputException naming the bad argument
      */
@@ -92,10 +91,10 @@ public final class QeScoringJob {
         throw new JobInputException(
             "DATE \"" + args[3] + "\" is not a date like 2026-12-07; " + USAGE);
       }
-      double threshold = DEFAULT_REVIEW_THRESHOLD;
+      Double threshold = null;
       if (args.length == 5) {
         try {
-          threshold = Double.parseDouble(args[4]);
+          threshold = Double.valueOf(args[4]);
         } catch (NumberFormatException e) {
           threshold = Double.NaN;
         }
@@ -171,14 +170,21 @@ public final class QeScoringJob {
     } catch (QeModelException e) {
       throw new JobInputException(e.getMessage());
     }
+    double threshold =
+        arguments.reviewThreshold() == null
+            ? metadata.defaultReviewThreshold()
+            : arguments.reviewThreshold();
     out.printf(
         Locale.ROOT,
-        "model %s (%s), review threshold %.2f%n",
+        "model %s (%s), review threshold %.2f (%s)%n",
         metadata.modelId(),
         metadata.passedGate()
             ? "passed its rho gate"
             : "WARNING: did not pass its rho gate; treat hints as unreliable",
-        arguments.reviewThreshold());
+        threshold,
+        arguments.reviewThreshold() == null
+            ? metadata.reviewThresholdSource()
+            : "the REVIEW_THRESHOLD argument");
 
     Dataset<Row> known = known(spark, arguments.output());
     Dataset<Row> index =
@@ -200,7 +206,7 @@ public final class QeScoringJob {
         if (fresh.isEmpty()) {
           return new Summary(files, 0, 0);
         }
-        return score(spark, arguments, modelBytes, fresh, files);
+        return score(spark, arguments, threshold, modelBytes, fresh, files);
       } finally {
         fresh.unpersist();
       }
@@ -210,16 +216,17 @@ public final class QeScoringJob {
   }
 
   private static Summary score(
-      SparkSession spark, Arguments arguments, byte[] modelBytes, Dataset<Row> fresh, long files) {
+      SparkSession spark,
+      Arguments arguments,
+      double reviewThreshold,
+      byte[] modelBytes,
+      Dataset<Row> fresh,
+      long files) {
     Broadcast<byte[]> model =
         JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(modelBytes);
     ClipScorer scorer =
         new ClipScorer(
-            model,
-            ClipScorer.sha256(modelBytes),
-            arguments.model(),
-            arguments.reviewThreshold(),
-            TOP_FEATURES);
+            model, ClipScorer.sha256(modelBytes), arguments.model(), reviewThreshold, TOP_FEATURES);
     Dataset<Row> scored =
         audio(spark, arguments.input())
             .join(broadcast(fresh), ScoredClips.PATH)

@@ -38,7 +38,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class QeScoringJobTest {
   private static final LocalDate DAY = LocalDate.of(2026, 12, 7);
-  private static final double THRESHOLD = QeScoringJob.DEFAULT_REVIEW_THRESHOLD;
+
+  /** No REVIEW_THRESHOLD argument: the job uses the one the model carries, as qe predict does. */
+  private static final double THRESHOLD = QeModel.loadDefault().metadata().defaultReviewThreshold();
+
   private static final List<String> BROKEN = List.of("not-audio.wav", "truncated-data.wav");
 
   private static SparkSession spark;
@@ -227,7 +230,7 @@ class QeScoringJobTest {
   private static QeScoringJob.Summary run(Path in, Path table, LocalDate date) {
     return QeScoringJob.run(
         spark,
-        new QeScoringJob.Arguments(in.toString(), table.toString(), "default", date, THRESHOLD),
+        new QeScoringJob.Arguments(in.toString(), table.toString(), "default", date, null),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
   }
 

@@ -116,6 +116,7 @@ public final class QeCommand {
     result.put("default_model", run.defaultModel());
     result.put("model_passed_gate", run.modelPassedGate());
     result.put("review_threshold", run.reviewThreshold());
+    result.put("review_threshold_source", run.reviewThresholdSource());
     List<Map<String, Object>> hints = new ArrayList<>();
     for (QeRun.ClipHint hint : run.hints()) {
       Map<String, Object> row = new LinkedHashMap<>();

@@ -11,7 +11,6 @@ import dev.earmark.storage.qe.QeHints;
 import dev.earmark.storage.qe.QeInference;
 import dev.earmark.storage.qe.QeRun;
 import dev.earmark.storage.settings.ProjectSettings;
-import dev.earmark.storage.settings.Setting;
 import dev.earmark.storage.user.Actor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -100,8 +99,9 @@ public final class QePredictCommand implements Callable<Integer> {
       names = "--review-threshold",
       paramLabel = "WER",
       description =
-          "Predicted WER at or above which review is recommended, for FILEs (default: 0.3; a"
-              + " project uses its qe.review_threshold setting).")
+          "Predicted WER at or above which review is recommended, for FILEs (default: the"
+              + " threshold the model carries from its calibration, 0.3 for a model without one;"
+              + " a project uses its qe.review_threshold setting, else its model's).")
   Double reviewThreshold;
 
   @Option(
@@ -121,13 +121,10 @@ public final class QePredictCommand implements Callable<Integer> {
     if (!clips.isEmpty()) {
       throw new InputException("give audio FILEs or project clips (--clip), not both");
     }
-    double reviewThreshold =
-        this.reviewThreshold == null
-            ? Double.parseDouble(Setting.QE_REVIEW_THRESHOLD.defaultValue())
-            : this.reviewThreshold;
     int top = this.top == null ? DEFAULT_TOP : this.top;
     QeModel qe = QeCommand.loadModel(model);
     QeModelMetadata metadata = qe.metadata();
+    double reviewThreshold = reviewThreshold(metadata);
     List<Map<String, Object>> clips = new ArrayList<>();
     List<QePrediction> predictions = new ArrayList<>();
     for (Path file : files) {
@@ -140,17 +137,19 @@ public final class QePredictCommand implements Callable<Integer> {
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("model", QeCommand.modelJson(metadata));
       result.put("review_threshold", reviewThreshold);
+      result.put("review_threshold_source", reviewThresholdSource(metadata));
       result.put("clips", clips);
       JsonOutput.print(out, result);
     } else {
       out.printf(
           Locale.ROOT,
-          "model %s (%s), review threshold %.2f%n",
+          "model %s (%s), review threshold %.2f (%s)%n",
           metadata.modelId(),
           metadata.passedGate()
               ? "passed its rho gate"
               : "WARNING: did not pass its rho gate; treat hints as unreliable",
-          reviewThreshold);
+          reviewThreshold,
+          reviewThresholdSource(metadata));
       for (int i = 0; i < files.size(); i++) {
         QePrediction prediction = predictions.get(i);
         out.printf(
@@ -185,11 +184,8 @@ public final class QePredictCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new InputException("--threads must be at least 1");
     }
-    double reviewThreshold =
-        this.reviewThreshold == null
-            ? Double.parseDouble(Setting.QE_REVIEW_THRESHOLD.defaultValue())
-            : this.reviewThreshold;
     QeModel qe = QeCommand.loadModel(model);
+    double reviewThreshold = reviewThreshold(qe.metadata());
     List<QeBatch.Item> items = QeBatch.items(batch);
     long started = System.nanoTime();
     QeBatch.Outcome outcome =
@@ -201,6 +197,8 @@ public final class QePredictCommand implements Callable<Integer> {
       result.put("model", QeCommand.modelJson(qe.metadata()));
       result.put("batch", batch.toString());
       result.put("out", out.toString());
+      result.put("review_threshold", reviewThreshold);
+      result.put("review_threshold_source", reviewThresholdSource(qe.metadata()));
       result.put("threads", threads);
       result.put("clips", outcome.clips());
       result.put("scored", outcome.scored());
@@ -225,6 +223,11 @@ public final class QePredictCommand implements Callable<Integer> {
       }
       printer.printf(
           Locale.ROOT,
+          "review threshold %.2f (%s)%n",
+          reviewThreshold,
+          reviewThresholdSource(qe.metadata()));
+      printer.printf(
+          Locale.ROOT,
           "%d clips: %d scored, %d already in %s, %d failed (%.1f s of audio in %.1f s on %d"
               + " threads)%n",
           outcome.clips(),
@@ -247,7 +250,8 @@ public final class QePredictCommand implements Callable<Integer> {
     if (model != null || reviewThreshold != null) {
       throw new InputException(
           "--model and --review-threshold apply to audio FILEs: project clips are predicted with"
-              + " the project's current model at its qe.review_threshold setting");
+              + " the project's model in use at its qe.review_threshold setting, else the model's"
+              + " calibrated threshold");
     }
     int shown = Math.min(top == null ? DEFAULT_TOP : top, QeInference.TOP_FEATURES);
     try (Project project = ProjectAccess.openExisting(qe.root.global)) {
@@ -290,6 +294,15 @@ public final class QePredictCommand implements Callable<Integer> {
       out.flush();
       return run.failures().isEmpty() ? ExitCode.OK : ExitCode.CHECK_FAILED;
     }
+  }
+
+  /** --review-threshold when given, else the threshold the model carries. */
+  private double reviewThreshold(QeModelMetadata metadata) {
+    return reviewThreshold == null ? metadata.defaultReviewThreshold() : reviewThreshold;
+  }
+
+  private String reviewThresholdSource(QeModelMetadata metadata) {
+    return reviewThreshold == null ? metadata.reviewThresholdSource() : "--review-threshold";
   }
 
   private static Map<String, Object> clipJson(

@@ -62,7 +62,9 @@ public final class QeServeCommand implements Callable<Integer> {
   @Option(
       names = "--review-threshold",
       paramLabel = "WER",
-      description = "Predicted WER at or above which review is recommended (default: 0.3).")
+      description =
+          "Predicted WER at or above which review is recommended (default: the threshold the"
+              + " model carries from its calibration; 0.3 for a model without one).")
   Double reviewThreshold;
 
   @Option(
@@ -86,7 +88,7 @@ public final class QeServeCommand implements Callable<Integer> {
     out.printf(
         Locale.ROOT,
         "QE service listening on http://%s:%d (model %s, feature schema v%d, %s; review threshold"
-            + " %.2f; %d workers)%n",
+            + " %.2f, %s; %d workers)%n",
         service.address().getHostString(),
         service.address().getPort(),
         metadata.modelId(),
@@ -94,7 +96,8 @@ public final class QeServeCommand implements Callable<Integer> {
         metadata.passedGate()
             ? "passed its rho gate"
             : "WARNING: did not pass its rho gate, treat predictions as unreliable",
-        settings.reviewThreshold(),
+        settings.reviewThreshold(metadata),
+        settings.reviewThresholdSource(metadata),
         settings.workers());
     out.flush();
     // SIGTERM and Ctrl-C run the hook: it stops accepting, lets requests in flight finish within

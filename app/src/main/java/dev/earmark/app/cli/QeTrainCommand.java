@@ -177,7 +177,7 @@ public final class QeTrainCommand implements Callable<Integer> {
         "WER of the ASR hypothesis against the reference, normalization " + normalizationName;
     TrainingOutcome outcome;
     try {
-      outcome = new QeTrainer(settings, clock()).train(rows, target);
+      outcome = new QeTrainer(settings, clock()).train(rows, target, reviewWerBar, reviewPrecision);
     } catch (QeModelException e) {
       throw new InputException(manifest + ": " + e.getMessage());
     }
@@ -254,7 +254,9 @@ public final class QeTrainCommand implements Callable<Integer> {
                   "WER of the ASR hypothesis against the reference, normalization "
                       + normalization
                       + ", from the feature table "
-                      + features.getFileName());
+                      + features.getFileName(),
+                  reviewWerBar,
+                  reviewPrecision);
       if (!(outcome instanceof TrainingOutcome.TooFewClips)) {
         evaluation = QeEvaluation.evaluate(rows, settings, reviewWerBar, reviewPrecision, 10);
       }

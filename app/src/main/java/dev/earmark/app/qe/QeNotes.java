@@ -27,11 +27,12 @@ public final class QeNotes {
                 + " project's own with earmark qe train";
     return String.format(
         Locale.ROOT,
-        "QE model %s, %s (%s); review threshold %.2f",
+        "QE model %s, %s (%s); review threshold %.2f (%s)",
         run.modelId(),
         which,
         trust,
-        run.reviewThreshold());
+        run.reviewThreshold(),
+        run.reviewThresholdSource());
   }
 
   /**

@@ -328,7 +328,7 @@ public final class QeService implements AutoCloseable {
       }
       AcousticFeatures features = FeatureExtractor.extract(file);
       QePrediction prediction =
-          model.predict(features, config.reviewThreshold(), config.topFeatures());
+          model.predict(features, config.reviewThreshold(model.metadata()), config.topFeatures());
       double[] vector = features.vector();
       drift.add(vector);
       metrics.scored(

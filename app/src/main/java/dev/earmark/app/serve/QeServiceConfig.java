@@ -1,5 +1,6 @@
 package dev.earmark.app.serve;
 
+import dev.earmark.audio.qe.QeModelMetadata;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import java.util.TreeSet;
  * @param port TCP port ({@code port}); 0 picks a free one, printed at start
  * @param modelPath QE model file ({@code model}); null for the model shipped with Earmark
  * @param reviewThreshold predicted WER at or above which review is recommended ({@code
- *     review_threshold})
+ *     review_threshold}); null for the threshold the model carries from its calibration
  * @param topFeatures contributing features returned per clip ({@code top_features})
  * @param maxBodyBytes largest request body accepted ({@code max_body_bytes})
  * @param maxCompressedBytes largest FLAC/MP3/Ogg upload accepted ({@code max_compressed_bytes}): a
@@ -41,7 +42,7 @@ public record QeServiceConfig(
     String bindAddress,
     int port,
     Path modelPath,
-    double reviewThreshold,
+    Double reviewThreshold,
     int topFeatures,
     long maxBodyBytes,
     long maxCompressedBytes,
@@ -60,7 +61,7 @@ public record QeServiceConfig(
         "127.0.0.1",
         8790,
         null,
-        0.3,
+        null,
         3,
         8L << 20,
         1L << 20,
@@ -72,6 +73,16 @@ public record QeServiceConfig(
         100,
         0.2,
         10);
+  }
+
+  /** The review threshold in force with {@code model}: the configured one, else the model's. */
+  public double reviewThreshold(QeModelMetadata model) {
+    return reviewThreshold == null ? model.defaultReviewThreshold() : reviewThreshold;
+  }
+
+  /** Where {@link #reviewThreshold(QeModelMetadata)} comes from, for the start-up line. */
+  public String reviewThresholdSource(QeModelMetadata model) {
+    return reviewThreshold == null ? model.reviewThresholdSource() : "configured";
   }
 
   /** The file's keys, in the order docs/qe.md lists them. */
@@ -95,7 +106,7 @@ public record QeServiceConfig(
 
   public QeServiceConfig {
     require(port >= 0 && port <= 65535, "port", "between 0 and 65535");
-    require(reviewThreshold >= 0, "review_threshold", "0 or more");
+    require(reviewThreshold == null || reviewThreshold >= 0, "review_threshold", "0 or more");
     require(topFeatures >= 0, "top_features", "0 or more");
     require(maxBodyBytes >= 1024, "max_body_bytes", "at least 1024");
     require(maxCompressedBytes >= 1024, "max_compressed_bytes", "at least 1024");
@@ -155,7 +166,7 @@ public record QeServiceConfig(
         bind,
         integer(values, "port", port),
         model,
-        decimal(values, "review_threshold", reviewThreshold),
+        threshold(values, reviewThreshold),
         integer(values, "top_features", topFeatures),
         longInteger(values, "max_body_bytes", maxBodyBytes),
         longInteger(values, "max_compressed_bytes", maxCompressedBytes),
@@ -167,6 +178,20 @@ public record QeServiceConfig(
         integer(values, "drift_min_clips", driftMinClips),
         decimal(values, "drift_psi_warning", driftPsiWarning),
         integer(values, "shutdown_grace_seconds", shutdownGraceSeconds));
+  }
+
+  /**
+   * {@code review_threshold}: a number, or empty / {@code model} for the model's calibrated one.
+   */
+  private static Double threshold(Map<String, String> values, Double fallback) {
+    String text = values.get("review_threshold");
+    if (text == null) {
+      return fallback;
+    }
+    if (text.isEmpty() || text.equals("model")) {
+      return null;
+    }
+    return decimal(values, "review_threshold", 0);
   }
 
   private static int integer(Map<String, String> values, String key, int fallback) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earmark.app.cli.EarmarkCommandTest.Result;
+import dev.earmark.audio.qe.QeModel;
+import dev.earmark.audio.qe.QeModelMetadata;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -292,6 +294,20 @@ class QeCommandTest {
     Result human =
         run("qe", "predict", noisy.toString(), "--model", model.toString(), "--top", "2");
     assertThat(human.out()).contains("predicted WER").contains("REVIEW RECOMMENDED");
+    // Without --review-threshold the threshold is the model's own, and the output says so.
+    Result calibrated =
+        run("qe", "predict", noisy.toString(), "--model", model.toString(), "--json");
+    JsonNode own = json(calibrated);
+    QeModelMetadata trained = QeModel.load(model).metadata();
+    assertThat(own.get("review_threshold").asDouble()).isEqualTo(trained.defaultReviewThreshold());
+    assertThat(own.get("review_threshold_source").asText())
+        .isEqualTo(trained.reviewThresholdSource());
+    assertThat(json(result).get("review_threshold_source").asText())
+        .isEqualTo("--review-threshold");
+    Result shipped = run("qe", "predict", noisy.toString());
+    assertThat(shipped.out())
+        .contains(
+            "review threshold 0.50 (from the model's calibration: 90% precision at WER > 0.2)");
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.earmark.app.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.earmark.audio.qe.QeModel;
+import dev.earmark.audio.qe.QeModelMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +45,14 @@ class QeServiceConfigTest {
     assertThat(config.maxAudioSeconds()).isEqualTo(defaults.maxAudioSeconds());
     assertThat(defaults.bindAddress()).isEqualTo("127.0.0.1");
     assertThat(defaults.modelPath()).isNull();
+    // Unset, the threshold is the one the model carries; "model" says so explicitly.
+    QeModelMetadata shipped = QeModel.loadDefault().metadata();
+    assertThat(defaults.reviewThreshold()).isNull();
+    assertThat(defaults.reviewThreshold(shipped)).isEqualTo(shipped.defaultReviewThreshold());
+    assertThat(defaults.reviewThresholdSource(shipped))
+        .isEqualTo("from the model's calibration: 90% precision at WER > 0.2");
+    assertThat(config.reviewThreshold(shipped)).isEqualTo(0.45);
+    assertThat(config.with(Map.of("review_threshold", "model"), null).reviewThreshold()).isNull();
   }
 
   @Test

@@ -106,7 +106,10 @@ class QeServiceTest {
       assertThat(response.headers().firstValue("Content-Type"))
           .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
       JsonNode body = JSON.readTree(response.body());
-      QePrediction expected = model.predict(FeatureExtractor.extract(clip), 0.3, 3);
+      // No review_threshold configured: the model's calibrated one.
+      double threshold = model.metadata().defaultReviewThreshold();
+      QePrediction expected = model.predict(FeatureExtractor.extract(clip), threshold, 3);
+      assertThat(body.get("review_threshold").asDouble()).isEqualTo(threshold);
       assertThat(body.get("predicted_wer").asDouble()).isEqualTo(expected.predictedWer());
       assertThat(body.get("review_recommended").asBoolean())
           .isEqualTo(expected.reviewRecommended());

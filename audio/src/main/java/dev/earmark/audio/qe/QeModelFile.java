@@ -25,8 +25,14 @@ import java.util.zip.ZipOutputStream;
  * times are fixed, so the same model always gives the same bytes. Stateless.
  */
 final class QeModelFile {
-  /** Version of this layout; bumped on any incompatible change. */
-  static final int FORMAT_VERSION = 1;
+  /**
+   * Version of this layout; bumped on any change. Version 2 added {@code review_calibration}; a
+   * version 1 file is still read, without one (its review threshold is the fallback).
+   */
+  static final int FORMAT_VERSION = 2;
+
+  /** The oldest layout this build still reads. */
+  static final int OLDEST_READABLE_VERSION = 1;
 
   static final String METADATA_ENTRY = "metadata.json";
   static final String BOOSTER_ENTRY = "model.ubj";
@@ -125,6 +131,17 @@ final class QeModelFile {
       row.put("mean_predicted_wer", bin.meanPredictedWer());
       row.put("mean_observed_wer", bin.meanObservedWer());
     }
+    ReviewCalibration review = metadata.review();
+    if (review == null) {
+      root.putNull("review_calibration");
+    } else {
+      ObjectNode calibrated = root.putObject("review_calibration");
+      calibrated.put("threshold", review.threshold());
+      calibrated.put("wer_bar", review.werBar());
+      calibrated.put("target_precision", review.targetPrecision());
+      calibrated.put("precision", review.precision());
+      calibrated.put("recall", review.recall());
+    }
     ObjectNode drift = root.putObject("drift_baseline");
     ArrayNode features = drift.putArray("features");
     metadata.featureBaselines().forEach(bins -> features.add(binsJson(bins)));
@@ -167,14 +184,29 @@ final class QeModelFile {
       throw new QeModelException(source + " is not an Earmark QE model file.");
     }
     int formatVersion = r.integer(root, "format_version");
-    if (formatVersion != FORMAT_VERSION) {
+    if (formatVersion < OLDEST_READABLE_VERSION || formatVersion > FORMAT_VERSION) {
       throw new QeModelException(
           source
               + " has model format version "
               + formatVersion
-              + "; this build reads version "
+              + "; this build reads versions "
+              + OLDEST_READABLE_VERSION
+              + " to "
               + FORMAT_VERSION
               + ".");
+    }
+    ReviewCalibration review = null;
+    if (formatVersion >= 2) {
+      JsonNode calibrated = r.object(root, "review_calibration");
+      if (!calibrated.isNull()) {
+        review =
+            new ReviewCalibration(
+                r.number(calibrated, "threshold"),
+                r.number(calibrated, "wer_bar"),
+                r.number(calibrated, "target_precision"),
+                r.number(calibrated, "precision"),
+                r.number(calibrated, "recall"));
+      }
     }
     JsonNode p = r.object(root, "parameters");
     QeTrainingSettings settings =
@@ -233,7 +265,8 @@ final class QeModelFile {
         metrics,
         r.object(root, "passed_gate").asBoolean(),
         features,
-        r.bins(r.object(drift, "predicted_wer")));
+        r.bins(r.object(drift, "predicted_wer")),
+        review);
   }
 
   /** Field access that names the missing field and the file in its message. */

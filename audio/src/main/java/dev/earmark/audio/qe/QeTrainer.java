@@ -45,6 +45,26 @@ public final class QeTrainer {
    * @throws QeModelException if two rows share a clip id or XGBoost fails
    */
   public TrainingOutcome train(List<TrainingRow> rows, String target) {
+    return train(rows, target, DEFAULT_REVIEW_WER_BAR, DEFAULT_REVIEW_PRECISION);
+  }
+
+  /** Default observed-WER bar of the calibrated review threshold (the default routing bar). */
+  public static final double DEFAULT_REVIEW_WER_BAR = 0.2;
+
+  /** Default share of flagged clips that must be above the bar. */
+  public static final double DEFAULT_REVIEW_PRECISION = 0.9;
+
+  /**
+   * Trains on {@code rows} and records in the model the review threshold its out-of-fold
+   * predictions support ({@link QeEvaluation#reviewThreshold}).
+   *
+   * @param target what the rows' target is, recorded in the lineage
+   * @param reviewWerBar observed WER above which a clip needs review
+   * @param reviewPrecision share of flagged clips that must be above the bar
+   * @throws QeModelException if two rows share a clip id or XGBoost fails
+   */
+  public TrainingOutcome train(
+      List<TrainingRow> rows, String target, double reviewWerBar, double reviewPrecision) {
     Set<String> seen = new HashSet<>();
     for (TrainingRow row : rows) {
       if (!seen.add(row.clipId())) {
@@ -94,11 +114,24 @@ public final class QeTrainer {
             metrics,
             passed,
             featureBaselines,
-            FeatureBins.fromBaseline("predicted_wer", fitted, settings.driftBins()));
+            FeatureBins.fromBaseline("predicted_wer", fitted, settings.driftBins()),
+            calibrated(
+                QeEvaluation.reviewThreshold(outOfFold, actual, reviewWerBar, reviewPrecision)));
     QeModel model = new QeModel(booster, metadata);
     return passed
         ? new TrainingOutcome.Accepted(model)
         : new TrainingOutcome.BelowGate(metrics, settings.rhoGate(), model);
+  }
+
+  private static ReviewCalibration calibrated(QeEvaluation.ReviewThreshold review) {
+    return review.threshold().isEmpty()
+        ? null
+        : new ReviewCalibration(
+            review.threshold().getAsDouble(),
+            review.werBar(),
+            review.targetPrecision(),
+            review.precision(),
+            review.recall());
   }
 
   /**

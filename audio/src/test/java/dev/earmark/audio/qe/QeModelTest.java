@@ -113,7 +113,7 @@ class QeModelTest {
         QeModelException.class,
         () ->
             QeModelFile.parseMetadata(
-                json.replace("\"format_version\" : 1", "\"format_version\" : 7"), "m"));
+                json.replace("\"format_version\" : 2", "\"format_version\" : 7"), "m"));
     assertThrows(
         QeModelException.class,
         () -> QeModelFile.parseMetadata(json.replace("\"model_id\"", "\"modelid\""), "m"));
@@ -121,6 +121,43 @@ class QeModelTest {
         QeModelException.class,
         () -> QeModelFile.parseMetadata(json.replace("earmark-qe-model", "x"), "m"));
     assertThrows(QeModelException.class, () -> QeModelFile.parseMetadata("{", "m"));
+  }
+
+  @Test
+  void theTrainedModelCarriesTheThresholdItsCalibrationSupports() {
+    QeModelMetadata metadata = model.metadata();
+    ReviewCalibration review = metadata.reviewCalibration().orElseThrow();
+    assertEquals(QeTrainer.DEFAULT_REVIEW_WER_BAR, review.werBar());
+    assertEquals(QeTrainer.DEFAULT_REVIEW_PRECISION, review.targetPrecision());
+    assertTrue(review.precision() >= review.targetPrecision(), review.toString());
+    assertEquals(review.threshold(), metadata.defaultReviewThreshold());
+    assertEquals(
+        "from the model's calibration: 90% precision at WER > 0.2",
+        metadata.reviewThresholdSource());
+  }
+
+  @Test
+  void aFormatOneFileStillLoadsAndFallsBackToThePreviousThreshold() {
+    QeModelFile.Contents contents = QeModelFile.read(model.toBytes(), "m");
+    String json = QeModelFile.metadataJson(contents.metadata());
+    int start = json.indexOf("  \"review_calibration\"");
+    int end = json.indexOf("  \"drift_baseline\"");
+    String formatOne =
+        (json.substring(0, start) + json.substring(end))
+            .replace("\"format_version\" : 2", "\"format_version\" : 1");
+    QeModelMetadata old = QeModelFile.parseMetadata(formatOne, "old.qe");
+    assertEquals(1, old.formatVersion());
+    assertTrue(old.reviewCalibration().isEmpty());
+    assertEquals(ReviewCalibration.FALLBACK_THRESHOLD, old.defaultReviewThreshold());
+    assertTrue(old.reviewThresholdSource().contains("predates calibrated thresholds"));
+    // A format 2 file without a threshold says so and writes null, not a number.
+    QeModelMetadata none =
+        QeModelFile.parseMetadata(
+            json.substring(0, start) + "  \"review_calibration\" : null,\n" + json.substring(end),
+            "m");
+    assertEquals(0.3, none.defaultReviewThreshold());
+    assertTrue(none.reviewThresholdSource().contains("reached no threshold"));
+    assertTrue(QeModelFile.metadataJson(none).contains("\"review_calibration\" : null"));
   }
 
   @Test

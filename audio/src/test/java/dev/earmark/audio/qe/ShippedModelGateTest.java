@@ -27,9 +27,10 @@ class ShippedModelGateTest {
     assertTrue(rows.size() >= 500, rows.size() + " corpus clips");
     assertTrue(rows.stream().allMatch(row -> row.group() != null), "every clip has its group");
 
+    ReviewCalibration review = metadata.reviewCalibration().orElseThrow();
     TrainingOutcome outcome =
         new QeTrainer(metadata.settings(), Clock.fixed(metadata.createdAt(), ZoneOffset.UTC))
-            .train(rows, metadata.target());
+            .train(rows, metadata.target(), review.werBar(), review.targetPrecision());
     QeModel retrained = assertInstanceOf(TrainingOutcome.Accepted.class, outcome).model();
     QeMetrics metrics = retrained.metadata().metrics();
     assertTrue(
@@ -40,5 +41,14 @@ class ShippedModelGateTest {
     assertEquals(metadata.modelId(), retrained.metadata().modelId());
     assertEquals(metadata.metrics(), metrics);
     assertTrue(metadata.passedGate());
+    // Its review threshold is the calibration's, recomputed: 90 % of the clips predicted at or
+    // above it had observed WER above the project's default bar, routing.transcript_wer 0.2.
+    assertEquals(review, retrained.metadata().reviewCalibration().orElseThrow());
+    assertEquals(0.2, review.werBar());
+    assertEquals(0.9, review.targetPrecision());
+    assertTrue(review.precision() >= 0.9, review.toString());
+    assertEquals(0.498, review.threshold(), 0.0005);
+    assertEquals(review.threshold(), metadata.defaultReviewThreshold());
+    assertEquals(metadata, retrained.metadata());
   }
 }

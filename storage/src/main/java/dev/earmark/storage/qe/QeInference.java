@@ -127,6 +127,29 @@ public final class QeInference {
     return run(actor, chosen, null);
   }
 
+  /** A review threshold and where it came from, for hint text. */
+  public record ReviewThreshold(double value, String source) {}
+
+  /**
+   * The review threshold hints from {@code model} use: the project's {@code qe.review_threshold}
+   * when a lead set it, else the threshold the model's calibration supports (0.3 for a model file
+   * that carries none).
+   */
+  public ReviewThreshold reviewThreshold(QeModel model) {
+    return settings
+        .get(Setting.QE_REVIEW_THRESHOLD.key())
+        .map(
+            value ->
+                new ReviewThreshold(
+                    Double.parseDouble(value),
+                    "the project's " + Setting.QE_REVIEW_THRESHOLD.key() + " setting"))
+        .orElseGet(
+            () ->
+                new ReviewThreshold(
+                    model.metadata().defaultReviewThreshold(),
+                    model.metadata().reviewThresholdSource()));
+  }
+
   /** The model hints come from: the project's current model, else the shipped default. */
   public QeModel modelInUse() {
     return hints.currentModel().orElseGet(QeModel::loadDefault);
@@ -137,7 +160,7 @@ public final class QeInference {
     boolean defaultModel = current.isEmpty();
     QeModel model = current.orElseGet(QeModel::loadDefault);
     String modelId = model.metadata().modelId();
-    double threshold = settings.number(Setting.QE_REVIEW_THRESHOLD);
+    ReviewThreshold threshold = reviewThreshold(model);
     List<QeRun.ClipHint> clipHints = new ArrayList<>();
     List<QeRun.ClipFailure> failures = new ArrayList<>();
     List<double[]> vectors = new ArrayList<>();
@@ -152,7 +175,7 @@ public final class QeInference {
                 clip.row().id(), clip.row().datasetId(), clip.row().key(), clip.failure()));
         continue;
       }
-      QePrediction prediction = model.predict(clip.features(), threshold, TOP_FEATURES);
+      QePrediction prediction = model.predict(clip.features(), threshold.value(), TOP_FEATURES);
       vectors.add(clip.features());
       predictions.put(clip.row().id(), prediction);
       clipHints.add(
@@ -181,7 +204,8 @@ public final class QeInference {
         modelId,
         defaultModel,
         model.metadata().passedGate(),
-        threshold,
+        threshold.value(),
+        threshold.source(),
         clipHints,
         failures,
         drift);

@@ -163,7 +163,13 @@ public final class QeProjectTraining {
   public Result train(Actor actor, QeTrainingSettings trainingSettings, Clock clock) {
     TrainingData data = trainingData(actor);
     TrainingOutcome outcome =
-        new QeTrainer(trainingSettings, clock).train(data.rows(), data.target());
+        new QeTrainer(trainingSettings, clock)
+            .train(
+                data.rows(),
+                data.target(),
+                // The calibrated review threshold is chosen against the project's own bar.
+                settings.number(Setting.ROUTING_TRANSCRIPT_WER),
+                QeTrainer.DEFAULT_REVIEW_PRECISION);
     if (outcome instanceof TrainingOutcome.Accepted accepted) {
       QeModel model = accepted.model();
       hints.storeModel(actor, model);

@@ -12,7 +12,10 @@ import java.util.List;
  *     was used
  * @param modelPassedGate whether that model passed its rho gate (the shipped one did not: its hints
  *     are to be shown as unreliable)
- * @param reviewThreshold the {@code qe.review_threshold} in force
+ * @param reviewThreshold the review threshold in force: {@code qe.review_threshold} when the lead
+ *     set it, else the model's calibrated one
+ * @param reviewThresholdSource where it came from, e.g. "from the model's calibration: 90%
+ *     precision at WER > 0.2" or "the project's qe.review_threshold setting"
  * @param hints one stored hint per measured clip, in clip-key order
  * @param failures clips whose audio could not be measured, with the reason; they get no hint
  */
@@ -21,6 +24,7 @@ public record QeRun(
     boolean defaultModel,
     boolean modelPassedGate,
     double reviewThreshold,
+    String reviewThresholdSource,
     List<ClipHint> hints,
     List<ClipFailure> failures,
     DriftCheck drift) {

@@ -51,14 +51,19 @@ public enum Setting {
       0.0,
       null,
       "dispute routing: a pairwise normalized transcript WER above this disputes the item"),
-  /** QE: predicted WER at or above which a clip is flagged "review recommended". */
+  /**
+   * QE: predicted WER at or above which a clip is flagged "review recommended". While the lead has
+   * not set it, the threshold the model in use carries from its calibration applies; the default
+   * shown (0.3) is only the fallback for a model file that carries none.
+   */
   QE_REVIEW_THRESHOLD(
       "qe.review_threshold",
       Kind.NUMBER,
       "0.3",
       0.0,
       null,
-      "QE: a predicted WER at or above this flags the clip \"review recommended\""),
+      "QE: a predicted WER at or above this flags the clip \"review recommended\"; unset, the"
+          + " model's calibrated threshold applies (0.3 only for a model without one)"),
   /**
    * Listening rigour: the share of a clip (0–1) an annotator must have heard before a rating form
    * unlocks. While the lead has not set it, each rubric version's own {@code listening_requirement}

@@ -92,6 +92,17 @@ class QeInferenceTest {
       // project only as its hints' lineage, it does not become the project's current model.
       assertThat(first.modelPassedGate()).isTrue();
       assertThat(hints.currentModel()).isEmpty();
+      // qe.review_threshold is unset: the threshold is the one the model carries (0.498 at 90%
+      // precision for WER > 0.2), and every hint was flagged at it.
+      assertThat(first.reviewThreshold())
+          .isEqualTo(shipped.metadata().reviewCalibration().orElseThrow().threshold());
+      assertThat(first.reviewThresholdSource())
+          .isEqualTo("from the model's calibration: 90% precision at WER > 0.2");
+      assertThat(first.hints())
+          .allMatch(
+              hint ->
+                  hint.prediction().reviewRecommended()
+                      == hint.prediction().predictedWer() >= first.reviewThreshold());
       assertThat(first.failures()).isEmpty();
       // 53 manifest clips: 6 TTS clips have no hypothesis, 5 are excluded (consent, retention).
       long withHypothesis = activeWithHypothesis(project);
@@ -190,6 +201,8 @@ class QeInferenceTest {
       assertThat(run.hints()).extracting(QeRun.ClipHint::clipKey).containsExactly("a", "c");
       assertThat(run.hints()).allMatch(hint -> hint.prediction().reviewRecommended());
       assertThat(run.reviewThreshold()).isZero();
+      assertThat(run.reviewThresholdSource())
+          .isEqualTo("the project's qe.review_threshold setting");
       assertThat(run.failures())
           .singleElement()
           .satisfies(

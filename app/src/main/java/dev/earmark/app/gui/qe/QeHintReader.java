@@ -46,10 +46,18 @@ public final class QeHintReader {
       return Optional.empty();
     }
     QeHint stored = hint.get();
+    Optional<QeModel> model = models.computeIfAbsent(stored.modelId(), this::loadModel);
+    // A hint keeps the threshold it was computed at: the model's own when it equals the one the
+    // model carries (the project's setting was unset), else the setting a lead chose.
+    String source =
+        model
+            .map(QeModel::metadata)
+            .filter(metadata -> metadata.defaultReviewThreshold() == stored.reviewThreshold())
+            .map(metadata -> metadata.reviewThresholdSource())
+            .orElse("the project's qe.review_threshold setting");
     Optional<CalibrationBin> calibration =
-        models
-            .computeIfAbsent(stored.modelId(), this::loadModel)
-            .map(model -> model.metadata().metrics())
+        model
+            .map(m -> m.metadata().metrics())
             .filter(metrics -> !metrics.calibration().isEmpty())
             .map(metrics -> metrics.binFor(stored.predictedWer()));
     return Optional.of(
@@ -58,6 +66,7 @@ public final class QeHintReader {
             stored.predictedWer(),
             stored.reviewRecommended(),
             stored.reviewThreshold(),
+            source,
             calibration,
             features(stored.topFeaturesJson())));
   }

@@ -7,15 +7,17 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A clip's QE hint ready to show: the prediction, the review flag and its threshold, the model's
- * calibration bin for the prediction (empty when the model is not stored in the project), and the
- * top contributing features, largest first. Immutable.
+ * A clip's QE hint ready to show: the prediction, the review flag, its threshold and where that
+ * came from (the model's calibration or the project's setting), the model's calibration bin for the
+ * prediction (empty when the model is not stored in the project), and the top contributing
+ * features, largest first. Immutable.
  */
 public record QeHintSummary(
     String modelId,
     double predictedWer,
     boolean reviewRecommended,
     double reviewThreshold,
+    String reviewThresholdSource,
     Optional<CalibrationBin> calibration,
     List<FeatureContribution> topFeatures) {
   public QeHintSummary {
@@ -27,11 +29,16 @@ public record QeHintSummary(
     return String.format(Locale.ROOT, "predicted WER %.2f", predictedWer);
   }
 
-  /** "review recommended (≥ 0.30)" or "no review needed (< 0.30)". */
+  /**
+   * "review recommended (≥ 0.50, from the model's calibration: 90% precision at WER > 0.2)" or "no
+   * review needed (< 0.30, the project's qe.review_threshold setting)".
+   */
   public String flagLine() {
     return reviewRecommended
-        ? String.format(Locale.ROOT, "review recommended (≥ %.2f)", reviewThreshold)
-        : String.format(Locale.ROOT, "no review needed (< %.2f)", reviewThreshold);
+        ? String.format(
+            Locale.ROOT, "review recommended (≥ %.2f, %s)", reviewThreshold, reviewThresholdSource)
+        : String.format(
+            Locale.ROOT, "no review needed (< %.2f, %s)", reviewThreshold, reviewThresholdSource);
   }
 
   /**

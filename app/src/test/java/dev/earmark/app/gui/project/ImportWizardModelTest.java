@@ -111,7 +111,10 @@ class ImportWizardModelTest {
 
     assertThat(wizard.stepProperty().get()).isEqualTo(Step.REPORT);
     assertThat(wizard.notes()).isNotEmpty();
-    assertThat(wizard.notes().get(0)).startsWith("QE model ").contains("review threshold 0.30");
+    assertThat(wizard.notes().get(0))
+        .startsWith("QE model ")
+        .contains(
+            "review threshold 0.50 (from the model's calibration: 90% precision at WER > 0.2)");
     assertThat(wizard.notes().get(1)).matches("QE hints stored for [1-9][0-9]* clips .*");
     // The demo imports more than qe.drift_min_clips clips with a hypothesis: drift is checked.
     assertThat(wizard.notes())

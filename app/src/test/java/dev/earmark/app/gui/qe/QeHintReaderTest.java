@@ -66,7 +66,8 @@ class QeHintReaderTest {
       QeHintSummary summary = adjudicator.read(clipId).orElseThrow();
 
       assertThat(summary.predictionLine()).isEqualTo("predicted WER 0.34");
-      assertThat(summary.flagLine()).isEqualTo("review recommended (≥ 0.30)");
+      assertThat(summary.flagLine())
+          .isEqualTo("review recommended (≥ 0.30, the project's qe.review_threshold setting)");
       assertThat(summary.calibration()).contains(bin);
       assertThat(summary.calibrationLine())
           .startsWith("calibration: predictions ")
