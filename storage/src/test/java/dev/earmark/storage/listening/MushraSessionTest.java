@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earmark.engine.listening.SystemResults;
+import dev.earmark.engine.priority.SliceQuotas;
 import dev.earmark.engine.release.DataUse;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
@@ -16,6 +17,7 @@ import dev.earmark.storage.Databases;
 import dev.earmark.storage.LabelingFixture;
 import dev.earmark.storage.TestClocks;
 import dev.earmark.storage.assign.AssignmentPlan;
+import dev.earmark.storage.assign.AssignmentSummary;
 import dev.earmark.storage.assign.QueuePriority;
 import dev.earmark.storage.audit.AuditVerification;
 import dev.earmark.storage.export.BatchExporter;
@@ -42,6 +44,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -94,18 +97,41 @@ class MushraSessionTest {
               "trial demo/p5: has 0 reference clips; a MUSHRA trial needs exactly one"
                   + " (stimulus_role \"reference\")");
 
-      // Assign only reaches key clips (the hidden references): 4 trials x 2 raters.
-      fixture
-          .assignments()
-          .assign(
-              LEAD,
-              new AssignmentPlan(MUSHRA, Optional.empty(), List.of("ann-1", "ann-2"), 1.0, 0, 7),
-              QueuePriority.byClipId());
-      for (String prompt : List.of("p1", "p2", "p3", "p4")) {
-        fixture
-            .assignments()
-            .assignExplicit(LEAD, MUSHRA, fixture.clipId(prompt + "-ref"), "ann-3", false);
-      }
+      // Every rater on every trial; assign only reaches key clips (the hidden references).
+      List<String> raters = List.of("ann-1", "ann-2", "ann-3");
+      assertThatThrownBy(
+              () ->
+                  new AssignmentPlan(
+                      MUSHRA,
+                      Optional.empty(),
+                      raters,
+                      0.5,
+                      0,
+                      7,
+                      List.of(),
+                      SliceQuotas.none(),
+                      OptionalInt.empty(),
+                      true))
+          .hasMessageContaining("leave the overlap ratio at 0");
+      AssignmentSummary summary =
+          fixture
+              .assignments()
+              .assign(
+                  LEAD,
+                  new AssignmentPlan(
+                      MUSHRA,
+                      Optional.empty(),
+                      raters,
+                      0,
+                      0,
+                      7,
+                      List.of(),
+                      SliceQuotas.none(),
+                      OptionalInt.empty(),
+                      true),
+                  QueuePriority.byClipId());
+      assertThat(summary.assignments()).isEqualTo(12);
+      assertThat(summary.overlappedClips()).isEqualTo(4);
       assertThat(keysAssigned(project))
           .containsOnly("p1-ref", "p2-ref", "p3-ref", "p4-ref")
           .hasSize(12);
