@@ -115,6 +115,13 @@ public final class AssignCommand implements Callable<Integer> {
       description = "Seed of the gold, overlap and random choices. Default: 1.")
   long seed;
 
+  @Option(
+      names = "--every-annotator",
+      description =
+          "Every annotator labels every clip, as a listening test needs (each rater on each"
+              + " trial); leave --overlap at 0.")
+  boolean everyAnnotator;
+
   @Option(names = "--dry-run", description = "Report what would be assigned; change nothing.")
   boolean dryRun;
 
@@ -139,7 +146,8 @@ public final class AssignCommand implements Callable<Integer> {
             sliceQuotas,
             limit == null ? OptionalInt.empty() : OptionalInt.of(limit),
             Optional.ofNullable(dataset),
-            seed);
+            seed,
+            everyAnnotator);
     try (Project project = ProjectAccess.openExisting(global())) {
       Actor actor = ProjectAccess.actor(project, global());
       AssignRequest.Outcome outcome = request.run(project, actor, dryRun);

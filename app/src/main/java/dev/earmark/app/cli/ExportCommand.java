@@ -103,6 +103,17 @@ public final class ExportCommand implements Callable<Integer> {
               + " (recorded in the manifest), so sclite scores as the policy does.")
   boolean normalize;
 
+  @Option(
+      names = "--listening",
+      paramLabel = "TASK",
+      description =
+          "Also export this listening test (tts-rating, tts-mushra or tts-preference; repeatable):"
+              + " every label per trial and rater with its screening outcome, excluded raters'"
+              + " labels marked, into listening/TASK/labels.jsonl, the report as 'earmark tts"
+              + " report --json' gives it into listening/TASK/report.json, and the screening rules"
+              + " with their versions and each rater's outcome in the manifest.")
+  List<String> listening = new ArrayList<>();
+
   @Override
   public Integer call() {
     if (allow.size() != reasons.size()) {
@@ -141,7 +152,8 @@ public final class ExportCommand implements Callable<Integer> {
                       dataUse,
                       Version.current(),
                       withAudio,
-                      normalize));
+                      normalize,
+                      listening.stream().map(PolicyCommand::taskType).toList()));
       return report(outcome);
     }
   }

@@ -101,6 +101,56 @@ class AssignCommandTest {
   }
 
   @Test
+  void everyAnnotatorPutsEachAnnotatorOnEachClipAndRefusesAnOverlapBesideIt() throws Exception {
+    var refused =
+        as(
+            SmallProject.LEAD,
+            "assign",
+            "--task",
+            "asr-transcript",
+            "--annotators",
+            "ann-a,ann-b,ann-c",
+            "--every-annotator",
+            "--overlap",
+            "0.5");
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err().strip().lines()).hasSize(1);
+    assertThat(refused.err()).contains("leave the overlap ratio at 0");
+
+    var done =
+        as(
+            SmallProject.LEAD,
+            "assign",
+            "--task",
+            "asr-transcript",
+            "--annotators",
+            "ann-a,ann-b,ann-c",
+            "--every-annotator",
+            "--json");
+    assertThat(done.code()).as(done.err()).isZero();
+    JsonNode report = JSON.readTree(done.out());
+    // The 12 labelable clips, each to all three annotators.
+    assertThat(report.path("clips").asInt()).isEqualTo(12);
+    assertThat(report.path("assignments").asInt()).isEqualTo(36);
+    assertThat(report.path("overlapped_clips").asInt()).isEqualTo(12);
+    assertThat(report.path("annotators"))
+        .extracting(load -> load.path("annotator").asText() + "=" + load.path("clips").asInt())
+        .containsExactly("ann-a=12", "ann-b=12", "ann-c=12");
+
+    // The role check holds: an annotator cannot assign.
+    var denied =
+        as(
+            "ann-a",
+            "assign",
+            "--task",
+            "asr-transcript",
+            "--annotators",
+            "ann-a,ann-b",
+            "--every-annotator");
+    assertThat(denied.code()).isNotZero();
+  }
+
+  @Test
   void aLimitWithRandomPriorityTakesOnlyThatMany() {
     var limited =
         as(

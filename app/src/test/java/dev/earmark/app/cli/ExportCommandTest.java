@@ -124,6 +124,59 @@ class ExportCommandTest {
   }
 
   @Test
+  void aListeningTestIsExportedScreenedWithItsReportAndTheBatchVerifies() throws Exception {
+    Path out = dir.resolve("listening");
+    List<String> args = new ArrayList<>(List.of(allowAll(blockedRun())));
+    args.addAll(List.of("--format", "earmark-jsonl", "--listening", "tts-mushra", "--json"));
+    var exported = export("listening", out, args.toArray(String[]::new));
+    assertThat(exported.code()).as(exported.out() + exported.err()).isZero();
+
+    JsonNode manifest = JSON.readTree(out.resolve("manifest.json").toFile());
+    JsonNode mushra = manifest.path("listening").get(0);
+    assertThat(mushra.path("task_type").asText()).isEqualTo("tts-mushra");
+    assertThat(mushra.path("screening").findValuesAsText("rule")).containsExactly("bs1534-post@1");
+    // The demo's ann-bea scores the hidden reference 85 on every trial: BS.1534-3 excludes her.
+    assertThat(mushra.path("raters"))
+        .anySatisfy(
+            rater -> {
+              assertThat(rater.path("rater").asText()).isEqualTo("ann-bea");
+              assertThat(rater.path("outcome").asText()).isEqualTo("excluded");
+              assertThat(rater.path("exclusions").get(0).path("rule").asText())
+                  .isEqualTo("bs1534-post@1");
+            });
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(out.resolve("listening/tts-mushra/labels.jsonl"))) {
+      lines.add(JSON.readTree(line));
+    }
+    assertThat(lines).hasSize(mushra.path("labels").asInt());
+    assertThat(lines)
+        .filteredOn(line -> line.path("rater").asText().equals("ann-bea"))
+        .isNotEmpty()
+        .allMatch(line -> !line.path("status").asText().equals("kept"));
+
+    // The report beside the labels is what 'earmark tts report --json' prints for the design.
+    var report =
+        run(
+            "tts",
+            "report",
+            "--project",
+            project.toString(),
+            "--user",
+            "maria",
+            "--task",
+            "tts-mushra",
+            "--json");
+    assertThat(report.code()).as(report.err()).isZero();
+    JsonNode printed = JSON.readTree(report.out());
+    JsonNode written = JSON.readTree(out.resolve("listening/tts-mushra/report.json").toFile());
+    assertThat(written.path("designs")).isEqualTo(printed.path("designs"));
+
+    var verify = run("verify", out.toString(), "--json");
+    assertThat(verify.code()).as(verify.out()).isZero();
+    assertThat(JSON.readTree(verify.out()).path("intact").asBoolean()).isTrue();
+  }
+
+  @Test
   void aReSignedManifestFailsOnlyAgainstTheProjectAndTheBatchAnchorIsChecked() throws Exception {
     Path out = dir.resolve("resigned");
     var exported = export("resigned", out, allowAll(blockedRun()));

@@ -33,6 +33,8 @@ import java.util.OptionalInt;
  * @param limit at most this many clips under the rubric in total
  * @param dataset only clips of this dataset
  * @param seed seed of the gold, overlap and random choices
+ * @param everyAnnotator every annotator labels every clip (a listening test's raters on every
+ *     trial); {@code overlap} must then be 0
  */
 public record AssignRequest(
     TaskType task,
@@ -44,9 +46,36 @@ public record AssignRequest(
     SliceQuotas quotas,
     OptionalInt limit,
     Optional<String> dataset,
-    long seed) {
+    long seed,
+    boolean everyAnnotator) {
   /** The priority names, in the order they are offered. */
   public static final List<String> PRIORITIES = List.of("import", "qe", "random");
+
+  /** A request that spreads the clips over the annotators. */
+  public AssignRequest(
+      TaskType task,
+      List<String> annotators,
+      double overlap,
+      Optional<Path> goldFile,
+      double goldShare,
+      String priority,
+      SliceQuotas quotas,
+      OptionalInt limit,
+      Optional<String> dataset,
+      long seed) {
+    this(
+        task,
+        annotators,
+        overlap,
+        goldFile,
+        goldShare,
+        priority,
+        quotas,
+        limit,
+        dataset,
+        seed,
+        false);
+  }
 
   public AssignRequest {
     Objects.requireNonNull(task, "task");
@@ -94,7 +123,16 @@ public record AssignRequest(
     List<GoldAnswer> gold = goldFile.map(file -> GoldFile.read(file, rubric)).orElse(List.of());
     AssignmentPlan plan =
         new AssignmentPlan(
-            policy.rubric(), dataset, annotators, overlap, goldShare, seed, gold, quotas, limit);
+            policy.rubric(),
+            dataset,
+            annotators,
+            overlap,
+            goldShare,
+            seed,
+            gold,
+            quotas,
+            limit,
+            everyAnnotator);
     Optional<String> qeModel = Optional.empty();
     QueuePriority order;
     if (priority.equals("qe")) {

@@ -23,6 +23,8 @@ import java.util.OptionalInt;
  *     ones), so a re-run with the same plan adds nothing
  * @param limit at most this many clips assigned under the rubric in total, earlier runs included;
  *     empty for no limit
+ * @param everyAnnotator every annotator labels every clip, as a listening test needs (each rater on
+ *     each trial); the overlap ratio must then be 0
  */
 public record AssignmentPlan(
     VersionedId rubric,
@@ -33,7 +35,32 @@ public record AssignmentPlan(
     long seed,
     List<GoldAnswer> goldAnswers,
     SliceQuotas quotas,
-    OptionalInt limit) {
+    OptionalInt limit,
+    boolean everyAnnotator) {
+  /** A plan that spreads the clips over the annotators (not every annotator on every clip). */
+  public AssignmentPlan(
+      VersionedId rubric,
+      Optional<String> datasetId,
+      List<String> annotators,
+      double overlapRatio,
+      double goldShare,
+      long seed,
+      List<GoldAnswer> goldAnswers,
+      SliceQuotas quotas,
+      OptionalInt limit) {
+    this(
+        rubric,
+        datasetId,
+        annotators,
+        overlapRatio,
+        goldShare,
+        seed,
+        goldAnswers,
+        quotas,
+        limit,
+        false);
+  }
+
   /** A plan with no gold file, no quota and no limit. */
   public AssignmentPlan(
       VersionedId rubric,
@@ -79,6 +106,11 @@ public record AssignmentPlan(
               + overlapRatio
               + " and "
               + goldShare);
+    }
+    if (everyAnnotator && overlapRatio > 0) {
+      throw new StorageException(
+          "every annotator labels every clip already; leave the overlap ratio at 0, not "
+              + overlapRatio);
     }
     if (annotators.size() < 2 && overlapRatio > 0) {
       throw new StorageException(

@@ -69,10 +69,11 @@ public final class Assignments {
 
   /**
    * Assigns the unassigned active clips of the rubric's task type whose consent scope allows
-   * labeling (lead only). Gold clips go to every annotator; of the others, enough go to two
-   * annotators to reach the overlap ratio, the rest to one; each clip goes to the least-loaded
-   * annotators. Which clips are gold (unless a gold file names them) or overlapped, and ties
-   * between equally loaded annotators, follow the plan's seed.
+   * labeling (lead only). Gold clips go to every annotator (every clip does when the plan says
+   * {@code everyAnnotator}); of the others, enough go to two annotators to reach the overlap ratio,
+   * the rest to one; each clip goes to the least-loaded annotators. Which clips are gold (unless a
+   * gold file names them) or overlapped, and ties between equally loaded annotators, follow the
+   * plan's seed.
    *
    * <p>The plan's limit and slice quotas bound every clip assigned under the rubric, earlier runs
    * included, so re-running a plan adds only clips that are new and still fit. When the limit or a
@@ -209,7 +210,10 @@ public final class Assignments {
               for (Scored scored : chosen) {
                 StoredClip clip = scored.clip();
                 boolean isGold = gold.contains(clip.id());
-                int k = isGold ? annotators : overlapped.contains(clip.id()) ? 2 : 1;
+                int k =
+                    isGold || plan.everyAnnotator()
+                        ? annotators
+                        : overlapped.contains(clip.id()) ? 2 : 1;
                 List<String> picked =
                     load.entrySet().stream()
                         .sorted(
@@ -251,7 +255,10 @@ public final class Assignments {
                   dryRun,
                   plan.rubric(),
                   new AssignmentSummary(
-                      n, made, annotators >= 2 ? goldCount + extraOverlap : 0, goldCount),
+                      n,
+                      made,
+                      annotators < 2 ? 0 : plan.everyAnnotator() ? n : goldCount + extraOverlap,
+                      goldCount),
                   loads,
                   sliceMix,
                   alreadyAssigned,

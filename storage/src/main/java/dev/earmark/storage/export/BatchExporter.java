@@ -29,6 +29,7 @@ import dev.earmark.storage.export.format.ExportClip;
 import dev.earmark.storage.export.format.ExportFormat;
 import dev.earmark.storage.export.format.ExportFormats;
 import dev.earmark.storage.importer.Checksums;
+import dev.earmark.storage.listening.TtsReports;
 import dev.earmark.storage.policy.LabelPolicy;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.policy.PublishedVersion;
@@ -132,6 +133,11 @@ public final class BatchExporter {
     ChosenPolicy chosenPolicy = chosenPolicy(request);
     List<ExportFormat> formats = ExportFormats.standard(createdAt).chosen(request.formats());
 
+    List<TtsReports.Screened> listening =
+        request.listening().stream()
+            .distinct()
+            .map(type -> new TtsReports(project, policies).screened(actor, type))
+            .toList();
     BatchData data =
         project.jdbi().withHandle(handle -> BatchData.load(handle, chosenPolicy.normalizer()));
     ReleaseReport report = releaseCheck(data, request.use(), chosenPolicy.policy(), createdAt);
@@ -170,9 +176,19 @@ public final class BatchExporter {
       Files.createDirectories(temp);
       Map<String, String> fileHashes =
           writeFiles(temp, exported, formats, request, chosenPolicy.normalizer());
+      ListeningExport.write(temp, project.projectId(), listening, fileHashes);
       ObjectNode manifest = head.start();
       describeContents(
-          manifest, data, exported, formats, request, chosenPolicy, report, overrides, fileHashes);
+          manifest,
+          data,
+          exported,
+          formats,
+          request,
+          chosenPolicy,
+          report,
+          overrides,
+          listening,
+          fileHashes);
       String manifestSha256 = ContentHash.of(manifest);
       manifest.put("manifest_sha256", manifestSha256);
       LongFunction<ExportOutcome> outcome =
@@ -367,7 +383,8 @@ public final class BatchExporter {
   /**
    * Adds everything after the manifest's head, in the documented order: QE model, datasets,
    * formats, audio and normalization (only when asked, so other batches keep their manifests),
-   * overrides, agreement, annotators, items, excluded items and file hashes.
+   * overrides, agreement, annotators, items, excluded items, listening tests (only when asked) and
+   * file hashes.
    */
   private void describeContents(
       ObjectNode manifest,
@@ -378,6 +395,7 @@ public final class BatchExporter {
       ChosenPolicy chosenPolicy,
       ReleaseReport report,
       Map<String, String> overrides,
+      List<TtsReports.Screened> listening,
       Map<String, String> fileHashes) {
     List<BatchData.Item> items = data.items();
     Optional<String> qeModel = data.qeModel();
@@ -443,6 +461,9 @@ public final class BatchExporter {
         excluded.put("clip_id", item.clip().key());
         excluded.put("reason", "unresolved-disputes");
       }
+    }
+    if (!listening.isEmpty()) {
+      manifest.set("listening", ListeningExport.describe(listening));
     }
     ObjectNode files = manifest.putObject("files");
     fileHashes.forEach(files::put);

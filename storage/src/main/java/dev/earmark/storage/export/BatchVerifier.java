@@ -400,6 +400,24 @@ public final class BatchVerifier {
         directories.remove(audioDirectory);
         checkAudio(manifest, audioDirectory, problems);
       }
+      JsonNode listening = manifest.path("listening");
+      if (listening.isArray()) {
+        directories.remove(ListeningExport.DIRECTORY);
+        for (JsonNode design : listening) {
+          for (String member : List.of("labels_file", "report_file")) {
+            String file = design.path(member).asText("");
+            if (!files.has(file)) {
+              problems.add(
+                  new BatchVerification.Problem(
+                      "manifest-field",
+                      "listening." + member,
+                      "manifest field listening names "
+                          + (file.isEmpty() ? "no " + member : file)
+                          + " but files does not list it."));
+            }
+          }
+        }
+      }
       if (!directories.equals(named)) {
         problems.add(
             new BatchVerification.Problem(

@@ -1,6 +1,7 @@
 package dev.earmark.storage.export;
 
 import dev.earmark.engine.release.DataUse;
+import dev.earmark.engine.rubric.TaskType;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
@@ -29,6 +30,9 @@ import java.util.TreeMap;
  *     the copies by relative paths
  * @param normalize whether the formats that score text (STM, CTM, Kaldi, trn) get the transcripts
  *     and hypotheses normalized by the ASR policy's rule set, recorded in the manifest
+ * @param listening listening-test designs ({@code tts-rating}, {@code tts-mushra}, {@code
+ *     tts-preference}) whose screened labels and report go into the batch's {@code listening/}
+ *     directory (docs/formats/listening-tests.md)
  */
 public record ExportRequest(
     String batchName,
@@ -39,7 +43,8 @@ public record ExportRequest(
     DataUse use,
     String appVersion,
     boolean withAudio,
-    boolean normalize) {
+    boolean normalize,
+    List<TaskType> listening) {
   public ExportRequest {
     Objects.requireNonNull(batchName, "batchName");
     Objects.requireNonNull(outDir, "outDir");
@@ -48,6 +53,31 @@ public record ExportRequest(
     formats = List.copyOf(formats);
     allowed = Collections.unmodifiableMap(new TreeMap<>(allowed));
     timestamp = timestamp == null ? Optional.empty() : timestamp;
+    listening = List.copyOf(listening);
+  }
+
+  /** A request without listening tests (the default). */
+  public ExportRequest(
+      String batchName,
+      Path outDir,
+      List<String> formats,
+      Map<String, String> allowed,
+      Optional<Instant> timestamp,
+      DataUse use,
+      String appVersion,
+      boolean withAudio,
+      boolean normalize) {
+    this(
+        batchName,
+        outDir,
+        formats,
+        allowed,
+        timestamp,
+        use,
+        appVersion,
+        withAudio,
+        normalize,
+        List.of());
   }
 
   /** A request that leaves the audio out of the batch (the default). */

@@ -91,6 +91,108 @@ public final class TtsReports {
             });
   }
 
+  /**
+   * The report of {@code type} with every submitted label of it as screened: what a batch exports
+   * for a listening test (docs/formats/listening-tests.md).
+   *
+   * @throws dev.earmark.storage.PermissionDeniedException unless a lead or adjudicator asks
+   * @throws StorageException when {@code type} is not a listening-test task type
+   */
+  public Screened screened(Actor actor, TaskType type) {
+    TtsReport report = report(actor, Optional.of(type));
+    TtsReport.Design design = report.designs().get(0);
+    List<ScreenedLabel> labels =
+        project
+            .jdbi()
+            .withHandle(
+                handle -> {
+                  Map<Long, Trial> byKey = new HashMap<>();
+                  ListeningTrials.trials(handle, type)
+                      .trials()
+                      .forEach(trial -> byKey.put(trial.keyClip().clipId(), trial));
+                  List<ScreenedLabel> out = new ArrayList<>();
+                  for (Row row : rows(handle, type)) {
+                    Trial trial = byKey.get(row.clipId());
+                    List<Screening.Exclusion> against = new ArrayList<>();
+                    for (TtsReport.RuleOutcome rule : design.screening()) {
+                      for (Screening.Exclusion exclusion : rule.exclusions()) {
+                        if (exclusion.rater().equals(row.rater())
+                            && (exclusion.session().isEmpty()
+                                || exclusion.session().equals(row.session()))) {
+                          against.add(exclusion);
+                        }
+                      }
+                    }
+                    out.add(
+                        new ScreenedLabel(
+                            trial == null ? "" : trial.id(),
+                            row.rater(),
+                            row.session(),
+                            row.kind() == null ? "" : row.kind(),
+                            row.rubric().id().toString(),
+                            LabelValueJson.toJson(row.value()),
+                            trial == null
+                                ? ScreenedLabel.NO_TRIAL
+                                : "training".equals(row.kind())
+                                    ? ScreenedLabel.TRAINING
+                                    : against.isEmpty()
+                                        ? ScreenedLabel.KEPT
+                                        : ScreenedLabel.EXCLUDED,
+                            against));
+                  }
+                  return out;
+                });
+    return new Screened(report, design, labels);
+  }
+
+  /**
+   * One design's report (the whole {@link TtsReport} of it) with its labels as screened.
+   *
+   * @param report the report holding just {@code design}
+   */
+  public record Screened(TtsReport report, TtsReport.Design design, List<ScreenedLabel> labels) {
+    public Screened {
+      labels = List.copyOf(labels);
+    }
+  }
+
+  /**
+   * One submitted listening-test label and what screening made of it.
+   *
+   * @param trial the trial id, {@code ""} when the clip is in no complete trial
+   * @param session the session id, {@code ""} outside a session
+   * @param kind the session item kind ({@code trial}, {@code gold}, {@code trap}, {@code
+   *     training}), {@code ""} outside a session
+   * @param value the label's value as stored JSON
+   * @param status {@link #KEPT}, {@link #EXCLUDED}, {@link #TRAINING} or {@link #NO_TRIAL}
+   * @param exclusions the screening exclusions that cover this label's rater (and session)
+   */
+  public record ScreenedLabel(
+      String trial,
+      String rater,
+      String session,
+      String kind,
+      String rubric,
+      JsonNode value,
+      String status,
+      List<Screening.Exclusion> exclusions) {
+    /** Counted by the report (gold and trap answers check the rater and are not scored). */
+    public static final String KEPT = "kept";
+
+    /** Left out of the report by a screening rule; still exported, marked. */
+    public static final String EXCLUDED = "excluded";
+
+    /** A training block's label: never scored. */
+    public static final String TRAINING = "training";
+
+    /** The clip is in no complete trial (see the report's trial problems). */
+    public static final String NO_TRIAL = "no-trial";
+
+    public ScreenedLabel {
+      exclusions = List.copyOf(exclusions);
+    }
+  }
+
   /** One submitted label with where it sits. */
   private record Row(
       String rater,

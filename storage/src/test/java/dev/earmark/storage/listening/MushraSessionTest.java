@@ -3,7 +3,11 @@ package dev.earmark.storage.listening;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earmark.engine.listening.SystemResults;
+import dev.earmark.engine.priority.SliceQuotas;
+import dev.earmark.engine.release.DataUse;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
 import dev.earmark.engine.rubric.RubricCatalog;
@@ -13,8 +17,13 @@ import dev.earmark.storage.Databases;
 import dev.earmark.storage.LabelingFixture;
 import dev.earmark.storage.TestClocks;
 import dev.earmark.storage.assign.AssignmentPlan;
+import dev.earmark.storage.assign.AssignmentSummary;
 import dev.earmark.storage.assign.QueuePriority;
 import dev.earmark.storage.audit.AuditVerification;
+import dev.earmark.storage.export.BatchExporter;
+import dev.earmark.storage.export.BatchVerifier;
+import dev.earmark.storage.export.ExportOutcome;
+import dev.earmark.storage.export.ExportRequest;
 import dev.earmark.storage.importer.ClipOutcome;
 import dev.earmark.storage.importer.ImportListener;
 import dev.earmark.storage.importer.ImportReport;
@@ -30,10 +39,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -86,18 +97,41 @@ class MushraSessionTest {
               "trial demo/p5: has 0 reference clips; a MUSHRA trial needs exactly one"
                   + " (stimulus_role \"reference\")");
 
-      // Assign only reaches key clips (the hidden references): 4 trials x 2 raters.
-      fixture
-          .assignments()
-          .assign(
-              LEAD,
-              new AssignmentPlan(MUSHRA, Optional.empty(), List.of("ann-1", "ann-2"), 1.0, 0, 7),
-              QueuePriority.byClipId());
-      for (String prompt : List.of("p1", "p2", "p3", "p4")) {
-        fixture
-            .assignments()
-            .assignExplicit(LEAD, MUSHRA, fixture.clipId(prompt + "-ref"), "ann-3", false);
-      }
+      // Every rater on every trial; assign only reaches key clips (the hidden references).
+      List<String> raters = List.of("ann-1", "ann-2", "ann-3");
+      assertThatThrownBy(
+              () ->
+                  new AssignmentPlan(
+                      MUSHRA,
+                      Optional.empty(),
+                      raters,
+                      0.5,
+                      0,
+                      7,
+                      List.of(),
+                      SliceQuotas.none(),
+                      OptionalInt.empty(),
+                      true))
+          .hasMessageContaining("leave the overlap ratio at 0");
+      AssignmentSummary summary =
+          fixture
+              .assignments()
+              .assign(
+                  LEAD,
+                  new AssignmentPlan(
+                      MUSHRA,
+                      Optional.empty(),
+                      raters,
+                      0,
+                      0,
+                      7,
+                      List.of(),
+                      SliceQuotas.none(),
+                      OptionalInt.empty(),
+                      true),
+                  QueuePriority.byClipId());
+      assertThat(summary.assignments()).isEqualTo(12);
+      assertThat(summary.overlappedClips()).isEqualTo(4);
       assertThat(keysAssigned(project))
           .containsOnly("p1-ref", "p2-ref", "p3-ref", "p4-ref")
           .hasSize(12);
@@ -166,7 +200,86 @@ class MushraSessionTest {
               new SystemResults.LatencySummary("sysA", 4, 250.0, 385.0),
               new SystemResults.LatencySummary("sysB", 4, 50.0, 50.0));
       assertThat(project.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+
+      exportsTheScreenedLabels(fixture, project);
     }
+  }
+
+  /**
+   * The batch carries every label per trial and rater (ann-2's marked, not dropped), the rule with
+   * its version and each rater's outcome in the manifest, and the report beside them.
+   */
+  private void exportsTheScreenedLabels(LabelingFixture fixture, Project project) throws Exception {
+    VersionedId asr = VersionedId.parse("asr-transcript@1");
+    fixture.policies().publishRubric(LEAD, RubricCatalog.builtIn().get(asr));
+    fixture.policies().setPolicy(LEAD, asr, null);
+    Path out = dir.resolve("batch-mushra");
+    ExportOutcome outcome =
+        new BatchExporter(project, fixture.policies())
+            .export(
+                LEAD,
+                new ExportRequest(
+                    "mushra-1",
+                    out,
+                    List.of("earmark-jsonl"),
+                    Map.of(),
+                    Optional.empty(),
+                    DataUse.EVALUATION,
+                    "test",
+                    false,
+                    false,
+                    List.of(TaskType.TTS_MUSHRA)));
+    assertThat(outcome).isInstanceOf(ExportOutcome.Exported.class);
+    assertThat(BatchVerifier.verify(out).problems()).isEmpty();
+
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    JsonNode listening = manifest.path("listening").get(0);
+    assertThat(listening.path("task_type").asText()).isEqualTo("tts-mushra");
+    assertThat(listening.path("labels").asInt()).isEqualTo(12);
+    assertThat(listening.path("excluded_labels").asInt()).isEqualTo(3);
+    assertThat(listening.path("training_labels").asInt()).isEqualTo(3);
+    assertThat(listening.path("screening").get(0).path("rule").asText()).isEqualTo("bs1534-post@1");
+    assertThat(listening.path("raters"))
+        .extracting(r -> r.path("rater").asText() + "=" + r.path("outcome").asText())
+        .containsExactly("ann-1=kept", "ann-2=excluded", "ann-3=kept");
+
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(out.resolve("listening/tts-mushra/labels.jsonl"))) {
+      lines.add(new ObjectMapper().readTree(line));
+    }
+    assertThat(lines).hasSize(12);
+    // ann-2's three scored labels are in the batch, marked with the rule that excluded them.
+    assertThat(lines)
+        .filteredOn(l -> l.path("status").asText().equals("excluded"))
+        .extracting(l -> l.path("rater").asText() + " " + l.path("trial").asText())
+        .hasSize(3)
+        .allMatch(text -> text.startsWith("ann-2 demo/p"));
+    assertThat(lines)
+        .filteredOn(l -> l.path("status").asText().equals("excluded"))
+        .allMatch(l -> l.path("excluded_by").get(0).path("rule").asText().equals("bs1534-post@1"));
+    assertThat(lines)
+        .filteredOn(l -> l.path("rater").asText().equals("ann-1"))
+        .filteredOn(l -> l.path("status").asText().equals("kept"))
+        .hasSize(3)
+        .allSatisfy(
+            l -> {
+              JsonNode quality = l.path("value").path("fields").path("quality");
+              String prompt = l.path("trial").asText().replace("demo/", "");
+              assertThat(quality.size()).isEqualTo(5);
+              assertThat(quality.path(prompt + "-ref").asInt()).isEqualTo(100);
+              assertThat(quality.path(prompt + "-b").asInt()).isEqualTo(80);
+            });
+
+    JsonNode report =
+        new ObjectMapper().readTree(out.resolve("listening/tts-mushra/report.json").toFile());
+    assertThat(report.path("designs").get(0).path("excluded_labels").asInt()).isEqualTo(3);
+    assertThat(
+            report.path("designs").get(0).path("differences").get(0).path("difference").asDouble())
+        .isEqualTo(-20.0);
+
+    // A file of the listening part edited after export fails verification.
+    Files.writeString(out.resolve("listening/tts-mushra/labels.jsonl"), "{}\n");
+    assertThat(BatchVerifier.verify(out).intact()).isFalse();
   }
 
   /** Runs every session of {@code rater} and submits a label for every trial. */

@@ -12,6 +12,7 @@ import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -72,6 +73,13 @@ public final class AssignView extends BorderPane {
 
     TextField overlap = field("assignOverlap", "0.2", model.overlapProperty());
     overlap.setTooltip(new Tooltip("share of clips labeled by two annotators, 0–1"));
+    CheckBox everyAnnotator = new CheckBox("Every annotator on every clip");
+    everyAnnotator.setId("assignEveryAnnotator");
+    everyAnnotator.selectedProperty().bindBidirectional(model.everyAnnotatorProperty());
+    everyAnnotator.setTooltip(
+        new Tooltip(
+            "a listening test needs each rater on each trial; the overlap then does not apply"));
+    overlap.disableProperty().bind(everyAnnotator.selectedProperty());
     ToggleGroup goldGroup = new ToggleGroup();
     RadioButton byShare = new RadioButton("Gold share");
     byShare.setId("goldByShare");
@@ -134,6 +142,7 @@ public final class AssignView extends BorderPane {
     form.add(new Label("Annotators"), 0, row);
     form.add(annotators, 1, row++, 2, 1);
     form.addRow(row++, new Label("Overlap"), overlap);
+    form.add(everyAnnotator, 1, row++, 2, 1);
     form.addRow(row++, byShare, goldShare);
     form.addRow(row++, byFile, goldFile, browse);
     form.addRow(row++, new Label("Priority"), priority);

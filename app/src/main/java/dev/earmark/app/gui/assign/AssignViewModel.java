@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -24,6 +25,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -49,6 +51,7 @@ public final class AssignViewModel {
   private final ObservableList<TickedChoice> annotators =
       FXCollections.observableArrayList(choice -> new Observable[] {choice.chosenProperty()});
   private final StringProperty overlap = new SimpleStringProperty("0");
+  private final BooleanProperty everyAnnotator = new SimpleBooleanProperty(false);
   private final ObjectProperty<GoldSource> goldSource =
       new SimpleObjectProperty<>(GoldSource.SHARE);
   private final StringProperty goldShare = new SimpleStringProperty("0");
@@ -76,6 +79,7 @@ public final class AssignViewModel {
             task,
             annotators,
             overlap,
+            everyAnnotator,
             goldSource,
             goldShare,
             goldFile,
@@ -222,7 +226,8 @@ public final class AssignViewModel {
       return Optional.empty();
     }
     try {
-      double overlapShare = share("Overlap", overlap.get());
+      // Every annotator on every clip leaves the overlap nothing to choose.
+      double overlapShare = everyAnnotator.get() ? 0 : share("Overlap", overlap.get());
       double gold = goldSource.get() == GoldSource.SHARE ? share("Gold share", goldShare.get()) : 0;
       Optional<Path> file = Optional.empty();
       if (goldSource.get() == GoldSource.FILE) {
@@ -254,7 +259,8 @@ public final class AssignViewModel {
               new SliceQuotas(parsed),
               max,
               Optional.of(dataset.get()),
-              seedValue));
+              seedValue,
+              everyAnnotator.get()));
     } catch (IllegalArgumentException | EngineException e) {
       message.set(e.getMessage()); // the form's own check: its message names the field to fix
       return Optional.empty();
@@ -319,6 +325,11 @@ public final class AssignViewModel {
 
   public ObservableList<TickedChoice> annotators() {
     return annotators;
+  }
+
+  /** Every annotator labels every clip (a listening test's raters on every trial). */
+  public BooleanProperty everyAnnotatorProperty() {
+    return everyAnnotator;
   }
 
   public StringProperty overlapProperty() {

@@ -159,15 +159,19 @@ public final class ListeningScreen implements WorkbenchScreen {
 
   @Override
   public boolean hasUnsavedWork() {
-    return mushra.saveStateProperty().get() == SaveState.UNSAVED
-        || preference.saveStateProperty().get() == SaveState.UNSAVED;
+    // A save in flight counts: leaving waits for it (saveThen) instead of closing under it.
+    return pending(mushra) || pending(preference);
+  }
+
+  private static boolean pending(TrialModel model) {
+    SaveState state = model.saveStateProperty().get();
+    return state == SaveState.UNSAVED || state == SaveState.SAVING;
   }
 
   @Override
   public void saveThen(Runnable next) {
-    mushra.saveNow();
-    preference.saveNow();
-    next.run();
+    // Each model runs its part once its save is stored, so the screen never moves on mid-save.
+    mushra.saveThen(() -> preference.saveThen(next));
   }
 
   public MushraViewModel mushra() {

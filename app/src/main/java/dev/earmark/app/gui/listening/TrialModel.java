@@ -35,6 +35,8 @@ abstract class TrialModel {
       new ReadOnlyObjectWrapper<>(SaveState.IDLE);
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
   private Runnable pendingSave = () -> {};
+  private int savesInFlight;
+  private Runnable afterSaves;
 
   TrialModel(
       ListeningService service,
@@ -140,6 +142,7 @@ abstract class TrialModel {
     pendingSave.run();
     pendingSave = () -> {};
     saveState.set(SaveState.SAVING);
+    savesInFlight++;
     executor.submit(
         "save " + what,
         () -> {
@@ -147,10 +150,38 @@ abstract class TrialModel {
           return Boolean.TRUE;
         },
         done -> {
-          saveState.set(SaveState.SAVED);
+          savesInFlight--;
+          if (savesInFlight == 0) {
+            saveState.set(SaveState.SAVED);
+          }
           status.set("✓ saved");
+          if (savesInFlight == 0 && afterSaves != null) {
+            Runnable next = afterSaves;
+            afterSaves = null;
+            next.run();
+          }
         },
-        failure -> failed("Not saved: ", failure));
+        failure -> {
+          savesInFlight--;
+          afterSaves = null; // a failed save keeps the screen, so the draft on it is not lost
+          failed("Not saved: ", failure);
+        });
+  }
+
+  /**
+   * Saves the open trial's draft and runs {@code next} once every save in flight has finished (at
+   * once when there is nothing to save); never when a save fails, so leaving the screen cannot lose
+   * a draft.
+   */
+  final void saveThen(Runnable next) {
+    if (saveState.get() == SaveState.UNSAVED) {
+      saveNow();
+    }
+    if (savesInFlight > 0) {
+      afterSaves = next;
+    } else {
+      next.run();
+    }
   }
 
   /** Refuses an action with a sentence in the status line. */

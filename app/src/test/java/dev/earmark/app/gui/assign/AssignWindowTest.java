@@ -140,6 +140,22 @@ class AssignWindowTest {
           return null;
         });
     type(robot, "#assignDataset", "calls");
+
+    // Every annotator on every clip: the overlap no longer applies, and the preview gives each
+    // ticked annotator all twelve clips.
+    press(robot, "#assignEveryAnnotator");
+    assertThat(robot.lookup("#assignOverlap").query().isDisabled()).isTrue();
+    press(robot, "#assignPreview");
+    await(60, () -> fx(() -> model.reportProperty().get() != null));
+    AssignmentReport everyone = fx(() -> model.reportProperty().get());
+    assertThat(everyone.dryRun()).isTrue();
+    assertThat(everyone.summary().assignments()).isEqualTo(24);
+    assertThat(everyone.annotators())
+        .extracting(load -> load.annotatorId() + "=" + load.clips())
+        .containsExactly(first + "=12", second + "=12");
+    press(robot, "#assignEveryAnnotator");
+    assertThat(robot.lookup("#assignOverlap").query().isDisabled()).isFalse();
+
     type(robot, "#assignOverlap", "0.5");
     type(robot, "#assignGoldShare", "0.25");
     type(robot, "#assignQuotas", "accent=0.4");

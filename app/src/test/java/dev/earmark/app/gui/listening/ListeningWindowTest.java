@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.labeling.FxDebouncer;
+import dev.earmark.app.gui.labeling.SaveState;
 import dev.earmark.app.gui.player.LoopRegion;
 import dev.earmark.app.gui.player.ManualClockPlayer;
 import dev.earmark.app.gui.player.PlayerState;
@@ -23,7 +24,9 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.AccessibleAttribute;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -296,6 +299,47 @@ class ListeningWindowTest {
     assertThat(fx(() -> robot.lookup("#mushraView #slider-A").query().isDisabled()))
         .as("a new trial starts locked")
         .isTrue();
+  }
+
+  @Test
+  void leavingTheScreenWaitsForTheDraftInFlight(FxRobot robot) throws Exception {
+    MushraViewModel model = screen.mushra();
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> fx(() -> model.trialProperty().get().isPresent()));
+    ManualClockPlayer player = players.get(0);
+    MushraTrial trial = trials.get(0);
+    robot.type(KeyCode.DIGIT1);
+    listen(player, model, CLIP_SECONDS);
+    // The save is held in storage, as a slow disk or a busy server would hold it.
+    CountDownLatch gate = new CountDownLatch(1);
+    service.mushraSaveGate = gate;
+    fx(() -> model.setScore(0, 73));
+    assertThat(fx(() -> model.saveStateProperty().get())).isEqualTo(SaveState.UNSAVED);
+    assertThat(fx(() -> screen.hasUnsavedWork())).isTrue();
+
+    AtomicBoolean left = new AtomicBoolean(false);
+    try {
+      fx(
+          () -> {
+            screen.saveThen(() -> left.set(true));
+            return null;
+          });
+      // The save started and is in flight: the screen stays, and still says it has unsaved work.
+      WaitForAsyncUtils.waitForFxEvents();
+      Thread.sleep(300); // give a wrong implementation the chance to move on
+      WaitForAsyncUtils.waitForFxEvents();
+      assertThat(fx(() -> model.saveStateProperty().get())).isEqualTo(SaveState.SAVING);
+      assertThat(left).isFalse();
+      assertThat(fx(() -> screen.hasUnsavedWork())).isTrue();
+      assertThat(service.mushraDrafts).isEmpty();
+    } finally {
+      gate.countDown(); // never leave the executor held, even when an assertion failed
+    }
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, left::get);
+    // It moved on only once the draft was stored, with the score just given.
+    assertThat(service.mushraDrafts).last().isEqualTo(Map.of(trial.stimuli().get(0).key(), 73));
+    assertThat(fx(() -> model.saveStateProperty().get())).isEqualTo(SaveState.SAVED);
+    assertThat(fx(() -> screen.hasUnsavedWork())).isFalse();
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The storage side of the listening screens for their window tests, until tts-engine's storage
@@ -36,9 +37,23 @@ final class RecordingListeningService implements ListeningService {
     return Optional.ofNullable(mushra.peekFirst());
   }
 
+  /** While set, a MUSHRA draft save waits for it to open: a save in flight, for the test. */
+  volatile CountDownLatch mushraSaveGate;
+
   @Override
-  public synchronized void saveMushra(MushraTrial trial, Map<String, Integer> scores) {
-    mushraDrafts.add(Map.copyOf(scores));
+  public void saveMushra(MushraTrial trial, Map<String, Integer> scores) {
+    CountDownLatch gate = mushraSaveGate;
+    if (gate != null) {
+      try {
+        gate.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the save was held", e);
+      }
+    }
+    synchronized (this) {
+      mushraDrafts.add(Map.copyOf(scores));
+    }
   }
 
   @Override
