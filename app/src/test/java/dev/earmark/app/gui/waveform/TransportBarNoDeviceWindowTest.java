@@ -66,6 +66,7 @@ class TransportBarNoDeviceWindowTest {
     VBox root = new VBox(view, bar);
     VBox.setVgrow(view, Priority.ALWAYS);
     stage.setScene(new Scene(root, 1280, 300));
+    stage.sizeToScene();
     stage.show();
   }
 

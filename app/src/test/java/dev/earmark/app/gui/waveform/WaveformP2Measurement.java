@@ -104,6 +104,7 @@ class WaveformP2Measurement {
               Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
               Scene s = new Scene(root, 1600, 400);
               stage.setScene(s);
+              stage.sizeToScene();
               stage.show();
               return s;
             });

@@ -72,6 +72,8 @@ class WaveformViewTest {
     scene = new Scene(root, 1000, 380);
     WaveformActions.defaultKeymap().install(scene, model::perform);
     stage.setScene(scene);
+    // Other window tests leave the shared stage sized 1280x800: fit it to this scene.
+    stage.sizeToScene();
     stage.show();
     model.open(clip);
   }
