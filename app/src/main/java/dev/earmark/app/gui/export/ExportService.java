@@ -2,12 +2,15 @@ package dev.earmark.app.gui.export;
 
 import dev.earmark.app.about.Version;
 import dev.earmark.engine.release.DataUse;
+import dev.earmark.engine.rubric.TaskType;
+import dev.earmark.storage.PermissionDeniedException;
 import dev.earmark.storage.export.BatchExporter;
 import dev.earmark.storage.export.BatchVerification;
 import dev.earmark.storage.export.BatchVerifier;
 import dev.earmark.storage.export.ExportOutcome;
 import dev.earmark.storage.export.ExportRequest;
 import dev.earmark.storage.export.format.ExportFormats;
+import dev.earmark.storage.listening.TtsReports;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import java.nio.file.Path;
@@ -36,8 +39,26 @@ public class ExportService {
   }
 
   /**
+   * The listening-test designs (tts-rating, tts-mushra, tts-preference) with submitted labels,
+   * which a batch can carry screened; none when the acting user may not read the listening-test
+   * report.
+   */
+  public List<String> listeningDesigns() {
+    try {
+      return new TtsReports(project, new Policies(project))
+          .report(project.users().actor(userId), Optional.empty()).designs().stream()
+              .filter(design -> design.labels() > 0)
+              .map(design -> design.taskType().id())
+              .toList();
+    } catch (PermissionDeniedException denied) {
+      return List.of();
+    }
+  }
+
+  /**
    * Exports batch {@code name} into {@code directory}, waiving the {@code allowed} blockers with
-   * their reasons; nothing is written when other blockers remain.
+   * their reasons, with the {@code listening} tests' screened labels and reports; nothing is
+   * written when other blockers remain.
    */
   public ExportOutcome export(
       String name,
@@ -45,7 +66,8 @@ public class ExportService {
       List<String> formats,
       Map<String, String> allowed,
       DataUse use,
-      boolean withAudio) {
+      boolean withAudio,
+      List<String> listening) {
     return new BatchExporter(project, new Policies(project))
         .export(
             project.users().actor(userId),
@@ -57,7 +79,9 @@ public class ExportService {
                 Optional.empty(),
                 use,
                 Version.current(),
-                withAudio));
+                withAudio,
+                false,
+                listening.stream().map(TaskType::fromId).toList()));
   }
 
   /** Re-checks the batch in {@code directory} against its manifest. */

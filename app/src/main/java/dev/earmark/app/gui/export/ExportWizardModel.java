@@ -30,10 +30,10 @@ import javafx.collections.ObservableList;
 
 /**
  * The Export wizard's state: the batch (name, folder, formats, audio, use), the release blockers
- * storage found with the lead's overrides, and the outcome (the batch folder and its verification).
- * Each Export press is one {@code BatchExporter.export} call with the overrides ticked so far, so a
- * blocked export writes nothing and the table shows what still blocks. No JavaFX nodes; not
- * thread-safe.
+ * storage found with the lead's overrides, the listening tests to carry, and the outcome (the batch
+ * folder and its verification). Each Export press is one {@code BatchExporter.export} call with the
+ * overrides ticked so far, so a blocked export writes nothing and the table shows what still
+ * blocks. No JavaFX nodes; not thread-safe.
  */
 public final class ExportWizardModel {
   /** Where the wizard is. */
@@ -53,6 +53,7 @@ public final class ExportWizardModel {
   private final StringProperty batchName = new SimpleStringProperty("");
   private final StringProperty folder = new SimpleStringProperty("");
   private final ObservableList<TickedChoice> formats = FXCollections.observableArrayList();
+  private final ObservableList<TickedChoice> listening = FXCollections.observableArrayList();
   private final BooleanProperty withAudio = new SimpleBooleanProperty(false);
   private final ObjectProperty<DataUse> use = new SimpleObjectProperty<>(DataUse.TRAINING);
   private final ObservableList<BlockerRow> blockers = FXCollections.observableArrayList();
@@ -63,6 +64,7 @@ public final class ExportWizardModel {
   private final ReadOnlyBooleanWrapper intact = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyObjectWrapper<Path> batchFolder = new ReadOnlyObjectWrapper<>();
   private final ObservableList<String> problems = FXCollections.observableArrayList();
+  private final ObservableList<String> listeningFiles = FXCollections.observableArrayList();
 
   /**
    * @param exportsDirectory where a batch's folder goes when the lead names none ({@code
@@ -76,6 +78,11 @@ public final class ExportWizardModel {
     for (String id : service.formats()) {
       formats.add(new TickedChoice(id));
     }
+    executor.submit(
+        "find the listening tests with labels",
+        service::listeningDesigns,
+        ids -> ids.forEach(id -> listening.add(new TickedChoice(id))),
+        error -> message.set(FailureSentence.reason(error)));
   }
 
   /** Ticks exactly the formats {@code ids}; none ticked means every format. */
@@ -116,6 +123,8 @@ public final class ExportWizardModel {
     }
     List<String> chosen =
         formats.stream().filter(f -> f.chosenProperty().get()).map(TickedChoice::id).toList();
+    List<String> tests =
+        listening.stream().filter(t -> t.chosenProperty().get()).map(TickedChoice::id).toList();
     Path target = target();
     DataUse dataUse = use.get();
     boolean audio = withAudio.get();
@@ -125,7 +134,8 @@ public final class ExportWizardModel {
     executor.submit(
         "export batch " + name,
         () -> {
-          ExportOutcome outcome = service.export(name, target, chosen, allowed, dataUse, audio);
+          ExportOutcome outcome =
+              service.export(name, target, chosen, allowed, dataUse, audio, tests);
           Optional<BatchVerification> verified =
               outcome instanceof ExportOutcome.Exported exported
                   ? Optional.of(service.verify(exported.directory()))
@@ -188,6 +198,8 @@ public final class ExportWizardModel {
         verification.problems().stream()
             .map(p -> p.kind() + " " + p.subject() + ": " + p.detail())
             .toList());
+    listeningFiles.setAll(
+        exported.files().stream().filter(file -> file.startsWith("listening/")).toList());
     String overridden =
         blockers.stream()
             .filter(row -> row.overriddenProperty().get())
@@ -219,6 +231,7 @@ public final class ExportWizardModel {
   public void startOver() {
     blockers.clear();
     problems.clear();
+    listeningFiles.clear();
     batchFolder.set(null);
     result.set("");
     message.set("");
@@ -251,6 +264,11 @@ public final class ExportWizardModel {
 
   public ObservableList<TickedChoice> formats() {
     return formats;
+  }
+
+  /** The listening tests with labels, offered to carry in the batch; none ticked carries none. */
+  public ObservableList<TickedChoice> listening() {
+    return listening;
   }
 
   public BooleanProperty withAudioProperty() {
@@ -291,5 +309,10 @@ public final class ExportWizardModel {
 
   public ObservableList<String> problems() {
     return problems;
+  }
+
+  /** The exported batch's listening-test files (listening/TASK/labels.jsonl, report.json). */
+  public ObservableList<String> listeningFiles() {
+    return listeningFiles;
   }
 }

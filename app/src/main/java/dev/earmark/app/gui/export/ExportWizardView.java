@@ -8,6 +8,7 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -32,9 +33,10 @@ import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
 
 /**
- * The Export wizard's three steps — batch, release blockers (a table: code, what was found, what it
- * means, Override, Reason), done (verification and the folder) — with a progress bar while storage
- * works. Binds to {@link ExportWizardModel} in one place. Used on the JavaFX thread.
+ * The Export wizard's three steps — batch (with the listening tests to carry), release blockers (a
+ * table: code, what was found, what it means, Override, Reason), done (verification and the folder)
+ * — with a progress bar while storage works. Binds to {@link ExportWizardModel} in one place. Used
+ * on the JavaFX thread.
  */
 public final class ExportWizardView extends BorderPane {
 
@@ -110,14 +112,32 @@ public final class ExportWizardView extends BorderPane {
         });
     FlowPane formats = new FlowPane(10, 6);
     formats.setId("exportFormats");
-    for (TickedChoice format : model.formats()) {
-      CheckBox box = new CheckBox(format.id());
-      box.setId("format-" + format.id());
-      box.selectedProperty().bindBidirectional(format.chosenProperty());
-      formats.getChildren().add(box);
-    }
+    model.formats().forEach(format -> formats.getChildren().add(tickBox("format-", format)));
     Label formatsHint = new Label("None ticked writes every format.");
     formatsHint.getStyleClass().add("text-muted");
+    FlowPane listening = new FlowPane(10, 6);
+    listening.setId("exportListening");
+    model.listening().forEach(test -> listening.getChildren().add(tickBox("listening-", test)));
+    model
+        .listening()
+        .addListener(
+            (ListChangeListener<TickedChoice>)
+                change ->
+                    listening
+                        .getChildren()
+                        .setAll(
+                            model.listening().stream()
+                                .map(test -> tickBox("listening-", test))
+                                .toList()));
+    Label listeningHint = new Label();
+    listeningHint.getStyleClass().add("text-muted");
+    listeningHint
+        .textProperty()
+        .bind(
+            Bindings.when(Bindings.isEmpty(model.listening()))
+                .then("No listening test has labels yet.")
+                .otherwise(
+                    "Ticked tests go into listening/TASK/ with their screened labels and report."));
     CheckBox audio = new CheckBox("Copy each clip's audio into the batch (checksummed)");
     audio.setId("exportWithAudio");
     audio.selectedProperty().bindBidirectional(model.withAudioProperty());
@@ -149,9 +169,18 @@ public final class ExportWizardView extends BorderPane {
     form.addRow(0, new Label("Batch name"), name);
     form.addRow(1, new Label("Folder"), new HBox(6, folder, choose));
     form.addRow(2, new Label("Formats"), new VBox(4, formats, formatsHint));
-    form.addRow(3, new Label("Audio"), audio);
-    form.addRow(4, new Label("For"), use);
+    form.addRow(3, new Label("Listening tests"), new VBox(4, listening, listeningHint));
+    form.addRow(4, new Label("Audio"), audio);
+    form.addRow(5, new Label("For"), use);
     return new VBox(12, form, export);
+  }
+
+  /** A check box for {@code choice}, with id {@code prefix + id}, bound to whether it is ticked. */
+  private static CheckBox tickBox(String prefix, TickedChoice choice) {
+    CheckBox box = new CheckBox(choice.id());
+    box.setId(prefix + choice.id());
+    box.selectedProperty().bindBidirectional(choice.chosenProperty());
+    return box;
   }
 
   private Node blockersStep(ExportWizardModel model) {
@@ -205,6 +234,17 @@ public final class ExportWizardView extends BorderPane {
     problems.setPrefHeight(120);
     problems.visibleProperty().bind(Bindings.isNotEmpty(model.problems()));
     problems.managedProperty().bind(problems.visibleProperty());
+    Label listening = new Label();
+    listening.setId("exportListeningFiles");
+    listening.setWrapText(true);
+    listening
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> "Listening tests: " + String.join(", ", model.listeningFiles()),
+                model.listeningFiles()));
+    listening.visibleProperty().bind(Bindings.isNotEmpty(model.listeningFiles()));
+    listening.managedProperty().bind(listening.visibleProperty());
     TextField path = new TextField();
     path.setId("exportBatchFolder");
     path.setEditable(false);
@@ -230,7 +270,7 @@ public final class ExportWizardView extends BorderPane {
     another.setOnAction(event -> model.startOver());
     HBox folder = new HBox(8, new Label("Folder"), path, open);
     folder.setAlignment(Pos.CENTER_LEFT);
-    return new VBox(12, result, problems, folder, another);
+    return new VBox(12, result, problems, listening, folder, another);
   }
 
   private static TextField field(String id, String prompt, StringProperty property) {

@@ -39,7 +39,8 @@ import org.testfx.framework.junit5.Start;
 /**
  * The Export wizard in the real window on the demo project, as its lead: the demo's open disputes
  * block the export and nothing is written; overriding each blocker with a written reason exports
- * the batch, which verifies, and the reasons are in the manifest and the audit log.
+ * the batch, which verifies, and the reasons are in the manifest and the audit log. The demo's
+ * MUSHRA test, ticked, goes into the batch's listening/tts-mushra/ and the wizard names its files.
  */
 @ExtendWith(ApplicationExtension.class)
 class ExportWindowTest {
@@ -71,6 +72,9 @@ class ExportWindowTest {
     type(robot, "#exportFolder", batch.toString());
     tick(robot, "#format-earmark-jsonl", true);
     tick(robot, "#format-kaldi", true);
+    // The demo's listening tests with labels are offered once storage has found them.
+    await(60, () -> shown(robot, "#listening-tts-mushra"));
+    tick(robot, "#listening-tts-mushra", true);
     press(robot, "#exportRun");
 
     await(60, () -> shown(robot, "#blockerTable"));
@@ -101,9 +105,16 @@ class ExportWindowTest {
         .contains("Overridden, with your reasons in the manifest: ");
     assertThat(BatchVerifier.verify(batch).intact()).isTrue();
     assertThat(batch.resolve("kaldi")).isDirectory();
+    assertThat(text(robot, "#exportListeningFiles"))
+        .contains("listening/tts-mushra/labels.jsonl")
+        .contains("listening/tts-mushra/report.json");
+    assertThat(batch.resolve("listening/tts-mushra/labels.jsonl")).isNotEmptyFile();
+    assertThat(batch.resolve("listening/tts-mushra/report.json")).isNotEmptyFile();
     fx(() -> ScreenshotFiles.write(scene, "export-done"));
 
     JsonNode manifest = JSON.readTree(batch.resolve("manifest.json").toFile());
+    assertThat(manifest.path("listening").findValuesAsText("task_type"))
+        .containsExactly("tts-mushra");
     for (String code : codes) {
       assertThat(manifest.path("overrides").toString())
           .contains(code)
