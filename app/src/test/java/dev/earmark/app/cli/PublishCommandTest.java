@@ -62,9 +62,15 @@ class PublishCommandTest {
 
     JsonNode listed = JSON.readTree(at(project, "lea", "rubric", "list", "--json").out());
     assertThat(listed.get("rubrics").findValuesAsText("id"))
-        .containsExactly("asr-transcript@1", "rag-stages@1", "tts-rating@1", "asr-transcript@2");
-    assertThat(listed.at("/rubrics/3/built_in").asBoolean()).isFalse();
-    assertThat(listed.at("/rubrics/3/published_in_project").asBoolean()).isTrue();
+        .containsExactly(
+            "asr-transcript@1",
+            "rag-stages@1",
+            "tts-mushra@1",
+            "tts-preference@1",
+            "tts-rating@1",
+            "asr-transcript@2");
+    assertThat(listed.at("/rubrics/5/built_in").asBoolean()).isFalse();
+    assertThat(listed.at("/rubrics/5/published_in_project").asBoolean()).isTrue();
     assertThat(run("rubric", "list").out()).doesNotContain("asr-transcript@2");
 
     assertThat(at(project, "lea", "rubric", "show", "asr-transcript@2").out())
