@@ -29,9 +29,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -76,6 +80,7 @@ public final class WorkbenchShell {
   private final Clock clock;
   private final Path demoProject;
   private final Path lastProjectFile;
+  private final List<ScreenFactory> factories;
   private final Theme theme = new Theme();
   private final BackgroundExecutor executor;
   private final RecentProjects recent;
@@ -89,8 +94,12 @@ public final class WorkbenchShell {
   private final MenuButton actAs = new MenuButton("Act as");
   private final StackPane content = new StackPane();
 
-  private final ShellModel state;
+  private final Map<String, WorkbenchScreen> screens = new LinkedHashMap<>();
+  private OpenedProject opened;
+  private String activeId;
+  private String userId = System.getProperty("user.name", "lead");
   private OsAccount osAccount = OsAccount.system();
+  private Runnable afterOpen;
   private WelcomeView welcome;
   private ImportWizardView importWizard;
   private final VBox top = new VBox();
@@ -118,7 +127,7 @@ public final class WorkbenchShell {
     this.clock = clock;
     this.demoProject = demoProject;
     this.lastProjectFile = lastProjectFile;
-    this.state = new ShellModel(factories, System.getProperty("user.name", "lead"));
+    this.factories = List.copyOf(factories);
     this.recent = RecentProjects.besides(lastProjectFile);
     root.getStyleClass().add("workbench-shell");
     this.zoom = new UiZoom(root, WindowState.DEFAULT_ZOOM);
@@ -152,7 +161,7 @@ public final class WorkbenchShell {
     scene.addEventFilter(KeyEvent.KEY_TYPED, event -> route(scene, event)); // "?" and the like
     stage.setOnCloseRequest(
         event -> {
-          if (!state.unsaved().isEmpty()) {
+          if (screens.values().stream().anyMatch(WorkbenchScreen::hasUnsavedWork)) {
             event.consume(); // close once the last edits are stored; a failed save keeps it open
             saveAllThen(stage::close);
           }
@@ -166,7 +175,7 @@ public final class WorkbenchShell {
 
   /** Opens the project in {@code directory} for {@code userId}, in the background. */
   public void open(Path directory, String userId) {
-    state.userId(userId);
+    this.userId = userId;
     saveAllThen(
         () -> {
           closeProject();
@@ -184,7 +193,7 @@ public final class WorkbenchShell {
    * start-up path); like {@link #open(Path, String)} otherwise.
    */
   public void open(ProjectPreload preload) {
-    state.userId(preload.userId());
+    this.userId = preload.userId();
     closeProject();
     message("Earmark " + Version.current(), "Opening " + preload.directory() + "…");
     executor.submit(
@@ -199,7 +208,7 @@ public final class WorkbenchShell {
    * first run; {@code userId} becomes the lead of a project created there.
    */
   public void welcome(String userId) {
-    state.userId(userId);
+    this.userId = userId;
     saveAllThen(
         () -> {
           closeProject();
@@ -214,8 +223,8 @@ public final class WorkbenchShell {
    * newcomer from the workbench.
    */
   public void firstRun(String userId) {
-    state.userId(userId);
-    state.afterOpen(this::showFirstRunBanner);
+    this.userId = userId;
+    afterOpen = this::showFirstRunBanner;
     openDemo();
   }
 
@@ -234,7 +243,7 @@ public final class WorkbenchShell {
    * the import wizard when {@code importNext}.
    */
   public void create(NewProject project, boolean importNext) {
-    state.userId(project.userId());
+    this.userId = project.userId();
     saveAllThen(
         () -> {
           closeProject();
@@ -243,7 +252,7 @@ public final class WorkbenchShell {
               "create the project " + project.directory(),
               () -> project.create(clock),
               directory -> {
-                state.afterOpen(importNext ? this::importManifest : null);
+                afterOpen = importNext ? this::importManifest : null;
                 open(directory, project.userId());
               },
               failure -> cannotOpen(project.directory(), failure));
@@ -255,12 +264,12 @@ public final class WorkbenchShell {
    * anyone else is told so. "Done" reopens the project so every screen sees the new clips.
    */
   public void importManifest() {
-    if (state.opened().isEmpty()) {
+    if (opened == null) {
       showWelcome(Optional.empty());
       return;
     }
-    OpenedProject current = state.opened().get();
-    if (!state.leads()) {
+    OpenedProject current = opened;
+    if (!current.roles().contains(Role.LEAD)) {
       message(
           current.title(),
           current.userId()
@@ -283,7 +292,7 @@ public final class WorkbenchShell {
           // Switching project or screen mid-import would close the project under it.
           projectMenu.disableProperty().bind(model.runningProperty());
           navigation.disableProperty().bind(model.runningProperty());
-          state.noneInFront();
+          activeId = null;
           navigationGroup.selectToggle(null);
           content.getChildren().setAll(importWizard.view());
         });
@@ -297,7 +306,7 @@ public final class WorkbenchShell {
     saveAllThen(
         () -> {
           OpenAssignmentPackModel model = new OpenAssignmentPackModel(executor, clock, this::open);
-          state.noneInFront();
+          activeId = null;
           navigationGroup.selectToggle(null);
           content.getChildren().setAll(new OpenAssignmentPackView(model));
         });
@@ -314,10 +323,10 @@ public final class WorkbenchShell {
    * is declared; a real project ignores it, since the OS account decides who acts.
    */
   public void actAs(String userId) {
-    if (!state.mayActAs()) {
+    if (opened == null || !opened.sandbox()) {
       return;
     }
-    OpenedProject current = state.opened().get();
+    OpenedProject current = opened;
     saveAllThen(
         () -> {
           closeScreens();
@@ -331,12 +340,19 @@ public final class WorkbenchShell {
 
   /** Brings the screen {@code screenId} to the front, creating it the first time. */
   public void show(String screenId) {
-    Optional<WorkbenchScreen> shown =
-        state.bringToFront(screenId, factory -> factory.create(context()));
-    if (shown.isEmpty()) {
+    if (opened == null) {
       return;
     }
-    WorkbenchScreen screen = shown.get();
+    Optional<ScreenFactory> factory =
+        factories.stream()
+            .filter(f -> f.id().equals(screenId) && f.availableTo(opened.roles()))
+            .findFirst();
+    if (factory.isEmpty()) {
+      return;
+    }
+    WorkbenchScreen screen =
+        screens.computeIfAbsent(screenId, id -> factory.get().create(context()));
+    activeId = screenId;
     content.getChildren().setAll(screen.view());
     navigationGroup.getToggles().stream()
         .filter(toggle -> ("nav-" + screenId).equals(((ToggleButton) toggle).getId()))
@@ -347,27 +363,28 @@ public final class WorkbenchShell {
 
   /** The screen in front, if any. */
   public Optional<WorkbenchScreen> activeScreen() {
-    return state.activeScreen();
+    return Optional.ofNullable(activeId).map(screens::get);
   }
 
   /** The screen {@code screenId} if it has been opened. */
   public Optional<WorkbenchScreen> screen(String screenId) {
-    return state.screen(screenId);
+    return Optional.ofNullable(screens.get(screenId));
   }
 
   /** The acting user's roles in the open project; empty when none is open. */
   public Set<Role> roles() {
-    return state.roles();
+    return opened == null ? java.util.Set.of() : opened.roles();
   }
 
   /** The users of the open project, who may be acted as; empty when none is open. */
   public List<User> users() {
-    return state.users();
+    return opened == null ? List.of() : opened.users();
   }
 
   /** Stores every screen's pending edits, then runs {@code next} (not if a save fails). */
   public void saveAllThen(Runnable next) {
-    List<WorkbenchScreen> unsaved = state.unsaved();
+    List<WorkbenchScreen> unsaved =
+        screens.values().stream().filter(WorkbenchScreen::hasUnsavedWork).toList();
     Runnable chain = next;
     for (int i = unsaved.size() - 1; i >= 0; i--) {
       WorkbenchScreen screen = unsaved.get(i);
@@ -387,7 +404,10 @@ public final class WorkbenchShell {
     navigation.disableProperty().unbind();
     navigation.setDisable(false);
     closeScreens();
-    state.closeProject();
+    if (opened != null) {
+      opened.project().close();
+      opened = null;
+    }
   }
 
   /** Closes everything, for the window's end. */
@@ -399,7 +419,6 @@ public final class WorkbenchShell {
   // ---- opening ----
 
   private WorkbenchContext context() {
-    OpenedProject opened = state.opened().orElseThrow();
     return new WorkbenchContext(
         opened.project(),
         opened.title(),
@@ -413,25 +432,29 @@ public final class WorkbenchShell {
   }
 
   private void opened(OpenedProject project) {
-    state.opened(project);
+    opened = project;
     try {
       StartupProject.remember(lastProjectFile, project.directory());
       recent.add(project.directory());
     } catch (IOException e) {
       // Remembering is a convenience; the project is open all the same.
     }
-    importItem.setDisable(!state.leads());
+    importItem.setDisable(!project.roles().contains(Role.LEAD));
     stage.setTitle("Earmark — " + project.title() + " · " + project.userId());
-    who.setText(state.who());
+    who.setText(project.userId() + " · " + roleNames(project.roles()));
     rebuildNavigation();
     rebuildActAs();
-    List<ScreenFactory> available = state.available();
+    List<ScreenFactory> available = available();
     if (available.isEmpty()) {
       noScreens(project);
     } else {
       show(available.get(0).id());
     }
-    state.takeAfterOpen().ifPresent(Runnable::run);
+    Runnable next = afterOpen;
+    afterOpen = null;
+    if (next != null) {
+      next.run();
+    }
   }
 
   private void cannotOpen(Path directory, Throwable failure) {
@@ -439,8 +462,11 @@ public final class WorkbenchShell {
         failure instanceof StorageException
             ? failure.getMessage()
             : "The project could not be opened: " + FailureSentence.reason(failure);
-    state.afterOpen(null);
-    state.closeProject();
+    afterOpen = null;
+    if (opened != null) {
+      opened.project().close();
+      opened = null;
+    }
     showWelcome(Optional.of(new WelcomeModel.Problem(directory, reason)));
   }
 
@@ -455,7 +481,7 @@ public final class WorkbenchShell {
         demoProject.toAbsolutePath().getParent() == null
             ? demoProject.toAbsolutePath()
             : demoProject.toAbsolutePath().getParent();
-    WelcomeModel model = new WelcomeModel(problem, recent.list(), folder, state.userId());
+    WelcomeModel model = new WelcomeModel(problem, recent.list(), folder, userId);
     welcome =
         new WelcomeView(
             model,
@@ -467,7 +493,7 @@ public final class WorkbenchShell {
 
               @Override
               public void open(Path project) {
-                WorkbenchShell.this.open(project, state.userId());
+                WorkbenchShell.this.open(project, userId);
               }
 
               @Override
@@ -495,9 +521,9 @@ public final class WorkbenchShell {
     Button open = new Button("Open a project…");
     open.setOnAction(event -> chooseProject());
     Button create = new Button("New project…");
-    create.setOnAction(event -> welcome(state.actingUser()));
+    create.setOnAction(event -> welcome(opened == null ? userId : opened.userId()));
     Button importButton = new Button("Import a manifest…");
-    importButton.setDisable(!state.leads());
+    importButton.setDisable(opened == null || !opened.roles().contains(Role.LEAD));
     importButton.setOnAction(event -> importManifest());
     Button dismiss = new Button("✕");
     dismiss.setId("dismissFirstRun");
@@ -518,7 +544,7 @@ public final class WorkbenchShell {
   private void noScreens(OpenedProject project) {
     List<Node> choices = new ArrayList<>();
     for (User user : project.users()) {
-      Button button = new Button(user.id() + " · " + ShellModel.roleNames(user.roles()));
+      Button button = new Button(user.id() + " · " + roleNames(user.roles()));
       button.setOnAction(event -> actAs(user.id()));
       choices.add(button);
     }
@@ -527,7 +553,7 @@ public final class WorkbenchShell {
       message(
           project.title(),
           "No screen here is for "
-              + ShellModel.roleNames(project.roles())
+              + roleNames(project.roles())
               + ". Ask the project's lead for the role you need.");
       return;
     }
@@ -537,14 +563,12 @@ public final class WorkbenchShell {
             ? project.userId()
                 + " is not a user of this project. A lead adds users with their roles; to look"
                 + " around, act as one of the project's users:"
-            : "No screen here is for "
-                + ShellModel.roleNames(project.roles())
-                + ". Act as another user:",
+            : "No screen here is for " + roleNames(project.roles()) + ". Act as another user:",
         users);
   }
 
   private void openDemo() {
-    String user = state.actingUser();
+    String user = opened == null ? userId : opened.userId();
     saveAllThen(
         () -> {
           closeProject();
@@ -574,18 +598,21 @@ public final class WorkbenchShell {
   private void chooseProject() {
     DirectoryChooser chooser = new DirectoryChooser();
     chooser.setTitle("Open an Earmark project");
-    state
-        .opened()
-        .map(project -> project.directory().getParent())
-        .ifPresent(parent -> chooser.setInitialDirectory(parent.toFile()));
+    if (opened != null && opened.directory().getParent() != null) {
+      chooser.setInitialDirectory(opened.directory().getParent().toFile());
+    }
     File chosen = chooser.showDialog(stage);
     if (chosen != null) {
-      open(chosen.toPath(), state.actingUser());
+      open(chosen.toPath(), opened == null ? userId : opened.userId());
     }
   }
 
   private void closeScreens() {
-    state.closeScreens();
+    for (WorkbenchScreen screen : screens.values()) {
+      screen.close();
+    }
+    screens.clear();
+    activeId = null;
     content.getChildren().clear();
   }
 
@@ -614,7 +641,7 @@ public final class WorkbenchShell {
     demo.setOnAction(event -> openDemo());
     MenuItem create = new MenuItem("New project…");
     create.setId("menuNewProject");
-    create.setOnAction(event -> welcome(state.actingUser()));
+    create.setOnAction(event -> welcome(opened == null ? userId : opened.userId()));
     importItem.setId("menuImportManifest");
     importItem.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
     importItem.setDisable(true);
@@ -701,7 +728,7 @@ public final class WorkbenchShell {
   private void rebuildNavigation() {
     navigation.getChildren().clear();
     navigationGroup.getToggles().clear();
-    for (ScreenFactory factory : state.available()) {
+    for (ScreenFactory factory : available()) {
       ToggleButton button = new ToggleButton(factory.title());
       button.setId("nav-" + factory.id());
       button.setToggleGroup(navigationGroup);
@@ -717,12 +744,16 @@ public final class WorkbenchShell {
 
   private void rebuildActAs() {
     actAs.getItems().clear();
-    for (User user : state.users()) {
-      MenuItem item = new MenuItem(user.id() + " · " + ShellModel.roleNames(user.roles()));
+    for (User user : opened.users()) {
+      MenuItem item = new MenuItem(user.id() + " · " + roleNames(user.roles()));
       item.setId("actAs-" + user.id());
       item.setOnAction(event -> actAs(user.id()));
       actAs.getItems().add(item);
     }
+  }
+
+  private List<ScreenFactory> available() {
+    return factories.stream().filter(f -> f.availableTo(opened.roles())).toList();
   }
 
   private void message(String heading, String text, Node... more) {
@@ -738,5 +769,15 @@ public final class WorkbenchShell {
     box.setAlignment(Pos.TOP_LEFT);
     StackPane.setAlignment(box, Pos.TOP_LEFT);
     content.getChildren().setAll(box);
+  }
+
+  private static String roleNames(Set<Role> roles) {
+    if (roles.isEmpty()) {
+      return "no role";
+    }
+    return roles.stream()
+        .sorted()
+        .map(role -> role.name().toLowerCase(Locale.ROOT))
+        .collect(Collectors.joining(", "));
   }
 }

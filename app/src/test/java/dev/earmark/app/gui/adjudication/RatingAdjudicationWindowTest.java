@@ -4,7 +4,8 @@ import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.gui.WorkbenchWindow;
+import dev.earmark.app.gui.Screens;
+import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.shell.ScreenshotFiles;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.engine.rubric.FieldValue;
@@ -17,6 +18,7 @@ import dev.earmark.storage.project.Project;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +29,11 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -44,9 +47,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class RatingAdjudicationWindowTest {
-  @RegisterExtension
-  static final WorkbenchWindow window = WorkbenchWindow.building(DemoDisputes::build).height(860);
-
   private static Path dir;
   private static Path demo;
   private static DisputeRecord rating;
@@ -55,18 +55,44 @@ class RatingAdjudicationWindowTest {
 
   @BeforeAll
   static void buildDemo() throws IOException {
-    dir = window.dir();
-    demo = window.demo();
+    dir = Files.createTempDirectory("earmark-rating-window");
+    demo = dir.resolve("demo");
+    DemoDisputes.build(demo);
     try (Project project = Project.openEmbedded(demo, false, TestClocks.FIXED)) {
       rating = DemoDisputes.recordTtsDispute(project, "tts-001");
     }
   }
 
+  @AfterAll
+  static void removeDemo() throws IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
   @Start
   void start(Stage stage) {
-    window.start(stage);
-    shell = window.shell();
-    scene = window.scene();
+    shell =
+        new WorkbenchShell(
+            stage,
+            TestClocks.FIXED,
+            demo,
+            dir.resolve("last-project"),
+            Screens.all(),
+            new FxTaskExecutor(2));
+    scene = new Scene(shell.view(), 1280, 860);
+    shell.install(scene);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @AfterEach
+  void closeShell() {
+    fx(
+        () -> {
+          shell.shutdown();
+          return null;
+        });
   }
 
   @Test

@@ -1,16 +1,16 @@
 package dev.earmark.app.gui.assign;
 
+import static dev.earmark.app.gui.DeskWindows.await;
+import static dev.earmark.app.gui.DeskWindows.openScreen;
+import static dev.earmark.app.gui.DeskWindows.press;
+import static dev.earmark.app.gui.DeskWindows.text;
+import static dev.earmark.app.gui.DeskWindows.type;
 import static dev.earmark.app.gui.FxThread.fx;
-import static dev.earmark.app.gui.WorkbenchWindow.await;
-import static dev.earmark.app.gui.WorkbenchWindow.openScreen;
-import static dev.earmark.app.gui.WorkbenchWindow.press;
-import static dev.earmark.app.gui.WorkbenchWindow.text;
-import static dev.earmark.app.gui.WorkbenchWindow.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.EarmarkCommand;
-import dev.earmark.app.gui.WorkbenchWindow;
+import dev.earmark.app.gui.desk.DeskWindow;
 import dev.earmark.app.gui.form.TickedChoice;
 import dev.earmark.app.gui.shell.ScreenshotFiles;
 import dev.earmark.app.gui.shell.WorkbenchShell;
@@ -31,10 +31,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -48,7 +49,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class AssignWindowTest {
   private static final String[] ACCENTS = {"uk", "us", "in"};
-  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.withDemo("lead-demo");
+  private static DeskWindow window;
   private static Path dir;
   private static Path demo;
   private WorkbenchShell shell;
@@ -56,6 +57,7 @@ class AssignWindowTest {
 
   @BeforeAll
   static void buildDemoWithNewClips() throws IOException {
+    window = DeskWindow.withDemo("earmark-assign-window");
     dir = window.dir();
     demo = window.demo();
     Path incoming = Files.createDirectories(dir.resolve("incoming").resolve("audio"));
@@ -107,11 +109,21 @@ class AssignWindowTest {
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
   }
 
+  @AfterAll
+  static void removeDemo() throws IOException {
+    window.delete();
+  }
+
   @Start
   void start(Stage stage) {
     window.start(stage);
     shell = window.shell();
     scene = window.scene();
+  }
+
+  @AfterEach
+  void closeShell() {
+    window.close();
   }
 
   @Test

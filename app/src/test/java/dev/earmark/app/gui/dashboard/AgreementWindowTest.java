@@ -3,13 +3,17 @@ package dev.earmark.app.gui.dashboard;
 import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earmark.app.gui.WorkbenchWindow;
+import dev.earmark.app.TestClocks;
+import dev.earmark.app.demo.DemoCreation;
+import dev.earmark.app.gui.Screens;
+import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.engine.rubric.TaskType;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -20,10 +24,11 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -36,7 +41,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class AgreementWindowTest {
-  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.withDemo("lead-demo");
   private static Path dir;
   private static Path demo;
   private WorkbenchShell shell;
@@ -44,15 +48,41 @@ class AgreementWindowTest {
 
   @BeforeAll
   static void buildDemo() throws IOException {
-    dir = window.dir();
-    demo = window.demo();
+    dir = Files.createTempDirectory("earmark-agreement-window");
+    demo = dir.resolve("demo");
+    DemoCreation.create(demo, "lead-demo", TestClocks.FIXED);
+  }
+
+  @AfterAll
+  static void removeDemo() throws IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   @Start
   void start(Stage stage) {
-    window.start(stage);
-    shell = window.shell();
-    scene = window.scene();
+    shell =
+        new WorkbenchShell(
+            stage,
+            TestClocks.FIXED,
+            demo,
+            dir.resolve("config").resolve("last-project"),
+            Screens.all(),
+            new FxTaskExecutor(2));
+    scene = new Scene(shell.view(), 1280, 800);
+    shell.install(scene);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @AfterEach
+  void closeShell() {
+    fx(
+        () -> {
+          shell.shutdown();
+          return null;
+        });
   }
 
   @Test

@@ -1,19 +1,19 @@
 package dev.earmark.app.gui.export;
 
+import static dev.earmark.app.gui.DeskWindows.await;
+import static dev.earmark.app.gui.DeskWindows.openScreen;
+import static dev.earmark.app.gui.DeskWindows.press;
+import static dev.earmark.app.gui.DeskWindows.shown;
+import static dev.earmark.app.gui.DeskWindows.text;
+import static dev.earmark.app.gui.DeskWindows.tick;
+import static dev.earmark.app.gui.DeskWindows.type;
 import static dev.earmark.app.gui.FxThread.fx;
-import static dev.earmark.app.gui.WorkbenchWindow.await;
-import static dev.earmark.app.gui.WorkbenchWindow.openScreen;
-import static dev.earmark.app.gui.WorkbenchWindow.press;
-import static dev.earmark.app.gui.WorkbenchWindow.shown;
-import static dev.earmark.app.gui.WorkbenchWindow.text;
-import static dev.earmark.app.gui.WorkbenchWindow.tick;
-import static dev.earmark.app.gui.WorkbenchWindow.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.gui.WorkbenchWindow;
+import dev.earmark.app.gui.desk.DeskWindow;
 import dev.earmark.app.gui.shell.ScreenshotFiles;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.storage.audit.AuditEvent;
@@ -28,10 +28,11 @@ import java.util.Optional;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -45,7 +46,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ExportWindowTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.withDemo("lead-demo");
+  private static DeskWindow window;
   private static Path dir;
   private static Path demo;
   private WorkbenchShell shell;
@@ -53,8 +54,14 @@ class ExportWindowTest {
 
   @BeforeAll
   static void buildDemo() throws IOException {
+    window = DeskWindow.withDemo("earmark-export-window");
     dir = window.dir();
     demo = window.demo();
+  }
+
+  @AfterAll
+  static void removeDemo() throws IOException {
+    window.delete();
   }
 
   @Start
@@ -62,6 +69,11 @@ class ExportWindowTest {
     window.start(stage);
     shell = window.shell();
     scene = window.scene();
+  }
+
+  @AfterEach
+  void closeShell() {
+    window.close();
   }
 
   @Test

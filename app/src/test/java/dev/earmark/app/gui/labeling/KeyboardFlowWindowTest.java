@@ -4,7 +4,6 @@ import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.app.gui.screen.Theme;
 import dev.earmark.engine.rubric.FieldSpec;
 import dev.earmark.engine.version.VersionedId;
@@ -12,6 +11,7 @@ import dev.earmark.storage.assign.Assignments;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,7 +35,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -49,9 +48,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class KeyboardFlowWindowTest {
-  /** The temporary folder (no shell: these tests show a screen on its own). */
-  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.empty();
-
   private static Path dir;
   private static Project project;
   private static String asrKey;
@@ -62,7 +58,7 @@ class KeyboardFlowWindowTest {
 
   @BeforeAll
   static void buildDemo() throws IOException {
-    dir = window.dir();
+    dir = Files.createTempDirectory("earmark-keyboard-flow");
     project = DemoProjects.withRatingQueue(dir.resolve("demo"));
     // One transcript too, for the text-field keys.
     long asrClip =
@@ -98,6 +94,9 @@ class KeyboardFlowWindowTest {
   @AfterAll
   static void removeDemo() throws IOException {
     project.close();
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   @Start

@@ -4,7 +4,6 @@ import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.app.gui.screen.Theme;
 import dev.earmark.app.gui.shell.ScreenshotFiles;
 import dev.earmark.storage.label.LabelState;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -39,9 +37,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class LabelingWindowTest {
-  /** The temporary folder (no shell: these tests show a screen on its own). */
-  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.empty();
-
   private static Path dir;
   private static Project project;
 
@@ -50,13 +45,16 @@ class LabelingWindowTest {
 
   @BeforeAll
   static void buildDemo() throws IOException {
-    dir = window.dir();
+    dir = Files.createTempDirectory("earmark-labeling-window");
     project = DemoProjects.withQueue(dir.resolve("demo"), false);
   }
 
   @AfterAll
   static void removeDemo() throws IOException {
     project.close();
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   @Start

@@ -4,7 +4,6 @@ import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.app.gui.player.ManualClockPlayer;
 import dev.earmark.app.gui.screen.Theme;
 import dev.earmark.app.gui.shell.ScreenshotFiles;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -39,9 +37,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class RatingFormsWindowTest {
-  /** The temporary folder (no shell: these tests show a screen on its own). */
-  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.empty();
-
   private static Path dir;
   private static Project project;
 
@@ -52,13 +47,16 @@ class RatingFormsWindowTest {
 
   @BeforeAll
   static void buildDemo() throws IOException {
-    dir = window.dir();
+    dir = Files.createTempDirectory("earmark-rating-window");
     project = DemoProjects.withRatingQueue(dir.resolve("demo"));
   }
 
   @AfterAll
   static void removeDemo() throws IOException {
     project.close();
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   @Start

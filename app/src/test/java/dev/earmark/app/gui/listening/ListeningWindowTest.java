@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.labeling.FxDebouncer;
 import dev.earmark.app.gui.labeling.SaveState;
@@ -37,11 +36,11 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -55,9 +54,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ListeningWindowTest {
-  /** The temporary folder (no shell: these tests show a screen on its own). */
-  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.empty();
-
   private static final double CLIP_SECONDS = 2.0;
   private static Path dir;
   private static List<MushraTrial> trials;
@@ -69,7 +65,7 @@ class ListeningWindowTest {
 
   @BeforeAll
   static void copyDemo() throws IOException {
-    dir = window.dir();
+    dir = Files.createTempDirectory("earmark-listening-window");
     Path manifest = DemoDataset.copyTo(dir).getParent().resolve(DemoDataset.MUSHRA_MANIFEST);
     Map<String, List<JsonNode>> byPrompt = new LinkedHashMap<>();
     ObjectMapper json = new ObjectMapper();
@@ -114,6 +110,13 @@ class ListeningWindowTest {
               ++position,
               byPrompt.size(),
               false));
+    }
+  }
+
+  @AfterAll
+  static void removeDemo() throws IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 

@@ -1,15 +1,15 @@
 package dev.earmark.app.gui.packs;
 
+import static dev.earmark.app.gui.DeskWindows.await;
+import static dev.earmark.app.gui.DeskWindows.openScreen;
+import static dev.earmark.app.gui.DeskWindows.press;
+import static dev.earmark.app.gui.DeskWindows.text;
+import static dev.earmark.app.gui.DeskWindows.type;
 import static dev.earmark.app.gui.FxThread.fx;
-import static dev.earmark.app.gui.WorkbenchWindow.await;
-import static dev.earmark.app.gui.WorkbenchWindow.openScreen;
-import static dev.earmark.app.gui.WorkbenchWindow.press;
-import static dev.earmark.app.gui.WorkbenchWindow.text;
-import static dev.earmark.app.gui.WorkbenchWindow.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.gui.WorkbenchWindow;
+import dev.earmark.app.gui.desk.DeskWindow;
 import dev.earmark.app.gui.shell.ScreenshotFiles;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.engine.rubric.FieldValue;
@@ -30,10 +30,11 @@ import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -46,7 +47,7 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class PacksWindowTest {
-  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.withDemo("lead-demo");
+  private static DeskWindow window;
   private static Path dir;
   private static Path demo;
   private WorkbenchShell shell;
@@ -54,8 +55,14 @@ class PacksWindowTest {
 
   @BeforeAll
   static void buildDemo() throws IOException {
+    window = DeskWindow.withDemo("earmark-packs-window");
     dir = window.dir();
     demo = window.demo();
+  }
+
+  @AfterAll
+  static void removeDemo() throws IOException {
+    window.delete();
   }
 
   @Start
@@ -63,6 +70,11 @@ class PacksWindowTest {
     window.start(stage);
     shell = window.shell();
     scene = window.scene();
+  }
+
+  @AfterEach
+  void closeShell() {
+    window.close();
   }
 
   /** Submits a label for the first item of the annotator's queue (the labeling screen's call). */

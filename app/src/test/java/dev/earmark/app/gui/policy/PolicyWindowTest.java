@@ -1,14 +1,14 @@
 package dev.earmark.app.gui.policy;
 
-import static dev.earmark.app.gui.FxThread.fx;
-import static dev.earmark.app.gui.WorkbenchWindow.awaitText;
-import static dev.earmark.app.gui.WorkbenchWindow.press;
-import static dev.earmark.app.gui.WorkbenchWindow.text;
+import static dev.earmark.app.gui.desk.DeskWindow.awaitText;
+import static dev.earmark.app.gui.desk.DeskWindow.fire;
+import static dev.earmark.app.gui.desk.DeskWindow.fx;
+import static dev.earmark.app.gui.desk.DeskWindow.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.app.gui.adjudication.AdjudicationScreen;
 import dev.earmark.app.gui.adjudication.DisputeRow;
+import dev.earmark.app.gui.desk.DeskWindow;
 import dev.earmark.app.gui.desk.ProjectDeskScreen;
 import dev.earmark.app.gui.shell.ScreenshotFiles;
 import dev.earmark.engine.normalize.Rule;
@@ -27,9 +27,11 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -47,11 +49,26 @@ import org.testfx.util.WaitForAsyncUtils;
 class PolicyWindowTest {
   private static final VersionedId EN_ASR_1 = VersionedId.parse("en-asr@1");
   private static final VersionedId EN_ASR_2 = VersionedId.parse("en-asr@2");
-  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.withDemo("lead-demo");
+  private static DeskWindow window;
+
+  @BeforeAll
+  static void buildDemo() throws Exception {
+    window = DeskWindow.withDemo("earmark-policy-window");
+  }
+
+  @AfterAll
+  static void removeDemo() throws Exception {
+    window.delete();
+  }
 
   @Start
   void start(Stage stage) {
     window.start(stage);
+  }
+
+  @AfterEach
+  void closeShell() {
+    window.close();
   }
 
   @Test
@@ -92,7 +109,7 @@ class PolicyWindowTest {
     int auditBefore = project.audit().eventsFor("policy", "asr-transcript").size();
 
     pick(desk);
-    press(robot, "#reviewPolicyButton");
+    fire(robot, "#reviewPolicyButton");
     awaitText(robot, "#reviewHeading", s -> !s.isEmpty());
     assertThat(text(robot, "#reviewHeading"))
         .isEqualTo(
@@ -110,7 +127,7 @@ class PolicyWindowTest {
     assertThat(ruleSetInForce(project)).contains(EN_ASR_1);
     fx(() -> ScreenshotFiles.write(window.scene(), "window-project-policy-review"));
 
-    press(robot, "#cancelPolicyButton");
+    fire(robot, "#cancelPolicyButton");
     awaitText(robot, "#policyStatus", s -> s.equals("Cancelled; the policy is unchanged."));
     assertThat(robot.lookup("#applyPolicyButton").tryQuery()).isEmpty();
     assertThat(ruleSetInForce(project)).contains(EN_ASR_1);
@@ -118,9 +135,9 @@ class PolicyWindowTest {
     assertThat(project.audit().eventsFor("policy", "asr-transcript")).hasSize(auditBefore);
 
     pick(desk);
-    press(robot, "#reviewPolicyButton");
+    fire(robot, "#reviewPolicyButton");
     awaitText(robot, "#reviewHeading", s -> !s.isEmpty());
-    press(robot, "#applyPolicyButton");
+    fire(robot, "#applyPolicyButton");
     awaitText(robot, "#policyStatus", s -> s.startsWith("Applied"));
     assertThat(text(robot, "#policyStatus"))
         .isEqualTo("Applied: asr-transcript is now asr-transcript@1 + en-asr@2.");
@@ -155,7 +172,7 @@ class PolicyWindowTest {
           desk.policyView().pick(TaskType.TTS_RATING, "asr-transcript@1", null);
           return null;
         });
-    press(robot, "#reviewPolicyButton");
+    fire(robot, "#reviewPolicyButton");
     awaitText(robot, "#policyProblem", s -> !s.isEmpty());
     assertThat(text(robot, "#policyProblem"))
         .isEqualTo("Rubric asr-transcript@1 is for asr-transcript, not tts-rating.");

@@ -3,14 +3,19 @@ package dev.earmark.app.gui.rules;
 import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earmark.app.gui.WorkbenchWindow;
+import dev.earmark.app.TestClocks;
+import dev.earmark.app.demo.DemoCreation;
+import dev.earmark.app.gui.Screens;
+import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.shell.ScreenshotFiles;
 import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.engine.normalize.Rule;
 import dev.earmark.engine.policy.PolicyDiffReport;
 import dev.earmark.engine.version.VersionedId;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,10 +25,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -36,7 +42,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class RulesWindowTest {
-  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.withDemo("lead-demo");
   private static Path dir;
   private static Path demo;
   private WorkbenchShell shell;
@@ -44,15 +49,41 @@ class RulesWindowTest {
 
   @BeforeAll
   static void buildDemo() throws IOException {
-    dir = window.dir();
-    demo = window.demo();
+    dir = Files.createTempDirectory("earmark-rules-window");
+    demo = dir.resolve("demo");
+    DemoCreation.create(demo, "lead-demo", TestClocks.FIXED);
+  }
+
+  @AfterAll
+  static void removeDemo() throws IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   @Start
   void start(Stage stage) {
-    window.start(stage);
-    shell = window.shell();
-    scene = window.scene();
+    shell =
+        new WorkbenchShell(
+            stage,
+            TestClocks.FIXED,
+            demo,
+            dir.resolve("last-project"),
+            Screens.all(),
+            new FxTaskExecutor(2));
+    scene = new Scene(shell.view(), 1280, 800);
+    shell.install(scene);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @AfterEach
+  void closeShell() throws Exception {
+    fx(
+        () -> {
+          shell.shutdown();
+          return null;
+        });
   }
 
   @Test

@@ -1,11 +1,11 @@
 package dev.earmark.app.gui.settings;
 
-import static dev.earmark.app.gui.FxThread.fx;
-import static dev.earmark.app.gui.WorkbenchWindow.awaitText;
-import static dev.earmark.app.gui.WorkbenchWindow.text;
+import static dev.earmark.app.gui.desk.DeskWindow.awaitText;
+import static dev.earmark.app.gui.desk.DeskWindow.fx;
+import static dev.earmark.app.gui.desk.DeskWindow.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earmark.app.gui.WorkbenchWindow;
+import dev.earmark.app.gui.desk.DeskWindow;
 import dev.earmark.app.gui.desk.ProjectDeskScreen;
 import dev.earmark.storage.audit.AuditEvent;
 import dev.earmark.storage.project.Project;
@@ -17,9 +17,11 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.controlsfx.control.PropertySheet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -33,11 +35,26 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class SettingsWindowTest {
-  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.withDemo("lead-demo");
+  private static DeskWindow window;
+
+  @BeforeAll
+  static void buildDemo() throws Exception {
+    window = DeskWindow.withDemo("earmark-settings-window");
+  }
+
+  @AfterAll
+  static void removeDemo() throws Exception {
+    window.delete();
+  }
 
   @Start
   void start(Stage stage) {
     window.start(stage);
+  }
+
+  @AfterEach
+  void closeShell() {
+    window.close();
   }
 
   @Test

@@ -5,21 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.demo.DemoCreation;
-import dev.earmark.app.gui.WorkbenchWindow;
+import dev.earmark.app.gui.Screens;
+import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.storage.identity.Identities;
 import dev.earmark.storage.identity.OsAccount;
 import dev.earmark.storage.project.Project;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -32,7 +37,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ActAsOnlyInATrainingSandboxWindowTest {
-  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.withDemo("lead-demo");
   private static final OsAccount ALEX = OsAccount.fixed("alex-os");
   private static Path dir;
   private static Path demo;
@@ -41,8 +45,9 @@ class ActAsOnlyInATrainingSandboxWindowTest {
 
   @BeforeAll
   static void demoAndARealProject() throws IOException {
-    dir = window.dir();
-    demo = window.demo();
+    dir = Files.createTempDirectory("earmark-act-as");
+    demo = dir.resolve("demo");
+    DemoCreation.create(demo, "lead-demo", TestClocks.FIXED);
     real = dir.resolve("real");
     DemoCreation.create(real, "lead-demo", TestClocks.FIXED);
     try (Project project = Project.openEmbedded(real, false, TestClocks.FIXED)) {
@@ -54,10 +59,37 @@ class ActAsOnlyInATrainingSandboxWindowTest {
     }
   }
 
+  @AfterAll
+  static void removeProjects() throws IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
   @Start
   void start(Stage stage) {
-    window.start(stage, opened -> opened.osAccount(ALEX));
-    shell = window.shell();
+    shell =
+        new WorkbenchShell(
+            stage,
+            TestClocks.FIXED,
+            demo,
+            dir.resolve("last-project"),
+            Screens.all(),
+            new FxTaskExecutor(2));
+    shell.osAccount(ALEX);
+    Scene scene = new Scene(shell.view(), 1280, 800);
+    shell.install(scene);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @AfterEach
+  void closeShell() throws Exception {
+    fx(
+        () -> {
+          shell.shutdown();
+          return null;
+        });
   }
 
   private void openAs(FxRobot robot, Path project, String userId) throws Exception {

@@ -4,20 +4,26 @@ import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.gui.WorkbenchWindow;
+import dev.earmark.app.demo.DemoCreation;
+import dev.earmark.app.gui.Screens;
+import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.qe.QeHintPanel;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
 import dev.earmark.storage.settings.Setting;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -29,21 +35,47 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class AnnotatorQeHintTest {
-  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.withDemo("lead-demo");
   private static Path dir;
   private static Path demo;
   private WorkbenchShell shell;
 
   @BeforeAll
   static void buildDemo() throws IOException {
-    dir = window.dir();
-    demo = window.demo();
+    dir = Files.createTempDirectory("earmark-qe-hint");
+    demo = dir.resolve("demo");
+    DemoCreation.create(demo, "lead-demo", TestClocks.FIXED);
+  }
+
+  @AfterAll
+  static void removeDemo() throws IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   @Start
   void start(Stage stage) {
-    window.start(stage);
-    shell = window.shell();
+    shell =
+        new WorkbenchShell(
+            stage,
+            TestClocks.FIXED,
+            demo,
+            dir.resolve("config").resolve("last-project"),
+            Screens.all(),
+            new FxTaskExecutor(2));
+    Scene scene = new Scene(shell.view(), 1280, 800);
+    shell.install(scene);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @AfterEach
+  void closeShell() {
+    fx(
+        () -> {
+          shell.shutdown();
+          return null;
+        });
   }
 
   @Test

@@ -3,7 +3,9 @@ package dev.earmark.app.gui.shell;
 import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earmark.app.gui.WorkbenchWindow;
+import dev.earmark.app.TestClocks;
+import dev.earmark.app.gui.Screens;
+import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.storage.project.Project;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,14 +15,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -33,19 +37,44 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class FirstRunTest {
-  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.empty();
   private static Path dir;
   private WorkbenchShell shell;
 
   @BeforeAll
   static void folder() throws IOException {
-    dir = window.dir();
+    dir = Files.createTempDirectory("earmark-first-run");
+  }
+
+  @AfterAll
+  static void removeFolder() throws IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   @Start
   void start(Stage stage) {
-    window.start(stage);
-    shell = window.shell();
+    shell =
+        new WorkbenchShell(
+            stage,
+            TestClocks.FIXED,
+            dir.resolve("demo"),
+            dir.resolve("config").resolve("last-project"),
+            Screens.all(),
+            new FxTaskExecutor(2));
+    Scene scene = new Scene(shell.view(), 1280, 800);
+    shell.install(scene);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @AfterEach
+  void closeShell() {
+    fx(
+        () -> {
+          shell.shutdown();
+          return null;
+        });
   }
 
   @Test

@@ -3,9 +3,13 @@ package dev.earmark.app.gui.shell;
 import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earmark.app.gui.WorkbenchWindow;
+import dev.earmark.app.TestClocks;
+import dev.earmark.app.gui.Screens;
+import dev.earmark.app.gui.background.FxTaskExecutor;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -13,10 +17,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -27,21 +31,36 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class PrimaryActionsFitTest {
-  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.empty();
   private static Path dir;
   private WorkbenchShell shell;
   private Scene scene;
 
   @BeforeAll
   static void folder() throws IOException {
-    dir = window.dir();
+    dir = Files.createTempDirectory("earmark-fit");
+  }
+
+  @AfterAll
+  static void removeFolder() throws IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   @Start
   void start(Stage stage) {
-    window.start(stage);
-    shell = window.shell();
-    scene = window.scene();
+    shell =
+        new WorkbenchShell(
+            stage,
+            TestClocks.FIXED,
+            dir.resolve("demo"),
+            dir.resolve("config").resolve("last-project"),
+            Screens.all(),
+            new FxTaskExecutor(2));
+    scene = new Scene(shell.view(), 1280, 800);
+    shell.install(scene);
+    stage.setScene(scene);
+    stage.show();
   }
 
   @Test

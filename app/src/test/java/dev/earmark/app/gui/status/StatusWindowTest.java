@@ -1,11 +1,11 @@
 package dev.earmark.app.gui.status;
 
-import static dev.earmark.app.gui.WorkbenchWindow.awaitText;
-import static dev.earmark.app.gui.WorkbenchWindow.press;
-import static dev.earmark.app.gui.WorkbenchWindow.text;
+import static dev.earmark.app.gui.desk.DeskWindow.awaitText;
+import static dev.earmark.app.gui.desk.DeskWindow.fire;
+import static dev.earmark.app.gui.desk.DeskWindow.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earmark.app.gui.WorkbenchWindow;
+import dev.earmark.app.gui.desk.DeskWindow;
 import dev.earmark.app.gui.desk.ProjectDeskScreen;
 import dev.earmark.storage.clip.ClipStatus;
 import dev.earmark.storage.policy.Policies;
@@ -13,9 +13,11 @@ import dev.earmark.storage.project.Project;
 import dev.earmark.storage.status.ProjectStatus;
 import dev.earmark.storage.status.StatusReport;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -26,11 +28,26 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class StatusWindowTest {
-  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.withDemo("lead-demo");
+  private static DeskWindow window;
+
+  @BeforeAll
+  static void buildDemo() throws Exception {
+    window = DeskWindow.withDemo("earmark-status-window");
+  }
+
+  @AfterAll
+  static void removeDemo() throws Exception {
+    window.delete();
+  }
 
   @Start
   void start(Stage stage) {
     window.start(stage);
+  }
+
+  @AfterEach
+  void closeShell() {
+    window.close();
   }
 
   @Test
@@ -70,7 +87,7 @@ class StatusWindowTest {
             "export");
 
     // Refresh reads the project again (nothing else on screen changes it).
-    press(robot, "#statusRefresh");
+    fire(robot, "#statusRefresh");
     awaitText(robot, "#status-clips", s -> s.endsWith(" active"));
   }
 }
