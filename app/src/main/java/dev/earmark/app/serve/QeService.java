@@ -196,7 +196,6 @@ public final class QeService implements AutoCloseable {
       LOG.error("QE service: defect while answering {}", endpoint, e);
       status = respondQuietly(exchange, 500, error("internal", "internal error; see the log"));
     } finally {
-      discardBody(exchange);
       exchange.close();
     }
     metrics.answered(endpoint, status, (System.nanoTime() - started) / 1e9);
@@ -204,9 +203,10 @@ public final class QeService implements AutoCloseable {
 
   /**
    * Reads and drops what is left of the request body, up to twice {@code max_body_bytes} (at least
-   * 8 MB), once the answer is written: closing a socket with unread upload bytes resets the
-   * connection, and the client would lose the answer (a 400 too-large, a 503 busy) with it. A
-   * larger upload is cut off; the server's request timeout bounds a stalled one.
+   * 8 MB), before the answer is written: the exchange closes with its answer, and closing a socket
+   * with unread upload bytes resets the connection, and the client would lose the answer (a 400
+   * too-large, a 503 busy) with it. A larger upload is cut off; the server's request timeout bounds
+   * a stalled one.
    */
   private void discardBody(HttpExchange exchange) {
     byte[] buffer = new byte[65536];
@@ -368,8 +368,9 @@ public final class QeService implements AutoCloseable {
     return body;
   }
 
-  private static int respond(HttpExchange exchange, int status, Map<String, Object> body)
+  private int respond(HttpExchange exchange, int status, Map<String, Object> body)
       throws IOException {
+    discardBody(exchange);
     byte[] bytes = JSON.writeValueAsBytes(body);
     exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
     exchange.sendResponseHeaders(status, bytes.length);
@@ -379,7 +380,7 @@ public final class QeService implements AutoCloseable {
     return status;
   }
 
-  private static int respondQuietly(HttpExchange exchange, int status, Map<String, Object> body) {
+  private int respondQuietly(HttpExchange exchange, int status, Map<String, Object> body) {
     try {
       return respond(exchange, status, body);
     } catch (IOException | RuntimeException e) {

@@ -141,7 +141,9 @@ class WelcomeFlowTest {
                     .orElseThrow());
     assertThat(truncated.outcome()).isEqualTo(ImportReportRow.Outcome.QUARANTINED);
     assertThat(truncated.reason()).isNotBlank();
-    assertThat(robot.lookup(truncated.reason()).tryQuery()).isPresent();
+    // the table draws its rows on a later pulse
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> robot.lookup(truncated.reason()).tryQuery().isPresent());
     assertThat(text(robot, "#reportSummary"))
         .startsWith(
             "Import of dataset earmark-demo finished: 1 imported, 0 already present, 8"
