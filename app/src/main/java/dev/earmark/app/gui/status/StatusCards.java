@@ -3,9 +3,14 @@ package dev.earmark.app.gui.status;
 import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.storage.clip.ClipStatus;
 import dev.earmark.storage.policy.LabelPolicy;
+import dev.earmark.storage.qe.ImportDrift;
+import dev.earmark.storage.qe.QeDrift;
 import dev.earmark.storage.status.StatusReport;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -93,5 +98,67 @@ public final class StatusCards {
                             "by " + export.createdBy() + ", " + export.createdAt())))
             .orElse(new StatusCard("export", "Last export", "none yet", List.of())));
     return cards;
+  }
+
+  private static final DateTimeFormatter CHECKED_AT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  /**
+   * The drift card: the newest drift checks ({@code QeHints#driftHistory}, the call {@code earmark
+   * qe drift --history} makes), newest first, one line each naming the import and what it moved.
+   */
+  public static StatusCard drift(List<ImportDrift> history) {
+    if (history.isEmpty()) {
+      return new StatusCard(
+          "drift",
+          "QE drift",
+          "no check yet",
+          List.of("Checked on every import of at least qe.drift_min_clips clips."));
+    }
+    long warnings = history.stream().filter(check -> check.drift().warning()).count();
+    String figure;
+    if (history.size() == 1) {
+      figure = warnings == 0 ? "the last import was steady" : "the last import moved";
+    } else {
+      figure =
+          warnings == 0
+              ? "steady over the last " + history.size() + " imports"
+              : warnings + " of the last " + history.size() + " imports moved";
+    }
+    List<String> lines = new ArrayList<>();
+    for (ImportDrift check : history) {
+      lines.add(driftLine(check));
+    }
+    lines.add("All figures: 'earmark qe drift --history'.");
+    return new StatusCard("drift", "QE drift", figure, lines);
+  }
+
+  private static String driftLine(ImportDrift check) {
+    QeDrift drift = check.drift();
+    String importRun =
+        drift.importRunId().isPresent()
+            ? "import run " + drift.importRunId().getAsLong()
+            : "a check not tied to an import";
+    String dataset = check.datasetId().map(id -> " of " + id).orElse("");
+    String moved =
+        drift.shifted().isEmpty()
+            ? "nothing moved"
+            : "moved "
+                + String.join(
+                    ", ",
+                    drift.shifted().stream()
+                        .map(
+                            shift ->
+                                String.format(
+                                    Locale.ROOT, "%s (PSI %.2f)", shift.name(), shift.psi()))
+                        .toList());
+    return String.format(
+        Locale.ROOT,
+        "%s, %s%s, %d clips: %s",
+        CHECKED_AT.format(drift.computedAt()),
+        importRun,
+        dataset,
+        drift.report().batchSize(),
+        moved);
   }
 }

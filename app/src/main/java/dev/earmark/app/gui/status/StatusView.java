@@ -4,8 +4,13 @@ import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.app.gui.background.FailureSentence;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
+import dev.earmark.storage.qe.QeHints;
+import dev.earmark.storage.settings.ProjectSettings;
 import dev.earmark.storage.status.ProjectStatus;
+import dev.earmark.storage.user.Actor;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -20,7 +25,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The status tab: {@code ProjectStatus#read}, the call {@code earmark status} makes, shown as
- * cards; Refresh reads it again. Use on the JavaFX thread.
+ * cards, and the project's QE drift history ({@code earmark qe drift --history}) as one more card;
+ * Refresh reads both again. Use on the JavaFX thread.
  */
 public final class StatusView extends BorderPane {
   private final Project project;
@@ -28,6 +34,7 @@ public final class StatusView extends BorderPane {
   private final BackgroundExecutor executor;
   private final FlowPane cards = new FlowPane(12, 12);
   private final Label problem = new Label();
+  private static final Set<String> WIDE_CARDS = Set.of("annotators", "drift");
 
   public StatusView(Project project, String userId, BackgroundExecutor executor) {
     this.project = project;
@@ -60,14 +67,24 @@ public final class StatusView extends BorderPane {
     setCenter(scroll);
   }
 
+  /** How many drift checks the drift card lists, newest first. */
+  static final int DRIFT_CHECKS_SHOWN = 5;
+
   /** Reads the status again. */
   public void load() {
     executor.submit(
         "read the project status",
-        () ->
-            StatusCards.of(
-                new ProjectStatus(project, new Policies(project))
-                    .read(project.users().actor(userId))),
+        () -> {
+          Actor actor = project.users().actor(userId);
+          List<StatusCard> read =
+              new ArrayList<>(
+                  StatusCards.of(new ProjectStatus(project, new Policies(project)).read(actor)));
+          read.add(
+              StatusCards.drift(
+                  new QeHints(project, new ProjectSettings(project))
+                      .driftHistory(actor, DRIFT_CHECKS_SHOWN)));
+          return read;
+        },
         this::show,
         failure -> {
           problem.setText(FailureSentence.of(failure));
@@ -93,7 +110,7 @@ public final class StatusView extends BorderPane {
         box.getChildren().add(line);
       }
       box.setPadding(new Insets(12));
-      box.setPrefWidth(card.id().equals("annotators") ? 420 : 250);
+      box.setPrefWidth(WIDE_CARDS.contains(card.id()) ? 420 : 250);
       box.setStyle(
           "-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default;"
               + " -fx-border-radius: 6; -fx-background-radius: 6;");
