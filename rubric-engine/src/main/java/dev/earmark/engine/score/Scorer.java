@@ -146,10 +146,103 @@ public final class Scorer {
 
   /** Scores a list of pairs and sums them per slice and for the corpus. */
   public CorpusScore scoreCorpus(List<TranscriptPair> pairs) {
-    List<UtteranceScore> scores = new ArrayList<>(pairs.size());
-    for (TranscriptPair pair : pairs) {
+    return CorpusScore.of(scoreRange(pairs, 0, pairs.size()));
+  }
+
+  /**
+   * Pairs below which {@link #scoreCorpus(List, int)} stays on the calling thread: starting a
+   * thread costs more than scoring a few thousand short pairs.
+   */
+  static final int PARALLEL_THRESHOLD = 4_096;
+
+  /**
+   * The same result as {@link #scoreCorpus(List)}, utterances in the same order, scored on up to
+   * {@code threads} threads: the pairs are cut into contiguous ranges, each scored by its own
+   * scorer (an aligner is not thread-safe; the tokenizer and protected phrases are shared, and are
+   * immutable). Below {@link #PARALLEL_THRESHOLD} pairs, or with one thread, it scores on the
+   * calling thread.
+   *
+   * @throws IllegalArgumentException when {@code threads} is below 1
+   */
+  public CorpusScore scoreCorpus(List<TranscriptPair> pairs, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+    }
+    int parts = Math.min(threads, Math.max(1, pairs.size() / PARALLEL_THRESHOLD));
+    if (parts == 1) {
+      return scoreCorpus(pairs);
+    }
+    List<RangeWorker> workers = new ArrayList<>(parts - 1);
+    for (int part = 1; part < parts; part++) {
+      RangeWorker worker =
+          new RangeWorker(
+              new Scorer(tokenizer, protectedPhrases, mode),
+              pairs,
+              bound(pairs.size(), part, parts),
+              bound(pairs.size(), part + 1, parts));
+      worker.start();
+      workers.add(worker);
+    }
+    List<UtteranceScore> all = new ArrayList<>(pairs.size());
+    all.addAll(scoreRange(pairs, 0, bound(pairs.size(), 1, parts)));
+    for (RangeWorker worker : workers) {
+      all.addAll(worker.result());
+    }
+    return CorpusScore.of(all);
+  }
+
+  private static int bound(int size, int part, int parts) {
+    return (int) ((long) size * part / parts);
+  }
+
+  /** Scores one contiguous range of pairs on its own thread with its own scorer. */
+  private static final class RangeWorker extends Thread {
+    private final Scorer scorer;
+    private final List<TranscriptPair> pairs;
+    private final int from;
+    private final int to;
+    private List<UtteranceScore> scored;
+    private RuntimeException failure;
+
+    RangeWorker(Scorer scorer, List<TranscriptPair> pairs, int from, int to) {
+      super("earmark-score-" + from);
+      setDaemon(true);
+      this.scorer = scorer;
+      this.pairs = pairs;
+      this.from = from;
+      this.to = to;
+    }
+
+    @Override
+    public void run() {
+      try {
+        scored = scorer.scoreRange(pairs, from, to);
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
+
+    /** The range's scores, in order, once the thread has ended; its failure rethrown. */
+    List<UtteranceScore> result() {
+      try {
+        join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while scoring", e);
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      return scored;
+    }
+  }
+
+  private List<UtteranceScore> scoreRange(List<TranscriptPair> pairs, int from, int to) {
+    List<UtteranceScore> scores = new ArrayList<>(to - from);
+    for (int index = from; index < to; index++) {
+      TranscriptPair pair = pairs.get(index);
       scores.add(score(pair.id(), pair.slice(), pair.reference(), pair.hypothesis()));
     }
-    return CorpusScore.of(scores);
+    return scores;
   }
 }
