@@ -213,6 +213,29 @@ class WerCommandTest {
   }
 
   @Test
+  void anyNumberOfThreadsPrintsTheSameBytesAndZeroIsRefusedOnOneLine() throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 10_000; i++) {
+      lines.append("u").append(i).append("\tthe cat sat on the mat ").append(i % 7);
+      lines.append("\tthe cat sat on mat ").append(i % 5).append('\n');
+    }
+    Path file = write("many.tsv", lines.toString());
+
+    Result one =
+        EarmarkCommandTest.run("wer", "--input", file.toString(), "--json", "--threads", "1");
+    Result three =
+        EarmarkCommandTest.run("wer", "--input", file.toString(), "--json", "--threads", "3");
+    assertThat(one.code()).isEqualTo(ExitCode.OK);
+    assertThat(three.out()).isEqualTo(one.out());
+    assertThat(json(one).path("utterance_count").asInt()).isEqualTo(10_000);
+
+    Result zero = EarmarkCommandTest.run("wer", "--input", file.toString(), "--threads", "0");
+    assertThat(zero.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(zero.err().strip().lines()).hasSize(1);
+    assertThat(zero.err()).contains("--threads");
+  }
+
+  @Test
   void enAsrNormalizationMakesTheIssuePairsEqual() throws IOException {
     Path file =
         write(
