@@ -232,18 +232,7 @@ public final class QeDriftCommand implements Callable<Integer> {
         out.printf("drift checks of %s, newest first:%n", project.description());
         for (ImportDrift check : checks) {
           QeDrift drift = check.drift();
-          String moved =
-              drift.shifted().isEmpty()
-                  ? "nothing moved"
-                  : "moved "
-                      + String.join(
-                          ", ",
-                          drift.shifted().stream()
-                              .map(
-                                  shift ->
-                                      String.format(
-                                          Locale.ROOT, "%s (PSI %.3f)", shift.name(), shift.psi()))
-                              .toList());
+          String moved = drift.movedSummary();
           out.printf(
               Locale.ROOT,
               "  %s  import run %s of %s (%s), %d clips, model %s: %s%n",

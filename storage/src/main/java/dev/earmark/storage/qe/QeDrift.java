@@ -3,6 +3,7 @@ package dev.earmark.storage.qe;
 import dev.earmark.audio.qe.DriftReport;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
@@ -30,5 +31,24 @@ public record QeDrift(
     return Stream.concat(Stream.of(report.predictedWer()), report.features().stream())
         .filter(DriftReport.Drift::exceeds)
         .toList();
+  }
+
+  /**
+   * What this check moved, in the words of {@code earmark qe drift --history} and the Status tab:
+   * "nothing moved", or "moved snr_db (PSI 3.214), predicted_wer (PSI 0.412)" in {@link #shifted}
+   * order.
+   */
+  public String movedSummary() {
+    List<DriftReport.Drift> shifted = shifted();
+    if (shifted.isEmpty()) {
+      return "nothing moved";
+    }
+    return "moved "
+        + String.join(
+            ", ",
+            shifted.stream()
+                .map(
+                    shift -> String.format(Locale.ROOT, "%s (PSI %.3f)", shift.name(), shift.psi()))
+                .toList());
   }
 }

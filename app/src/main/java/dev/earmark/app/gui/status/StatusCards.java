@@ -140,18 +140,6 @@ public final class StatusCards {
             ? "import run " + drift.importRunId().getAsLong()
             : "a check not tied to an import";
     String dataset = check.datasetId().map(id -> " of " + id).orElse("");
-    String moved =
-        drift.shifted().isEmpty()
-            ? "nothing moved"
-            : "moved "
-                + String.join(
-                    ", ",
-                    drift.shifted().stream()
-                        .map(
-                            shift ->
-                                String.format(
-                                    Locale.ROOT, "%s (PSI %.2f)", shift.name(), shift.psi()))
-                        .toList());
     return String.format(
         Locale.ROOT,
         "%s, %s%s, %d clips: %s",
@@ -159,6 +147,6 @@ public final class StatusCards {
         importRun,
         dataset,
         drift.report().batchSize(),
-        moved);
+        drift.movedSummary());
   }
 }

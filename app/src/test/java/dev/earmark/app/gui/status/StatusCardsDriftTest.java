@@ -48,7 +48,7 @@ class StatusCardsDriftTest {
     assertThat(card.details())
         .containsExactly(
             "2026-11-23 10:15 UTC, import run 7 of call-centre-batch-2, 120 clips:"
-                + " moved predicted_wer (PSI 0.31), snr_db (PSI 0.41)",
+                + " moved predicted_wer (PSI 0.305), snr_db (PSI 0.412)",
             "2026-11-23 09:15 UTC, import run 6 of call-centre-batch-1, 120 clips: nothing moved",
             "All figures: 'earmark qe drift --history'.");
   }

@@ -88,6 +88,6 @@ class StatusDriftWindowTest {
         .anySatisfy(
             line ->
                 assertThat(line)
-                    .contains("a check not tied to an import, 64 clips: moved snr_db (PSI 0.47)"));
+                    .contains("a check not tied to an import, 64 clips: moved snr_db (PSI 0.470)"));
   }
 }
