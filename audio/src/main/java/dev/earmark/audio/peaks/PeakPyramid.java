@@ -103,9 +103,9 @@ public final class PeakPyramid {
       filled = (int) ((filled + (long) n) % samplesPerPeak);
     }
     for (int c = 0; c < channels; c++) {
-      scanners[c].finish(filled);
-      min[c] = scanners[c].min();
-      max[c] = scanners[c].max();
+      PeakColumns columns = scanners[c].finish(filled);
+      min[c] = columns.min;
+      max[c] = columns.max;
     }
     return frames;
   }
@@ -139,24 +139,21 @@ public final class PeakPyramid {
       filled = (int) ((filled + (long) n) % samplesPerPeak);
     }
     for (int c = 0; c < channels; c++) {
-      scanners[c].finish(filled);
-      min[c] = scanners[c].min;
-      max[c] = scanners[c].max;
+      PeakColumns columns = scanners[c].finish(filled);
+      min[c] = columns.min;
+      max[c] = columns.max;
     }
     return frames;
   }
 
   /** {@link ChannelScanner} on interleaved int16 samples, in integers. */
   private static final class Pcm16Scanner {
-    private short[] min;
-    private short[] max;
-    private int emitted;
+    private final PeakColumns columns;
     private int runMin = Integer.MAX_VALUE;
     private int runMax = Integer.MIN_VALUE;
 
     Pcm16Scanner(int expectedBlocks) {
-      min = new short[expectedBlocks];
-      max = new short[expectedBlocks];
+      columns = new PeakColumns(expectedBlocks);
     }
 
     void scan(
@@ -193,24 +190,15 @@ public final class PeakPyramid {
       runMax = hi;
     }
 
-    void finish(int filled) {
+    PeakColumns finish(int filled) {
       if (filled > 0) {
         emit(runMin, runMax);
       }
-      if (emitted != min.length) { // the stream ended early or ran long: keep what was read
-        min = Arrays.copyOf(min, emitted);
-        max = Arrays.copyOf(max, emitted);
-      }
+      return columns.trimmed();
     }
 
     private void emit(int lo, int hi) {
-      if (emitted == min.length) {
-        min = Arrays.copyOf(min, Math.max(16, emitted * 2));
-        max = Arrays.copyOf(max, Math.max(16, emitted * 2));
-      }
-      min[emitted] = (short) lo;
-      max[emitted] = (short) hi;
-      emitted++;
+      columns.add((short) lo, (short) hi);
     }
   }
 
@@ -219,15 +207,12 @@ public final class PeakPyramid {
    * compiles the hot loop on its own instead of through on-stack replacement of {@link #build}.
    */
   private static final class ChannelScanner {
-    private short[] min;
-    private short[] max;
-    private int emitted;
+    private final PeakColumns columns;
     private float runMin = Float.POSITIVE_INFINITY;
     private float runMax = Float.NEGATIVE_INFINITY;
 
     ChannelScanner(int expectedBlocks) {
-      min = new short[expectedBlocks];
-      max = new short[expectedBlocks];
+      columns = new PeakColumns(expectedBlocks);
     }
 
     void scan(float[] samples, int n, int samplesPerPeak, int filledBefore) {
@@ -255,32 +240,49 @@ public final class PeakPyramid {
       runMax = hi;
     }
 
-    void finish(int filled) {
+    PeakColumns finish(int filled) {
       if (filled > 0) {
         emit(runMin, runMax);
       }
-      if (emitted != min.length) { // the stream ended early or ran long: keep what was read
-        min = Arrays.copyOf(min, emitted);
-        max = Arrays.copyOf(max, emitted);
-      }
+      return columns.trimmed();
     }
 
     private void emit(float lo, float hi) {
+      columns.add(toShort(Math.floor(lo * 32768.0)), toShort(Math.ceil(hi * 32768.0)));
+    }
+  }
+
+  /**
+   * The finest level's columns of one channel as the scanners emit them: min and max arrays that
+   * grow when a stream runs longer than its header said, and are cut to what was read at the end.
+   */
+  private static final class PeakColumns {
+    private short[] min;
+    private short[] max;
+    private int emitted;
+
+    PeakColumns(int expected) {
+      min = new short[expected];
+      max = new short[expected];
+    }
+
+    void add(short lo, short hi) {
       if (emitted == min.length) {
         min = Arrays.copyOf(min, Math.max(16, emitted * 2));
         max = Arrays.copyOf(max, Math.max(16, emitted * 2));
       }
-      min[emitted] = toShort(Math.floor(lo * 32768.0));
-      max[emitted] = toShort(Math.ceil(hi * 32768.0));
+      min[emitted] = lo;
+      max[emitted] = hi;
       emitted++;
     }
 
-    short[] min() {
-      return min;
-    }
-
-    short[] max() {
-      return max;
+    /** These columns, cut to what was emitted (the stream ended early or ran long). */
+    PeakColumns trimmed() {
+      if (emitted != min.length) {
+        min = Arrays.copyOf(min, emitted);
+        max = Arrays.copyOf(max, emitted);
+      }
+      return this;
     }
   }
 
