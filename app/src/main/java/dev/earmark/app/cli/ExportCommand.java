@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Export a batch: final labels (adjudicated, or consensus), the chosen formats and a",
       "manifest.json with full lineage, written atomically. Leads only.",
-      "Release blockers stop the export (exit 1); waive one with --allow CODE --reason TEXT."
+      "Release blockers stop the export (exit 1); waive one with --allow CODE --reason TEXT.",
+      "A project of listening tests only exports with --listening TASK and no asr-transcript",
+      "policy: the batch holds the tests, and no transcript format is written."
     })
 public final class ExportCommand implements Callable<Integer> {
   @ParentCommand EarmarkCommand root;
@@ -204,6 +206,13 @@ public final class ExportCommand implements Callable<Integer> {
               + exported.files().size()
               + " files + manifest.json in "
               + exported.directory());
+      if (exported.items() == 0
+          && !listening.isEmpty()
+          && exported.files().stream().allMatch(file -> file.startsWith("listening/"))) {
+        out.println(
+            "listening tests only: no asr-transcript item, so no transcript format was written"
+                + " (formats_not_written in manifest.json)");
+      }
       out.println("manifest " + exported.manifestSha256());
     }
     return ExitCode.OK;

@@ -158,14 +158,18 @@ public final class ReleaseCheck {
   }
 
   private Optional<ReleaseBlocker> rubricMismatch(List<ReleaseLabel> labels) {
+    if (rules.batchRubric().isEmpty()) {
+      return Optional.empty(); // no rubric-bound labels in the batch (listening tests only)
+    }
+    VersionedId batchRubric = rules.batchRubric().get();
     Map<String, VersionedId> other = new HashMap<>();
     for (ReleaseLabel label : labels) {
-      if (!label.rubric().equals(rules.batchRubric())) {
+      if (!label.rubric().equals(batchRubric)) {
         other.put(label.clipId(), label.rubric());
       }
     }
     return other.isEmpty()
         ? Optional.empty()
-        : Optional.of(new ReleaseBlocker.RubricVersionMismatch(rules.batchRubric(), other));
+        : Optional.of(new ReleaseBlocker.RubricVersionMismatch(batchRubric, other));
   }
 }

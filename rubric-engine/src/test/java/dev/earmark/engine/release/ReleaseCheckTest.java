@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -203,6 +204,28 @@ class ReleaseCheckTest {
         .isEqualTo(
             "1 label was made under a rubric version other than the batch's asr-transcript@2:"
                 + " c2 (asr-transcript@1)");
+  }
+
+  @Test
+  void aBatchWithoutABatchRubricHasNoRubricCheckButEveryClipCheck() {
+    ReleaseRules noRubric =
+        new ReleaseRules(
+            RULES.knownSources(), RULES.consentScopes(), DataUse.TRAINING, Optional.empty());
+    List<ReleaseClip> clips =
+        List.of(
+            clip("c1", Split.TRAIN, ""),
+            new ReleaseClip(
+                "c2",
+                "sha-c2",
+                "read-speech",
+                "full",
+                LocalDate.of(2026, 11, 20),
+                Split.TRAIN,
+                ""));
+    ReleaseReport report =
+        new ReleaseCheck(noRubric, NOV_21)
+            .check(clips, List.of(new ReleaseLabel("c1", RUBRIC)), List.of());
+    assertThat(report.codes()).containsExactly("retention-expired");
   }
 
   @Test

@@ -199,8 +199,8 @@ record BatchData(
     }
   }
 
-  /** Reads every active asr-transcript clip with a submitted label and settles its final label. */
-  static BatchData load(Handle handle, Normalizer normalizer) {
+  /** Every dataset's contract by dataset id. */
+  static Map<String, DatasetContract> contracts(Handle handle) {
     Map<String, DatasetContract> contracts = new TreeMap<>();
     handle
         .createQuery("SELECT id, contract_json FROM datasets ORDER BY id")
@@ -210,14 +210,22 @@ record BatchData(
                 contracts.put(
                     row.getKey(),
                     DatasetContract.parse(readJson(row.getValue()), "dataset " + row.getKey())));
+    return contracts;
+  }
 
-    Map<Long, Clip> clips = new LinkedHashMap<>();
-    handle
+  /**
+   * The active clips of {@code taskType} in dataset and clip-key order, each with its source (the
+   * clip's own, else its dataset contract's).
+   */
+  static List<Clip> activeClips(
+      Handle handle, String taskType, Map<String, DatasetContract> contracts) {
+    return handle
         .createQuery(
             "SELECT id, dataset_id, clip_key, audio_path, sha256, duration_s, sample_rate,"
                 + " channels, speaker_id, consent_scope, retention_until, split, source, language,"
                 + " hypothesis, slices_json FROM clips WHERE status = 'active'"
-                + " AND task_type = 'asr-transcript' ORDER BY dataset_id, clip_key")
+                + " AND task_type = :taskType ORDER BY dataset_id, clip_key")
+        .bind("taskType", taskType)
         .map(
             (rs, ctx) -> {
               java.sql.Date retention = rs.getDate("retention_until");
@@ -245,7 +253,15 @@ record BatchData(
                   rs.getString("hypothesis"),
                   rs.getString("slices_json"));
             })
-        .forEach(clip -> clips.put(clip.id(), clip));
+        .list();
+  }
+
+  /** Reads every active asr-transcript clip with a submitted label and settles its final label. */
+  static BatchData load(Handle handle, Normalizer normalizer) {
+    Map<String, DatasetContract> contracts = contracts(handle);
+
+    Map<Long, Clip> clips = new LinkedHashMap<>();
+    activeClips(handle, "asr-transcript", contracts).forEach(clip -> clips.put(clip.id(), clip));
 
     Map<Long, List<SubmittedLabel>> labels = new HashMap<>();
     handle

@@ -65,8 +65,15 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Exports a batch: the final label of every active clip of the ASR policy's task type that has a
- * submitted label, the release check over them, the chosen interchange formats and {@code
- * manifest.json} (docs/formats/batch-manifest.md).
+ * submitted label, the listening tests asked for ({@link ListeningExport}), the release check over
+ * all their clips, the chosen interchange formats and {@code manifest.json}
+ * (docs/formats/batch-manifest.md).
+ *
+ * <p>A batch may hold listening tests only: when no asr-transcript item is exported and the request
+ * carries listening tests, the interchange formats (all of them about transcripts) are not written
+ * and the manifest says so under {@code formats_not_written}; a project without an asr-transcript
+ * policy (and without labelled asr-transcript clips) exports such batches with {@code policy}
+ * {@code null}.
  *
  * <p>The final label of a clip is the adjudicated value where a dispute on it was decided, else the
  * label all submitted labels agree on after the policy's normalization (or the only label). A clip
@@ -94,6 +101,12 @@ public final class BatchExporter {
 
   /** Suffix part of the temporary directory's name; {@link BatchVerifier} refuses such names. */
   public static final String PARTIAL_MARKER = ".export-partial-";
+
+  /** The manifest member naming the formats a batch of listening tests only did not write. */
+  public static final String NOT_WRITTEN = "formats_not_written";
+
+  /** Its {@code reason}: the batch holds no asr-transcript item. */
+  public static final String NO_ASR_ITEMS = "no-asr-items";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -130,7 +143,9 @@ public final class BatchExporter {
             .orElseGet(() -> project.clock().instant())
             .truncatedTo(ChronoUnit.MILLIS);
     String createdBy = existing.map(ExistingBatch::createdBy).orElse(actor.userId());
-    ChosenPolicy chosenPolicy = chosenPolicy(request);
+    Optional<ChosenPolicy> chosenPolicy = chosenPolicy(request);
+    Normalizer normalizer =
+        chosenPolicy.map(ChosenPolicy::normalizer).orElse(Normalizer.identity());
     List<ExportFormat> formats = ExportFormats.standard(createdAt).chosen(request.formats());
 
     List<TtsReports.Screened> listening =
@@ -138,9 +153,31 @@ public final class BatchExporter {
             .distinct()
             .map(type -> new TtsReports(project, policies).screened(actor, type))
             .toList();
-    BatchData data =
-        project.jdbi().withHandle(handle -> BatchData.load(handle, chosenPolicy.normalizer()));
-    ReleaseReport report = releaseCheck(data, request.use(), chosenPolicy.policy(), createdAt);
+    BatchData data = project.jdbi().withHandle(handle -> BatchData.load(handle, normalizer));
+    if (chosenPolicy.isEmpty() && !data.items().isEmpty()) {
+      throw new StorageException(
+          "The project has no label policy for asr-transcript but "
+              + data.items().size()
+              + " asr-transcript clip(s) have labels; set one before exporting.");
+    }
+    Map<String, List<BatchData.Clip>> listeningClips = new TreeMap<>();
+    project
+        .jdbi()
+        .useHandle(
+            handle -> {
+              for (TtsReports.Screened screened : listening) {
+                TaskType type = screened.design().taskType();
+                listeningClips.put(
+                    type.id(), ListeningExport.releasedClips(handle, type, data.contracts()));
+              }
+            });
+    ReleaseReport report =
+        releaseCheck(
+            data,
+            listeningClips,
+            request.use(),
+            chosenPolicy.map(chosen -> chosen.policy().rubric()),
+            createdAt);
     List<ReleaseBlocker> remaining = report.remainingAfter(request.allowed().keySet());
     if (!remaining.isEmpty()) {
       return new ExportOutcome.Blocked(remaining);
@@ -151,6 +188,9 @@ public final class BatchExporter {
     }
     List<BatchData.Item> items = data.items();
     List<BatchData.Item> exported = items.stream().filter(item -> !item.unresolved()).toList();
+    // A batch of listening tests only: the formats are all about transcripts, and a format with no
+    // item would leave its directory empty, so none is written and the manifest says why.
+    List<ExportFormat> written = exported.isEmpty() && !listening.isEmpty() ? List.of() : formats;
     Optional<ParentBatch> parent = existing.isPresent() ? existing.get().parent() : latestBatch();
     // The audit head, anchored outside the database; a re-export carries its first anchor.
     Optional<AuditAnchor> anchor =
@@ -168,14 +208,13 @@ public final class BatchExporter {
                 request.use().id(),
                 anchor,
                 parent.map(p -> new BatchManifest.Parent(p.name(), p.manifestSha256()))),
-            chosenPolicy.pinned());
+            chosenPolicy.map(ChosenPolicy::pinned));
 
     Path temp = temporaryBeside(target);
     boolean committed = false;
     try {
       Files.createDirectories(temp);
-      Map<String, String> fileHashes =
-          writeFiles(temp, exported, formats, request, chosenPolicy.normalizer());
+      Map<String, String> fileHashes = writeFiles(temp, exported, written, request, normalizer);
       ListeningExport.write(temp, project.projectId(), listening, fileHashes);
       ObjectNode manifest = head.start();
       describeContents(
@@ -183,11 +222,13 @@ public final class BatchExporter {
           data,
           exported,
           formats,
+          written,
           request,
           chosenPolicy,
           report,
           overrides,
           listening,
+          listeningClips,
           fileHashes);
       String manifestSha256 = ContentHash.of(manifest);
       manifest.put("manifest_sha256", manifestSha256);
@@ -227,7 +268,7 @@ public final class BatchExporter {
                             actor,
                             request,
                             parent,
-                            chosenPolicy.policy(),
+                            chosenPolicy.map(ChosenPolicy::policy),
                             data.qeModel(),
                             manifestSha256,
                             exported,
@@ -295,15 +336,26 @@ public final class BatchExporter {
             });
   }
 
-  private ChosenPolicy chosenPolicy(ExportRequest request) {
-    LabelPolicy policy =
-        policies
-            .policy(TaskType.ASR_TRANSCRIPT)
-            .orElseThrow(
-                () ->
-                    new StorageException(
-                        "The project has no label policy for asr-transcript; set one before"
-                            + " exporting."));
+  /**
+   * The asr-transcript policy; empty for a batch of listening tests only from a project that has
+   * none.
+   */
+  private Optional<ChosenPolicy> chosenPolicy(ExportRequest request) {
+    Optional<LabelPolicy> asrPolicy = policies.policy(TaskType.ASR_TRANSCRIPT);
+    if (asrPolicy.isEmpty()) {
+      if (request.listening().isEmpty()) {
+        throw new StorageException(
+            "The project has no label policy for asr-transcript; set one before exporting, or"
+                + " export listening tests only with --listening TASK.");
+      }
+      if (request.normalize()) {
+        throw new StorageException(
+            "--normalize needs a rule set in the asr-transcript policy, and the project has no"
+                + " asr-transcript policy; export without --normalize.");
+      }
+      return Optional.empty();
+    }
+    LabelPolicy policy = asrPolicy.get();
     PublishedVersion rubric = policies.publishedRubric(policy.rubric()).orElseThrow();
     Optional<PublishedVersion> ruleSet = policy.ruleSet().flatMap(policies::ruleSet);
     Normalizer normalizer = new FinalLabels(project, policies).normalizer(policy);
@@ -312,26 +364,27 @@ public final class BatchExporter {
           "--normalize needs a rule set in the asr-transcript policy; set one with 'earmark"
               + " policy set', or export without --normalize.");
     }
-    return new ChosenPolicy(policy, rubric, ruleSet, normalizer);
+    return Optional.of(new ChosenPolicy(policy, rubric, ruleSet, normalizer));
   }
 
-  /** The engine's release check over every labelled clip, on the batch's own day. */
+  /**
+   * The engine's release check over every labelled clip and every clip the listening tests release,
+   * on the batch's own day. Listening clips are checked for source, consent, retention and leakage
+   * like any clip; their labels are under their designs' own rubrics (listed in the manifest), so
+   * they take no part in the rubric-version check.
+   */
   private static ReleaseReport releaseCheck(
-      BatchData data, DataUse use, LabelPolicy policy, Instant createdAt) {
-    ReleaseRules rules = releaseRules(data.contracts(), use, policy.rubric());
+      BatchData data,
+      Map<String, List<BatchData.Clip>> listeningClips,
+      DataUse use,
+      Optional<VersionedId> rubric,
+      Instant createdAt) {
+    ReleaseRules rules = releaseRules(data.contracts(), use, rubric);
     List<ReleaseClip> releaseClips = new ArrayList<>();
     List<ReleaseLabel> releaseLabels = new ArrayList<>();
     List<DisputeState> disputeStates = new ArrayList<>();
     for (BatchData.Item item : data.items()) {
-      releaseClips.add(
-          new ReleaseClip(
-              item.clip().key(),
-              item.clip().sha256(),
-              item.clip().source(),
-              item.clip().consentScope(),
-              item.clip().retentionUntil(),
-              split(item.clip()),
-              item.clip().speakerId()));
+      releaseClips.add(releaseClip(item.clip()));
       for (BatchData.SubmittedLabel label : item.labels()) {
         releaseLabels.add(new ReleaseLabel(item.clip().key(), label.rubric()));
       }
@@ -339,8 +392,22 @@ public final class BatchExporter {
         disputeStates.add(new DisputeState(item.clip().key(), false));
       }
     }
+    listeningClips.values().stream()
+        .flatMap(List::stream)
+        .forEach(clip -> releaseClips.add(releaseClip(clip)));
     return new ReleaseCheck(rules, Clock.fixed(createdAt, ZoneOffset.UTC))
         .check(releaseClips, releaseLabels, disputeStates);
+  }
+
+  private static ReleaseClip releaseClip(BatchData.Clip clip) {
+    return new ReleaseClip(
+        clip.key(),
+        clip.sha256(),
+        clip.source(),
+        clip.consentScope(),
+        clip.retentionUntil(),
+        split(clip),
+        clip.speakerId());
   }
 
   private static Path temporaryBeside(Path target) {
@@ -381,21 +448,26 @@ public final class BatchExporter {
   }
 
   /**
-   * Adds everything after the manifest's head, in the documented order: QE model, datasets,
-   * formats, audio and normalization (only when asked, so other batches keep their manifests),
-   * overrides, agreement, annotators, items, excluded items, listening tests (only when asked) and
-   * file hashes.
+   * Adds everything after the manifest's head, in the documented order: QE model, datasets, formats
+   * (and the formats not written, only in a batch of listening tests only), audio and normalization
+   * (only when asked, so other batches keep their manifests), overrides, agreement, annotators,
+   * items, excluded items, listening tests (only when asked) and file hashes.
+   *
+   * @param formats the formats asked for
+   * @param written the formats written: all asked for, or none in a batch of listening tests only
    */
   private void describeContents(
       ObjectNode manifest,
       BatchData data,
       List<BatchData.Item> exported,
       List<ExportFormat> formats,
+      List<ExportFormat> written,
       ExportRequest request,
-      ChosenPolicy chosenPolicy,
+      Optional<ChosenPolicy> chosenPolicy,
       ReleaseReport report,
       Map<String, String> overrides,
       List<TtsReports.Screened> listening,
+      Map<String, List<BatchData.Clip>> listeningClips,
       Map<String, String> fileHashes) {
     List<BatchData.Item> items = data.items();
     Optional<String> qeModel = data.qeModel();
@@ -412,17 +484,27 @@ public final class BatchExporter {
       dataset.set("contract", contract.document());
     }
     ArrayNode formatIds = manifest.putArray("formats");
-    formats.forEach(format -> formatIds.add(format.id()));
+    written.forEach(format -> formatIds.add(format.id()));
+    if (written.size() != formats.size()) {
+      ObjectNode notWritten = manifest.putObject(NOT_WRITTEN);
+      notWritten.put("reason", NO_ASR_ITEMS);
+      notWritten.put(
+          "detail",
+          "The batch holds no asr-transcript item, only listening tests; the interchange formats"
+              + " carry transcripts, so none was written.");
+      ArrayNode ids = notWritten.putArray("formats");
+      formats.forEach(format -> ids.add(format.id()));
+    }
     if (request.withAudio()) {
       manifest.put("audio_directory", AUDIO_DIRECTORY);
     }
     if (request.normalize()) {
-      PublishedVersion ruleSet = chosenPolicy.ruleSet().orElseThrow();
+      PublishedVersion ruleSet = chosenPolicy.orElseThrow().ruleSet().orElseThrow();
       ObjectNode normalization = manifest.putObject("normalization");
       normalization.put("rule_set", ruleSet.id().toString());
       normalization.put("content_hash", ruleSet.contentHash());
       ArrayNode normalizedFormats = normalization.putArray("formats");
-      formats.stream()
+      written.stream()
           .filter(ExportFormat::scoresWords)
           .forEach(format -> normalizedFormats.add(format.id()));
     }
@@ -439,17 +521,21 @@ public final class BatchExporter {
     agreement.put("agreed", count(exported, "consensus"));
     agreement.put("adjudicated", count(exported, "adjudicated"));
     agreement.put("excluded_unresolved", items.size() - exported.size());
-    manifest.set(
-        "annotators",
-        project
-            .jdbi()
-            .withHandle(
-                handle ->
-                    GoldLineage.annotators(
-                        handle,
-                        chosenPolicy.policy().rubric(),
-                        exported,
-                        chosenPolicy.normalizer())));
+    if (chosenPolicy.isPresent()) {
+      manifest.set(
+          "annotators",
+          project
+              .jdbi()
+              .withHandle(
+                  handle ->
+                      GoldLineage.annotators(
+                          handle,
+                          chosenPolicy.get().policy().rubric(),
+                          exported,
+                          chosenPolicy.get().normalizer())));
+    } else {
+      manifest.putArray("annotators"); // no transcript labels, so no annotator lineage
+    }
     ArrayNode itemNodes = manifest.putArray("items");
     for (BatchData.Item item : exported) {
       itemNodes.add(item.toManifest());
@@ -463,7 +549,7 @@ public final class BatchExporter {
       }
     }
     if (!listening.isEmpty()) {
-      manifest.set("listening", ListeningExport.describe(listening));
+      manifest.set("listening", ListeningExport.describe(listening, listeningClips));
     }
     ObjectNode files = manifest.putObject("files");
     fileHashes.forEach(files::put);
@@ -605,7 +691,7 @@ public final class BatchExporter {
   }
 
   private static ReleaseRules releaseRules(
-      Map<String, DatasetContract> contracts, DataUse use, VersionedId rubric) {
+      Map<String, DatasetContract> contracts, DataUse use, Optional<VersionedId> rubric) {
     Set<String> sources = new HashSet<>();
     Map<String, Set<DataUse>> scopes = new TreeMap<>();
     for (DatasetContract contract : contracts.values()) {
@@ -635,7 +721,7 @@ public final class BatchExporter {
       Actor actor,
       ExportRequest request,
       Optional<ParentBatch> parent,
-      LabelPolicy policy,
+      Optional<LabelPolicy> policy,
       Optional<String> qeModel,
       String manifestSha256,
       List<BatchData.Item> exported,
@@ -653,8 +739,10 @@ public final class BatchExporter {
                     + " :overrides, :at, :by)")
             .bind("name", request.batchName())
             .bind("parent", parent.map(ParentBatch::id).orElse(null))
-            .bind("rubric", policy.rubric().toString())
-            .bind("ruleSet", policy.ruleSet().map(VersionedId::toString).orElse(null))
+            .bind("rubric", policy.map(p -> p.rubric().toString()).orElse(null))
+            .bind(
+                "ruleSet",
+                policy.flatMap(LabelPolicy::ruleSet).map(VersionedId::toString).orElse(null))
             .bind("qe", qeModel.orElse(null))
             .bind("sha", manifestSha256)
             .bind("items", exported.size())

@@ -24,9 +24,10 @@ import java.util.Optional;
  * disagree on a member's name. The codec also owns how a manifest is laid out on disk. Immutable.
  *
  * @param batch the {@code batch} member
- * @param policy the {@code policy} member
+ * @param policy the {@code policy} member; empty ({@code null} in the manifest) for a batch of
+ *     listening tests only exported from a project without an asr-transcript policy
  */
-record BatchManifest(Batch batch, Policy policy) {
+record BatchManifest(Batch batch, Optional<Policy> policy) {
   /** The manifest's file name inside a batch directory. */
   static final String FILE_NAME = "manifest.json";
 
@@ -96,11 +97,15 @@ record BatchManifest(Batch batch, Policy policy) {
     } else {
       node.putNull("parent");
     }
+    if (policy.isEmpty()) {
+      manifest.putNull("policy");
+      return manifest;
+    }
     ObjectNode policyNode = manifest.putObject("policy");
-    policyNode.put("task_type", policy.taskType());
-    pin(policyNode.putObject("rubric"), policy.rubric());
-    if (policy.ruleSet().isPresent()) {
-      pin(policyNode.putObject("rule_set"), policy.ruleSet().get());
+    policyNode.put("task_type", policy.get().taskType());
+    pin(policyNode.putObject("rubric"), policy.get().rubric());
+    if (policy.get().ruleSet().isPresent()) {
+      pin(policyNode.putObject("rule_set"), policy.get().ruleSet().get());
     } else {
       policyNode.putNull("rule_set");
     }
@@ -127,13 +132,16 @@ record BatchManifest(Batch batch, Policy policy) {
                         parent.path("name").asText(), parent.path("manifest_sha256").asText()))
                 : Optional.empty());
     JsonNode policyNode = manifest.path("policy");
+    if (!policyNode.isObject()) {
+      return new BatchManifest(batch, Optional.empty());
+    }
     JsonNode ruleSet = policyNode.path("rule_set");
     Policy policy =
         new Policy(
             policyNode.path("task_type").asText(),
             pinned(policyNode.path("rubric")),
             ruleSet.isObject() ? Optional.of(pinned(ruleSet)) : Optional.empty());
-    return new BatchManifest(batch, policy);
+    return new BatchManifest(batch, Optional.of(policy));
   }
 
   /** The manifest in {@code file}. */

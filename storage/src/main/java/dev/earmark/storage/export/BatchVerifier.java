@@ -97,15 +97,19 @@ public final class BatchVerifier {
               "manifest-field", BatchExporter.MANIFEST, "manifest.json must hold one object."));
       return new BatchVerification(dir, "", 0, problems);
     }
+    boolean listeningOnly = listeningOnly(manifest);
     for (Map.Entry<String, String> member : new java.util.TreeMap<>(SHAPE).entrySet()) {
       JsonNode value = manifest.get(member.getKey());
+      // A batch of listening tests only may come from a project without an asr-transcript policy.
+      boolean noPolicy = member.getKey().equals("policy") && listeningOnly && value.isNull();
       boolean ok =
           value != null
-              && switch (member.getValue()) {
-                case "string" -> value.isTextual();
-                case "object" -> value.isObject();
-                default -> value.isArray();
-              };
+              && (noPolicy
+                  || switch (member.getValue()) {
+                    case "string" -> value.isTextual();
+                    case "object" -> value.isObject();
+                    default -> value.isArray();
+                  });
       if (!ok) {
         problems.add(
             new BatchVerification.Problem(
@@ -154,6 +158,7 @@ public final class BatchVerifier {
                   + "."));
     }
 
+    notWritten(manifest, listeningOnly, problems);
     crossCheck(manifest, problems);
     BatchAudioPaths.check(dir, manifest, problems);
     BatchContentCheck.items(dir, manifest, problems);
@@ -353,6 +358,47 @@ public final class BatchVerifier {
                     + item.path("audio_sha256").asText()
                     + "."));
       }
+    }
+  }
+
+  /**
+   * True when the manifest describes a batch of listening tests only: no item, and at least one
+   * listening test.
+   */
+  private static boolean listeningOnly(JsonNode manifest) {
+    return manifest.path("items").isArray()
+        && manifest.get("items").isEmpty()
+        && manifest.path("listening").isArray()
+        && !manifest.get("listening").isEmpty();
+  }
+
+  /**
+   * {@code formats_not_written} belongs to a batch of listening tests only, which then names no
+   * written format.
+   */
+  private static void notWritten(
+      JsonNode manifest, boolean listeningOnly, List<BatchVerification.Problem> problems) {
+    JsonNode notWritten = manifest.get(BatchExporter.NOT_WRITTEN);
+    if (notWritten == null) {
+      return;
+    }
+    if (!notWritten.isObject() || !notWritten.path("formats").isArray()) {
+      problems.add(
+          new BatchVerification.Problem(
+              "manifest-field",
+              BatchExporter.NOT_WRITTEN,
+              "manifest field "
+                  + BatchExporter.NOT_WRITTEN
+                  + " must be an object with a formats array."));
+    } else if (!listeningOnly || !manifest.path("formats").isEmpty()) {
+      problems.add(
+          new BatchVerification.Problem(
+              "manifest-field",
+              BatchExporter.NOT_WRITTEN,
+              "manifest field "
+                  + BatchExporter.NOT_WRITTEN
+                  + " belongs to a batch of listening tests only (no items, no written format),"
+                  + " which this manifest does not describe."));
     }
   }
 

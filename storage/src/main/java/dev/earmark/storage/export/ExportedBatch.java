@@ -91,6 +91,14 @@ public record ExportedBatch(Path directory, String name, String labelPolicy, Lis
     }
     JsonNode manifest = BatchManifest.read(dir.resolve(BatchManifest.FILE_NAME));
     BatchManifest head = BatchManifest.of(manifest);
+    BatchManifest.Policy policy =
+        head.policy()
+            .orElseThrow(
+                () ->
+                    new StorageException(
+                        dir
+                            + " holds listening tests only (its manifest names no asr-transcript"
+                            + " policy); the diff compares batches of transcripts."));
     Map<String, JsonNode> lines = new HashMap<>();
     try (BufferedReader reader = Files.newBufferedReader(labels, StandardCharsets.UTF_8)) {
       String line;
@@ -103,7 +111,7 @@ public record ExportedBatch(Path directory, String name, String labelPolicy, Lis
     } catch (IOException e) {
       throw new StorageException(labels + " cannot be read: " + e.getMessage(), e);
     }
-    VersionedId rubric = head.policy().rubric().id();
+    VersionedId rubric = policy.rubric().id();
     List<Item> items = new ArrayList<>();
     for (JsonNode item : manifest.path("items")) {
       String clipId = item.path("clip_id").asText();
@@ -129,7 +137,7 @@ public record ExportedBatch(Path directory, String name, String labelPolicy, Lis
               hypothesis,
               item.path("label_sha256").asText()));
     }
-    return new ExportedBatch(dir, head.batch().name(), head.policy().labelPolicy(), items);
+    return new ExportedBatch(dir, head.batch().name(), policy.labelPolicy(), items);
   }
 
   /** The items as the engine's batch diff takes them. */

@@ -3,19 +3,26 @@ package dev.earmark.storage.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earmark.engine.contract.DatasetContract;
 import dev.earmark.engine.listening.Screening;
+import dev.earmark.engine.rubric.TaskType;
 import dev.earmark.storage.importer.Checksums;
 import dev.earmark.storage.listening.TtsReport;
 import dev.earmark.storage.listening.TtsReportJson;
 import dev.earmark.storage.listening.TtsReports;
+import dev.earmark.storage.listening.trial.ListeningTrials;
+import dev.earmark.storage.listening.trial.Trial;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The listening-test part of a batch (docs/formats/listening-tests.md, "In a batch"): per design
@@ -24,6 +31,9 @@ import java.util.TreeMap;
  * listening/<task>/report.json} (the system-level report as {@code earmark tts report --json} gives
  * it) and the manifest's {@code listening} member naming the screening rules with their versions
  * and each rater's outcome. Stateless.
+ *
+ * <p>A design's released clips ({@link #releasedClips}) go through the batch's release check like
+ * any ASR clip, and the manifest lists each with its consent scope and retention date.
  */
 final class ListeningExport {
   /** The batch directory the listening files go into; {@link BatchVerifier} knows it. */
@@ -65,8 +75,39 @@ final class ListeningExport {
     }
   }
 
-  /** The manifest's {@code listening} member: one entry per design. */
-  static ArrayNode describe(List<TtsReports.Screened> designs) {
+  /**
+   * The clips exporting design {@code type} releases: every active clip with a submitted label of
+   * it, and every stimulus of a trial whose key clip has one (the labels name the stimuli, and the
+   * report their systems), in dataset and clip-key order.
+   */
+  static List<BatchData.Clip> releasedClips(
+      Handle handle, TaskType type, Map<String, DatasetContract> contracts) {
+    Set<Long> labelled =
+        new HashSet<>(
+            handle
+                .createQuery(
+                    "SELECT DISTINCT l.clip_id FROM labels l JOIN clips c ON c.id = l.clip_id"
+                        + " WHERE l.state = 'submitted' AND c.task_type = :t")
+                .bind("t", type.id())
+                .mapTo(Long.class)
+                .list());
+    Set<Long> released = new HashSet<>(labelled);
+    for (Trial trial : ListeningTrials.trials(handle, type).trials()) {
+      if (labelled.contains(trial.keyClip().clipId())) {
+        trial.stimuli().forEach(stimulus -> released.add(stimulus.clipId()));
+      }
+    }
+    return BatchData.activeClips(handle, type.id(), contracts).stream()
+        .filter(clip -> released.contains(clip.id()))
+        .toList();
+  }
+
+  /**
+   * The manifest's {@code listening} member: one entry per design, with the clips it releases
+   * ({@code clips} by task type id).
+   */
+  static ArrayNode describe(
+      List<TtsReports.Screened> designs, Map<String, List<BatchData.Clip>> clips) {
     ArrayNode out = JSON.createArrayNode();
     for (TtsReports.Screened screened : designs) {
       TtsReport.Design design = screened.design();
@@ -77,6 +118,19 @@ final class ListeningExport {
       design.rubrics().forEach(rubrics::add);
       node.put("labels_file", labelsFile(task));
       node.put("report_file", reportFile(task));
+      ArrayNode clipNodes = node.putArray("clips");
+      for (BatchData.Clip clip : clips.getOrDefault(task, List.of())) {
+        ObjectNode c = clipNodes.addObject();
+        c.put("clip_id", clip.key());
+        c.put("dataset", clip.datasetId());
+        c.put("audio_sha256", clip.sha256());
+        c.put("consent_scope", clip.consentScope());
+        c.put(
+            "retention_until",
+            clip.retentionUntil() == null ? null : clip.retentionUntil().toString());
+        c.put("split", clip.split());
+        c.put("source", clip.source());
+      }
       node.put("labels", screened.labels().size());
       node.put("excluded_labels", count(screened, TtsReports.ScreenedLabel.EXCLUDED));
       node.put("training_labels", count(screened, TtsReports.ScreenedLabel.TRAINING));

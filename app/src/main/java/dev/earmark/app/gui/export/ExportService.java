@@ -41,15 +41,12 @@ public class ExportService {
   /**
    * The listening-test designs (tts-rating, tts-mushra, tts-preference) with submitted labels,
    * which a batch can carry screened; none when the acting user may not read the listening-test
-   * report.
+   * report. A single query: the report itself is built only when a batch carries a design.
    */
   public List<String> listeningDesigns() {
     try {
       return new TtsReports(project, new Policies(project))
-          .report(project.users().actor(userId), Optional.empty()).designs().stream()
-              .filter(design -> design.labels() > 0)
-              .map(design -> design.taskType().id())
-              .toList();
+          .designsWithLabels(project.users().actor(userId)).stream().map(TaskType::id).toList();
     } catch (PermissionDeniedException denied) {
       return List.of();
     }

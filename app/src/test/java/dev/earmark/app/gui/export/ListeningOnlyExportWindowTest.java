@@ -1,0 +1,212 @@
+package dev.earmark.app.gui.export;
+
+import static dev.earmark.app.gui.DeskWindows.await;
+import static dev.earmark.app.gui.DeskWindows.openScreen;
+import static dev.earmark.app.gui.DeskWindows.press;
+import static dev.earmark.app.gui.DeskWindows.shown;
+import static dev.earmark.app.gui.DeskWindows.text;
+import static dev.earmark.app.gui.DeskWindows.tick;
+import static dev.earmark.app.gui.DeskWindows.type;
+import static dev.earmark.app.gui.FxThread.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earmark.app.TestClocks;
+import dev.earmark.app.cli.EarmarkCommand;
+import dev.earmark.app.gui.Screens;
+import dev.earmark.app.gui.background.FxTaskExecutor;
+import dev.earmark.app.gui.shell.WorkbenchShell;
+import dev.earmark.fixtures.DemoDataset;
+import dev.earmark.storage.export.BatchVerifier;
+import dev.earmark.storage.identity.OsAccount;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The Export wizard in the real window on a project of listening-test clips only (the demo's MUSHRA
+ * manifest with its real WAVs, built through commands; no asr-transcript policy): the MUSHRA test
+ * is offered, a listening clip whose consent does not allow training shows in the blockers table
+ * naming the clip, and overridden with a reason the batch of the listening test only verifies.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ListeningOnlyExportWindowTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String RESTRICTED = "mushra-p-number-sys-c";
+  private static Path dir;
+  private static Path project;
+  private WorkbenchShell shell;
+
+  @BeforeAll
+  static void buildProject() throws Exception {
+    dir = Files.createTempDirectory("earmark-listening-export-window");
+    project = dir.resolve("tts");
+    Path data = DemoDataset.copyTo(dir.resolve("demo-data")).getParent();
+    Path manifest = data.resolve(DemoDataset.MUSHRA_MANIFEST);
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(manifest)) {
+      // One system clip may be listened to and evaluated, never trained on.
+      lines.add(
+          line.contains("\"id\": \"" + RESTRICTED + "\"")
+              ? line.replace(
+                  "\"consent_scope\": \"synthetic-demo\"", "\"consent_scope\": \"eval-only\"")
+              : line);
+    }
+    Files.write(manifest, lines);
+    command(
+        "lea",
+        "import",
+        "--manifest",
+        manifest.toString(),
+        "--contract",
+        data.resolve(DemoDataset.LISTENING_CONTRACT).toString());
+    List<String> raters = List.of("ann-a", "ann-b");
+    for (String rater : raters) {
+      command("lea", "users", "add", rater, "--role", "annotator", "--os-account", rater);
+    }
+    command("lea", "policy", "set", "--task", "tts-mushra", "--rubric", "tts-mushra@1");
+    command("lea", "settings", "set", "tts.training_trials", "0");
+    command(
+        "lea",
+        "assign",
+        "--task",
+        "tts-mushra",
+        "--annotators",
+        String.join(",", raters),
+        "--every-annotator");
+    Map<String, Integer> scores =
+        Map.of(
+            "reference",
+            100,
+            "anchor-mid",
+            50,
+            "anchor-low",
+            20,
+            "sys-a",
+            80,
+            "sys-b",
+            60,
+            "sys-c",
+            40);
+    for (String rater : raters) {
+      StringBuilder labels = new StringBuilder();
+      for (String prompt : List.of("mushra-p-name", "mushra-p-number", "mushra-p-plain")) {
+        ObjectNode line = JSON.createObjectNode().put("clip_id", prompt + "-reference");
+        ObjectNode quality = line.putObject("value").putObject("quality");
+        scores.forEach((kind, score) -> quality.put(prompt + "-" + kind, score));
+        labels.append(line).append('\n');
+      }
+      Path file = Files.writeString(dir.resolve(rater + ".jsonl"), labels);
+      command("lea", "labels", "import", "--annotator", rater, file.toString());
+    }
+  }
+
+  private static void command(String user, String... args) {
+    List<String> all = new ArrayList<>(List.of("--project", project.toString(), "--user", user));
+    all.addAll(List.of(args));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        EarmarkCommand.run(
+            all.toArray(String[]::new),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            TestClocks.FIXED,
+            // The window opens the project as the machine's own account, so the lead is that one.
+            OsAccount.system());
+    assertThat(code).as(String.join(" ", args) + "\n" + err).isZero();
+  }
+
+  @AfterAll
+  static void removeProject() throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Start
+  void start(Stage stage) {
+    shell =
+        new WorkbenchShell(
+            stage,
+            TestClocks.FIXED,
+            project,
+            dir.resolve("last-project"),
+            Screens.all(),
+            new FxTaskExecutor(2));
+    Scene scene = new Scene(shell.view(), 1280, 800);
+    shell.install(scene);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @AfterEach
+  void closeShell() {
+    fx(
+        () -> {
+          shell.shutdown();
+          return null;
+        });
+  }
+
+  @Test
+  void aListeningClipBlocksInTheTableAndTheListeningOnlyBatchVerifies(FxRobot robot)
+      throws Exception {
+    openScreen(robot, shell, project, "lea", "export");
+    Path batch = dir.resolve("out").resolve("tts-gui-1");
+    type(robot, "#exportBatch", "tts-gui-1");
+    type(robot, "#exportFolder", batch.toString());
+    await(60, () -> shown(robot, "#listening-tts-mushra"));
+    assertThat(robot.lookup("#listening-tts-rating").tryQuery()).isEmpty();
+    tick(robot, "#listening-tts-mushra", true);
+    press(robot, "#exportRun");
+
+    // The batch is for training (the wizard's default); the restricted clip's consent is not.
+    await(60, () -> shown(robot, "#blockerTable"));
+    TableView<?> table = robot.lookup("#blockerTable").queryAs(TableView.class);
+    List<BlockerRow> rows =
+        fx(() -> table.getItems().stream().map(row -> (BlockerRow) row).toList());
+    assertThat(rows).extracting(BlockerRow::code).containsExactly("consent-excludes-use");
+    assertThat(rows.get(0).found()).contains(RESTRICTED).doesNotContain("\n");
+    assertThat(text(robot, "#exportMessage")).contains("nothing was written");
+    assertThat(batch).doesNotExist();
+
+    tick(robot, "#override-consent-excludes-use", true);
+    type(robot, "#reason-consent-excludes-use", "listening results only, no audio released");
+    press(robot, "#exportOverride");
+
+    await(60, () -> shown(robot, "#exportResult") && !text(robot, "#exportResult").isEmpty());
+    assertThat(text(robot, "#exportResult")).startsWith("Verified: intact");
+    assertThat(text(robot, "#exportMessage")).startsWith("Exported batch tts-gui-1: 0 items");
+    assertThat(text(robot, "#exportListeningFiles"))
+        .contains("listening/tts-mushra/labels.jsonl")
+        .contains("listening/tts-mushra/report.json");
+    assertThat(BatchVerifier.verify(batch).problems()).isEmpty();
+    JsonNode manifest = JSON.readTree(batch.resolve("manifest.json").toFile());
+    assertThat(manifest.get("policy").isNull()).isTrue();
+    assertThat(manifest.path("formats")).isEmpty();
+    assertThat(manifest.path("formats_not_written").path("formats")).isNotEmpty();
+    assertThat(manifest.path("overrides").findValuesAsText("code"))
+        .containsExactly("consent-excludes-use");
+  }
+}
