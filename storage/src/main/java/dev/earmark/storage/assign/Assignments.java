@@ -37,11 +37,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Assigns clips to annotators and serves their queues (PRODUCT.md §3.2). Only active clips are ever
@@ -496,7 +498,7 @@ public final class Assignments {
    * adjudicators any. Annotators are never told which items are gold.
    */
   public List<QueueItem> queue(Actor actor, String annotatorId) {
-    return queue(actor, annotatorId, OptionalInt.empty());
+    return queue(actor, annotatorId, OptionalLong.empty(), OptionalInt.empty());
   }
 
   /**
@@ -505,37 +507,95 @@ public final class Assignments {
    * PostgreSQL a partial index serves it in index order).
    */
   public List<QueueItem> queuePage(Actor actor, String annotatorId, int limit) {
+    return queuePage(actor, annotatorId, OptionalLong.empty(), limit);
+  }
+
+  /**
+   * The next {@code limit} entries of {@link #queue(Actor, String)} after the entry of assignment
+   * {@code after} (the last one of the previous page), or the first page when {@code after} is
+   * empty. Pages are cut by position (priority, clip, assignment), not by offset, so the page after
+   * an entry is still right when that entry or earlier ones were submitted meanwhile, and a deep
+   * page costs what the first does. A page shorter than {@code limit} is the last one.
+   *
+   * @throws StorageException when {@code after} is not an assignment of {@code annotatorId}
+   */
+  public List<QueueItem> queuePage(Actor actor, String annotatorId, OptionalLong after, int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("a queue page holds at least one entry, not " + limit);
     }
-    return queue(actor, annotatorId, OptionalInt.of(limit));
+    return queue(actor, annotatorId, after, OptionalInt.of(limit));
   }
 
-  private List<QueueItem> queue(Actor actor, String annotatorId, OptionalInt limit) {
+  /**
+   * How many open entries {@code annotatorId}'s queue holds under each rubric version (the sum is
+   * the length of {@link #queue(Actor, String)}), counted without reading the entries: the total a
+   * paged client shows. Same access rule as the queue.
+   */
+  public Map<VersionedId, Integer> queueCounts(Actor actor, String annotatorId) {
     return project
         .jdbi()
         .inTransaction(
             handle -> {
-              Set<Role> roles =
-                  Access.require(
-                      handle, actor, "read a queue", Role.ANNOTATOR, Role.ADJUDICATOR, Role.LEAD);
-              boolean overseer = roles.contains(Role.LEAD) || roles.contains(Role.ADJUDICATOR);
-              if (!overseer && !actor.userId().equals(annotatorId)) {
-                throw new PermissionDeniedException(
-                    actor.userId()
-                        + " cannot read the queue of "
-                        + annotatorId
-                        + ": only their own");
-              }
-              return handle
+              requireQueueReader(handle, actor, annotatorId);
+              Map<VersionedId, Integer> counts =
+                  new TreeMap<>(Comparator.comparing(Object::toString));
+              handle
                   .createQuery(
-                      "SELECT a.id, a.clip_id, c.clip_key, a.annotator_id, a.rubric_version,"
-                          + " a.is_gold, a.priority, a.state FROM assignments a JOIN clips c ON"
-                          + " c.id = a.clip_id WHERE a.annotator_id = :annotator AND a.state <>"
-                          + " 'submitted' AND c.status = 'active' ORDER BY a.priority DESC,"
-                          + " a.clip_id, a.id"
-                          + (limit.isPresent() ? " LIMIT " + limit.getAsInt() : ""))
+                      "SELECT a.rubric_version, COUNT(*) FROM assignments a JOIN clips c ON c.id ="
+                          + " a.clip_id WHERE a.annotator_id = :annotator AND a.state <>"
+                          + " 'submitted' AND c.status = 'active' GROUP BY a.rubric_version")
                   .bind("annotator", annotatorId)
+                  .map((rs, ctx) -> Map.entry(VersionedId.parse(rs.getString(1)), rs.getInt(2)))
+                  .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+              return counts;
+            });
+  }
+
+  /** Checks that {@code actor} may read {@code annotatorId}'s queue; true for an overseer. */
+  private static boolean requireQueueReader(Handle handle, Actor actor, String annotatorId) {
+    Set<Role> roles =
+        Access.require(handle, actor, "read a queue", Role.ANNOTATOR, Role.ADJUDICATOR, Role.LEAD);
+    boolean overseer = roles.contains(Role.LEAD) || roles.contains(Role.ADJUDICATOR);
+    if (!overseer && !actor.userId().equals(annotatorId)) {
+      throw new PermissionDeniedException(
+          actor.userId() + " cannot read the queue of " + annotatorId + ": only their own");
+    }
+    return overseer;
+  }
+
+  private List<QueueItem> queue(
+      Actor actor, String annotatorId, OptionalLong after, OptionalInt limit) {
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              boolean overseer = requireQueueReader(handle, actor, annotatorId);
+              Optional<QueuePosition> from =
+                  after.isPresent()
+                      ? Optional.of(position(handle, annotatorId, after.getAsLong()))
+                      : Optional.empty();
+              Query query =
+                  handle
+                      .createQuery(
+                          "SELECT a.id, a.clip_id, c.clip_key, a.annotator_id, a.rubric_version,"
+                              + " a.is_gold, a.priority, a.state FROM assignments a JOIN clips c"
+                              + " ON c.id = a.clip_id WHERE a.annotator_id = :annotator AND"
+                              + " a.state <> 'submitted' AND c.status = 'active'"
+                              + (from.isPresent()
+                                  ? " AND (a.priority < :priority OR (a.priority = :priority AND"
+                                      + " (a.clip_id > :clip OR (a.clip_id = :clip AND a.id >"
+                                      + " :id))))"
+                                  : "")
+                              + " ORDER BY a.priority DESC, a.clip_id, a.id"
+                              + (limit.isPresent() ? " LIMIT " + limit.getAsInt() : ""))
+                      .bind("annotator", annotatorId);
+              from.ifPresent(
+                  position ->
+                      query
+                          .bind("priority", position.priority())
+                          .bind("clip", position.clipId())
+                          .bind("id", position.assignmentId()));
+              return query
                   .map(
                       (rs, ctx) ->
                           new QueueItem(
@@ -550,6 +610,28 @@ public final class Assignments {
                   .list();
             });
   }
+
+  /** Where assignment {@code id} stands in the queue order (whatever its state now). */
+  private static QueuePosition position(Handle handle, String annotatorId, long id) {
+    return handle
+        .createQuery(
+            "SELECT priority, clip_id, id FROM assignments WHERE id = :id AND annotator_id ="
+                + " :annotator")
+        .bind("id", id)
+        .bind("annotator", annotatorId)
+        .map((rs, ctx) -> new QueuePosition(rs.getDouble(1), rs.getLong(2), rs.getLong(3)))
+        .findOne()
+        .orElseThrow(
+            () ->
+                new StorageException(
+                    "assignment "
+                        + id
+                        + " is not in the queue of "
+                        + annotatorId
+                        + ": page on from an assignment id the queue listed"));
+  }
+
+  private record QueuePosition(double priority, long clipId, long assignmentId) {}
 
   /**
    * Re-scores the open assignments under {@code rubric} with {@code priority} (lead only), for
