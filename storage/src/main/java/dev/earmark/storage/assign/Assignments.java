@@ -43,6 +43,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /**
@@ -208,6 +209,7 @@ public final class Assignments {
               plan.annotators().forEach(annotator -> perAnnotator.put(annotator, new int[3]));
               Map<String, Map<String, Integer>> sliceMix = new LinkedHashMap<>();
               OffsetDateTime at = StoredTime.now(project.clock());
+              List<NewAssignment> toInsert = new ArrayList<>();
               int made = 0;
               for (Scored scored : chosen) {
                 StoredClip clip = scored.clip();
@@ -230,10 +232,7 @@ public final class Assignments {
                   counts[0]++;
                   counts[1] += picked.size() >= 2 ? 1 : 0;
                   counts[2] += isGold ? 1 : 0;
-                  if (!dryRun) {
-                    insert(
-                        handle, actor, clip, annotator, plan.rubric(), isGold, scored.score(), at);
-                  }
+                  toInsert.add(new NewAssignment(clip, annotator, isGold, scored.score()));
                   made++;
                 }
                 clip.slices()
@@ -244,6 +243,7 @@ public final class Assignments {
                                 .merge(value, 1, Integer::sum));
               }
               if (!dryRun) {
+                insertAll(handle, actor, plan.rubric(), toInsert, at);
                 goldAnswers.forEach((clipId, value) -> writeGold(handle, actor, clipId, value));
               }
               List<AssignmentReport.AnnotatorLoad> loads = new ArrayList<>();
@@ -450,6 +450,76 @@ public final class Assignments {
 
   private record ExistingAssignment(long id, boolean gold, AssignmentState state) {}
 
+  /** An assignment a run decided on, not yet written. */
+  private record NewAssignment(StoredClip clip, String annotator, boolean gold, double priority) {}
+
+  /** Rows per batched INSERT of {@link #insertAll} (and per audit append, one head lock each). */
+  static final int INSERT_BATCH = 1_000;
+
+  /**
+   * Writes the assignments of a run in order, {@value #INSERT_BATCH} rows per batched INSERT and
+   * audit append (issue 22: one statement and one audit append per row made assigning 1M clips take
+   * hours). Each assignment keeps its own audit event, exactly as {@link #insert} writes it.
+   */
+  private void insertAll(
+      Handle handle,
+      Actor actor,
+      VersionedId rubric,
+      List<NewAssignment> assignments,
+      OffsetDateTime at) {
+    for (int from = 0; from < assignments.size(); from += INSERT_BATCH) {
+      List<NewAssignment> chunk =
+          assignments.subList(from, Math.min(assignments.size(), from + INSERT_BATCH));
+      PreparedBatch batch =
+          handle.prepareBatch(
+              "INSERT INTO assignments (clip_id, annotator_id, rubric_version, is_gold, priority,"
+                  + " state, created_at, created_by) VALUES (:clip, :annotator, :rubric, :gold,"
+                  + " :priority, 'pending', :at, :by)");
+      for (NewAssignment assignment : chunk) {
+        batch
+            .bind("clip", assignment.clip().id())
+            .bind("annotator", assignment.annotator())
+            .bind("rubric", rubric.toString())
+            .bind("gold", assignment.gold())
+            .bind("priority", assignment.priority())
+            .bind("at", at)
+            .bind("by", actor.userId())
+            .add();
+      }
+      List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
+      if (ids.size() != chunk.size()) {
+        throw new StorageException(
+            "the database returned " + ids.size() + " ids for " + chunk.size() + " assignments");
+      }
+      List<AuditLog.Pending> events = new ArrayList<>(chunk.size());
+      for (int i = 0; i < chunk.size(); i++) {
+        NewAssignment assignment = chunk.get(i);
+        events.add(
+            AuditAction.ASSIGNMENT_CREATE.created(
+                Long.toString(ids.get(i)),
+                created(
+                    assignment.clip(),
+                    assignment.annotator(),
+                    rubric,
+                    assignment.gold(),
+                    assignment.priority())));
+      }
+      project.audit().appendAll(handle, actor, events);
+    }
+  }
+
+  /** The audit record of a new assignment (its after-image). */
+  private static JsonNode created(
+      StoredClip clip, String annotator, VersionedId rubric, boolean gold, double priority) {
+    return AuditLog.json()
+        .createObjectNode()
+        .put("clip", clip.clipKey())
+        .put("annotator", annotator)
+        .put("rubric", rubric.toString())
+        .put("gold", gold)
+        .put("priority", priority);
+  }
+
   private long insert(
       Handle handle,
       Actor actor,
@@ -481,14 +551,7 @@ public final class Assignments {
             handle,
             actor,
             AuditAction.ASSIGNMENT_CREATE.created(
-                Long.toString(id),
-                AuditLog.json()
-                    .createObjectNode()
-                    .put("clip", clip.clipKey())
-                    .put("annotator", annotator)
-                    .put("rubric", rubric.toString())
-                    .put("gold", gold)
-                    .put("priority", priority)));
+                Long.toString(id), created(clip, annotator, rubric, gold, priority)));
     return id;
   }
 
