@@ -271,6 +271,55 @@ class AssignCommandTest {
   }
 
   @Test
+  void aLongQueueIsShownAPageAtATimeWithTheWholeCountAndTheNextPageCommand() throws Exception {
+    as(SmallProject.LEAD, "assign", "--task", "asr-transcript", "--annotators", "ann-a");
+    JsonNode whole = JSON.readTree(as("ann-a", "queue", "--annotator", "ann-a", "--json").out());
+    List<String> all = new ArrayList<>();
+    whole.path("items").forEach(item -> all.add(item.path("clip_id").asText()));
+    assertThat(all).hasSize(12);
+    assertThat(whole.path("next_after").isNull()).isTrue();
+
+    List<String> paged = new ArrayList<>();
+    List<String> after = List.of();
+    for (int page = 0; page < 4; page++) {
+      List<String> args =
+          new ArrayList<>(List.of("queue", "--annotator", "ann-a", "--limit", "5", "--json"));
+      args.addAll(after);
+      var shown = as("ann-a", args.toArray(String[]::new));
+      assertThat(shown.code()).as(shown.err()).isZero();
+      JsonNode json = JSON.readTree(shown.out());
+      assertThat(json.path("open").asInt()).isEqualTo(12);
+      json.path("items").forEach(item -> paged.add(item.path("clip_id").asText()));
+      if (json.path("next_after").isNull()) {
+        break;
+      }
+      assertThat(json.path("next_after").asLong())
+          .isEqualTo(json.path("items").get(4).path("assignment_id").asLong());
+      after = List.of("--after", json.path("next_after").asText());
+    }
+    assertThat(paged).isEqualTo(all);
+
+    var first = as("ann-a", "queue", "--annotator", "ann-a", "--limit", "5");
+    List<String> lines = first.out().strip().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("ann-a: 12 open item(s)");
+    assertThat(lines).hasSize(7);
+    assertThat(lines.get(6))
+        .matches("Next page: earmark queue --annotator ann-a --limit 5 --after \\d+");
+    String next = lines.get(6).substring(lines.get(6).lastIndexOf(' ') + 1);
+    var last = as("ann-a", "queue", "--annotator", "ann-a", "--limit", "10", "--after", next);
+    assertThat(last.out().strip().lines().toList())
+        .hasSize(8)
+        .first()
+        .isEqualTo("ann-a: 12 open item(s); the 7 after assignment " + next);
+    assertThat(last.out()).doesNotContain("Next page");
+
+    var zero = as("ann-a", "queue", "--annotator", "ann-a", "--limit", "0");
+    assertThat(zero.code()).isEqualTo(2);
+    assertThat(zero.err().strip().lines()).hasSize(1);
+    assertThat(zero.err()).contains("--limit must be at least 1, not 0");
+  }
+
+  @Test
   void statusShowsClipsWorkPolicyModelAndExport() throws Exception {
     as(SmallProject.LEAD, "assign", "--task", "asr-transcript", "--annotators", "ann-a,ann-b");
     var status = as(SmallProject.LEAD, "status", "--json");

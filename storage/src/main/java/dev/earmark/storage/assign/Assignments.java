@@ -37,11 +37,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Assigns clips to annotators and serves their queues (PRODUCT.md §3.2). Only active clips are ever
@@ -206,6 +209,7 @@ public final class Assignments {
               plan.annotators().forEach(annotator -> perAnnotator.put(annotator, new int[3]));
               Map<String, Map<String, Integer>> sliceMix = new LinkedHashMap<>();
               OffsetDateTime at = StoredTime.now(project.clock());
+              List<NewAssignment> toInsert = new ArrayList<>();
               int made = 0;
               for (Scored scored : chosen) {
                 StoredClip clip = scored.clip();
@@ -228,10 +232,7 @@ public final class Assignments {
                   counts[0]++;
                   counts[1] += picked.size() >= 2 ? 1 : 0;
                   counts[2] += isGold ? 1 : 0;
-                  if (!dryRun) {
-                    insert(
-                        handle, actor, clip, annotator, plan.rubric(), isGold, scored.score(), at);
-                  }
+                  toInsert.add(new NewAssignment(clip, annotator, isGold, scored.score()));
                   made++;
                 }
                 clip.slices()
@@ -242,6 +243,7 @@ public final class Assignments {
                                 .merge(value, 1, Integer::sum));
               }
               if (!dryRun) {
+                insertAll(handle, actor, plan.rubric(), toInsert, at);
                 goldAnswers.forEach((clipId, value) -> writeGold(handle, actor, clipId, value));
               }
               List<AssignmentReport.AnnotatorLoad> loads = new ArrayList<>();
@@ -448,6 +450,76 @@ public final class Assignments {
 
   private record ExistingAssignment(long id, boolean gold, AssignmentState state) {}
 
+  /** An assignment a run decided on, not yet written. */
+  private record NewAssignment(StoredClip clip, String annotator, boolean gold, double priority) {}
+
+  /** Rows per batched INSERT of {@link #insertAll} (and per audit append, one head lock each). */
+  static final int INSERT_BATCH = 1_000;
+
+  /**
+   * Writes the assignments of a run in order, {@value #INSERT_BATCH} rows per batched INSERT and
+   * audit append (issue 22: one statement and one audit append per row made assigning 1M clips take
+   * hours). Each assignment keeps its own audit event, exactly as {@link #insert} writes it.
+   */
+  private void insertAll(
+      Handle handle,
+      Actor actor,
+      VersionedId rubric,
+      List<NewAssignment> assignments,
+      OffsetDateTime at) {
+    for (int from = 0; from < assignments.size(); from += INSERT_BATCH) {
+      List<NewAssignment> chunk =
+          assignments.subList(from, Math.min(assignments.size(), from + INSERT_BATCH));
+      PreparedBatch batch =
+          handle.prepareBatch(
+              "INSERT INTO assignments (clip_id, annotator_id, rubric_version, is_gold, priority,"
+                  + " state, created_at, created_by) VALUES (:clip, :annotator, :rubric, :gold,"
+                  + " :priority, 'pending', :at, :by)");
+      for (NewAssignment assignment : chunk) {
+        batch
+            .bind("clip", assignment.clip().id())
+            .bind("annotator", assignment.annotator())
+            .bind("rubric", rubric.toString())
+            .bind("gold", assignment.gold())
+            .bind("priority", assignment.priority())
+            .bind("at", at)
+            .bind("by", actor.userId())
+            .add();
+      }
+      List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
+      if (ids.size() != chunk.size()) {
+        throw new StorageException(
+            "the database returned " + ids.size() + " ids for " + chunk.size() + " assignments");
+      }
+      List<AuditLog.Pending> events = new ArrayList<>(chunk.size());
+      for (int i = 0; i < chunk.size(); i++) {
+        NewAssignment assignment = chunk.get(i);
+        events.add(
+            AuditAction.ASSIGNMENT_CREATE.created(
+                Long.toString(ids.get(i)),
+                created(
+                    assignment.clip(),
+                    assignment.annotator(),
+                    rubric,
+                    assignment.gold(),
+                    assignment.priority())));
+      }
+      project.audit().appendAll(handle, actor, events);
+    }
+  }
+
+  /** The audit record of a new assignment (its after-image). */
+  private static JsonNode created(
+      StoredClip clip, String annotator, VersionedId rubric, boolean gold, double priority) {
+    return AuditLog.json()
+        .createObjectNode()
+        .put("clip", clip.clipKey())
+        .put("annotator", annotator)
+        .put("rubric", rubric.toString())
+        .put("gold", gold)
+        .put("priority", priority);
+  }
+
   private long insert(
       Handle handle,
       Actor actor,
@@ -479,14 +551,7 @@ public final class Assignments {
             handle,
             actor,
             AuditAction.ASSIGNMENT_CREATE.created(
-                Long.toString(id),
-                AuditLog.json()
-                    .createObjectNode()
-                    .put("clip", clip.clipKey())
-                    .put("annotator", annotator)
-                    .put("rubric", rubric.toString())
-                    .put("gold", gold)
-                    .put("priority", priority)));
+                Long.toString(id), created(clip, annotator, rubric, gold, priority)));
     return id;
   }
 
@@ -496,7 +561,7 @@ public final class Assignments {
    * adjudicators any. Annotators are never told which items are gold.
    */
   public List<QueueItem> queue(Actor actor, String annotatorId) {
-    return queue(actor, annotatorId, OptionalInt.empty());
+    return queue(actor, annotatorId, OptionalLong.empty(), OptionalInt.empty());
   }
 
   /**
@@ -505,37 +570,95 @@ public final class Assignments {
    * PostgreSQL a partial index serves it in index order).
    */
   public List<QueueItem> queuePage(Actor actor, String annotatorId, int limit) {
+    return queuePage(actor, annotatorId, OptionalLong.empty(), limit);
+  }
+
+  /**
+   * The next {@code limit} entries of {@link #queue(Actor, String)} after the entry of assignment
+   * {@code after} (the last one of the previous page), or the first page when {@code after} is
+   * empty. Pages are cut by position (priority, clip, assignment), not by offset, so the page after
+   * an entry is still right when that entry or earlier ones were submitted meanwhile, and a deep
+   * page costs what the first does. A page shorter than {@code limit} is the last one.
+   *
+   * @throws StorageException when {@code after} is not an assignment of {@code annotatorId}
+   */
+  public List<QueueItem> queuePage(Actor actor, String annotatorId, OptionalLong after, int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("a queue page holds at least one entry, not " + limit);
     }
-    return queue(actor, annotatorId, OptionalInt.of(limit));
+    return queue(actor, annotatorId, after, OptionalInt.of(limit));
   }
 
-  private List<QueueItem> queue(Actor actor, String annotatorId, OptionalInt limit) {
+  /**
+   * How many open entries {@code annotatorId}'s queue holds under each rubric version (the sum is
+   * the length of {@link #queue(Actor, String)}), counted without reading the entries: the total a
+   * paged client shows. Same access rule as the queue.
+   */
+  public Map<VersionedId, Integer> queueCounts(Actor actor, String annotatorId) {
     return project
         .jdbi()
         .inTransaction(
             handle -> {
-              Set<Role> roles =
-                  Access.require(
-                      handle, actor, "read a queue", Role.ANNOTATOR, Role.ADJUDICATOR, Role.LEAD);
-              boolean overseer = roles.contains(Role.LEAD) || roles.contains(Role.ADJUDICATOR);
-              if (!overseer && !actor.userId().equals(annotatorId)) {
-                throw new PermissionDeniedException(
-                    actor.userId()
-                        + " cannot read the queue of "
-                        + annotatorId
-                        + ": only their own");
-              }
-              return handle
+              requireQueueReader(handle, actor, annotatorId);
+              Map<VersionedId, Integer> counts =
+                  new TreeMap<>(Comparator.comparing(Object::toString));
+              handle
                   .createQuery(
-                      "SELECT a.id, a.clip_id, c.clip_key, a.annotator_id, a.rubric_version,"
-                          + " a.is_gold, a.priority, a.state FROM assignments a JOIN clips c ON"
-                          + " c.id = a.clip_id WHERE a.annotator_id = :annotator AND a.state <>"
-                          + " 'submitted' AND c.status = 'active' ORDER BY a.priority DESC,"
-                          + " a.clip_id, a.id"
-                          + (limit.isPresent() ? " LIMIT " + limit.getAsInt() : ""))
+                      "SELECT a.rubric_version, COUNT(*) FROM assignments a JOIN clips c ON c.id ="
+                          + " a.clip_id WHERE a.annotator_id = :annotator AND a.state <>"
+                          + " 'submitted' AND c.status = 'active' GROUP BY a.rubric_version")
                   .bind("annotator", annotatorId)
+                  .map((rs, ctx) -> Map.entry(VersionedId.parse(rs.getString(1)), rs.getInt(2)))
+                  .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+              return counts;
+            });
+  }
+
+  /** Checks that {@code actor} may read {@code annotatorId}'s queue; true for an overseer. */
+  private static boolean requireQueueReader(Handle handle, Actor actor, String annotatorId) {
+    Set<Role> roles =
+        Access.require(handle, actor, "read a queue", Role.ANNOTATOR, Role.ADJUDICATOR, Role.LEAD);
+    boolean overseer = roles.contains(Role.LEAD) || roles.contains(Role.ADJUDICATOR);
+    if (!overseer && !actor.userId().equals(annotatorId)) {
+      throw new PermissionDeniedException(
+          actor.userId() + " cannot read the queue of " + annotatorId + ": only their own");
+    }
+    return overseer;
+  }
+
+  private List<QueueItem> queue(
+      Actor actor, String annotatorId, OptionalLong after, OptionalInt limit) {
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              boolean overseer = requireQueueReader(handle, actor, annotatorId);
+              Optional<QueuePosition> from =
+                  after.isPresent()
+                      ? Optional.of(position(handle, annotatorId, after.getAsLong()))
+                      : Optional.empty();
+              Query query =
+                  handle
+                      .createQuery(
+                          "SELECT a.id, a.clip_id, c.clip_key, a.annotator_id, a.rubric_version,"
+                              + " a.is_gold, a.priority, a.state FROM assignments a JOIN clips c"
+                              + " ON c.id = a.clip_id WHERE a.annotator_id = :annotator AND"
+                              + " a.state <> 'submitted' AND c.status = 'active'"
+                              + (from.isPresent()
+                                  ? " AND (a.priority < :priority OR (a.priority = :priority AND"
+                                      + " (a.clip_id > :clip OR (a.clip_id = :clip AND a.id >"
+                                      + " :id))))"
+                                  : "")
+                              + " ORDER BY a.priority DESC, a.clip_id, a.id"
+                              + (limit.isPresent() ? " LIMIT " + limit.getAsInt() : ""))
+                      .bind("annotator", annotatorId);
+              from.ifPresent(
+                  position ->
+                      query
+                          .bind("priority", position.priority())
+                          .bind("clip", position.clipId())
+                          .bind("id", position.assignmentId()));
+              return query
                   .map(
                       (rs, ctx) ->
                           new QueueItem(
@@ -550,6 +673,28 @@ public final class Assignments {
                   .list();
             });
   }
+
+  /** Where assignment {@code id} stands in the queue order (whatever its state now). */
+  private static QueuePosition position(Handle handle, String annotatorId, long id) {
+    return handle
+        .createQuery(
+            "SELECT priority, clip_id, id FROM assignments WHERE id = :id AND annotator_id ="
+                + " :annotator")
+        .bind("id", id)
+        .bind("annotator", annotatorId)
+        .map((rs, ctx) -> new QueuePosition(rs.getDouble(1), rs.getLong(2), rs.getLong(3)))
+        .findOne()
+        .orElseThrow(
+            () ->
+                new StorageException(
+                    "assignment "
+                        + id
+                        + " is not in the queue of "
+                        + annotatorId
+                        + ": page on from an assignment id the queue listed"));
+  }
+
+  private record QueuePosition(double priority, long clipId, long assignmentId) {}
 
   /**
    * Re-scores the open assignments under {@code rubric} with {@code priority} (lead only), for

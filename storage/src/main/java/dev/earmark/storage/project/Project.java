@@ -1,5 +1,7 @@
 package dev.earmark.storage.project;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import dev.earmark.storage.FaultPoints;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.StoredTime;
@@ -336,9 +338,16 @@ public final class Project implements AutoCloseable {
         dataSource.setPassword(secret);
       }
     }
+    HikariDataSource pool;
     try {
-      return new Project(dataSource, () -> {}, shown, null, clock);
+      pool = TeamPool.over(dataSource);
     } catch (RuntimeException e) {
+      throw scrub(translate(e, shown), secrets);
+    }
+    try {
+      return new Project(pool, pool::close, shown, null, clock);
+    } catch (RuntimeException e) {
+      pool.close();
       throw scrub(translate(e, shown), secrets);
     }
   }
@@ -449,7 +458,7 @@ public final class Project implements AutoCloseable {
       return new StorageException(
           "the project at " + where + " is open in another Earmark process; close it and retry", e);
     }
-    if (e instanceof JdbiException) {
+    if (e instanceof JdbiException || e instanceof HikariPool.PoolInitializationException) {
       return new StorageException("cannot open the project at " + where + ": " + rootMessage(e), e);
     }
     return new StorageException("cannot open the project at " + where + ": " + message, e);

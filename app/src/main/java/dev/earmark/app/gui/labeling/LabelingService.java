@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The storage calls of one annotator's labeling session, on behalf of the acting user. Every method
@@ -37,6 +38,9 @@ import java.util.Optional;
 public final class LabelingService {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** How many queue entries the screen reads at a time (issue 22: a queue may be 1M long). */
+  static final int PAGE_SIZE = 50;
+
   private final Project project;
   private final String userId;
   private final Policies policies;
@@ -44,8 +48,18 @@ public final class LabelingService {
   private final Labels labels;
   private final Assignments assignments;
   private final Clips clips;
+  private final int pageSize;
 
   public LabelingService(Project project, String userId) {
+    this(project, userId, PAGE_SIZE);
+  }
+
+  /** As above, reading the queue {@code pageSize} entries at a time (tests use small pages). */
+  LabelingService(Project project, String userId, int pageSize) {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("a queue page holds at least one entry, not " + pageSize);
+    }
+    this.pageSize = pageSize;
     this.project = project;
     this.userId = userId;
     this.policies = new Policies(project);
@@ -79,9 +93,45 @@ public final class LabelingService {
    * (MUSHRA, A/B): those are rated in sessions on the Listen screen.
    */
   public List<QueueItem> queue(Actor actor) {
-    return assignments.queue(actor, actor.userId()).stream()
-        .filter(item -> !policies.rubric(item.rubric()).taskType().isMultiStimulus())
-        .toList();
+    return assignments.queue(actor, actor.userId()).stream().filter(this::labeledHere).toList();
+  }
+
+  /**
+   * The next page of {@link #queue(Actor)} after the entry of assignment {@code after} (the first
+   * page when empty): at most a page of entries and where the page after it starts, if any. Reads
+   * on past pages of listening-test trials only, so that a page is empty only at the end.
+   */
+  public QueuePage queuePage(Actor actor, OptionalLong after) {
+    OptionalLong from = after;
+    while (true) {
+      // One more than a page says whether another follows.
+      List<QueueItem> read = assignments.queuePage(actor, actor.userId(), from, pageSize + 1);
+      List<QueueItem> page = read.subList(0, Math.min(pageSize, read.size()));
+      OptionalLong next =
+          read.size() > pageSize
+              ? OptionalLong.of(page.get(page.size() - 1).assignmentId())
+              : OptionalLong.empty();
+      List<QueueItem> shown = page.stream().filter(this::labeledHere).toList();
+      if (!shown.isEmpty() || next.isEmpty()) {
+        return new QueuePage(shown, next);
+      }
+      from = next;
+    }
+  }
+
+  /** How many entries {@link #queue(Actor)} holds, counted without reading them. */
+  public int openCount(Actor actor) {
+    return assignments.queueCounts(actor, actor.userId()).entrySet().stream()
+        .filter(count -> !policies.rubric(count.getKey()).taskType().isMultiStimulus())
+        .mapToInt(Map.Entry::getValue)
+        .sum();
+  }
+
+  /** A page of the queue and the assignment the page after it follows, if there is one. */
+  public record QueuePage(List<QueueItem> items, OptionalLong next) {}
+
+  private boolean labeledHere(QueueItem item) {
+    return !policies.rubric(item.rubric()).taskType().isMultiStimulus();
   }
 
   /**

@@ -327,7 +327,8 @@ public final class LabelingView extends BorderPane {
     ListView<QueueEntry> list = new ListView<>(model.visibleEntries());
     queueList = list;
     list.setId("queueList");
-    list.setCellFactory(view -> new QueueCell());
+    // The queue is read a page at a time: rows near the end coming into view read the next page.
+    list.setCellFactory(view -> new QueueCell(() -> Platform.runLater(model::readMore)));
     VBox.setVgrow(list, Priority.ALWAYS);
     // Only the user's choice opens a clip: selection also moves when the list itself changes
     // (a submitted clip leaves the "to do" list), and that must not open anything.
@@ -713,12 +714,24 @@ public final class LabelingView extends BorderPane {
 
   /** A queue row: the clip id and its state, as text and as a mark. */
   private static final class QueueCell extends ListCell<QueueEntry> {
+    /** Rows this close to the end of the list read on when they show. */
+    private static final int NEAR_END = 5;
+
+    private final Runnable nearEnd;
+
+    QueueCell(Runnable nearEnd) {
+      this.nearEnd = nearEnd;
+    }
+
     @Override
     protected void updateItem(QueueEntry entry, boolean empty) {
       super.updateItem(entry, empty);
       if (empty || entry == null) {
         setText(null);
         return;
+      }
+      if (getListView() != null && getIndex() >= getListView().getItems().size() - NEAR_END) {
+        nearEnd.run();
       }
       String mark =
           entry.state() == AssignmentState.SUBMITTED

@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -97,6 +98,9 @@ public final class LabelingViewModel {
   /** The empty-queue sentence. */
   public static final String ALL_DONE = "No clips to label — all done.";
 
+  /** How close to the end of the read part of the queue the annotator gets before more is read. */
+  private static final int READ_AHEAD = 10;
+
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final LabelingService service;
@@ -160,6 +164,19 @@ public final class LabelingViewModel {
   /** True while a reopened submitted label is being corrected (saved only by submitting). */
   private boolean correcting;
 
+  /**
+   * The queue is read a page at a time (issue 22): {@code entries} holds the open entries read so
+   * far (the first {@code openRead} of it), then the submitted work. {@code queueNext} is where the
+   * next page starts, empty once the whole queue is read; {@code openCount} the open entries
+   * counted at load, so the progress line tells the whole queue before all of it is read.
+   */
+  private OptionalLong queueNext = OptionalLong.empty();
+
+  private int openRead;
+  private int openCount;
+  private boolean readingMore;
+  private final List<Runnable> afterReadingMore = new ArrayList<>();
+
   public LabelingViewModel(
       LabelingService service,
       BackgroundExecutor executor,
@@ -208,7 +225,10 @@ public final class LabelingViewModel {
                 .map(
                     annotator ->
                         new Loaded(
-                            annotator, service.queue(annotator), service.submittedWork(annotator))),
+                            annotator,
+                            service.queuePage(annotator, OptionalLong.empty()),
+                            service.openCount(annotator),
+                            service.submittedWork(annotator))),
         loaded -> {
           if (loaded.isEmpty()) {
             emptyMessage.set(notAnnotator(service.userId()));
@@ -217,9 +237,12 @@ public final class LabelingViewModel {
           }
           actor = loaded.get().actor();
           List<QueueEntry> all = new ArrayList<>();
-          for (QueueItem item : loaded.get().queue()) {
+          for (QueueItem item : loaded.get().queue().items()) {
             all.add(new QueueEntry(item, item.state()));
           }
+          openRead = all.size();
+          openCount = loaded.get().openCount();
+          queueNext = loaded.get().queue().next();
           for (QueueItem item : loaded.get().submitted()) {
             all.add(new QueueEntry(item, AssignmentState.SUBMITTED));
           }
@@ -964,6 +987,7 @@ public final class LabelingViewModel {
     }
     audio.open(clip.clip().audio());
     prefetchAfter(entry);
+    readMoreNear(entry);
   }
 
   private static String text(FieldValue value) {
@@ -996,7 +1020,78 @@ public final class LabelingViewModel {
   }
 
   private void moveOnFrom(QueueEntry from) {
+    if (queueNext.isPresent() && !toDoAheadInPage(from)) {
+      // Nothing left to do in what is read: read on rather than wrap round to skipped entries.
+      readMore(() -> nextToDo(from).ifPresentOrElse(this::showEntry, this::showAllDone));
+      return;
+    }
     nextToDo(from).ifPresentOrElse(this::showEntry, this::showAllDone);
+  }
+
+  /** Whether an open entry after {@code from} is still to do in the part of the queue read. */
+  private boolean toDoAheadInPage(QueueEntry from) {
+    for (int i = indexOf(from) + 1; i < openRead; i++) {
+      if (entries.get(i).state() != AssignmentState.SUBMITTED) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reads the next page of the queue when the annotator gets near the end of what is read, by
+   * working through it or by scrolling the list there (the view calls this as the last rows show).
+   */
+  public void readMore() {
+    readMore(() -> {});
+  }
+
+  private void readMoreNear(QueueEntry entry) {
+    int index = indexOf(entry);
+    if (queueNext.isPresent() && index >= 0 && index < openRead && openRead - index <= READ_AHEAD) {
+      readMore();
+    }
+  }
+
+  private void readMore(Runnable then) {
+    if (queueNext.isEmpty() || actor == null) {
+      then.run();
+      return;
+    }
+    afterReadingMore.add(then);
+    if (readingMore) {
+      return;
+    }
+    readingMore = true;
+    OptionalLong after = queueNext;
+    executor.submit(
+        "read more of the labeling queue",
+        () -> service.queuePage(actor, after),
+        page -> {
+          readingMore = false;
+          List<QueueEntry> more = new ArrayList<>();
+          for (QueueItem item : page.items()) {
+            if (entries.stream().noneMatch(e -> e.item().assignmentId() == item.assignmentId())) {
+              more.add(new QueueEntry(item, item.state()));
+            }
+          }
+          entries.addAll(openRead, more);
+          openRead += more.size();
+          queueNext = page.next();
+          updateProgress();
+          runAfterReadingMore();
+        },
+        failure -> {
+          readingMore = false;
+          fail("More of the queue could not be read: " + FailureSentence.reason(failure));
+          runAfterReadingMore();
+        });
+  }
+
+  private void runAfterReadingMore() {
+    List<Runnable> waiting = List.copyOf(afterReadingMore);
+    afterReadingMore.clear();
+    waiting.forEach(Runnable::run);
   }
 
   private void showAllDone() {
@@ -1077,7 +1172,8 @@ public final class LabelingViewModel {
 
   private void updateProgress() {
     long submitted = entries.stream().filter(e -> e.state() == AssignmentState.SUBMITTED).count();
-    progress.set(submitted + " of " + entries.size() + " submitted");
+    int notRead = queueNext.isPresent() ? Math.max(0, openCount - openRead) : 0;
+    progress.set(submitted + " of " + (entries.size() + notRead) + " submitted");
   }
 
   private void setStatus(SaveState state, String text) {
@@ -1132,7 +1228,8 @@ public final class LabelingViewModel {
         + "). Ask the lead to add you, or open the demo as ann-alex: ./earmark --user ann-alex";
   }
 
-  private record Loaded(Actor actor, List<QueueItem> queue, List<QueueItem> submitted) {}
+  private record Loaded(
+      Actor actor, LabelingService.QueuePage queue, int openCount, List<QueueItem> submitted) {}
 
   // ---- properties ----
 

@@ -7,6 +7,7 @@ import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
 import dev.earmark.engine.rubric.Segment;
 import dev.earmark.storage.assign.AssignmentState;
+import dev.earmark.storage.assign.QueueItem;
 import dev.earmark.storage.label.LabelState;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Actor;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -215,6 +217,47 @@ class LabelingViewModelTest {
             (Integer.parseInt(before.split(" ")[0]) + 1) + before.substring(before.indexOf(' ')));
     assertThat(model.statusProperty().get())
         .isEqualTo("not started: type to begin (saved as you go)");
+  }
+
+  @Test
+  void aLongQueueIsReadAPageAtATimeAsTheAnnotatorWorksThroughOrScrollsIt() throws IOException {
+    copy(template, dir.resolve("demo"));
+    project = Project.openEmbedded(dir.resolve("demo"), false, CLOCK);
+    LabelingService whole = new LabelingService(project, DemoProjects.ANNOTATOR);
+    List<Long> queue =
+        whole.queue(whole.annotator().orElseThrow()).stream().map(QueueItem::assignmentId).toList();
+    assertThat(queue).hasSizeGreaterThan(7);
+    service = new LabelingService(project, DemoProjects.ANNOTATOR, 2);
+    model =
+        new LabelingViewModel(
+            service, new CurrentThreadExecutor(), debouncer, CLOCK, ClipAudio.none());
+
+    model.load();
+
+    // The first page, and the one after it read as its first clip opened near its end.
+    assertThat(openIds()).isEqualTo(queue.subList(0, 4));
+    long submitted = model.entries().size() - openIds().size();
+    String progress = submitted + " of " + (submitted + queue.size()) + " submitted";
+    assertThat(model.progressProperty().get()).isEqualTo(progress);
+    model.readMore();
+    assertThat(openIds()).isEqualTo(queue.subList(0, 6));
+
+    List<Long> visited = new ArrayList<>();
+    for (int i = 0; i < queue.size(); i++) {
+      visited.add(model.currentEntryProperty().get().item().assignmentId());
+      model.skip();
+    }
+    assertThat(visited).isEqualTo(queue);
+    assertThat(openIds()).isEqualTo(queue);
+    assertThat(model.currentEntryProperty().get().item().assignmentId()).isEqualTo(queue.get(0));
+    assertThat(model.progressProperty().get()).isEqualTo(progress);
+  }
+
+  private List<Long> openIds() {
+    return model.entries().stream()
+        .filter(entry -> entry.state() != AssignmentState.SUBMITTED)
+        .map(entry -> entry.item().assignmentId())
+        .toList();
   }
 
   @Test
