@@ -3,11 +3,9 @@ package dev.earmark.app.gui.labeling;
 import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.app.gui.background.FailureSentence;
 import dev.earmark.app.gui.form.FieldNames;
-import dev.earmark.engine.rubric.FieldSpec;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelContext;
 import dev.earmark.engine.rubric.LabelValue;
-import dev.earmark.engine.rubric.Rubric;
 import dev.earmark.engine.rubric.Segment;
 import dev.earmark.engine.rubric.Violation;
 import dev.earmark.storage.StorageException;
@@ -17,7 +15,6 @@ import dev.earmark.storage.label.Label;
 import dev.earmark.storage.label.LabelLockedException;
 import dev.earmark.storage.label.LabelState;
 import dev.earmark.storage.label.SavedLabel;
-import dev.earmark.storage.settings.Setting;
 import dev.earmark.storage.user.Actor;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,10 +22,8 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -38,17 +33,13 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import javafx.collections.transformation.FilteredList;
@@ -92,9 +83,6 @@ public final class LabelingViewModel {
   /** The segments field of {@code asr-transcript}. */
   public static final String SEGMENTS = "segments";
 
-  /** Speaker ids a segment cycles through. */
-  private static final List<String> SPEAKERS = List.of("A", "B", "C", "D");
-
   /** The empty-queue sentence. */
   public static final String ALL_DONE = "No clips to label — all done.";
 
@@ -122,30 +110,19 @@ public final class LabelingViewModel {
   private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<SaveState> saveState =
       new ReadOnlyObjectWrapper<>(SaveState.IDLE);
-  private final StringProperty transcript = new SimpleStringProperty("");
-  private final Map<String, BooleanProperty> flags = new LinkedHashMap<>();
-  private final ObservableList<Segment> segments = FXCollections.observableArrayList();
-  private final ObservableList<Segment> readOnlySegments =
-      FXCollections.unmodifiableObservableList(segments);
   private final ObservableList<String> problems = FXCollections.observableArrayList();
   private final ObservableList<String> readOnlyProblems =
       FXCollections.unmodifiableObservableList(problems);
   private final ReadOnlyObjectWrapper<FormKind> form =
       new ReadOnlyObjectWrapper<>(FormKind.ASR_TRANSCRIPT);
-  private final ObservableMap<String, FieldValue> answers = FXCollections.observableHashMap();
-  private final ObservableMap<String, FieldValue> readOnlyAnswers =
-      FXCollections.unmodifiableObservableMap(answers);
-  private final ReadOnlyDoubleWrapper heard = new ReadOnlyDoubleWrapper(0);
-  private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyStringWrapper lockMessage = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper qeHintsVisible = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyBooleanWrapper canReopen = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper submittedNote = new ReadOnlyStringWrapper("");
   private final EditHistory history = new EditHistory();
-
-  /** The open clip's listened coverage as last stored (a reopened clip keeps what was heard). */
-  private double heardBefore;
+  private final TranscriptForm transcriptForm;
+  private final RatingAnswers ratings;
+  private final ListeningLock listening;
 
   private Actor actor;
   private int version;
@@ -188,25 +165,17 @@ public final class LabelingViewModel {
     this.debouncer = debouncer;
     this.clock = clock;
     this.audio = audio;
-    for (String flag : FLAGS) {
-      BooleanProperty property = new SimpleBooleanProperty(false);
-      property.addListener(
-          (observable, was, is) -> {
-            if (!showingClip && current.get() != null && !history.running()) {
-              // A check box changed it: record it so that Ctrl+Z can put it back.
-              history.record(new FlagEdit(property, flag, was, is));
-            }
-            edited();
-          });
-      flags.put(flag, property);
-    }
-    transcript.addListener((observable, was, is) -> edited());
-    segments.addListener((javafx.collections.ListChangeListener<Segment>) change -> edited());
-    answers.addListener((MapChangeListener<String, FieldValue>) change -> edited());
-    audio
-        .heardProperty()
-        .addListener((observable, was, is) -> updateHeard(Math.max(heardBefore, is.doubleValue())));
-    audio.cannotPlayProperty().addListener((observable, was, is) -> updateHeard(heard.get()));
+    this.transcriptForm =
+        new TranscriptForm(history, () -> !showingClip && current.get() != null, this::edited);
+    this.ratings =
+        new RatingAnswers(
+            current.getReadOnlyProperty(),
+            form.getReadOnlyProperty(),
+            history,
+            this::unlocked,
+            text -> setStatus(saveState.get(), text),
+            this::edited);
+    this.listening = new ListeningLock(audio, current.getReadOnlyProperty());
     visibleEntries.setPredicate(entry -> filter.get().shows(entry.state()));
     filter.addListener(
         (observable, was, is) -> visibleEntries.setPredicate(entry -> is.shows(entry.state())));
@@ -312,60 +281,19 @@ public final class LabelingViewModel {
    * spoken by A; segments are kept in time order. The rubric judges overlaps and bounds.
    */
   public void addSegment(double start, double end) {
-    if (current.get() == null || !(end > start)) {
-      return;
+    if (current.get() != null && end > start) {
+      transcriptForm.addSegment(start, end);
     }
-    Segment segment = new Segment(rounded(start), rounded(end), SPEAKERS.get(0));
-    List<Segment> after = new ArrayList<>(segments);
-    int at = 0;
-    while (at < after.size() && after.get(at).start() <= segment.start()) {
-      at++;
-    }
-    after.add(at, segment);
-    editSegments(after, String.format(Locale.ROOT, "add segment %.2f–%.2f", start, end));
   }
 
   /** Removes the segment at {@code index}. */
   public void removeSegment(int index) {
-    if (index >= 0 && index < segments.size()) {
-      List<Segment> after = new ArrayList<>(segments);
-      after.remove(index);
-      editSegments(after, "remove segment " + (index + 1));
-    }
+    transcriptForm.removeSegment(index);
   }
 
   /** Gives the segment at {@code index} the next speaker id (A, B, C, D, then A again). */
   public void nextSpeaker(int index) {
-    if (index >= 0 && index < segments.size()) {
-      Segment segment = segments.get(index);
-      int speaker = SPEAKERS.indexOf(segment.speaker());
-      List<Segment> after = new ArrayList<>(segments);
-      String next = SPEAKERS.get((speaker + 1) % SPEAKERS.size());
-      after.set(index, new Segment(segment.start(), segment.end(), next));
-      editSegments(after, "segment " + (index + 1) + " speaker " + next);
-    }
-  }
-
-  private void editSegments(List<Segment> after, String description) {
-    List<Segment> before = List.copyOf(segments);
-    List<Segment> target = List.copyOf(after);
-    history.push(
-        new FormEdit() {
-          @Override
-          public void execute() {
-            segments.setAll(target);
-          }
-
-          @Override
-          public void undo() {
-            segments.setAll(before);
-          }
-
-          @Override
-          public String description() {
-            return description;
-          }
-        });
+    transcriptForm.nextSpeaker(index);
   }
 
   // ---- rating forms (TTS, RAG) ----
@@ -375,15 +303,7 @@ public final class LabelingViewModel {
    * status) while the TTS rating is locked, or when the rubric has no such scale or point.
    */
   public boolean rate(String field, int point) {
-    Optional<FieldSpec.ScaleField> scale = spec(field, FieldSpec.ScaleField.class);
-    if (scale.isEmpty() || !unlocked()) {
-      return false;
-    }
-    if (point < scale.get().min() || point > scale.get().max()) {
-      setStatus(saveState.get(), field + ": " + point + " is not on the scale");
-      return false;
-    }
-    return answer(field, new FieldValue.ScalePoint(point), "rate " + field + " " + point);
+    return ratings.rate(field, point);
   }
 
   /**
@@ -391,18 +311,7 @@ public final class LabelingViewModel {
    * Refused like {@link #rate}.
    */
   public boolean choose(String field, String option) {
-    Optional<FieldSpec.CategoricalField> categorical =
-        spec(field, FieldSpec.CategoricalField.class);
-    if (categorical.isEmpty() || !unlocked()) {
-      return false;
-    }
-    if (option == null) {
-      return answer(field, null, "clear " + field);
-    }
-    if (categorical.get().options().stream().noneMatch(o -> o.value().equals(option))) {
-      return false;
-    }
-    return answer(field, new FieldValue.Choice(option), field + ": " + option);
+    return ratings.choose(field, option);
   }
 
   /**
@@ -411,39 +320,17 @@ public final class LabelingViewModel {
    * focused row).
    */
   public boolean pick(String field, int number) {
-    Optional<FieldSpec> spec = current.get() == null ? Optional.empty() : rubric().field(field);
-    if (spec.isEmpty()) {
-      return false;
-    }
-    if (spec.get() instanceof FieldSpec.ScaleField scale) {
-      return rate(field, scale.min() + number - 1);
-    }
-    if (spec.get() instanceof FieldSpec.FlagField) {
-      return setAnswerFlag(
-          field, !(answers.get(field) instanceof FieldValue.Flag flag && flag.set()));
-    }
-    if (spec.get() instanceof FieldSpec.CategoricalField categorical) {
-      return number >= 1
-          && number <= categorical.options().size()
-          && choose(field, categorical.options().get(number - 1).value());
-    }
-    return false;
+    return ratings.pick(field, number);
   }
 
   /** Clears the answer of {@code field} in a rating form (an optional dimension left empty). */
   public boolean clearAnswer(String field) {
-    if (spec(field, FieldSpec.class).isEmpty() || !unlocked()) {
-      return false;
-    }
-    return answer(field, null, "clear " + field);
+    return ratings.clear(field);
   }
 
   /** Sets flag field {@code field} of a rating form (e.g. RAG's "unsure"). Refused like rate. */
   public boolean setAnswerFlag(String field, boolean set) {
-    if (spec(field, FieldSpec.FlagField.class).isEmpty() || !unlocked()) {
-      return false;
-    }
-    return answer(field, new FieldValue.Flag(set), (set ? "set " : "clear ") + field);
+    return ratings.setFlag(field, set);
   }
 
   /**
@@ -451,54 +338,27 @@ public final class LabelingViewModel {
    * rubric's word-marks field. Refused like {@link #rate}.
    */
   public boolean toggleWordMark(int index) {
-    Optional<String> field = wordMarksField();
-    if (field.isEmpty() || !unlocked() || index < 0) {
-      return false;
-    }
-    List<Integer> marks = new ArrayList<>(markedWords());
-    String word = index < promptWords().size() ? " '" + promptWords().get(index) + "'" : "";
-    String description;
-    if (marks.contains(index)) {
-      marks.remove(Integer.valueOf(index));
-      description = "unmark word " + index + word;
-    } else {
-      marks.add(index);
-      Collections.sort(marks);
-      description = "mark word " + index + word;
-    }
-    return answer(
-        field.get(), marks.isEmpty() ? null : new FieldValue.WordMarks(marks), description);
+    return ratings.toggleWordMark(index);
   }
 
   /** The marked prompt words (indices from 0, ascending). */
   public List<Integer> markedWords() {
-    return wordMarksField()
-        .map(answers::get)
-        .filter(FieldValue.WordMarks.class::isInstance)
-        .map(value -> ((FieldValue.WordMarks) value).indices())
-        .orElse(List.of());
+    return ratings.markedWords();
   }
 
   /** The open TTS item's prompt words; empty for other items. */
   public List<String> promptWords() {
-    ClipToLabel clip = current.get();
-    return clip != null && clip.content() instanceof ItemContent.TtsPrompt prompt
-        ? prompt.words()
-        : List.of();
+    return ratings.promptWords();
   }
 
   /** The scale point given to {@code field}, if any. */
   public OptionalInt rating(String field) {
-    return answers.get(field) instanceof FieldValue.ScalePoint point
-        ? OptionalInt.of(point.point())
-        : OptionalInt.empty();
+    return ratings.rating(field);
   }
 
   /** The option chosen for {@code field}, if any. */
   public Optional<String> choice(String field) {
-    return answers.get(field) instanceof FieldValue.Choice choice
-        ? Optional.of(choice.option())
-        : Optional.empty();
+    return ratings.choice(field);
   }
 
   /** Undoes the last form edit of this clip; false when there is none. */
@@ -515,126 +375,17 @@ public final class LabelingViewModel {
     return edit.isPresent();
   }
 
-  private boolean answer(String field, FieldValue value, String description) {
-    FieldValue before = answers.get(field);
-    if (java.util.Objects.equals(before, value)) {
-      return true;
-    }
-    history.push(new AnswerEdit(field, before, value, description));
-    return true;
-  }
-
-  /** Changes one answer of a rating form. */
-  private final class AnswerEdit implements FormEdit {
-    private final String field;
-    private final FieldValue before;
-    private final FieldValue after;
-    private final String description;
-
-    AnswerEdit(String field, FieldValue before, FieldValue after, String description) {
-      this.field = field;
-      this.before = before;
-      this.after = after;
-      this.description = description;
-    }
-
-    @Override
-    public void execute() {
-      put(after);
-    }
-
-    @Override
-    public void undo() {
-      put(before);
-    }
-
-    private void put(FieldValue value) {
-      if (value == null) {
-        answers.remove(field);
-      } else {
-        answers.put(field, value);
-      }
-    }
-
-    @Override
-    public String description() {
-      return description;
-    }
-  }
-
-  /** A flag of the ASR form changed on its check box. */
-  private record FlagEdit(BooleanProperty property, String flag, boolean before, boolean after)
-      implements FormEdit {
-    @Override
-    public void execute() {
-      property.set(after);
-    }
-
-    @Override
-    public void undo() {
-      property.set(before);
-    }
-
-    @Override
-    public String description() {
-      return (after ? "check " : "uncheck ") + FieldNames.inSentence(flag);
-    }
-  }
-
-  private Rubric rubric() {
-    return current.get().rubric();
-  }
-
-  private <T extends FieldSpec> Optional<T> spec(String field, Class<T> type) {
-    if (current.get() == null || form.get() == FormKind.ASR_TRANSCRIPT) {
-      return Optional.empty();
-    }
-    return rubric().field(field).filter(type::isInstance).map(type::cast);
-  }
-
-  private Optional<String> wordMarksField() {
-    if (current.get() == null) {
-      return Optional.empty();
-    }
-    return rubric().fields().stream()
-        .filter(FieldSpec.WordMarksField.class::isInstance)
-        .map(FieldSpec::name)
-        .findFirst();
-  }
-
   /** True when rating is allowed; otherwise says why in the status line. */
   private boolean unlocked() {
     if (readOnly.get()) {
       setStatus(saveState.get(), submittedNote.get());
       return false;
     }
-    if (locked.get()) {
-      String why = audio.cannotPlayProperty().get();
-      setStatus(
-          saveState.get(),
-          why.isEmpty()
-              ? "Listen first: "
-                  + percent(heard.get())
-                  + " of the clip heard, "
-                  + percent(current.get().listeningShare())
-                  + " needed before rating."
-              : cannotListen(why));
+    if (listening.isLocked()) {
+      setStatus(saveState.get(), listening.refusal());
       return false;
     }
     return true;
-  }
-
-  private void updateHeard(double share) {
-    heard.set(share);
-    ClipToLabel clip = current.get();
-    boolean lock =
-        clip != null && clip.form() == FormKind.TTS_RATING && share + 1e-9 < clip.listeningShare();
-    locked.set(lock);
-    String why = audio.cannotPlayProperty().get();
-    lockMessage.set(
-        !lock
-            ? ""
-            : why.isEmpty() ? "listen first (" + percent(share) + " heard)" : cannotListen(why));
   }
 
   /**
@@ -642,21 +393,7 @@ public final class LabelingViewModel {
    * lowers the project setting; 0 turns the requirement off).
    */
   static String cannotListen(String why) {
-    return "Cannot listen here: "
-        + why
-        + ". Rating needs "
-        + "the clip heard; ask a lead to set "
-        + Setting.LISTENING_SHARE.key()
-        + " to 0 (no listening"
-        + " requirement) or rate on a machine with sound.";
-  }
-
-  private static String percent(double share) {
-    return Math.round(share * 100) + "%";
-  }
-
-  private static double rounded(double seconds) {
-    return Math.round(seconds * 100) / 100.0;
+    return ListeningLock.cannotListen(why);
   }
 
   /** Whether the open clip has edits not yet stored (typed, or being saved). */
@@ -687,13 +424,8 @@ public final class LabelingViewModel {
       fail("Not submitted again: " + submittedNote.get());
       return;
     }
-    if (locked.get()) {
-      fail(
-          "Not submitted: listen first ("
-              + percent(heard.get())
-              + " of the clip heard, "
-              + percent(clip.listeningShare())
-              + " needed).");
+    if (listening.isLocked()) {
+      fail(listening.submitRefusal());
       return;
     }
     submitAttempted = true;
@@ -711,7 +443,7 @@ public final class LabelingViewModel {
     QueueEntry entry = currentEntry.get();
     LabelValue value = value(clip);
     Duration spent = timeSpent();
-    double heard = this.heard.get();
+    double heard = listening.heard();
     int expected = version;
     writing = true;
     setStatus(SaveState.SAVING, "submitting…");
@@ -784,7 +516,7 @@ public final class LabelingViewModel {
     QueueEntry entry = currentEntry.get();
     long savingEdits = edits;
     Duration spent = timeSpent();
-    double heard = this.heard.get();
+    double heard = listening.heard();
     int expected = version;
     writing = true;
     setStatus(SaveState.SAVING, "saving…");
@@ -850,19 +582,9 @@ public final class LabelingViewModel {
   }
 
   private LabelValue value(ClipToLabel clip) {
-    if (clip.form() != FormKind.ASR_TRANSCRIPT) {
-      return new LabelValue(clip.rubric().id(), new LinkedHashMap<>(answers));
-    }
-    Map<String, FieldValue> fields = new LinkedHashMap<>();
-    String text = transcript.get() == null ? "" : transcript.get();
-    if (!text.isBlank()) {
-      fields.put(TRANSCRIPT, new FieldValue.Text(text.strip()));
-    }
-    flags.forEach((name, property) -> fields.put(name, new FieldValue.Flag(property.get())));
-    if (!segments.isEmpty()) {
-      fields.put(SEGMENTS, new FieldValue.Segments(List.copyOf(segments)));
-    }
-    return new LabelValue(clip.rubric().id(), fields);
+    return new LabelValue(
+        clip.rubric().id(),
+        clip.form() == FormKind.ASR_TRANSCRIPT ? transcriptForm.fields() : ratings.fields());
   }
 
   /** The rubric's problems; a draft (not {@code complete}) may leave required fields empty. */
@@ -922,31 +644,14 @@ public final class LabelingViewModel {
         prefilled = clip.prefillHypothesis() && clip.clip().hypothesis().isPresent();
         text = prefilled ? clip.clip().hypothesis().get() : "";
       }
-      transcript.set(text);
+      transcriptForm.fill(label, text);
       transcriptCaption.set(
           prefilled ? "Transcript  (pre-filled from the ASR hypothesis)" : "Transcript");
-      for (String flag : FLAGS) {
-        flags
-            .get(flag)
-            .set(
-                label
-                    .flatMap(l -> l.value().field(flag))
-                    .map(value -> value instanceof FieldValue.Flag f && f.set())
-                    .orElse(false));
-      }
-      segments.setAll(
-          label
-              .flatMap(l -> l.value().field(SEGMENTS))
-              .map(
-                  value ->
-                      value instanceof FieldValue.Segments s ? s.segments() : List.<Segment>of())
-              .orElse(List.of()));
       Map<String, FieldValue> stored = new LinkedHashMap<>();
       if (clip.form() != FormKind.ASR_TRANSCRIPT) {
         label.ifPresent(l -> stored.putAll(l.value().fields()));
       }
-      answers.clear();
-      answers.putAll(stored);
+      ratings.fill(stored);
       history.clear();
       form.set(clip.form());
       qeHintsVisible.set(clip.qeHintsVisible());
@@ -956,8 +661,7 @@ public final class LabelingViewModel {
       // Last, so that listeners of the open clip see its form already filled in.
       current.set(clip);
       currentEntry.set(entry);
-      heardBefore = label.map(Label::listenedCoverage).orElse(0.0);
-      updateHeard(heardBefore);
+      listening.reset(label.map(Label::listenedCoverage).orElse(0.0));
       boolean submitted = label.isPresent() && label.get().state() == LabelState.SUBMITTED;
       correcting = false;
       readOnly.set(submitted);
@@ -1100,9 +804,9 @@ public final class LabelingViewModel {
     canReopen.set(false);
     submittedNote.set("");
     history.clear();
-    answers.clear();
+    ratings.fill(Map.of());
     current.set(null);
-    updateHeard(0);
+    listening.reset(0);
     currentEntry.set(null);
     header.set("");
     emptyMessage.set(ALL_DONE);
@@ -1286,21 +990,17 @@ public final class LabelingViewModel {
 
   /** The transcript as typed; the view binds its text area to it both ways. */
   public StringProperty transcriptProperty() {
-    return transcript;
+    return transcriptForm.transcriptProperty();
   }
 
   /** The flag {@code name} (one of {@link #FLAGS}); the view binds a check box to it both ways. */
   public BooleanProperty flagProperty(String name) {
-    BooleanProperty property = flags.get(name);
-    if (property == null) {
-      throw new IllegalArgumentException("asr-transcript has no flag " + name);
-    }
-    return property;
+    return transcriptForm.flagProperty(name);
   }
 
   /** The segments so far, in time order. */
   public ObservableList<Segment> segmentsProperty() {
-    return readOnlySegments;
+    return transcriptForm.segmentsProperty();
   }
 
   /** The rubric's problems with the form as it stands, one sentence each. */
@@ -1315,22 +1015,22 @@ public final class LabelingViewModel {
 
   /** The answers of a TTS or RAG form by field name (read-only; change them with the commands). */
   public ObservableMap<String, FieldValue> answersProperty() {
-    return readOnlyAnswers;
+    return ratings.answersProperty();
   }
 
   /** The share of the open clip heard, 0–1 (what was stored for it, or more). */
   public ReadOnlyDoubleProperty heardProperty() {
-    return heard.getReadOnlyProperty();
+    return listening.heardProperty();
   }
 
   /** True while a TTS rating may not be given yet (not enough of the clip heard). */
   public ReadOnlyBooleanProperty lockedProperty() {
-    return locked.getReadOnlyProperty();
+    return listening.lockedProperty();
   }
 
   /** "listen first (62% heard)" while locked, empty otherwise. */
   public ReadOnlyStringProperty lockMessageProperty() {
-    return lockMessage.getReadOnlyProperty();
+    return listening.messageProperty();
   }
 
   /**
