@@ -37,12 +37,10 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
-import javafx.collections.transformation.FilteredList;
 
 /**
  * The state and commands of the annotator's labeling screen: the queue, the open clip, the form the
@@ -86,9 +84,6 @@ public final class LabelingViewModel {
   /** The empty-queue sentence. */
   public static final String ALL_DONE = "No clips to label — all done.";
 
-  /** How close to the end of the read part of the queue the annotator gets before more is read. */
-  private static final int READ_AHEAD = 10;
-
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final LabelingService service;
@@ -97,9 +92,7 @@ public final class LabelingViewModel {
   private final Clock clock;
   private final ClipAudio audio;
 
-  private final ObservableList<QueueEntry> entries = FXCollections.observableArrayList();
-  private final FilteredList<QueueEntry> visibleEntries = new FilteredList<>(entries);
-  private final ObjectProperty<QueueFilter> filter = new SimpleObjectProperty<>(QueueFilter.TO_DO);
+  private final LabelingQueue queue = new LabelingQueue();
   private final ReadOnlyObjectWrapper<ClipToLabel> current = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<QueueEntry> currentEntry = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper("");
@@ -141,16 +134,6 @@ public final class LabelingViewModel {
   /** True while a reopened submitted label is being corrected (saved only by submitting). */
   private boolean correcting;
 
-  /**
-   * The queue is read a page at a time (issue 22): {@code entries} holds the open entries read so
-   * far (the first {@code openRead} of it), then the submitted work. {@code queueNext} is where the
-   * next page starts, empty once the whole queue is read; {@code openCount} the open entries
-   * counted at load, so the progress line tells the whole queue before all of it is read.
-   */
-  private OptionalLong queueNext = OptionalLong.empty();
-
-  private int openRead;
-  private int openCount;
   private boolean readingMore;
   private final List<Runnable> afterReadingMore = new ArrayList<>();
 
@@ -176,9 +159,6 @@ public final class LabelingViewModel {
             text -> setStatus(saveState.get(), text),
             this::edited);
     this.listening = new ListeningLock(audio, current.getReadOnlyProperty());
-    visibleEntries.setPredicate(entry -> filter.get().shows(entry.state()));
-    filter.addListener(
-        (observable, was, is) -> visibleEntries.setPredicate(entry -> is.shows(entry.state())));
   }
 
   // ---- commands ----
@@ -205,19 +185,9 @@ public final class LabelingViewModel {
             return;
           }
           actor = loaded.get().actor();
-          List<QueueEntry> all = new ArrayList<>();
-          for (QueueItem item : loaded.get().queue().items()) {
-            all.add(new QueueEntry(item, item.state()));
-          }
-          openRead = all.size();
-          openCount = loaded.get().openCount();
-          queueNext = loaded.get().queue().next();
-          for (QueueItem item : loaded.get().submitted()) {
-            all.add(new QueueEntry(item, AssignmentState.SUBMITTED));
-          }
-          entries.setAll(all);
+          queue.load(loaded.get().queue(), loaded.get().openCount(), loaded.get().submitted());
           updateProgress();
-          firstToDo().ifPresentOrElse(this::showEntry, this::showAllDone);
+          queue.firstToDo().ifPresentOrElse(this::showEntry, this::showAllDone);
         },
         failure -> {
           emptyMessage.set("The queue could not be read: " + FailureSentence.reason(failure));
@@ -235,12 +205,12 @@ public final class LabelingViewModel {
 
   /** Opens the entry after the open one in the list (saving first). */
   public void next() {
-    leaveThen(() -> neighbour(+1).ifPresent(this::showEntry));
+    leaveThen(() -> queue.neighbour(currentEntry.get(), +1).ifPresent(this::showEntry));
   }
 
   /** Opens the entry before the open one in the list (saving first). */
   public void previous() {
-    leaveThen(() -> neighbour(-1).ifPresent(this::showEntry));
+    leaveThen(() -> queue.neighbour(currentEntry.get(), -1).ifPresent(this::showEntry));
   }
 
   /** Leaves the open clip for now (its draft saved) and moves on to the next one to do. */
@@ -702,7 +672,7 @@ public final class LabelingViewModel {
    * Reads the clip after {@code entry} in the background so that submit-and-next shows it at once.
    */
   private void prefetchAfter(QueueEntry entry) {
-    Optional<QueueEntry> next = nextToDo(entry);
+    Optional<QueueEntry> next = queue.nextToDo(entry);
     if (next.isEmpty()) {
       return;
     }
@@ -713,7 +683,7 @@ public final class LabelingViewModel {
         clip -> {
           QueueEntry open = currentEntry.get();
           if (open != null
-              && nextToDo(open).map(e -> sameAssignment(e, next.get())).orElse(false)) {
+              && queue.nextToDo(open).map(e -> sameAssignment(e, next.get())).orElse(false)) {
             prefetched = clip;
             audio.prefetch(clip.clip().audio());
           }
@@ -724,22 +694,12 @@ public final class LabelingViewModel {
   }
 
   private void moveOnFrom(QueueEntry from) {
-    if (queueNext.isPresent() && !toDoAheadInPage(from)) {
+    if (queue.next().isPresent() && !queue.toDoAheadInPage(from)) {
       // Nothing left to do in what is read: read on rather than wrap round to skipped entries.
-      readMore(() -> nextToDo(from).ifPresentOrElse(this::showEntry, this::showAllDone));
+      readMore(() -> queue.nextToDo(from).ifPresentOrElse(this::showEntry, this::showAllDone));
       return;
     }
-    nextToDo(from).ifPresentOrElse(this::showEntry, this::showAllDone);
-  }
-
-  /** Whether an open entry after {@code from} is still to do in the part of the queue read. */
-  private boolean toDoAheadInPage(QueueEntry from) {
-    for (int i = indexOf(from) + 1; i < openRead; i++) {
-      if (entries.get(i).state() != AssignmentState.SUBMITTED) {
-        return true;
-      }
-    }
-    return false;
+    queue.nextToDo(from).ifPresentOrElse(this::showEntry, this::showAllDone);
   }
 
   /**
@@ -751,14 +711,13 @@ public final class LabelingViewModel {
   }
 
   private void readMoreNear(QueueEntry entry) {
-    int index = indexOf(entry);
-    if (queueNext.isPresent() && index >= 0 && index < openRead && openRead - index <= READ_AHEAD) {
+    if (queue.nearEndOfRead(entry)) {
       readMore();
     }
   }
 
   private void readMore(Runnable then) {
-    if (queueNext.isEmpty() || actor == null) {
+    if (queue.next().isEmpty() || actor == null) {
       then.run();
       return;
     }
@@ -767,21 +726,13 @@ public final class LabelingViewModel {
       return;
     }
     readingMore = true;
-    OptionalLong after = queueNext;
+    OptionalLong after = queue.next();
     executor.submit(
         "read more of the labeling queue",
         () -> service.queuePage(actor, after),
         page -> {
           readingMore = false;
-          List<QueueEntry> more = new ArrayList<>();
-          for (QueueItem item : page.items()) {
-            if (entries.stream().noneMatch(e -> e.item().assignmentId() == item.assignmentId())) {
-              more.add(new QueueEntry(item, item.state()));
-            }
-          }
-          entries.addAll(openRead, more);
-          openRead += more.size();
-          queueNext = page.next();
+          queue.add(page);
           updateProgress();
           runAfterReadingMore();
         },
@@ -812,55 +763,8 @@ public final class LabelingViewModel {
     emptyMessage.set(ALL_DONE);
   }
 
-  /** The next entry to do after {@code from} in queue order, wrapping round; never {@code from}. */
-  private Optional<QueueEntry> nextToDo(QueueEntry from) {
-    int start = indexOf(from);
-    int size = entries.size();
-    for (int step = 1; step <= size; step++) {
-      QueueEntry candidate = entries.get(Math.floorMod(start + step, size));
-      if (!sameAssignment(candidate, from) && candidate.state() != AssignmentState.SUBMITTED) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private Optional<QueueEntry> firstToDo() {
-    return entries.stream().filter(e -> e.state() != AssignmentState.SUBMITTED).findFirst();
-  }
-
-  private Optional<QueueEntry> neighbour(int direction) {
-    QueueEntry open = currentEntry.get();
-    if (open == null) {
-      return visibleEntries.stream().findFirst();
-    }
-    int index = -1;
-    for (int i = 0; i < visibleEntries.size(); i++) {
-      if (sameAssignment(visibleEntries.get(i), open)) {
-        index = i;
-      }
-    }
-    int target = index + direction;
-    return target >= 0 && target < visibleEntries.size()
-        ? Optional.of(visibleEntries.get(target))
-        : Optional.empty();
-  }
-
-  private int indexOf(QueueEntry entry) {
-    for (int i = 0; i < entries.size(); i++) {
-      if (sameAssignment(entries.get(i), entry)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
   private QueueEntry replace(QueueEntry entry, AssignmentState state) {
-    int index = indexOf(entry);
-    QueueEntry updated = entry.with(state);
-    if (index >= 0) {
-      entries.set(index, updated);
-    }
+    QueueEntry updated = queue.replace(entry, state);
     if (sameAssignment(currentEntry.get(), entry)) {
       currentEntry.set(updated);
     }
@@ -869,15 +773,13 @@ public final class LabelingViewModel {
   }
 
   private static boolean sameAssignment(QueueEntry a, QueueEntry b) {
-    return a != null && b != null && a.item().assignmentId() == b.item().assignmentId();
+    return LabelingQueue.sameAssignment(a, b);
   }
 
   // ---- status ----
 
   private void updateProgress() {
-    long submitted = entries.stream().filter(e -> e.state() == AssignmentState.SUBMITTED).count();
-    int notRead = queueNext.isPresent() ? Math.max(0, openCount - openRead) : 0;
-    progress.set(submitted + " of " + (entries.size() + notRead) + " submitted");
+    progress.set(queue.progress());
   }
 
   private void setStatus(SaveState state, String text) {
@@ -939,16 +841,16 @@ public final class LabelingViewModel {
 
   /** The queue entries the filter shows, in queue order. */
   public ObservableList<QueueEntry> visibleEntries() {
-    return visibleEntries;
+    return queue.visibleEntries();
   }
 
   /** Every queue entry, in queue order. */
   public List<QueueEntry> entries() {
-    return new ArrayList<>(entries);
+    return queue.entries();
   }
 
   public ObjectProperty<QueueFilter> filterProperty() {
-    return filter;
+    return queue.filterProperty();
   }
 
   public ReadOnlyObjectProperty<ClipToLabel> currentProperty() {
