@@ -3,11 +3,9 @@ package dev.earmark.app.gui.labeling;
 import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.app.gui.background.FailureSentence;
 import dev.earmark.app.gui.form.FieldNames;
-import dev.earmark.engine.rubric.FieldSpec;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelContext;
 import dev.earmark.engine.rubric.LabelValue;
-import dev.earmark.engine.rubric.Rubric;
 import dev.earmark.engine.rubric.Segment;
 import dev.earmark.engine.rubric.Violation;
 import dev.earmark.storage.StorageException;
@@ -17,7 +15,6 @@ import dev.earmark.storage.label.Label;
 import dev.earmark.storage.label.LabelLockedException;
 import dev.earmark.storage.label.LabelState;
 import dev.earmark.storage.label.SavedLabel;
-import dev.earmark.storage.settings.Setting;
 import dev.earmark.storage.user.Actor;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,10 +22,8 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -38,20 +33,14 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
-import javafx.collections.transformation.FilteredList;
 
 /**
  * The state and commands of the annotator's labeling screen: the queue, the open clip, the form the
@@ -92,14 +81,8 @@ public final class LabelingViewModel {
   /** The segments field of {@code asr-transcript}. */
   public static final String SEGMENTS = "segments";
 
-  /** Speaker ids a segment cycles through. */
-  private static final List<String> SPEAKERS = List.of("A", "B", "C", "D");
-
   /** The empty-queue sentence. */
   public static final String ALL_DONE = "No clips to label — all done.";
-
-  /** How close to the end of the read part of the queue the annotator gets before more is read. */
-  private static final int READ_AHEAD = 10;
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -109,9 +92,7 @@ public final class LabelingViewModel {
   private final Clock clock;
   private final ClipAudio audio;
 
-  private final ObservableList<QueueEntry> entries = FXCollections.observableArrayList();
-  private final FilteredList<QueueEntry> visibleEntries = new FilteredList<>(entries);
-  private final ObjectProperty<QueueFilter> filter = new SimpleObjectProperty<>(QueueFilter.TO_DO);
+  private final LabelingQueue queue = new LabelingQueue();
   private final ReadOnlyObjectWrapper<ClipToLabel> current = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<QueueEntry> currentEntry = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper("");
@@ -122,30 +103,19 @@ public final class LabelingViewModel {
   private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<SaveState> saveState =
       new ReadOnlyObjectWrapper<>(SaveState.IDLE);
-  private final StringProperty transcript = new SimpleStringProperty("");
-  private final Map<String, BooleanProperty> flags = new LinkedHashMap<>();
-  private final ObservableList<Segment> segments = FXCollections.observableArrayList();
-  private final ObservableList<Segment> readOnlySegments =
-      FXCollections.unmodifiableObservableList(segments);
   private final ObservableList<String> problems = FXCollections.observableArrayList();
   private final ObservableList<String> readOnlyProblems =
       FXCollections.unmodifiableObservableList(problems);
   private final ReadOnlyObjectWrapper<FormKind> form =
       new ReadOnlyObjectWrapper<>(FormKind.ASR_TRANSCRIPT);
-  private final ObservableMap<String, FieldValue> answers = FXCollections.observableHashMap();
-  private final ObservableMap<String, FieldValue> readOnlyAnswers =
-      FXCollections.unmodifiableObservableMap(answers);
-  private final ReadOnlyDoubleWrapper heard = new ReadOnlyDoubleWrapper(0);
-  private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyStringWrapper lockMessage = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper qeHintsVisible = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyBooleanWrapper canReopen = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper submittedNote = new ReadOnlyStringWrapper("");
   private final EditHistory history = new EditHistory();
-
-  /** The open clip's listened coverage as last stored (a reopened clip keeps what was heard). */
-  private double heardBefore;
+  private final TranscriptForm transcriptForm;
+  private final RatingAnswers ratings;
+  private final ListeningLock listening;
 
   private Actor actor;
   private int version;
@@ -164,16 +134,6 @@ public final class LabelingViewModel {
   /** True while a reopened submitted label is being corrected (saved only by submitting). */
   private boolean correcting;
 
-  /**
-   * The queue is read a page at a time (issue 22): {@code entries} holds the open entries read so
-   * far (the first {@code openRead} of it), then the submitted work. {@code queueNext} is where the
-   * next page starts, empty once the whole queue is read; {@code openCount} the open entries
-   * counted at load, so the progress line tells the whole queue before all of it is read.
-   */
-  private OptionalLong queueNext = OptionalLong.empty();
-
-  private int openRead;
-  private int openCount;
   private boolean readingMore;
   private final List<Runnable> afterReadingMore = new ArrayList<>();
 
@@ -188,28 +148,17 @@ public final class LabelingViewModel {
     this.debouncer = debouncer;
     this.clock = clock;
     this.audio = audio;
-    for (String flag : FLAGS) {
-      BooleanProperty property = new SimpleBooleanProperty(false);
-      property.addListener(
-          (observable, was, is) -> {
-            if (!showingClip && current.get() != null && !history.running()) {
-              // A check box changed it: record it so that Ctrl+Z can put it back.
-              history.record(new FlagEdit(property, flag, was, is));
-            }
-            edited();
-          });
-      flags.put(flag, property);
-    }
-    transcript.addListener((observable, was, is) -> edited());
-    segments.addListener((javafx.collections.ListChangeListener<Segment>) change -> edited());
-    answers.addListener((MapChangeListener<String, FieldValue>) change -> edited());
-    audio
-        .heardProperty()
-        .addListener((observable, was, is) -> updateHeard(Math.max(heardBefore, is.doubleValue())));
-    audio.cannotPlayProperty().addListener((observable, was, is) -> updateHeard(heard.get()));
-    visibleEntries.setPredicate(entry -> filter.get().shows(entry.state()));
-    filter.addListener(
-        (observable, was, is) -> visibleEntries.setPredicate(entry -> is.shows(entry.state())));
+    this.transcriptForm =
+        new TranscriptForm(history, () -> !showingClip && current.get() != null, this::edited);
+    this.ratings =
+        new RatingAnswers(
+            current.getReadOnlyProperty(),
+            form.getReadOnlyProperty(),
+            history,
+            this::unlocked,
+            text -> setStatus(saveState.get(), text),
+            this::edited);
+    this.listening = new ListeningLock(audio, current.getReadOnlyProperty());
   }
 
   // ---- commands ----
@@ -236,19 +185,9 @@ public final class LabelingViewModel {
             return;
           }
           actor = loaded.get().actor();
-          List<QueueEntry> all = new ArrayList<>();
-          for (QueueItem item : loaded.get().queue().items()) {
-            all.add(new QueueEntry(item, item.state()));
-          }
-          openRead = all.size();
-          openCount = loaded.get().openCount();
-          queueNext = loaded.get().queue().next();
-          for (QueueItem item : loaded.get().submitted()) {
-            all.add(new QueueEntry(item, AssignmentState.SUBMITTED));
-          }
-          entries.setAll(all);
+          queue.load(loaded.get().queue(), loaded.get().openCount(), loaded.get().submitted());
           updateProgress();
-          firstToDo().ifPresentOrElse(this::showEntry, this::showAllDone);
+          queue.firstToDo().ifPresentOrElse(this::showEntry, this::showAllDone);
         },
         failure -> {
           emptyMessage.set("The queue could not be read: " + FailureSentence.reason(failure));
@@ -266,12 +205,12 @@ public final class LabelingViewModel {
 
   /** Opens the entry after the open one in the list (saving first). */
   public void next() {
-    leaveThen(() -> neighbour(+1).ifPresent(this::showEntry));
+    leaveThen(() -> queue.neighbour(currentEntry.get(), +1).ifPresent(this::showEntry));
   }
 
   /** Opens the entry before the open one in the list (saving first). */
   public void previous() {
-    leaveThen(() -> neighbour(-1).ifPresent(this::showEntry));
+    leaveThen(() -> queue.neighbour(currentEntry.get(), -1).ifPresent(this::showEntry));
   }
 
   /** Leaves the open clip for now (its draft saved) and moves on to the next one to do. */
@@ -312,60 +251,19 @@ public final class LabelingViewModel {
    * spoken by A; segments are kept in time order. The rubric judges overlaps and bounds.
    */
   public void addSegment(double start, double end) {
-    if (current.get() == null || !(end > start)) {
-      return;
+    if (current.get() != null && end > start) {
+      transcriptForm.addSegment(start, end);
     }
-    Segment segment = new Segment(rounded(start), rounded(end), SPEAKERS.get(0));
-    List<Segment> after = new ArrayList<>(segments);
-    int at = 0;
-    while (at < after.size() && after.get(at).start() <= segment.start()) {
-      at++;
-    }
-    after.add(at, segment);
-    editSegments(after, String.format(Locale.ROOT, "add segment %.2f–%.2f", start, end));
   }
 
   /** Removes the segment at {@code index}. */
   public void removeSegment(int index) {
-    if (index >= 0 && index < segments.size()) {
-      List<Segment> after = new ArrayList<>(segments);
-      after.remove(index);
-      editSegments(after, "remove segment " + (index + 1));
-    }
+    transcriptForm.removeSegment(index);
   }
 
   /** Gives the segment at {@code index} the next speaker id (A, B, C, D, then A again). */
   public void nextSpeaker(int index) {
-    if (index >= 0 && index < segments.size()) {
-      Segment segment = segments.get(index);
-      int speaker = SPEAKERS.indexOf(segment.speaker());
-      List<Segment> after = new ArrayList<>(segments);
-      String next = SPEAKERS.get((speaker + 1) % SPEAKERS.size());
-      after.set(index, new Segment(segment.start(), segment.end(), next));
-      editSegments(after, "segment " + (index + 1) + " speaker " + next);
-    }
-  }
-
-  private void editSegments(List<Segment> after, String description) {
-    List<Segment> before = List.copyOf(segments);
-    List<Segment> target = List.copyOf(after);
-    history.push(
-        new FormEdit() {
-          @Override
-          public void execute() {
-            segments.setAll(target);
-          }
-
-          @Override
-          public void undo() {
-            segments.setAll(before);
-          }
-
-          @Override
-          public String description() {
-            return description;
-          }
-        });
+    transcriptForm.nextSpeaker(index);
   }
 
   // ---- rating forms (TTS, RAG) ----
@@ -375,15 +273,7 @@ public final class LabelingViewModel {
    * status) while the TTS rating is locked, or when the rubric has no such scale or point.
    */
   public boolean rate(String field, int point) {
-    Optional<FieldSpec.ScaleField> scale = spec(field, FieldSpec.ScaleField.class);
-    if (scale.isEmpty() || !unlocked()) {
-      return false;
-    }
-    if (point < scale.get().min() || point > scale.get().max()) {
-      setStatus(saveState.get(), field + ": " + point + " is not on the scale");
-      return false;
-    }
-    return answer(field, new FieldValue.ScalePoint(point), "rate " + field + " " + point);
+    return ratings.rate(field, point);
   }
 
   /**
@@ -391,18 +281,7 @@ public final class LabelingViewModel {
    * Refused like {@link #rate}.
    */
   public boolean choose(String field, String option) {
-    Optional<FieldSpec.CategoricalField> categorical =
-        spec(field, FieldSpec.CategoricalField.class);
-    if (categorical.isEmpty() || !unlocked()) {
-      return false;
-    }
-    if (option == null) {
-      return answer(field, null, "clear " + field);
-    }
-    if (categorical.get().options().stream().noneMatch(o -> o.value().equals(option))) {
-      return false;
-    }
-    return answer(field, new FieldValue.Choice(option), field + ": " + option);
+    return ratings.choose(field, option);
   }
 
   /**
@@ -411,39 +290,17 @@ public final class LabelingViewModel {
    * focused row).
    */
   public boolean pick(String field, int number) {
-    Optional<FieldSpec> spec = current.get() == null ? Optional.empty() : rubric().field(field);
-    if (spec.isEmpty()) {
-      return false;
-    }
-    if (spec.get() instanceof FieldSpec.ScaleField scale) {
-      return rate(field, scale.min() + number - 1);
-    }
-    if (spec.get() instanceof FieldSpec.FlagField) {
-      return setAnswerFlag(
-          field, !(answers.get(field) instanceof FieldValue.Flag flag && flag.set()));
-    }
-    if (spec.get() instanceof FieldSpec.CategoricalField categorical) {
-      return number >= 1
-          && number <= categorical.options().size()
-          && choose(field, categorical.options().get(number - 1).value());
-    }
-    return false;
+    return ratings.pick(field, number);
   }
 
   /** Clears the answer of {@code field} in a rating form (an optional dimension left empty). */
   public boolean clearAnswer(String field) {
-    if (spec(field, FieldSpec.class).isEmpty() || !unlocked()) {
-      return false;
-    }
-    return answer(field, null, "clear " + field);
+    return ratings.clear(field);
   }
 
   /** Sets flag field {@code field} of a rating form (e.g. RAG's "unsure"). Refused like rate. */
   public boolean setAnswerFlag(String field, boolean set) {
-    if (spec(field, FieldSpec.FlagField.class).isEmpty() || !unlocked()) {
-      return false;
-    }
-    return answer(field, new FieldValue.Flag(set), (set ? "set " : "clear ") + field);
+    return ratings.setFlag(field, set);
   }
 
   /**
@@ -451,54 +308,27 @@ public final class LabelingViewModel {
    * rubric's word-marks field. Refused like {@link #rate}.
    */
   public boolean toggleWordMark(int index) {
-    Optional<String> field = wordMarksField();
-    if (field.isEmpty() || !unlocked() || index < 0) {
-      return false;
-    }
-    List<Integer> marks = new ArrayList<>(markedWords());
-    String word = index < promptWords().size() ? " '" + promptWords().get(index) + "'" : "";
-    String description;
-    if (marks.contains(index)) {
-      marks.remove(Integer.valueOf(index));
-      description = "unmark word " + index + word;
-    } else {
-      marks.add(index);
-      Collections.sort(marks);
-      description = "mark word " + index + word;
-    }
-    return answer(
-        field.get(), marks.isEmpty() ? null : new FieldValue.WordMarks(marks), description);
+    return ratings.toggleWordMark(index);
   }
 
   /** The marked prompt words (indices from 0, ascending). */
   public List<Integer> markedWords() {
-    return wordMarksField()
-        .map(answers::get)
-        .filter(FieldValue.WordMarks.class::isInstance)
-        .map(value -> ((FieldValue.WordMarks) value).indices())
-        .orElse(List.of());
+    return ratings.markedWords();
   }
 
   /** The open TTS item's prompt words; empty for other items. */
   public List<String> promptWords() {
-    ClipToLabel clip = current.get();
-    return clip != null && clip.content() instanceof ItemContent.TtsPrompt prompt
-        ? prompt.words()
-        : List.of();
+    return ratings.promptWords();
   }
 
   /** The scale point given to {@code field}, if any. */
   public OptionalInt rating(String field) {
-    return answers.get(field) instanceof FieldValue.ScalePoint point
-        ? OptionalInt.of(point.point())
-        : OptionalInt.empty();
+    return ratings.rating(field);
   }
 
   /** The option chosen for {@code field}, if any. */
   public Optional<String> choice(String field) {
-    return answers.get(field) instanceof FieldValue.Choice choice
-        ? Optional.of(choice.option())
-        : Optional.empty();
+    return ratings.choice(field);
   }
 
   /** Undoes the last form edit of this clip; false when there is none. */
@@ -515,126 +345,17 @@ public final class LabelingViewModel {
     return edit.isPresent();
   }
 
-  private boolean answer(String field, FieldValue value, String description) {
-    FieldValue before = answers.get(field);
-    if (java.util.Objects.equals(before, value)) {
-      return true;
-    }
-    history.push(new AnswerEdit(field, before, value, description));
-    return true;
-  }
-
-  /** Changes one answer of a rating form. */
-  private final class AnswerEdit implements FormEdit {
-    private final String field;
-    private final FieldValue before;
-    private final FieldValue after;
-    private final String description;
-
-    AnswerEdit(String field, FieldValue before, FieldValue after, String description) {
-      this.field = field;
-      this.before = before;
-      this.after = after;
-      this.description = description;
-    }
-
-    @Override
-    public void execute() {
-      put(after);
-    }
-
-    @Override
-    public void undo() {
-      put(before);
-    }
-
-    private void put(FieldValue value) {
-      if (value == null) {
-        answers.remove(field);
-      } else {
-        answers.put(field, value);
-      }
-    }
-
-    @Override
-    public String description() {
-      return description;
-    }
-  }
-
-  /** A flag of the ASR form changed on its check box. */
-  private record FlagEdit(BooleanProperty property, String flag, boolean before, boolean after)
-      implements FormEdit {
-    @Override
-    public void execute() {
-      property.set(after);
-    }
-
-    @Override
-    public void undo() {
-      property.set(before);
-    }
-
-    @Override
-    public String description() {
-      return (after ? "check " : "uncheck ") + FieldNames.inSentence(flag);
-    }
-  }
-
-  private Rubric rubric() {
-    return current.get().rubric();
-  }
-
-  private <T extends FieldSpec> Optional<T> spec(String field, Class<T> type) {
-    if (current.get() == null || form.get() == FormKind.ASR_TRANSCRIPT) {
-      return Optional.empty();
-    }
-    return rubric().field(field).filter(type::isInstance).map(type::cast);
-  }
-
-  private Optional<String> wordMarksField() {
-    if (current.get() == null) {
-      return Optional.empty();
-    }
-    return rubric().fields().stream()
-        .filter(FieldSpec.WordMarksField.class::isInstance)
-        .map(FieldSpec::name)
-        .findFirst();
-  }
-
   /** True when rating is allowed; otherwise says why in the status line. */
   private boolean unlocked() {
     if (readOnly.get()) {
       setStatus(saveState.get(), submittedNote.get());
       return false;
     }
-    if (locked.get()) {
-      String why = audio.cannotPlayProperty().get();
-      setStatus(
-          saveState.get(),
-          why.isEmpty()
-              ? "Listen first: "
-                  + percent(heard.get())
-                  + " of the clip heard, "
-                  + percent(current.get().listeningShare())
-                  + " needed before rating."
-              : cannotListen(why));
+    if (listening.isLocked()) {
+      setStatus(saveState.get(), listening.refusal());
       return false;
     }
     return true;
-  }
-
-  private void updateHeard(double share) {
-    heard.set(share);
-    ClipToLabel clip = current.get();
-    boolean lock =
-        clip != null && clip.form() == FormKind.TTS_RATING && share + 1e-9 < clip.listeningShare();
-    locked.set(lock);
-    String why = audio.cannotPlayProperty().get();
-    lockMessage.set(
-        !lock
-            ? ""
-            : why.isEmpty() ? "listen first (" + percent(share) + " heard)" : cannotListen(why));
   }
 
   /**
@@ -642,21 +363,7 @@ public final class LabelingViewModel {
    * lowers the project setting; 0 turns the requirement off).
    */
   static String cannotListen(String why) {
-    return "Cannot listen here: "
-        + why
-        + ". Rating needs "
-        + "the clip heard; ask a lead to set "
-        + Setting.LISTENING_SHARE.key()
-        + " to 0 (no listening"
-        + " requirement) or rate on a machine with sound.";
-  }
-
-  private static String percent(double share) {
-    return Math.round(share * 100) + "%";
-  }
-
-  private static double rounded(double seconds) {
-    return Math.round(seconds * 100) / 100.0;
+    return ListeningLock.cannotListen(why);
   }
 
   /** Whether the open clip has edits not yet stored (typed, or being saved). */
@@ -687,13 +394,8 @@ public final class LabelingViewModel {
       fail("Not submitted again: " + submittedNote.get());
       return;
     }
-    if (locked.get()) {
-      fail(
-          "Not submitted: listen first ("
-              + percent(heard.get())
-              + " of the clip heard, "
-              + percent(clip.listeningShare())
-              + " needed).");
+    if (listening.isLocked()) {
+      fail(listening.submitRefusal());
       return;
     }
     submitAttempted = true;
@@ -711,7 +413,7 @@ public final class LabelingViewModel {
     QueueEntry entry = currentEntry.get();
     LabelValue value = value(clip);
     Duration spent = timeSpent();
-    double heard = this.heard.get();
+    double heard = listening.heard();
     int expected = version;
     writing = true;
     setStatus(SaveState.SAVING, "submitting…");
@@ -784,7 +486,7 @@ public final class LabelingViewModel {
     QueueEntry entry = currentEntry.get();
     long savingEdits = edits;
     Duration spent = timeSpent();
-    double heard = this.heard.get();
+    double heard = listening.heard();
     int expected = version;
     writing = true;
     setStatus(SaveState.SAVING, "saving…");
@@ -850,19 +552,9 @@ public final class LabelingViewModel {
   }
 
   private LabelValue value(ClipToLabel clip) {
-    if (clip.form() != FormKind.ASR_TRANSCRIPT) {
-      return new LabelValue(clip.rubric().id(), new LinkedHashMap<>(answers));
-    }
-    Map<String, FieldValue> fields = new LinkedHashMap<>();
-    String text = transcript.get() == null ? "" : transcript.get();
-    if (!text.isBlank()) {
-      fields.put(TRANSCRIPT, new FieldValue.Text(text.strip()));
-    }
-    flags.forEach((name, property) -> fields.put(name, new FieldValue.Flag(property.get())));
-    if (!segments.isEmpty()) {
-      fields.put(SEGMENTS, new FieldValue.Segments(List.copyOf(segments)));
-    }
-    return new LabelValue(clip.rubric().id(), fields);
+    return new LabelValue(
+        clip.rubric().id(),
+        clip.form() == FormKind.ASR_TRANSCRIPT ? transcriptForm.fields() : ratings.fields());
   }
 
   /** The rubric's problems; a draft (not {@code complete}) may leave required fields empty. */
@@ -922,31 +614,14 @@ public final class LabelingViewModel {
         prefilled = clip.prefillHypothesis() && clip.clip().hypothesis().isPresent();
         text = prefilled ? clip.clip().hypothesis().get() : "";
       }
-      transcript.set(text);
+      transcriptForm.fill(label, text);
       transcriptCaption.set(
           prefilled ? "Transcript  (pre-filled from the ASR hypothesis)" : "Transcript");
-      for (String flag : FLAGS) {
-        flags
-            .get(flag)
-            .set(
-                label
-                    .flatMap(l -> l.value().field(flag))
-                    .map(value -> value instanceof FieldValue.Flag f && f.set())
-                    .orElse(false));
-      }
-      segments.setAll(
-          label
-              .flatMap(l -> l.value().field(SEGMENTS))
-              .map(
-                  value ->
-                      value instanceof FieldValue.Segments s ? s.segments() : List.<Segment>of())
-              .orElse(List.of()));
       Map<String, FieldValue> stored = new LinkedHashMap<>();
       if (clip.form() != FormKind.ASR_TRANSCRIPT) {
         label.ifPresent(l -> stored.putAll(l.value().fields()));
       }
-      answers.clear();
-      answers.putAll(stored);
+      ratings.fill(stored);
       history.clear();
       form.set(clip.form());
       qeHintsVisible.set(clip.qeHintsVisible());
@@ -956,8 +631,7 @@ public final class LabelingViewModel {
       // Last, so that listeners of the open clip see its form already filled in.
       current.set(clip);
       currentEntry.set(entry);
-      heardBefore = label.map(Label::listenedCoverage).orElse(0.0);
-      updateHeard(heardBefore);
+      listening.reset(label.map(Label::listenedCoverage).orElse(0.0));
       boolean submitted = label.isPresent() && label.get().state() == LabelState.SUBMITTED;
       correcting = false;
       readOnly.set(submitted);
@@ -998,7 +672,7 @@ public final class LabelingViewModel {
    * Reads the clip after {@code entry} in the background so that submit-and-next shows it at once.
    */
   private void prefetchAfter(QueueEntry entry) {
-    Optional<QueueEntry> next = nextToDo(entry);
+    Optional<QueueEntry> next = queue.nextToDo(entry);
     if (next.isEmpty()) {
       return;
     }
@@ -1009,7 +683,7 @@ public final class LabelingViewModel {
         clip -> {
           QueueEntry open = currentEntry.get();
           if (open != null
-              && nextToDo(open).map(e -> sameAssignment(e, next.get())).orElse(false)) {
+              && queue.nextToDo(open).map(e -> sameAssignment(e, next.get())).orElse(false)) {
             prefetched = clip;
             audio.prefetch(clip.clip().audio());
           }
@@ -1020,22 +694,12 @@ public final class LabelingViewModel {
   }
 
   private void moveOnFrom(QueueEntry from) {
-    if (queueNext.isPresent() && !toDoAheadInPage(from)) {
+    if (queue.next().isPresent() && !queue.toDoAheadInPage(from)) {
       // Nothing left to do in what is read: read on rather than wrap round to skipped entries.
-      readMore(() -> nextToDo(from).ifPresentOrElse(this::showEntry, this::showAllDone));
+      readMore(() -> queue.nextToDo(from).ifPresentOrElse(this::showEntry, this::showAllDone));
       return;
     }
-    nextToDo(from).ifPresentOrElse(this::showEntry, this::showAllDone);
-  }
-
-  /** Whether an open entry after {@code from} is still to do in the part of the queue read. */
-  private boolean toDoAheadInPage(QueueEntry from) {
-    for (int i = indexOf(from) + 1; i < openRead; i++) {
-      if (entries.get(i).state() != AssignmentState.SUBMITTED) {
-        return true;
-      }
-    }
-    return false;
+    queue.nextToDo(from).ifPresentOrElse(this::showEntry, this::showAllDone);
   }
 
   /**
@@ -1047,14 +711,13 @@ public final class LabelingViewModel {
   }
 
   private void readMoreNear(QueueEntry entry) {
-    int index = indexOf(entry);
-    if (queueNext.isPresent() && index >= 0 && index < openRead && openRead - index <= READ_AHEAD) {
+    if (queue.nearEndOfRead(entry)) {
       readMore();
     }
   }
 
   private void readMore(Runnable then) {
-    if (queueNext.isEmpty() || actor == null) {
+    if (queue.next().isEmpty() || actor == null) {
       then.run();
       return;
     }
@@ -1063,21 +726,13 @@ public final class LabelingViewModel {
       return;
     }
     readingMore = true;
-    OptionalLong after = queueNext;
+    OptionalLong after = queue.next();
     executor.submit(
         "read more of the labeling queue",
         () -> service.queuePage(actor, after),
         page -> {
           readingMore = false;
-          List<QueueEntry> more = new ArrayList<>();
-          for (QueueItem item : page.items()) {
-            if (entries.stream().noneMatch(e -> e.item().assignmentId() == item.assignmentId())) {
-              more.add(new QueueEntry(item, item.state()));
-            }
-          }
-          entries.addAll(openRead, more);
-          openRead += more.size();
-          queueNext = page.next();
+          queue.add(page);
           updateProgress();
           runAfterReadingMore();
         },
@@ -1100,63 +755,16 @@ public final class LabelingViewModel {
     canReopen.set(false);
     submittedNote.set("");
     history.clear();
-    answers.clear();
+    ratings.fill(Map.of());
     current.set(null);
-    updateHeard(0);
+    listening.reset(0);
     currentEntry.set(null);
     header.set("");
     emptyMessage.set(ALL_DONE);
   }
 
-  /** The next entry to do after {@code from} in queue order, wrapping round; never {@code from}. */
-  private Optional<QueueEntry> nextToDo(QueueEntry from) {
-    int start = indexOf(from);
-    int size = entries.size();
-    for (int step = 1; step <= size; step++) {
-      QueueEntry candidate = entries.get(Math.floorMod(start + step, size));
-      if (!sameAssignment(candidate, from) && candidate.state() != AssignmentState.SUBMITTED) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private Optional<QueueEntry> firstToDo() {
-    return entries.stream().filter(e -> e.state() != AssignmentState.SUBMITTED).findFirst();
-  }
-
-  private Optional<QueueEntry> neighbour(int direction) {
-    QueueEntry open = currentEntry.get();
-    if (open == null) {
-      return visibleEntries.stream().findFirst();
-    }
-    int index = -1;
-    for (int i = 0; i < visibleEntries.size(); i++) {
-      if (sameAssignment(visibleEntries.get(i), open)) {
-        index = i;
-      }
-    }
-    int target = index + direction;
-    return target >= 0 && target < visibleEntries.size()
-        ? Optional.of(visibleEntries.get(target))
-        : Optional.empty();
-  }
-
-  private int indexOf(QueueEntry entry) {
-    for (int i = 0; i < entries.size(); i++) {
-      if (sameAssignment(entries.get(i), entry)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
   private QueueEntry replace(QueueEntry entry, AssignmentState state) {
-    int index = indexOf(entry);
-    QueueEntry updated = entry.with(state);
-    if (index >= 0) {
-      entries.set(index, updated);
-    }
+    QueueEntry updated = queue.replace(entry, state);
     if (sameAssignment(currentEntry.get(), entry)) {
       currentEntry.set(updated);
     }
@@ -1165,15 +773,13 @@ public final class LabelingViewModel {
   }
 
   private static boolean sameAssignment(QueueEntry a, QueueEntry b) {
-    return a != null && b != null && a.item().assignmentId() == b.item().assignmentId();
+    return LabelingQueue.sameAssignment(a, b);
   }
 
   // ---- status ----
 
   private void updateProgress() {
-    long submitted = entries.stream().filter(e -> e.state() == AssignmentState.SUBMITTED).count();
-    int notRead = queueNext.isPresent() ? Math.max(0, openCount - openRead) : 0;
-    progress.set(submitted + " of " + (entries.size() + notRead) + " submitted");
+    progress.set(queue.progress());
   }
 
   private void setStatus(SaveState state, String text) {
@@ -1235,16 +841,16 @@ public final class LabelingViewModel {
 
   /** The queue entries the filter shows, in queue order. */
   public ObservableList<QueueEntry> visibleEntries() {
-    return visibleEntries;
+    return queue.visibleEntries();
   }
 
   /** Every queue entry, in queue order. */
   public List<QueueEntry> entries() {
-    return new ArrayList<>(entries);
+    return queue.entries();
   }
 
   public ObjectProperty<QueueFilter> filterProperty() {
-    return filter;
+    return queue.filterProperty();
   }
 
   public ReadOnlyObjectProperty<ClipToLabel> currentProperty() {
@@ -1286,21 +892,17 @@ public final class LabelingViewModel {
 
   /** The transcript as typed; the view binds its text area to it both ways. */
   public StringProperty transcriptProperty() {
-    return transcript;
+    return transcriptForm.transcriptProperty();
   }
 
   /** The flag {@code name} (one of {@link #FLAGS}); the view binds a check box to it both ways. */
   public BooleanProperty flagProperty(String name) {
-    BooleanProperty property = flags.get(name);
-    if (property == null) {
-      throw new IllegalArgumentException("asr-transcript has no flag " + name);
-    }
-    return property;
+    return transcriptForm.flagProperty(name);
   }
 
   /** The segments so far, in time order. */
   public ObservableList<Segment> segmentsProperty() {
-    return readOnlySegments;
+    return transcriptForm.segmentsProperty();
   }
 
   /** The rubric's problems with the form as it stands, one sentence each. */
@@ -1315,22 +917,22 @@ public final class LabelingViewModel {
 
   /** The answers of a TTS or RAG form by field name (read-only; change them with the commands). */
   public ObservableMap<String, FieldValue> answersProperty() {
-    return readOnlyAnswers;
+    return ratings.answersProperty();
   }
 
   /** The share of the open clip heard, 0–1 (what was stored for it, or more). */
   public ReadOnlyDoubleProperty heardProperty() {
-    return heard.getReadOnlyProperty();
+    return listening.heardProperty();
   }
 
   /** True while a TTS rating may not be given yet (not enough of the clip heard). */
   public ReadOnlyBooleanProperty lockedProperty() {
-    return locked.getReadOnlyProperty();
+    return listening.lockedProperty();
   }
 
   /** "listen first (62% heard)" while locked, empty otherwise. */
   public ReadOnlyStringProperty lockMessageProperty() {
-    return lockMessage.getReadOnlyProperty();
+    return listening.messageProperty();
   }
 
   /**
