@@ -91,7 +91,7 @@ public class ExportBenchmark {
   }
 
   private static ExportRequest request(String name, Path out) {
-    return new ExportRequest(
+    return ExportRequest.plain(
         name,
         out,
         List.of("earmark-jsonl"),

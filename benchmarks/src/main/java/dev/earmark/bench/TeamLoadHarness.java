@@ -363,7 +363,7 @@ public final class TeamLoadHarness {
   }
 
   private static ExportRequest request(String name, Path out, Map<String, String> allowed) {
-    return new ExportRequest(
+    return ExportRequest.plain(
         name, out, List.of(), allowed, Optional.empty(), DataUse.EVALUATION, "load-harness");
   }
 

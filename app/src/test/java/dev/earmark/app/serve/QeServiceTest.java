@@ -22,17 +22,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,24 +42,16 @@ class QeServiceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  private static Path dir;
+  @TempDir static Path dir;
   private static Path demo;
   private static QeModel model;
   private static HttpClient http;
 
   @BeforeAll
   static void copyDemoAndLoadModel() throws IOException {
-    dir = Files.createTempDirectory("earmark-qe-serve-test");
     demo = DemoDataset.copyTo(dir.resolve("demo")).getParent();
     model = QeModel.loadDefault();
     http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-  }
-
-  @AfterAll
-  static void removeDemo() throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 
   private static QeService start(Map<String, String> settings) {

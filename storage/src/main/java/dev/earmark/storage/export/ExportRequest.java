@@ -56,32 +56,11 @@ public record ExportRequest(
     listening = List.copyOf(listening);
   }
 
-  /** A request without listening tests (the default). */
-  public ExportRequest(
-      String batchName,
-      Path outDir,
-      List<String> formats,
-      Map<String, String> allowed,
-      Optional<Instant> timestamp,
-      DataUse use,
-      String appVersion,
-      boolean withAudio,
-      boolean normalize) {
-    this(
-        batchName,
-        outDir,
-        formats,
-        allowed,
-        timestamp,
-        use,
-        appVersion,
-        withAudio,
-        normalize,
-        List.of());
-  }
-
-  /** A request that leaves the audio out of the batch (the default). */
-  public ExportRequest(
+  /**
+   * A plain request: no audio copied into the batch, raw transcripts in every format, no listening
+   * tests.
+   */
+  public static ExportRequest plain(
       String batchName,
       Path outDir,
       List<String> formats,
@@ -89,19 +68,7 @@ public record ExportRequest(
       Optional<Instant> timestamp,
       DataUse use,
       String appVersion) {
-    this(batchName, outDir, formats, allowed, timestamp, use, appVersion, false, false);
-  }
-
-  /** A request with raw transcripts in every format (the default). */
-  public ExportRequest(
-      String batchName,
-      Path outDir,
-      List<String> formats,
-      Map<String, String> allowed,
-      Optional<Instant> timestamp,
-      DataUse use,
-      String appVersion,
-      boolean withAudio) {
-    this(batchName, outDir, formats, allowed, timestamp, use, appVersion, withAudio, false);
+    return new ExportRequest(
+        batchName, outDir, formats, allowed, timestamp, use, appVersion, false, false, List.of());
   }
 }

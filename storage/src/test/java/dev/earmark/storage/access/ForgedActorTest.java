@@ -183,7 +183,7 @@ class ForgedActorTest {
                 new BatchExporter(s.project(), s.policies())
                     .export(
                         FORGED,
-                        new ExportRequest(
+                        ExportRequest.plain(
                             "forged",
                             s.out(),
                             List.of("jsonl"),

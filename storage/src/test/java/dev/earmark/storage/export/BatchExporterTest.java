@@ -47,7 +47,7 @@ class BatchExporterTest {
   }
 
   private ExportRequest request(String name, Path out, Map<String, String> allowed) {
-    return new ExportRequest(
+    return ExportRequest.plain(
         name,
         out,
         List.of("earmark-jsonl"),
@@ -145,7 +145,7 @@ class BatchExporterTest {
               () ->
                   exporter.export(
                       lead,
-                      new ExportRequest(
+                      ExportRequest.plain(
                           "b1",
                           dir.resolve("b1-other"),
                           List.of("kaldi"),

@@ -62,7 +62,8 @@ class BatchInterchangeTest {
         DataUse.TRAINING,
         "test",
         audio,
-        normalize);
+        normalize,
+        List.of());
   }
 
   private static Map<String, String> waiveAll(BatchExporter exporter, Actor lead, Path probe) {

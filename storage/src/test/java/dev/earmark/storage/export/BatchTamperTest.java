@@ -100,7 +100,9 @@ class BatchTamperTest {
         Optional.of(Instant.parse(DemoDataset.REFERENCE_DATE + "T12:00:00Z")),
         DataUse.TRAINING,
         "test",
-        true);
+        true,
+        false,
+        List.of());
   }
 
   private Path copy() throws Exception {

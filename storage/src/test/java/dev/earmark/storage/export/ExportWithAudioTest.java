@@ -49,7 +49,9 @@ class ExportWithAudioTest {
         Optional.of(PINNED),
         DataUse.TRAINING,
         "test",
-        audio);
+        audio,
+        false,
+        List.of());
   }
 
   @ParameterizedTest
@@ -101,7 +103,7 @@ class ExportWithAudioTest {
       ExportOutcome without =
           exporter.export(
               lead,
-              new ExportRequest(
+              ExportRequest.plain(
                   "plain",
                   plain,
                   List.of("earmark-jsonl"),

@@ -167,7 +167,7 @@ class SubmittedWorkTest {
           new BatchExporter(fixture.project(), fixture.policies())
               .export(
                   LEAD,
-                  new ExportRequest(
+                  ExportRequest.plain(
                       "batch-7",
                       dir.resolve("batch-7"),
                       List.of("earmark-jsonl"),

@@ -1,9 +1,11 @@
 package dev.earmark.app.gui.background;
 
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
@@ -91,6 +93,15 @@ public final class FxTaskExecutor implements BackgroundExecutor {
   @Override
   public void shutdown() {
     pool.shutdownNow();
+  }
+
+  /**
+   * After {@link #shutdown}, waits up to {@code timeout} for the work that was running to end (it
+   * was interrupted, not stopped); whether it has. Its outcome may still be waiting for the JavaFX
+   * thread. Tests use this to let a window go quiet before the next one opens the same project.
+   */
+  public boolean awaitTermination(Duration timeout) throws InterruptedException {
+    return pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** One piece of work, its progress and its cancel, run as a JavaFX {@link Task}. */

@@ -29,13 +29,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -80,7 +76,6 @@ public final class WorkbenchShell {
   private final Clock clock;
   private final Path demoProject;
   private final Path lastProjectFile;
-  private final List<ScreenFactory> factories;
   private final Theme theme = new Theme();
   private final BackgroundExecutor executor;
   private final RecentProjects recent;
@@ -94,12 +89,8 @@ public final class WorkbenchShell {
   private final MenuButton actAs = new MenuButton("Act as");
   private final StackPane content = new StackPane();
 
-  private final Map<String, WorkbenchScreen> screens = new LinkedHashMap<>();
-  private OpenedProject opened;
-  private String activeId;
-  private String userId = System.getProperty("user.name", "lead");
+  private final ShellModel state;
   private OsAccount osAccount = OsAccount.system();
-  private Runnable afterOpen;
   private WelcomeView welcome;
   private ImportWizardView importWizard;
   private final VBox top = new VBox();
@@ -127,7 +118,7 @@ public final class WorkbenchShell {
     this.clock = clock;
     this.demoProject = demoProject;
     this.lastProjectFile = lastProjectFile;
-    this.factories = List.copyOf(factories);
+    this.state = new ShellModel(factories, System.getProperty("user.name", "lead"));
     this.recent = RecentProjects.besides(lastProjectFile);
     root.getStyleClass().add("workbench-shell");
     this.zoom = new UiZoom(root, WindowState.DEFAULT_ZOOM);
@@ -161,7 +152,7 @@ public final class WorkbenchShell {
     scene.addEventFilter(KeyEvent.KEY_TYPED, event -> route(scene, event)); // "?" and the like
     stage.setOnCloseRequest(
         event -> {
-          if (screens.values().stream().anyMatch(WorkbenchScreen::hasUnsavedWork)) {
+          if (!state.unsaved().isEmpty()) {
             event.consume(); // close once the last edits are stored; a failed save keeps it open
             saveAllThen(stage::close);
           }
@@ -175,7 +166,7 @@ public final class WorkbenchShell {
 
   /** Opens the project in {@code directory} for {@code userId}, in the background. */
   public void open(Path directory, String userId) {
-    this.userId = userId;
+    state.userId(userId);
     saveAllThen(
         () -> {
           closeProject();
@@ -193,7 +184,7 @@ public final class WorkbenchShell {
    * start-up path); like {@link #open(Path, String)} otherwise.
    */
   public void open(ProjectPreload preload) {
-    this.userId = preload.userId();
+    state.userId(preload.userId());
     closeProject();
     message("Earmark " + Version.current(), "Opening " + preload.directory() + "…");
     executor.submit(
@@ -208,7 +199,7 @@ public final class WorkbenchShell {
    * first run; {@code userId} becomes the lead of a project created there.
    */
   public void welcome(String userId) {
-    this.userId = userId;
+    state.userId(userId);
     saveAllThen(
         () -> {
           closeProject();
@@ -223,8 +214,8 @@ public final class WorkbenchShell {
    * newcomer from the workbench.
    */
   public void firstRun(String userId) {
-    this.userId = userId;
-    afterOpen = this::showFirstRunBanner;
+    state.userId(userId);
+    state.afterOpen(this::showFirstRunBanner);
     openDemo();
   }
 
@@ -243,7 +234,7 @@ public final class WorkbenchShell {
    * the import wizard when {@code importNext}.
    */
   public void create(NewProject project, boolean importNext) {
-    this.userId = project.userId();
+    state.userId(project.userId());
     saveAllThen(
         () -> {
           closeProject();
@@ -252,7 +243,7 @@ public final class WorkbenchShell {
               "create the project " + project.directory(),
               () -> project.create(clock),
               directory -> {
-                afterOpen = importNext ? this::importManifest : null;
+                state.afterOpen(importNext ? this::importManifest : null);
                 open(directory, project.userId());
               },
               failure -> cannotOpen(project.directory(), failure));
@@ -264,12 +255,12 @@ public final class WorkbenchShell {
    * anyone else is told so. "Done" reopens the project so every screen sees the new clips.
    */
   public void importManifest() {
-    if (opened == null) {
+    if (state.opened().isEmpty()) {
       showWelcome(Optional.empty());
       return;
     }
-    OpenedProject current = opened;
-    if (!current.roles().contains(Role.LEAD)) {
+    OpenedProject current = state.opened().get();
+    if (!state.leads()) {
       message(
           current.title(),
           current.userId()
@@ -292,7 +283,7 @@ public final class WorkbenchShell {
           // Switching project or screen mid-import would close the project under it.
           projectMenu.disableProperty().bind(model.runningProperty());
           navigation.disableProperty().bind(model.runningProperty());
-          activeId = null;
+          state.noneInFront();
           navigationGroup.selectToggle(null);
           content.getChildren().setAll(importWizard.view());
         });
@@ -306,7 +297,7 @@ public final class WorkbenchShell {
     saveAllThen(
         () -> {
           OpenAssignmentPackModel model = new OpenAssignmentPackModel(executor, clock, this::open);
-          activeId = null;
+          state.noneInFront();
           navigationGroup.selectToggle(null);
           content.getChildren().setAll(new OpenAssignmentPackView(model));
         });
@@ -323,10 +314,10 @@ public final class WorkbenchShell {
    * is declared; a real project ignores it, since the OS account decides who acts.
    */
   public void actAs(String userId) {
-    if (opened == null || !opened.sandbox()) {
+    if (!state.mayActAs()) {
       return;
     }
-    OpenedProject current = opened;
+    OpenedProject current = state.opened().get();
     saveAllThen(
         () -> {
           closeScreens();
@@ -340,19 +331,12 @@ public final class WorkbenchShell {
 
   /** Brings the screen {@code screenId} to the front, creating it the first time. */
   public void show(String screenId) {
-    if (opened == null) {
+    Optional<WorkbenchScreen> shown =
+        state.bringToFront(screenId, factory -> factory.create(context()));
+    if (shown.isEmpty()) {
       return;
     }
-    Optional<ScreenFactory> factory =
-        factories.stream()
-            .filter(f -> f.id().equals(screenId) && f.availableTo(opened.roles()))
-            .findFirst();
-    if (factory.isEmpty()) {
-      return;
-    }
-    WorkbenchScreen screen =
-        screens.computeIfAbsent(screenId, id -> factory.get().create(context()));
-    activeId = screenId;
+    WorkbenchScreen screen = shown.get();
     content.getChildren().setAll(screen.view());
     navigationGroup.getToggles().stream()
         .filter(toggle -> ("nav-" + screenId).equals(((ToggleButton) toggle).getId()))
@@ -363,28 +347,27 @@ public final class WorkbenchShell {
 
   /** The screen in front, if any. */
   public Optional<WorkbenchScreen> activeScreen() {
-    return Optional.ofNullable(activeId).map(screens::get);
+    return state.activeScreen();
   }
 
   /** The screen {@code screenId} if it has been opened. */
   public Optional<WorkbenchScreen> screen(String screenId) {
-    return Optional.ofNullable(screens.get(screenId));
+    return state.screen(screenId);
   }
 
   /** The acting user's roles in the open project; empty when none is open. */
   public Set<Role> roles() {
-    return opened == null ? java.util.Set.of() : opened.roles();
+    return state.roles();
   }
 
   /** The users of the open project, who may be acted as; empty when none is open. */
   public List<User> users() {
-    return opened == null ? List.of() : opened.users();
+    return state.users();
   }
 
   /** Stores every screen's pending edits, then runs {@code next} (not if a save fails). */
   public void saveAllThen(Runnable next) {
-    List<WorkbenchScreen> unsaved =
-        screens.values().stream().filter(WorkbenchScreen::hasUnsavedWork).toList();
+    List<WorkbenchScreen> unsaved = state.unsaved();
     Runnable chain = next;
     for (int i = unsaved.size() - 1; i >= 0; i--) {
       WorkbenchScreen screen = unsaved.get(i);
@@ -404,10 +387,7 @@ public final class WorkbenchShell {
     navigation.disableProperty().unbind();
     navigation.setDisable(false);
     closeScreens();
-    if (opened != null) {
-      opened.project().close();
-      opened = null;
-    }
+    state.closeProject();
   }
 
   /** Closes everything, for the window's end. */
@@ -419,6 +399,7 @@ public final class WorkbenchShell {
   // ---- opening ----
 
   private WorkbenchContext context() {
+    OpenedProject opened = state.opened().orElseThrow();
     return new WorkbenchContext(
         opened.project(),
         opened.title(),
@@ -432,29 +413,25 @@ public final class WorkbenchShell {
   }
 
   private void opened(OpenedProject project) {
-    opened = project;
+    state.opened(project);
     try {
       StartupProject.remember(lastProjectFile, project.directory());
       recent.add(project.directory());
     } catch (IOException e) {
       // Remembering is a convenience; the project is open all the same.
     }
-    importItem.setDisable(!project.roles().contains(Role.LEAD));
+    importItem.setDisable(!state.leads());
     stage.setTitle("Earmark — " + project.title() + " · " + project.userId());
-    who.setText(project.userId() + " · " + roleNames(project.roles()));
+    who.setText(state.who());
     rebuildNavigation();
     rebuildActAs();
-    List<ScreenFactory> available = available();
+    List<ScreenFactory> available = state.available();
     if (available.isEmpty()) {
       noScreens(project);
     } else {
       show(available.get(0).id());
     }
-    Runnable next = afterOpen;
-    afterOpen = null;
-    if (next != null) {
-      next.run();
-    }
+    state.takeAfterOpen().ifPresent(Runnable::run);
   }
 
   private void cannotOpen(Path directory, Throwable failure) {
@@ -462,11 +439,8 @@ public final class WorkbenchShell {
         failure instanceof StorageException
             ? failure.getMessage()
             : "The project could not be opened: " + FailureSentence.reason(failure);
-    afterOpen = null;
-    if (opened != null) {
-      opened.project().close();
-      opened = null;
-    }
+    state.afterOpen(null);
+    state.closeProject();
     showWelcome(Optional.of(new WelcomeModel.Problem(directory, reason)));
   }
 
@@ -481,7 +455,7 @@ public final class WorkbenchShell {
         demoProject.toAbsolutePath().getParent() == null
             ? demoProject.toAbsolutePath()
             : demoProject.toAbsolutePath().getParent();
-    WelcomeModel model = new WelcomeModel(problem, recent.list(), folder, userId);
+    WelcomeModel model = new WelcomeModel(problem, recent.list(), folder, state.userId());
     welcome =
         new WelcomeView(
             model,
@@ -493,7 +467,7 @@ public final class WorkbenchShell {
 
               @Override
               public void open(Path project) {
-                WorkbenchShell.this.open(project, userId);
+                WorkbenchShell.this.open(project, state.userId());
               }
 
               @Override
@@ -521,9 +495,9 @@ public final class WorkbenchShell {
     Button open = new Button("Open a project…");
     open.setOnAction(event -> chooseProject());
     Button create = new Button("New project…");
-    create.setOnAction(event -> welcome(opened == null ? userId : opened.userId()));
+    create.setOnAction(event -> welcome(state.actingUser()));
     Button importButton = new Button("Import a manifest…");
-    importButton.setDisable(opened == null || !opened.roles().contains(Role.LEAD));
+    importButton.setDisable(!state.leads());
     importButton.setOnAction(event -> importManifest());
     Button dismiss = new Button("✕");
     dismiss.setId("dismissFirstRun");
@@ -544,7 +518,7 @@ public final class WorkbenchShell {
   private void noScreens(OpenedProject project) {
     List<Node> choices = new ArrayList<>();
     for (User user : project.users()) {
-      Button button = new Button(user.id() + " · " + roleNames(user.roles()));
+      Button button = new Button(user.id() + " · " + ShellModel.roleNames(user.roles()));
       button.setOnAction(event -> actAs(user.id()));
       choices.add(button);
     }
@@ -553,7 +527,7 @@ public final class WorkbenchShell {
       message(
           project.title(),
           "No screen here is for "
-              + roleNames(project.roles())
+              + ShellModel.roleNames(project.roles())
               + ". Ask the project's lead for the role you need.");
       return;
     }
@@ -563,12 +537,14 @@ public final class WorkbenchShell {
             ? project.userId()
                 + " is not a user of this project. A lead adds users with their roles; to look"
                 + " around, act as one of the project's users:"
-            : "No screen here is for " + roleNames(project.roles()) + ". Act as another user:",
+            : "No screen here is for "
+                + ShellModel.roleNames(project.roles())
+                + ". Act as another user:",
         users);
   }
 
   private void openDemo() {
-    String user = opened == null ? userId : opened.userId();
+    String user = state.actingUser();
     saveAllThen(
         () -> {
           closeProject();
@@ -598,21 +574,18 @@ public final class WorkbenchShell {
   private void chooseProject() {
     DirectoryChooser chooser = new DirectoryChooser();
     chooser.setTitle("Open an Earmark project");
-    if (opened != null && opened.directory().getParent() != null) {
-      chooser.setInitialDirectory(opened.directory().getParent().toFile());
-    }
+    state
+        .opened()
+        .map(project -> project.directory().getParent())
+        .ifPresent(parent -> chooser.setInitialDirectory(parent.toFile()));
     File chosen = chooser.showDialog(stage);
     if (chosen != null) {
-      open(chosen.toPath(), opened == null ? userId : opened.userId());
+      open(chosen.toPath(), state.actingUser());
     }
   }
 
   private void closeScreens() {
-    for (WorkbenchScreen screen : screens.values()) {
-      screen.close();
-    }
-    screens.clear();
-    activeId = null;
+    state.closeScreens();
     content.getChildren().clear();
   }
 
@@ -641,7 +614,7 @@ public final class WorkbenchShell {
     demo.setOnAction(event -> openDemo());
     MenuItem create = new MenuItem("New project…");
     create.setId("menuNewProject");
-    create.setOnAction(event -> welcome(opened == null ? userId : opened.userId()));
+    create.setOnAction(event -> welcome(state.actingUser()));
     importItem.setId("menuImportManifest");
     importItem.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
     importItem.setDisable(true);
@@ -728,7 +701,7 @@ public final class WorkbenchShell {
   private void rebuildNavigation() {
     navigation.getChildren().clear();
     navigationGroup.getToggles().clear();
-    for (ScreenFactory factory : available()) {
+    for (ScreenFactory factory : state.available()) {
       ToggleButton button = new ToggleButton(factory.title());
       button.setId("nav-" + factory.id());
       button.setToggleGroup(navigationGroup);
@@ -744,16 +717,12 @@ public final class WorkbenchShell {
 
   private void rebuildActAs() {
     actAs.getItems().clear();
-    for (User user : opened.users()) {
-      MenuItem item = new MenuItem(user.id() + " · " + roleNames(user.roles()));
+    for (User user : state.users()) {
+      MenuItem item = new MenuItem(user.id() + " · " + ShellModel.roleNames(user.roles()));
       item.setId("actAs-" + user.id());
       item.setOnAction(event -> actAs(user.id()));
       actAs.getItems().add(item);
     }
-  }
-
-  private List<ScreenFactory> available() {
-    return factories.stream().filter(f -> f.availableTo(opened.roles())).toList();
   }
 
   private void message(String heading, String text, Node... more) {
@@ -769,15 +738,5 @@ public final class WorkbenchShell {
     box.setAlignment(Pos.TOP_LEFT);
     StackPane.setAlignment(box, Pos.TOP_LEFT);
     content.getChildren().setAll(box);
-  }
-
-  private static String roleNames(Set<Role> roles) {
-    if (roles.isEmpty()) {
-      return "no role";
-    }
-    return roles.stream()
-        .sorted()
-        .map(role -> role.name().toLowerCase(Locale.ROOT))
-        .collect(Collectors.joining(", "));
   }
 }

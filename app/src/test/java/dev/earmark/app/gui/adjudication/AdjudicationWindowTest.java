@@ -4,12 +4,10 @@ import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.gui.Screens;
-import dev.earmark.app.gui.background.FxTaskExecutor;
+import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.app.gui.proposals.ProposalRow;
 import dev.earmark.app.gui.proposals.ProposalsScreen;
 import dev.earmark.app.gui.shell.ScreenshotFiles;
-import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.audio.qe.FeatureContribution;
 import dev.earmark.audio.qe.QeModel;
 import dev.earmark.audio.qe.QePrediction;
@@ -23,23 +21,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -50,18 +44,17 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class AdjudicationWindowTest {
-  private static Path dir;
-  private static Path demo;
-  private WorkbenchShell shell;
-  private Scene scene;
+  @TempDir static Path dir;
+
+  @RegisterExtension
+  static final WorkbenchWindow window =
+      WorkbenchWindow.building(() -> dir, DemoDisputes::build)
+          .rememberingIn(Path.of("last-project"));
 
   @BeforeAll
   static void buildDemo() throws IOException {
-    dir = Files.createTempDirectory("earmark-adjudication-window");
-    demo = dir.resolve("demo");
-    DemoDisputes.build(demo);
     // QE hints for the disputed clips, so the clip header shows one (the demo records none).
-    try (Project project = Project.openEmbedded(demo, false, TestClocks.FIXED)) {
+    try (Project project = Project.openEmbedded(window.project(), false, TestClocks.FIXED)) {
       var lead = DemoDisputes.lead(project);
       QeModel model = QeModel.loadDefault();
       QeHints hints = new QeHints(project, new ProjectSettings(project));
@@ -83,51 +76,19 @@ class AdjudicationWindowTest {
     }
   }
 
-  @AfterAll
-  static void removeDemo() throws IOException {
-    try (var files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
-
-  @Start
-  void start(Stage stage) {
-    shell =
-        new WorkbenchShell(
-            stage,
-            TestClocks.FIXED,
-            demo,
-            dir.resolve("last-project"),
-            Screens.all(),
-            new FxTaskExecutor(2));
-    scene = new Scene(shell.view(), 1280, 800);
-    shell.install(scene);
-    stage.setScene(scene);
-    stage.show();
-  }
-
-  @AfterEach
-  void closeShell() {
-    fx(
-        () -> {
-          shell.shutdown();
-          return null;
-        });
-  }
-
   @Test
   void resolveByPickingEditingAndWritingNewUndoAndTheProposalReachesTheLead(FxRobot robot)
       throws Exception {
     fx(
         () -> {
-          shell.open(demo, DemoDisputes.ADJUDICATOR);
+          window.shell().open(window.project(), DemoDisputes.ADJUDICATOR);
           return null;
         });
     WaitForAsyncUtils.waitFor(
         30,
         TimeUnit.SECONDS,
-        () -> fx(() -> shell.activeScreen().orElse(null) instanceof AdjudicationScreen));
-    AdjudicationScreen screen = (AdjudicationScreen) fx(() -> shell.activeScreen().get());
+        () -> fx(() -> window.shell().activeScreen().orElse(null) instanceof AdjudicationScreen));
+    AdjudicationScreen screen = (AdjudicationScreen) fx(() -> window.shell().activeScreen().get());
     AdjudicationViewModel model = screen.model();
     Project project = screen.service().project();
     WaitForAsyncUtils.waitFor(
@@ -177,7 +138,7 @@ class AdjudicationWindowTest {
     assertThat(robot.lookup("#nav-proposals").tryQuery()).isEmpty();
     WaitForAsyncUtils.waitForFxEvents();
     ScreenshotFiles.write(
-        fx(() -> scene.snapshot(null)), screenshotDirectory().resolve("adjudication.png"));
+        fx(() -> window.scene().snapshot(null)), screenshotDirectory().resolve("adjudication.png"));
 
     // 1. By picking: the second annotator's label, as they wrote it.
     DisputeRow picked = fx(() -> model.currentProperty().get().row());
@@ -239,7 +200,7 @@ class AdjudicationWindowTest {
 
     fx(
         () -> {
-          shell.actAs(DemoDisputes.LEAD);
+          window.shell().actAs(DemoDisputes.LEAD);
           return null;
         });
     WaitForAsyncUtils.waitFor(
@@ -248,8 +209,8 @@ class AdjudicationWindowTest {
     WaitForAsyncUtils.waitFor(
         30,
         TimeUnit.SECONDS,
-        () -> fx(() -> shell.activeScreen().orElse(null) instanceof ProposalsScreen));
-    ProposalsScreen proposals = (ProposalsScreen) fx(() -> shell.activeScreen().get());
+        () -> fx(() -> window.shell().activeScreen().orElse(null) instanceof ProposalsScreen));
+    ProposalsScreen proposals = (ProposalsScreen) fx(() -> window.shell().activeScreen().get());
     WaitForAsyncUtils.waitFor(
         30, TimeUnit.SECONDS, () -> fx(() -> !proposals.model().rows().isEmpty()));
     TableView<?> table = robot.lookup("#proposalTable").queryAs(TableView.class);
@@ -265,7 +226,7 @@ class AdjudicationWindowTest {
             });
     WaitForAsyncUtils.waitForFxEvents();
     ScreenshotFiles.write(
-        fx(() -> scene.snapshot(null)), screenshotDirectory().resolve("proposals.png"));
+        fx(() -> window.scene().snapshot(null)), screenshotDirectory().resolve("proposals.png"));
   }
 
   /** Waits for {@code row}'s dispute to be resolved in storage; its one standing decision. */
@@ -273,14 +234,14 @@ class AdjudicationWindowTest {
   void ctrlZInAnEmptyTextFieldUndoesTheDecisionAsTheButtonHints(FxRobot robot) throws Exception {
     fx(
         () -> {
-          shell.open(demo, DemoDisputes.ADJUDICATOR);
+          window.shell().open(window.project(), DemoDisputes.ADJUDICATOR);
           return null;
         });
     WaitForAsyncUtils.waitFor(
         30,
         TimeUnit.SECONDS,
-        () -> fx(() -> shell.activeScreen().orElse(null) instanceof AdjudicationScreen));
-    AdjudicationScreen screen = (AdjudicationScreen) fx(() -> shell.activeScreen().get());
+        () -> fx(() -> window.shell().activeScreen().orElse(null) instanceof AdjudicationScreen));
+    AdjudicationScreen screen = (AdjudicationScreen) fx(() -> window.shell().activeScreen().get());
     AdjudicationViewModel model = screen.model();
     Project project = screen.service().project();
     WaitForAsyncUtils.waitFor(
@@ -298,7 +259,7 @@ class AdjudicationWindowTest {
     robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
     decided(project, row);
     nextDispute(model, row);
-    assertThat(fx(() -> scene.getFocusOwner()))
+    assertThat(fx(() -> window.scene().getFocusOwner()))
         .isInstanceOf(javafx.scene.control.TextInputControl.class);
 
     robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);

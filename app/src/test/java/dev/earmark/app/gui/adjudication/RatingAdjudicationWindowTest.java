@@ -4,10 +4,8 @@ import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.gui.Screens;
-import dev.earmark.app.gui.background.FxTaskExecutor;
+import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.app.gui.shell.ScreenshotFiles;
-import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
 import dev.earmark.storage.adjudicate.Adjudication;
@@ -18,25 +16,21 @@ import dev.earmark.storage.project.Project;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -47,66 +41,35 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class RatingAdjudicationWindowTest {
-  private static Path dir;
-  private static Path demo;
+  @TempDir static Path dir;
+
+  @RegisterExtension
+  static final WorkbenchWindow window =
+      WorkbenchWindow.building(() -> dir, DemoDisputes::build)
+          .rememberingIn(Path.of("last-project"))
+          .height(860);
+
   private static DisputeRecord rating;
-  private WorkbenchShell shell;
-  private Scene scene;
 
   @BeforeAll
   static void buildDemo() throws IOException {
-    dir = Files.createTempDirectory("earmark-rating-window");
-    demo = dir.resolve("demo");
-    DemoDisputes.build(demo);
-    try (Project project = Project.openEmbedded(demo, false, TestClocks.FIXED)) {
+    try (Project project = Project.openEmbedded(window.project(), false, TestClocks.FIXED)) {
       rating = DemoDisputes.recordTtsDispute(project, "tts-001");
     }
-  }
-
-  @AfterAll
-  static void removeDemo() throws IOException {
-    try (var files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
-
-  @Start
-  void start(Stage stage) {
-    shell =
-        new WorkbenchShell(
-            stage,
-            TestClocks.FIXED,
-            demo,
-            dir.resolve("last-project"),
-            Screens.all(),
-            new FxTaskExecutor(2));
-    scene = new Scene(shell.view(), 1280, 860);
-    shell.install(scene);
-    stage.setScene(scene);
-    stage.show();
-  }
-
-  @AfterEach
-  void closeShell() {
-    fx(
-        () -> {
-          shell.shutdown();
-          return null;
-        });
   }
 
   @Test
   void resolveARatingByEditingOneDimensionPickByKeyEscalateAndUndo(FxRobot robot) throws Exception {
     fx(
         () -> {
-          shell.open(demo, DemoDisputes.ADJUDICATOR);
+          window.shell().open(window.project(), DemoDisputes.ADJUDICATOR);
           return null;
         });
     WaitForAsyncUtils.waitFor(
         30,
         TimeUnit.SECONDS,
-        () -> fx(() -> shell.activeScreen().orElse(null) instanceof AdjudicationScreen));
-    AdjudicationScreen screen = (AdjudicationScreen) fx(() -> shell.activeScreen().get());
+        () -> fx(() -> window.shell().activeScreen().orElse(null) instanceof AdjudicationScreen));
+    AdjudicationScreen screen = (AdjudicationScreen) fx(() -> window.shell().activeScreen().get());
     AdjudicationViewModel model = screen.model();
     Project project = screen.service().project();
     WaitForAsyncUtils.waitFor(
@@ -176,7 +139,8 @@ class RatingAdjudicationWindowTest {
     assertThat(fx(() -> model.edits().keySet())).containsExactly("naturalness");
     WaitForAsyncUtils.waitForFxEvents();
     ScreenshotFiles.write(
-        fx(() -> scene.snapshot(null)), screenshotDirectory().resolve("adjudication-rating.png"));
+        fx(() -> window.scene().snapshot(null)),
+        screenshotDirectory().resolve("adjudication-rating.png"));
 
     // Reason by key (Alt+Shift+1 = annotator error), decide with Ctrl+Enter.
     fx(

@@ -1,19 +1,17 @@
 package dev.earmark.app.gui.assign;
 
-import static dev.earmark.app.gui.DeskWindows.await;
-import static dev.earmark.app.gui.DeskWindows.openScreen;
-import static dev.earmark.app.gui.DeskWindows.press;
-import static dev.earmark.app.gui.DeskWindows.text;
-import static dev.earmark.app.gui.DeskWindows.type;
 import static dev.earmark.app.gui.FxThread.fx;
+import static dev.earmark.app.gui.WindowNodes.await;
+import static dev.earmark.app.gui.WindowNodes.press;
+import static dev.earmark.app.gui.WindowNodes.text;
+import static dev.earmark.app.gui.WindowNodes.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.EarmarkCommand;
-import dev.earmark.app.gui.desk.DeskWindow;
+import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.app.gui.form.TickedChoice;
 import dev.earmark.app.gui.shell.ScreenshotFiles;
-import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.app.gui.waveform.TestClips;
 import dev.earmark.storage.assign.AssignmentReport;
 import dev.earmark.storage.assign.Assignments;
@@ -29,16 +27,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The Assign screen in the real window, as the demo's lead, on twelve new clips imported into the
@@ -49,17 +44,12 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class AssignWindowTest {
   private static final String[] ACCENTS = {"uk", "us", "in"};
-  private static DeskWindow window;
-  private static Path dir;
-  private static Path demo;
-  private WorkbenchShell shell;
-  private Scene scene;
+  @TempDir static Path dir;
+
+  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.withDemo(() -> dir);
 
   @BeforeAll
   static void buildDemoWithNewClips() throws IOException {
-    window = DeskWindow.withDemo("earmark-assign-window");
-    dir = window.dir();
-    demo = window.demo();
     Path incoming = Files.createDirectories(dir.resolve("incoming").resolve("audio"));
     StringBuilder manifest = new StringBuilder();
     for (int i = 1; i <= 12; i++) {
@@ -95,7 +85,7 @@ class AssignWindowTest {
             new String[] {
               "import",
               "--project",
-              demo.toString(),
+              window.project().toString(),
               "--user",
               "lead-demo",
               "--manifest",
@@ -109,27 +99,10 @@ class AssignWindowTest {
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
   }
 
-  @AfterAll
-  static void removeDemo() throws IOException {
-    window.delete();
-  }
-
-  @Start
-  void start(Stage stage) {
-    window.start(stage);
-    shell = window.shell();
-    scene = window.scene();
-  }
-
-  @AfterEach
-  void closeShell() {
-    window.close();
-  }
-
   @Test
   void theAppliedAssignmentsAreExactlyThePreviewed(FxRobot robot) throws Exception {
-    openScreen(robot, shell, demo, "lead-demo", "assign");
-    AssignViewModel model = ((AssignScreen) shell.screen("assign").orElseThrow()).model();
+    window.openScreen(robot, window.project(), "lead-demo", "assign");
+    AssignViewModel model = ((AssignScreen) window.shell().screen("assign").orElseThrow()).model();
     await(30, () -> fx(() -> model.annotators().size() >= 2));
     List<String> annotators = fx(() -> model.annotators().stream().map(TickedChoice::id).toList());
     String first = annotators.get(0);
@@ -175,7 +148,7 @@ class AssignWindowTest {
         .extracting(row -> row.tag() + "=" + row.value() + " " + row.clips())
         .containsExactlyInAnyOrder("accent=in 4", "accent=uk 4", "accent=us 4");
     assertThat(text(robot, "#assignMessage")).startsWith("Preview only");
-    fx(() -> ScreenshotFiles.write(scene, "assign-preview"));
+    fx(() -> ScreenshotFiles.write(window.scene(), "assign-preview"));
     // The preview wrote nothing: Apply below still finds all twelve clips unassigned.
 
     press(robot, "#assignApply");
@@ -188,7 +161,7 @@ class AssignWindowTest {
 
     fx(
         () -> {
-          shell.shutdown();
+          window.shell().shutdown();
           return null;
         });
     Map<String, Integer> queued = new TreeMap<>();
@@ -201,7 +174,7 @@ class AssignWindowTest {
 
   /** How many clips of the new dataset are in {@code annotator}'s open queue. */
   private static int openCalls(String annotator) {
-    try (Project project = Project.openEmbedded(demo, false, TestClocks.FIXED)) {
+    try (Project project = Project.openEmbedded(window.project(), false, TestClocks.FIXED)) {
       List<QueueItem> queue =
           new Assignments(project, new Policies(project))
               .queue(project.users().actor("lead-demo"), annotator);

@@ -1,32 +1,25 @@
 package dev.earmark.app.gui.audit;
 
-import static dev.earmark.app.gui.DeskWindows.await;
-import static dev.earmark.app.gui.DeskWindows.openScreen;
-import static dev.earmark.app.gui.DeskWindows.press;
-import static dev.earmark.app.gui.DeskWindows.text;
-import static dev.earmark.app.gui.DeskWindows.type;
 import static dev.earmark.app.gui.FxThread.fx;
+import static dev.earmark.app.gui.WindowNodes.await;
+import static dev.earmark.app.gui.WindowNodes.press;
+import static dev.earmark.app.gui.WindowNodes.text;
+import static dev.earmark.app.gui.WindowNodes.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.gui.desk.DeskWindow;
+import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.app.gui.shell.ScreenshotFiles;
-import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.storage.audit.AuditEvent;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The Audit screen in the real window on the demo project, as its lead: the log newest first,
@@ -35,35 +28,9 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class AuditWindowTest {
-  private static DeskWindow window;
-  private static Path dir;
-  private static Path demo;
-  private WorkbenchShell shell;
-  private Scene scene;
+  @TempDir static Path dir;
 
-  @BeforeAll
-  static void buildDemo() throws IOException {
-    window = DeskWindow.withDemo("earmark-audit-window");
-    dir = window.dir();
-    demo = window.demo();
-  }
-
-  @AfterAll
-  static void removeDemo() throws IOException {
-    window.delete();
-  }
-
-  @Start
-  void start(Stage stage) {
-    window.start(stage);
-    shell = window.shell();
-    scene = window.scene();
-  }
-
-  @AfterEach
-  void closeShell() {
-    window.close();
-  }
+  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.withDemo(() -> dir);
 
   private static List<AuditEvent> rows(TableView<?> table) {
     return fx(() -> table.getItems().stream().map(AuditEvent.class::cast).toList());
@@ -71,7 +38,7 @@ class AuditWindowTest {
 
   @Test
   void aLeadFiltersTheLogAndVerifiesTheChain(FxRobot robot) throws Exception {
-    openScreen(robot, shell, demo, "lead-demo", "audit");
+    window.openScreen(robot, window.project(), "lead-demo", "audit");
     TableView<?> table = robot.lookup("#auditTable").queryAs(TableView.class);
     await(30, () -> !rows(table).isEmpty());
     List<AuditEvent> all = rows(table);
@@ -94,7 +61,7 @@ class AuditWindowTest {
     assertThat(text(robot, "#auditMessage"))
         .isEqualTo(
             filtered.size() + (filtered.size() == 1 ? " event" : " events") + ", newest first.");
-    fx(() -> ScreenshotFiles.write(scene, "audit"));
+    fx(() -> ScreenshotFiles.write(window.scene(), "audit"));
     String entity = filtered.get(filtered.size() - 1).entityId();
     type(robot, "#auditEntity", entity);
     press(robot, "#auditApply");

@@ -48,7 +48,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +55,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The dashboard's view-model on the real demo project, acting as lead-demo: every figure must be
@@ -66,7 +66,7 @@ import org.junit.jupiter.api.Test;
 class AgreementViewModelTest {
   private static final String LEAD = "lead-demo";
   private static final AgreementFigures.Settings SETTINGS = new AgreementFigures.Settings(300, 7);
-  private static Path dir;
+  @TempDir static Path dir;
   private static Project project;
   private static List<JsonNode> fixtureLabels;
   private static List<JsonNode> fixtureGold;
@@ -74,7 +74,6 @@ class AgreementViewModelTest {
 
   @BeforeAll
   static void buildDemo() throws IOException {
-    dir = Files.createTempDirectory("earmark-agreement");
     DemoCreation.create(dir.resolve("demo"), LEAD, TestClocks.FIXED);
     project = Project.openEmbedded(dir.resolve("demo"), false, TestClocks.FIXED);
     Path data = DemoDataset.copyTo(dir.resolve("fixture")).getParent();
@@ -85,9 +84,6 @@ class AgreementViewModelTest {
   @AfterAll
   static void removeDemo() throws IOException {
     project.close();
-    try (var files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 
   @BeforeEach

@@ -3,35 +3,25 @@ package dev.earmark.app.gui.dashboard;
 import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earmark.app.TestClocks;
-import dev.earmark.app.demo.DemoCreation;
-import dev.earmark.app.gui.Screens;
-import dev.earmark.app.gui.background.FxTaskExecutor;
-import dev.earmark.app.gui.shell.WorkbenchShell;
+import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.engine.rubric.TaskType;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -41,66 +31,27 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class AgreementWindowTest {
-  private static Path dir;
-  private static Path demo;
-  private WorkbenchShell shell;
-  private Scene scene;
+  @TempDir static Path dir;
 
-  @BeforeAll
-  static void buildDemo() throws IOException {
-    dir = Files.createTempDirectory("earmark-agreement-window");
-    demo = dir.resolve("demo");
-    DemoCreation.create(demo, "lead-demo", TestClocks.FIXED);
-  }
-
-  @AfterAll
-  static void removeDemo() throws IOException {
-    try (var files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
-
-  @Start
-  void start(Stage stage) {
-    shell =
-        new WorkbenchShell(
-            stage,
-            TestClocks.FIXED,
-            demo,
-            dir.resolve("config").resolve("last-project"),
-            Screens.all(),
-            new FxTaskExecutor(2));
-    scene = new Scene(shell.view(), 1280, 800);
-    shell.install(scene);
-    stage.setScene(scene);
-    stage.show();
-  }
-
-  @AfterEach
-  void closeShell() {
-    fx(
-        () -> {
-          shell.shutdown();
-          return null;
-        });
-  }
+  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.withDemo(() -> dir);
 
   @Test
   void aLeadSwitchesTaskTypeOpensAPairsItemsAndExports(FxRobot robot) throws Exception {
     fx(
         () -> {
-          shell.open(demo, "lead-demo");
+          window.shell().open(window.project(), "lead-demo");
           return null;
         });
     // A lead lands on the first screen their roles allow (adjudication), then opens Agreement.
     WaitForAsyncUtils.waitFor(
-        30, TimeUnit.SECONDS, () -> fx(() -> shell.activeScreen().isPresent()));
+        30, TimeUnit.SECONDS, () -> fx(() -> window.shell().activeScreen().isPresent()));
     robot.clickOn("#nav-agreement");
     WaitForAsyncUtils.waitFor(
         30,
         TimeUnit.SECONDS,
-        () -> fx(() -> shell.activeScreen().orElse(null) instanceof AgreementScreen));
-    AgreementScreen screen = (AgreementScreen) fx(() -> shell.activeScreen().orElseThrow());
+        () -> fx(() -> window.shell().activeScreen().orElse(null) instanceof AgreementScreen));
+    AgreementScreen screen =
+        (AgreementScreen) fx(() -> window.shell().activeScreen().orElseThrow());
     AgreementViewModel model = screen.model();
     awaitFigures(model, TaskType.ASR_TRANSCRIPT);
     assertThat(robot.lookup("#nav-agreement").tryQuery()).isPresent();
@@ -136,7 +87,7 @@ class AgreementWindowTest {
         .startsWith("naturalness · ann-alex × ann-bea");
 
     Path shots = screenshots();
-    WritableImage light = fx(() -> scene.snapshot(null));
+    WritableImage light = fx(() -> window.scene().snapshot(null));
     PngSnapshot.write(light, shots.resolve("agreement.png"));
 
     Path exports = Files.createDirectories(dir.resolve("exports"));
@@ -180,7 +131,7 @@ class AgreementWindowTest {
     robot.clickOn("#themeButton");
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(fx(() -> screen.view().isDark())).isTrue();
-    WritableImage dark = fx(() -> scene.snapshot(null));
+    WritableImage dark = fx(() -> window.scene().snapshot(null));
     PngSnapshot.write(dark, shots.resolve("agreement-dark.png"));
     assertThat(dark.getPixelReader().getColor(20, 700).getBrightness()).isLessThan(0.3);
     robot.clickOn("#themeButton");

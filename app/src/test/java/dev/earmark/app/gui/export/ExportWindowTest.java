@@ -1,41 +1,34 @@
 package dev.earmark.app.gui.export;
 
-import static dev.earmark.app.gui.DeskWindows.await;
-import static dev.earmark.app.gui.DeskWindows.openScreen;
-import static dev.earmark.app.gui.DeskWindows.press;
-import static dev.earmark.app.gui.DeskWindows.shown;
-import static dev.earmark.app.gui.DeskWindows.text;
-import static dev.earmark.app.gui.DeskWindows.tick;
-import static dev.earmark.app.gui.DeskWindows.type;
 import static dev.earmark.app.gui.FxThread.fx;
+import static dev.earmark.app.gui.WindowNodes.await;
+import static dev.earmark.app.gui.WindowNodes.press;
+import static dev.earmark.app.gui.WindowNodes.shown;
+import static dev.earmark.app.gui.WindowNodes.text;
+import static dev.earmark.app.gui.WindowNodes.tick;
+import static dev.earmark.app.gui.WindowNodes.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.gui.desk.DeskWindow;
+import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.app.gui.shell.ScreenshotFiles;
-import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.storage.audit.AuditEvent;
 import dev.earmark.storage.audit.AuditQuery;
 import dev.earmark.storage.audit.trail.AuditTrail;
 import dev.earmark.storage.export.BatchVerifier;
 import dev.earmark.storage.project.Project;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The Export wizard in the real window on the demo project, as its lead: the demo's open disputes
@@ -46,39 +39,13 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ExportWindowTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static DeskWindow window;
-  private static Path dir;
-  private static Path demo;
-  private WorkbenchShell shell;
-  private Scene scene;
+  @TempDir static Path dir;
 
-  @BeforeAll
-  static void buildDemo() throws IOException {
-    window = DeskWindow.withDemo("earmark-export-window");
-    dir = window.dir();
-    demo = window.demo();
-  }
-
-  @AfterAll
-  static void removeDemo() throws IOException {
-    window.delete();
-  }
-
-  @Start
-  void start(Stage stage) {
-    window.start(stage);
-    shell = window.shell();
-    scene = window.scene();
-  }
-
-  @AfterEach
-  void closeShell() {
-    window.close();
-  }
+  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.withDemo(() -> dir);
 
   @Test
   void aLeadOverridesEachBlockerWithAReasonAndGetsAVerifiedBatch(FxRobot robot) throws Exception {
-    openScreen(robot, shell, demo, "lead-demo", "export");
+    window.openScreen(robot, window.project(), "lead-demo", "export");
     Path batch = dir.resolve("out").resolve("gui-1");
     type(robot, "#exportBatch", "gui-1");
     type(robot, "#exportFolder", batch.toString());
@@ -97,7 +64,7 @@ class ExportWindowTest {
     assertThat(fx(() -> ((BlockerRow) table.getItems().get(0)).meaning())).isNotBlank();
     assertThat(text(robot, "#exportMessage")).contains("nothing was written");
     assertThat(batch).doesNotExist();
-    fx(() -> ScreenshotFiles.write(scene, "export-blockers"));
+    fx(() -> ScreenshotFiles.write(window.scene(), "export-blockers"));
 
     // An override without a reason is refused before storage is asked.
     tick(robot, "#override-" + codes.get(0), true);
@@ -122,7 +89,7 @@ class ExportWindowTest {
         .contains("listening/tts-mushra/report.json");
     assertThat(batch.resolve("listening/tts-mushra/labels.jsonl")).isNotEmptyFile();
     assertThat(batch.resolve("listening/tts-mushra/report.json")).isNotEmptyFile();
-    fx(() -> ScreenshotFiles.write(scene, "export-done"));
+    fx(() -> ScreenshotFiles.write(window.scene(), "export-done"));
 
     JsonNode manifest = JSON.readTree(batch.resolve("manifest.json").toFile());
     assertThat(manifest.path("listening").findValuesAsText("task_type"))
@@ -134,10 +101,10 @@ class ExportWindowTest {
     }
     fx(
         () -> {
-          shell.shutdown();
+          window.shell().shutdown();
           return null;
         });
-    try (Project project = Project.openEmbedded(demo, false, TestClocks.FIXED)) {
+    try (Project project = Project.openEmbedded(window.project(), false, TestClocks.FIXED)) {
       List<AuditEvent> exported =
           new AuditTrail(project)
               .events(

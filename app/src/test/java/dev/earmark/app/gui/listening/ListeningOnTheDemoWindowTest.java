@@ -1,10 +1,10 @@
 package dev.earmark.app.gui.listening;
 
+import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.demo.DemoCreation;
-import dev.earmark.app.gui.Screens;
+import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.dashboard.AgreementScreen;
 import dev.earmark.app.gui.labeling.FxDebouncer;
@@ -19,26 +19,20 @@ import dev.earmark.storage.label.Labels;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -49,98 +43,57 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ListeningOnTheDemoWindowTest {
-  private static Path dir;
-  private static Path demo;
-  private Stage stage;
+  @TempDir static Path dir;
 
-  @BeforeAll
-  static void buildDemo() throws IOException {
-    dir = Files.createTempDirectory("earmark-listening-demo");
-    demo = dir.resolve("demo");
-    DemoCreation.create(demo, "lead-demo", TestClocks.FIXED);
-  }
-
-  @AfterAll
-  static void removeDemo() throws IOException {
-    try (var files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
-
-  @Start
-  void start(Stage stage) {
-    this.stage = stage;
-  }
+  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.withDemo(() -> dir);
 
   @Test
   void theLeadsDashboardShowsTheScreenedMushraResults(FxRobot robot) throws Exception {
-    WorkbenchShell shell =
-        fx(
-            () -> {
-              WorkbenchShell opened =
-                  new WorkbenchShell(
-                      stage,
-                      TestClocks.FIXED,
-                      demo,
-                      dir.resolve("config").resolve("last-project"),
-                      Screens.all(),
-                      new FxTaskExecutor(2));
-              Scene scene = new Scene(opened.view(), 1280, 800);
-              opened.install(scene);
-              stage.setScene(scene);
-              stage.show();
-              opened.open(demo, "lead-demo");
-              return opened;
-            });
-    try {
-      WaitForAsyncUtils.waitFor(
-          30, TimeUnit.SECONDS, () -> fx(() -> shell.activeScreen().isPresent()));
-      robot.clickOn("#nav-agreement");
-      WaitForAsyncUtils.waitFor(
-          30,
-          TimeUnit.SECONDS,
-          () -> fx(() -> shell.activeScreen().orElse(null) instanceof AgreementScreen));
-      robot.clickOn("#taskType-tts-mushra");
-      WaitForAsyncUtils.waitFor(
-          60,
-          TimeUnit.SECONDS,
-          () -> fx(() -> robot.lookup("#listeningResults").tryQuery().isPresent()));
-      // DemoListeningTests' fixed scores, 2 scored trials each for Alex and Cem (Bea screened
-      // out): sys-a 74, sys-b 63, sys-c 41.5, hidden reference 97.5 (DemoListeningTestsTest).
-      String sysA = "means-quality-espeak-ng:en-gb-x-rp+f3";
-      assertThat(text(robot, sysA + "-mean")).isEqualTo("74.00");
-      assertThat(text(robot, sysA + "-interval")).startsWith("[");
-      assertThat(text(robot, sysA + "-latency")).isEqualTo("180 ms · 180 ms");
-      assertThat(text(robot, "means-quality-reference-mean")).isEqualTo("97.50");
-      assertThat(text(robot, "screening-ann-bea")).isEqualTo("excluded");
-      assertThat(text(robot, "screening-ann-bea-rule")).isEqualTo("bs1534-post@1");
-      assertThat(text(robot, "screening-ann-bea-why")).contains("hidden reference below 90");
-      assertThat(text(robot, "screening-ann-alex")).isEqualTo("kept");
-      assertThat(text(robot, "alpha-quality")).matches("-?\\d\\.\\d\\d");
-      assertThat(text(robot, "difference-espeak-ng:en-gb-x-rp+f3-espeak-ng:en-us+klatt4"))
-          .endsWith("= +11.00");
+    WorkbenchShell shell = window.shell();
+    fx(
+        () -> {
+          shell.open(window.project(), "lead-demo");
+          return null;
+        });
+    WaitForAsyncUtils.waitFor(
+        30, TimeUnit.SECONDS, () -> fx(() -> shell.activeScreen().isPresent()));
+    robot.clickOn("#nav-agreement");
+    WaitForAsyncUtils.waitFor(
+        30,
+        TimeUnit.SECONDS,
+        () -> fx(() -> shell.activeScreen().orElse(null) instanceof AgreementScreen));
+    robot.clickOn("#taskType-tts-mushra");
+    WaitForAsyncUtils.waitFor(
+        60,
+        TimeUnit.SECONDS,
+        () -> fx(() -> robot.lookup("#listeningResults").tryQuery().isPresent()));
+    // DemoListeningTests' fixed scores, 2 scored trials each for Alex and Cem (Bea screened
+    // out): sys-a 74, sys-b 63, sys-c 41.5, hidden reference 97.5 (DemoListeningTestsTest).
+    String sysA = "means-quality-espeak-ng:en-gb-x-rp+f3";
+    assertThat(text(robot, sysA + "-mean")).isEqualTo("74.00");
+    assertThat(text(robot, sysA + "-interval")).startsWith("[");
+    assertThat(text(robot, sysA + "-latency")).isEqualTo("180 ms · 180 ms");
+    assertThat(text(robot, "means-quality-reference-mean")).isEqualTo("97.50");
+    assertThat(text(robot, "screening-ann-bea")).isEqualTo("excluded");
+    assertThat(text(robot, "screening-ann-bea-rule")).isEqualTo("bs1534-post@1");
+    assertThat(text(robot, "screening-ann-bea-why")).contains("hidden reference below 90");
+    assertThat(text(robot, "screening-ann-alex")).isEqualTo("kept");
+    assertThat(text(robot, "alpha-quality")).matches("-?\\d\\.\\d\\d");
+    assertThat(text(robot, "difference-espeak-ng:en-gb-x-rp+f3-espeak-ng:en-us+klatt4"))
+        .endsWith("= +11.00");
 
-      robot.clickOn("#taskType-tts-preference");
-      WaitForAsyncUtils.waitFor(
-          60,
-          TimeUnit.SECONDS,
-          () -> fx(() -> robot.lookup("#preferences").tryQuery().isPresent()));
-      // Alex and Cem prefer sys-a twice each, Bea has no preference: 4 of 6 and 2 of 6.
-      String pair = "preference-espeak-ng:en-gb-x-rp+f3-espeak-ng:en-us+klatt4";
-      assertThat(text(robot, pair + "-first")).startsWith("espeak-ng:en-gb-x-rp+f3 67%");
-      assertThat(text(robot, pair + "-none")).startsWith("33%");
-    } finally {
-      fx(
-          () -> {
-            shell.shutdown();
-            return null;
-          });
-    }
+    robot.clickOn("#taskType-tts-preference");
+    WaitForAsyncUtils.waitFor(
+        60, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#preferences").tryQuery().isPresent()));
+    // Alex and Cem prefer sys-a twice each, Bea has no preference: 4 of 6 and 2 of 6.
+    String pair = "preference-espeak-ng:en-gb-x-rp+f3-espeak-ng:en-us+klatt4";
+    assertThat(text(robot, pair + "-first")).startsWith("espeak-ng:en-gb-x-rp+f3 67%");
+    assertThat(text(robot, pair + "-none")).startsWith("33%");
   }
 
   @Test
   void theNewcomerRatesAMushraTrialThatIsStoredAsTheirLabel(FxRobot robot) throws Exception {
-    Project project = Project.openEmbedded(demo, false, TestClocks.FIXED);
+    Project project = Project.openEmbedded(window.project(), false, TestClocks.FIXED);
     List<ManualClockPlayer> players = new ArrayList<>();
     ListeningScreen screen =
         fx(
@@ -157,8 +110,7 @@ class ListeningOnTheDemoWindowTest {
                         return player;
                       });
               Scene scene = new Scene(opened.view(), 1280, 800);
-              stage.setScene(scene);
-              stage.show();
+              window.stage().setScene(scene);
               opened.start(scene);
               return opened;
             });
@@ -233,9 +185,5 @@ class ListeningOnTheDemoWindowTest {
           Node node = robot.lookup((Node n) -> id.equals(n.getId())).query();
           return ((Labeled) node).getText();
         });
-  }
-
-  private static <T> T fx(Callable<T> call) {
-    return dev.earmark.app.gui.FxThread.fx(call);
   }
 }

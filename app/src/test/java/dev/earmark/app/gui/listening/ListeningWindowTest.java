@@ -1,5 +1,6 @@
 package dev.earmark.app.gui.listening;
 
+import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,11 +36,11 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -55,7 +55,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ListeningWindowTest {
   private static final double CLIP_SECONDS = 2.0;
-  private static Path dir;
+  @TempDir static Path dir;
   private static List<MushraTrial> trials;
   private static Map<String, String> systemOfKey;
 
@@ -65,7 +65,6 @@ class ListeningWindowTest {
 
   @BeforeAll
   static void copyDemo() throws IOException {
-    dir = Files.createTempDirectory("earmark-listening-window");
     Path manifest = DemoDataset.copyTo(dir).getParent().resolve(DemoDataset.MUSHRA_MANIFEST);
     Map<String, List<JsonNode>> byPrompt = new LinkedHashMap<>();
     ObjectMapper json = new ObjectMapper();
@@ -110,13 +109,6 @@ class ListeningWindowTest {
               ++position,
               byPrompt.size(),
               false));
-    }
-  }
-
-  @AfterAll
-  static void removeDemo() throws IOException {
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 
@@ -491,9 +483,5 @@ class ListeningWindowTest {
 
   private static String text(FxRobot robot, String query) throws Exception {
     return fx(() -> ((Labeled) robot.lookup(query).query()).getText());
-  }
-
-  private static <T> T fx(Callable<T> call) {
-    return dev.earmark.app.gui.FxThread.fx(call);
   }
 }

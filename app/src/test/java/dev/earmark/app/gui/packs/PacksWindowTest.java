@@ -1,17 +1,15 @@
 package dev.earmark.app.gui.packs;
 
-import static dev.earmark.app.gui.DeskWindows.await;
-import static dev.earmark.app.gui.DeskWindows.openScreen;
-import static dev.earmark.app.gui.DeskWindows.press;
-import static dev.earmark.app.gui.DeskWindows.text;
-import static dev.earmark.app.gui.DeskWindows.type;
 import static dev.earmark.app.gui.FxThread.fx;
+import static dev.earmark.app.gui.WindowNodes.await;
+import static dev.earmark.app.gui.WindowNodes.press;
+import static dev.earmark.app.gui.WindowNodes.text;
+import static dev.earmark.app.gui.WindowNodes.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
-import dev.earmark.app.gui.desk.DeskWindow;
+import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.app.gui.shell.ScreenshotFiles;
-import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.engine.rubric.FieldValue;
 import dev.earmark.engine.rubric.LabelValue;
 import dev.earmark.storage.assign.Assignments;
@@ -22,22 +20,17 @@ import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
 import dev.earmark.storage.user.Actor;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The offline round trip between two project folders through the window only: the lead writes
@@ -47,35 +40,9 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class PacksWindowTest {
-  private static DeskWindow window;
-  private static Path dir;
-  private static Path demo;
-  private WorkbenchShell shell;
-  private Scene scene;
+  @TempDir static Path dir;
 
-  @BeforeAll
-  static void buildDemo() throws IOException {
-    window = DeskWindow.withDemo("earmark-packs-window");
-    dir = window.dir();
-    demo = window.demo();
-  }
-
-  @AfterAll
-  static void removeDemo() throws IOException {
-    window.delete();
-  }
-
-  @Start
-  void start(Stage stage) {
-    window.start(stage);
-    shell = window.shell();
-    scene = window.scene();
-  }
-
-  @AfterEach
-  void closeShell() {
-    window.close();
-  }
+  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.withDemo(() -> dir);
 
   /** Submits a label for the first item of the annotator's queue (the labeling screen's call). */
   private static String labelFirstItem(Path project, String annotator, String text) {
@@ -101,12 +68,12 @@ class PacksWindowTest {
   void anAssignmentPackGoesOutAndItsLabelsComeBackThroughTheScreens(FxRobot robot)
       throws Exception {
     // The lead writes ann-alex's assignment pack.
-    openScreen(robot, shell, demo, "lead-demo", "packs");
+    window.openScreen(robot, window.project(), "lead-demo", "packs");
     ComboBox<?> annotator = robot.lookup("#packAnnotator").queryAs(ComboBox.class);
     await(30, () -> fx(() -> annotator.getItems().contains("ann-alex")));
     fx(
         () -> {
-          ((PacksScreen) shell.screen("packs").orElseThrow())
+          ((PacksScreen) window.shell().screen("packs").orElseThrow())
               .model()
               .annotatorProperty()
               .set("ann-alex");
@@ -123,7 +90,7 @@ class PacksWindowTest {
     Path laptop = dir.resolve("alex-laptop");
     fx(
         () -> {
-          shell.openAssignmentPack();
+          window.shell().openAssignmentPack();
           return null;
         });
     await(10, () -> robot.lookup("#openPackFile").tryQuery().isPresent());
@@ -135,13 +102,13 @@ class PacksWindowTest {
 
     fx(
         () -> {
-          shell.closeProject();
+          window.shell().closeProject();
           return null;
         });
     String clip = labelFirstItem(laptop, "ann-alex", "typed on the train");
 
     // Export my labels…: the Packs screen of the working copy.
-    openScreen(robot, shell, laptop, "ann-alex", "packs");
+    window.openScreen(robot, laptop, "ann-alex", "packs");
     await(30, () -> text(robot, "#packSource").contains("working copy"));
     Path labelPack = dir.resolve("mail").resolve("ann-alex-labels.pack");
     type(robot, "#packMyLabelsFile", labelPack.toString());
@@ -150,7 +117,7 @@ class PacksWindowTest {
     assertThat(text(robot, "#packsMessage")).contains(": 1 submitted labels");
 
     // Back at the lead's desk: import the label pack.
-    openScreen(robot, shell, demo, "lead-demo", "packs");
+    window.openScreen(robot, window.project(), "lead-demo", "packs");
     // The screen reads where the project came from in the background: wait for it.
     await(30, () -> text(robot, "#packSource").startsWith("This project was not made from"));
     type(robot, "#packLabelFile", labelPack.toString());
@@ -158,9 +125,12 @@ class PacksWindowTest {
     await(60, () -> text(robot, "#packsMessage").startsWith("Label pack of ann-alex"));
     assertThat(text(robot, "#packsMessage"))
         .isEqualTo("Label pack of ann-alex: 1 labels imported, 0 skipped.");
-    fx(() -> ScreenshotFiles.write(scene, "packs"));
+    fx(() -> ScreenshotFiles.write(window.scene(), "packs"));
     var merged =
-        fx(() -> List.copyOf(((PacksScreen) shell.screen("packs").orElseThrow()).model().merged()));
+        fx(
+            () ->
+                List.copyOf(
+                    ((PacksScreen) window.shell().screen("packs").orElseThrow()).model().merged()));
     assertThat(merged).containsExactly("imported " + clip + " (submitted)");
 
     // A second import of the same pack is refused with storage's reason.

@@ -1,14 +1,15 @@
 package dev.earmark.app.gui.policy;
 
-import static dev.earmark.app.gui.desk.DeskWindow.awaitText;
-import static dev.earmark.app.gui.desk.DeskWindow.fire;
-import static dev.earmark.app.gui.desk.DeskWindow.fx;
-import static dev.earmark.app.gui.desk.DeskWindow.text;
+import static dev.earmark.app.gui.FxThread.fx;
+import static dev.earmark.app.gui.WindowNodes.await;
+import static dev.earmark.app.gui.WindowNodes.awaitText;
+import static dev.earmark.app.gui.WindowNodes.press;
+import static dev.earmark.app.gui.WindowNodes.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.app.gui.adjudication.AdjudicationScreen;
 import dev.earmark.app.gui.adjudication.DisputeRow;
-import dev.earmark.app.gui.desk.DeskWindow;
 import dev.earmark.app.gui.desk.ProjectDeskScreen;
 import dev.earmark.app.gui.shell.ScreenshotFiles;
 import dev.earmark.engine.normalize.Rule;
@@ -20,21 +21,19 @@ import dev.earmark.storage.policy.LabelPolicy;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.policy.PolicyLabels;
 import dev.earmark.storage.project.Project;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -49,27 +48,9 @@ import org.testfx.util.WaitForAsyncUtils;
 class PolicyWindowTest {
   private static final VersionedId EN_ASR_1 = VersionedId.parse("en-asr@1");
   private static final VersionedId EN_ASR_2 = VersionedId.parse("en-asr@2");
-  private static DeskWindow window;
+  @TempDir static Path dir;
 
-  @BeforeAll
-  static void buildDemo() throws Exception {
-    window = DeskWindow.withDemo("earmark-policy-window");
-  }
-
-  @AfterAll
-  static void removeDemo() throws Exception {
-    window.delete();
-  }
-
-  @Start
-  void start(Stage stage) {
-    window.start(stage);
-  }
-
-  @AfterEach
-  void closeShell() {
-    window.close();
-  }
+  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.withDemo(() -> dir);
 
   @Test
   void thePolicyDiffIsShownBeforeConfirmingCancelChangesNothingAndEveryHeaderNamesTheNewRuleSet(
@@ -104,12 +85,23 @@ class PolicyWindowTest {
           desk.policy().load();
           return null;
         });
+    // The reload runs in the background and resets the pickers when it ends: wait for it (the
+    // policy in force reads the same before and after) before picking.
+    await(
+        20,
+        () ->
+            fx(
+                () ->
+                    desk.policy()
+                        .choices(TaskType.ASR_TRANSCRIPT)
+                        .map(choices -> choices.ruleSets().contains(EN_ASR_2))
+                        .orElse(false)));
     awaitText(robot, "#policyCurrent", s -> s.equals("In force: asr-transcript@1 + en-asr@1"));
     int historyBefore = new Policies(project).history().size();
     int auditBefore = project.audit().eventsFor("policy", "asr-transcript").size();
 
     pick(desk);
-    fire(robot, "#reviewPolicyButton");
+    press(robot, "#reviewPolicyButton");
     awaitText(robot, "#reviewHeading", s -> !s.isEmpty());
     assertThat(text(robot, "#reviewHeading"))
         .isEqualTo(
@@ -127,7 +119,7 @@ class PolicyWindowTest {
     assertThat(ruleSetInForce(project)).contains(EN_ASR_1);
     fx(() -> ScreenshotFiles.write(window.scene(), "window-project-policy-review"));
 
-    fire(robot, "#cancelPolicyButton");
+    press(robot, "#cancelPolicyButton");
     awaitText(robot, "#policyStatus", s -> s.equals("Cancelled; the policy is unchanged."));
     assertThat(robot.lookup("#applyPolicyButton").tryQuery()).isEmpty();
     assertThat(ruleSetInForce(project)).contains(EN_ASR_1);
@@ -135,9 +127,9 @@ class PolicyWindowTest {
     assertThat(project.audit().eventsFor("policy", "asr-transcript")).hasSize(auditBefore);
 
     pick(desk);
-    fire(robot, "#reviewPolicyButton");
+    press(robot, "#reviewPolicyButton");
     awaitText(robot, "#reviewHeading", s -> !s.isEmpty());
-    fire(robot, "#applyPolicyButton");
+    press(robot, "#applyPolicyButton");
     awaitText(robot, "#policyStatus", s -> s.startsWith("Applied"));
     assertThat(text(robot, "#policyStatus"))
         .isEqualTo("Applied: asr-transcript is now asr-transcript@1 + en-asr@2.");
@@ -172,7 +164,7 @@ class PolicyWindowTest {
           desk.policyView().pick(TaskType.TTS_RATING, "asr-transcript@1", null);
           return null;
         });
-    fire(robot, "#reviewPolicyButton");
+    press(robot, "#reviewPolicyButton");
     awaitText(robot, "#policyProblem", s -> !s.isEmpty());
     assertThat(text(robot, "#policyProblem"))
         .isEqualTo("Rubric asr-transcript@1 is for asr-transcript, not tts-rating.");
@@ -223,13 +215,7 @@ class PolicyWindowTest {
   }
 
   private static void show(String screenId) throws Exception {
-    fx(
-        () -> {
-          window.shell().show(screenId);
-          return null;
-        });
-    WaitForAsyncUtils.waitFor(
-        20, TimeUnit.SECONDS, () -> fx(() -> window.shell().screen(screenId).isPresent()));
+    window.show(screenId);
   }
 
   private static String area(FxRobot robot, String id) {

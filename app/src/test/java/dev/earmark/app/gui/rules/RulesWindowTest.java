@@ -3,36 +3,25 @@ package dev.earmark.app.gui.rules;
 import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earmark.app.TestClocks;
-import dev.earmark.app.demo.DemoCreation;
-import dev.earmark.app.gui.Screens;
-import dev.earmark.app.gui.background.FxTaskExecutor;
+import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.app.gui.shell.ScreenshotFiles;
-import dev.earmark.app.gui.shell.WorkbenchShell;
 import dev.earmark.engine.normalize.Rule;
 import dev.earmark.engine.policy.PolicyDiffReport;
 import dev.earmark.engine.version.VersionedId;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -42,56 +31,18 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class RulesWindowTest {
-  private static Path dir;
-  private static Path demo;
-  private WorkbenchShell shell;
-  private Scene scene;
+  @TempDir static Path dir;
 
-  @BeforeAll
-  static void buildDemo() throws IOException {
-    dir = Files.createTempDirectory("earmark-rules-window");
-    demo = dir.resolve("demo");
-    DemoCreation.create(demo, "lead-demo", TestClocks.FIXED);
-  }
-
-  @AfterAll
-  static void removeDemo() throws IOException {
-    try (var files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
-
-  @Start
-  void start(Stage stage) {
-    shell =
-        new WorkbenchShell(
-            stage,
-            TestClocks.FIXED,
-            demo,
-            dir.resolve("last-project"),
-            Screens.all(),
-            new FxTaskExecutor(2));
-    scene = new Scene(shell.view(), 1280, 800);
-    shell.install(scene);
-    stage.setScene(scene);
-    stage.show();
-  }
-
-  @AfterEach
-  void closeShell() throws Exception {
-    fx(
-        () -> {
-          shell.shutdown();
-          return null;
-        });
-  }
+  @RegisterExtension
+  static final WorkbenchWindow window =
+      WorkbenchWindow.withDemo(() -> dir).rememberingIn(Path.of("last-project"));
 
   @Test
   void aLeadEditsRulesSeesThePreviewConfirmsThePublishAndSeesThePolicyDiff(FxRobot robot)
       throws Exception {
     fx(
         () -> {
-          shell.open(demo, "lead-demo");
+          window.shell().open(window.project(), "lead-demo");
           return null;
         });
     // A lead lands on the first screen their roles allow (adjudication), then opens Rules.
@@ -100,7 +51,7 @@ class RulesWindowTest {
     robot.clickOn("#nav-rules");
     WaitForAsyncUtils.waitFor(
         30, TimeUnit.SECONDS, () -> robot.lookup("#ruleList").tryQuery().isPresent());
-    RulesScreen screen = (RulesScreen) fx(() -> shell.activeScreen().orElseThrow());
+    RulesScreen screen = (RulesScreen) fx(() -> window.shell().activeScreen().orElseThrow());
     ListView<?> rules = robot.lookup("#ruleList").queryAs(ListView.class);
     WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> rules.getItems().size() > 5));
     int published = fx(() -> rules.getItems().size());
@@ -125,7 +76,7 @@ class RulesWindowTest {
     robot.release(KeyCode.A, KeyCode.CONTROL).write("love => adore");
     awaitText(robot, "#previewOutput", "i adore twenty one pilots");
     ScreenshotFiles.write(
-        fx(() -> scene.snapshot(null)), ScreenshotFiles.directory().resolve("rules.png"));
+        fx(() -> window.scene().snapshot(null)), ScreenshotFiles.directory().resolve("rules.png"));
 
     // Alt+Delete deletes the selected rule: the rewrite, still selected after typing into it.
     Rule adore = new Rule.Rewrite(Map.of("love", "adore"));
@@ -190,7 +141,8 @@ class RulesWindowTest {
     TableView<?> slices = robot.lookup("#sliceTable").queryAs(TableView.class);
     assertThat(fx(() -> slices.getItems().size())).isEqualTo(6);
     ScreenshotFiles.write(
-        fx(() -> scene.snapshot(null)), ScreenshotFiles.directory().resolve("policy-diff.png"));
+        fx(() -> window.scene().snapshot(null)),
+        ScreenshotFiles.directory().resolve("policy-diff.png"));
 
     assertThat(fx(() -> List.copyOf(screen.model().versions())))
         .containsExactly(VersionedId.parse("en-asr@1"), VersionedId.parse("en-asr@2"));
@@ -203,7 +155,7 @@ class RulesWindowTest {
   void anAdjudicatorReadsTheRulesAndTriesThePreviewButCannotEdit(FxRobot robot) throws Exception {
     fx(
         () -> {
-          shell.open(demo, "adj-demo");
+          window.shell().open(window.project(), "adj-demo");
           return null;
         });
     WaitForAsyncUtils.waitFor(

@@ -1,30 +1,28 @@
 package dev.earmark.app.gui.settings;
 
-import static dev.earmark.app.gui.desk.DeskWindow.awaitText;
-import static dev.earmark.app.gui.desk.DeskWindow.fx;
-import static dev.earmark.app.gui.desk.DeskWindow.text;
+import static dev.earmark.app.gui.FxThread.fx;
+import static dev.earmark.app.gui.WindowNodes.awaitText;
+import static dev.earmark.app.gui.WindowNodes.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earmark.app.gui.desk.DeskWindow;
+import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.app.gui.desk.ProjectDeskScreen;
 import dev.earmark.storage.audit.AuditEvent;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
 import dev.earmark.storage.settings.Setting;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.event.ActionEvent;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.controlsfx.control.PropertySheet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -35,27 +33,9 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class SettingsWindowTest {
-  private static DeskWindow window;
+  @TempDir static Path dir;
 
-  @BeforeAll
-  static void buildDemo() throws Exception {
-    window = DeskWindow.withDemo("earmark-settings-window");
-  }
-
-  @AfterAll
-  static void removeDemo() throws Exception {
-    window.delete();
-  }
-
-  @Start
-  void start(Stage stage) {
-    window.start(stage);
-  }
-
-  @AfterEach
-  void closeShell() {
-    window.close();
-  }
+  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.withDemo(() -> dir);
 
   @Test
   void aLeadSeesEverySettingWithItsMeaningAndAnInvalidValueIsRefusedWithItsSentence(FxRobot robot)

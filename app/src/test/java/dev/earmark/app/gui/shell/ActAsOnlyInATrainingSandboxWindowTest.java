@@ -5,29 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.demo.DemoCreation;
-import dev.earmark.app.gui.Screens;
-import dev.earmark.app.gui.background.FxTaskExecutor;
+import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.storage.identity.Identities;
 import dev.earmark.storage.identity.OsAccount;
 import dev.earmark.storage.project.Project;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -38,16 +32,18 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ActAsOnlyInATrainingSandboxWindowTest {
   private static final OsAccount ALEX = OsAccount.fixed("alex-os");
-  private static Path dir;
-  private static Path demo;
+  @TempDir static Path dir;
+
+  @RegisterExtension
+  static final WorkbenchWindow window =
+      WorkbenchWindow.withDemo(() -> dir)
+          .rememberingIn(Path.of("last-project"))
+          .beforeShow(shell -> shell.osAccount(ALEX));
+
   private static Path real;
-  private WorkbenchShell shell;
 
   @BeforeAll
   static void demoAndARealProject() throws IOException {
-    dir = Files.createTempDirectory("earmark-act-as");
-    demo = dir.resolve("demo");
-    DemoCreation.create(demo, "lead-demo", TestClocks.FIXED);
     real = dir.resolve("real");
     DemoCreation.create(real, "lead-demo", TestClocks.FIXED);
     try (Project project = Project.openEmbedded(real, false, TestClocks.FIXED)) {
@@ -59,43 +55,10 @@ class ActAsOnlyInATrainingSandboxWindowTest {
     }
   }
 
-  @AfterAll
-  static void removeProjects() throws IOException {
-    try (var files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
-
-  @Start
-  void start(Stage stage) {
-    shell =
-        new WorkbenchShell(
-            stage,
-            TestClocks.FIXED,
-            demo,
-            dir.resolve("last-project"),
-            Screens.all(),
-            new FxTaskExecutor(2));
-    shell.osAccount(ALEX);
-    Scene scene = new Scene(shell.view(), 1280, 800);
-    shell.install(scene);
-    stage.setScene(scene);
-    stage.show();
-  }
-
-  @AfterEach
-  void closeShell() throws Exception {
-    fx(
-        () -> {
-          shell.shutdown();
-          return null;
-        });
-  }
-
   private void openAs(FxRobot robot, Path project, String userId) throws Exception {
     fx(
         () -> {
-          shell.open(project, userId);
+          window.shell().open(project, userId);
           return null;
         });
     WaitForAsyncUtils.waitFor(
@@ -104,7 +67,7 @@ class ActAsOnlyInATrainingSandboxWindowTest {
 
   @Test
   void theDemoShowsActAsWithEveryUser(FxRobot robot) throws Exception {
-    openAs(robot, demo, "ann-alex");
+    openAs(robot, window.project(), "ann-alex");
     MenuButton menu = robot.lookup("#actAsMenu").queryAs(MenuButton.class);
     assertThat(fx(menu::isVisible)).isTrue();
     assertThat(fx(() -> menu.getItems().stream().map(item -> item.getId()).toList()))
@@ -119,12 +82,14 @@ class ActAsOnlyInATrainingSandboxWindowTest {
     assertThat(fx(() -> menu.getItems().size())).isZero();
     fx(
         () -> {
-          shell.actAs("lead-demo");
+          window.shell().actAs("lead-demo");
           return null;
         });
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(text(robot, "#whoLabel")).isEqualTo("ann-alex · annotator");
-    assertThat(fx(() -> shell.roles())).extracting(Enum::name).containsExactly("ANNOTATOR");
+    assertThat(fx(() -> window.shell().roles()))
+        .extracting(Enum::name)
+        .containsExactly("ANNOTATOR");
   }
 
   private static String text(FxRobot robot, String query) {

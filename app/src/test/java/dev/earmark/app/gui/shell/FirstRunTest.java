@@ -3,11 +3,8 @@ package dev.earmark.app.gui.shell;
 import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earmark.app.TestClocks;
-import dev.earmark.app.gui.Screens;
-import dev.earmark.app.gui.background.FxTaskExecutor;
+import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.storage.project.Project;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,19 +12,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -37,52 +30,16 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class FirstRunTest {
-  private static Path dir;
-  private WorkbenchShell shell;
+  @TempDir static Path dir;
 
-  @BeforeAll
-  static void folder() throws IOException {
-    dir = Files.createTempDirectory("earmark-first-run");
-  }
-
-  @AfterAll
-  static void removeFolder() throws IOException {
-    try (var files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
-
-  @Start
-  void start(Stage stage) {
-    shell =
-        new WorkbenchShell(
-            stage,
-            TestClocks.FIXED,
-            dir.resolve("demo"),
-            dir.resolve("config").resolve("last-project"),
-            Screens.all(),
-            new FxTaskExecutor(2));
-    Scene scene = new Scene(shell.view(), 1280, 800);
-    shell.install(scene);
-    stage.setScene(scene);
-    stage.show();
-  }
-
-  @AfterEach
-  void closeShell() {
-    fx(
-        () -> {
-          shell.shutdown();
-          return null;
-        });
-  }
+  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.empty(() -> dir);
 
   @Test
   void buildsAndOpensTheDemoThenGreets(FxRobot robot) throws Exception {
     assertThat(Project.exists(dir.resolve("demo"))).isFalse();
     fx(
         () -> {
-          shell.firstRun("operator");
+          window.shell().firstRun("operator");
           return null;
         });
     // Issue 17: the preparation shows its steps with a progress bar while the window stays
@@ -94,21 +51,23 @@ class FirstRunTest {
         () ->
             fx(
                 () -> {
-                  Node shown = shell.view().lookup("#demoStep");
+                  Node shown = window.shell().view().lookup("#demoStep");
                   if (shown instanceof javafx.scene.control.Label label
                       && label.getText().startsWith("Step ")
                       && (steps.isEmpty()
                           || !steps.get(steps.size() - 1).equals(label.getText()))) {
                     steps.add(label.getText());
                   }
-                  return shell.firstRunBanner().isPresent();
+                  return window.shell().firstRunBanner().isPresent();
                 }));
     assertThat(steps).as("steps seen while preparing").isNotEmpty();
     assertThat(steps).allMatch(text -> text.matches("Step [1-8] of 8: .+…"));
     assertThat(steps).isSortedAccordingTo(Comparator.comparing(text -> text.charAt(5)));
     assertThat(Project.exists(dir.resolve("demo"))).isTrue();
-    assertThat(fx(() -> shell.roles())).extracting(Enum::name).contains("LEAD", "ADJUDICATOR");
-    assertThat(fx(() -> shell.activeScreen().isPresent())).isTrue();
+    assertThat(fx(() -> window.shell().roles()))
+        .extracting(Enum::name)
+        .contains("LEAD", "ADJUDICATOR");
+    assertThat(fx(() -> window.shell().activeScreen().isPresent())).isTrue();
     assertThat(Files.readString(dir.resolve("config").resolve("last-project")).strip())
         .isEqualTo(dir.resolve("demo").toString());
 
@@ -118,7 +77,7 @@ class FirstRunTest {
       List<String> cut =
           fx(
               () -> {
-                Region banner = (Region) shell.firstRunBanner().orElseThrow();
+                Region banner = (Region) window.shell().firstRunBanner().orElseThrow();
                 banner.resize(width, banner.prefHeight(width));
                 banner.layout();
                 List<String> elided = new ArrayList<>();
@@ -138,7 +97,7 @@ class FirstRunTest {
       assertThat(
               fx(
                   () -> {
-                    Region banner = (Region) shell.firstRunBanner().orElseThrow();
+                    Region banner = (Region) window.shell().firstRunBanner().orElseThrow();
                     return banner.prefHeight(width);
                   }))
           .as("the banner stays a strip at " + (int) width + " px")
@@ -146,12 +105,12 @@ class FirstRunTest {
     }
     fx(
         () -> {
-          shell.firstRunBanner().orElseThrow().getParent().requestLayout();
+          window.shell().firstRunBanner().orElseThrow().getParent().requestLayout();
           return null;
         });
 
     robot.clickOn("#dismissFirstRun");
-    assertThat(fx(() -> shell.firstRunBanner().isPresent())).isFalse();
-    assertThat(fx(() -> shell.activeScreen().isPresent())).isTrue();
+    assertThat(fx(() -> window.shell().firstRunBanner().isPresent())).isFalse();
+    assertThat(fx(() -> window.shell().activeScreen().isPresent())).isTrue();
   }
 }

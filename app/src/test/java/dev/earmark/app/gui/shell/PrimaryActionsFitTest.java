@@ -3,26 +3,18 @@ package dev.earmark.app.gui.shell;
 import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earmark.app.TestClocks;
-import dev.earmark.app.gui.Screens;
-import dev.earmark.app.gui.background.FxTaskExecutor;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.earmark.app.gui.WorkbenchWindow;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -31,60 +23,32 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class PrimaryActionsFitTest {
-  private static Path dir;
-  private WorkbenchShell shell;
-  private Scene scene;
+  @TempDir static Path dir;
 
-  @BeforeAll
-  static void folder() throws IOException {
-    dir = Files.createTempDirectory("earmark-fit");
-  }
-
-  @AfterAll
-  static void removeFolder() throws IOException {
-    try (var files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
-
-  @Start
-  void start(Stage stage) {
-    shell =
-        new WorkbenchShell(
-            stage,
-            TestClocks.FIXED,
-            dir.resolve("demo"),
-            dir.resolve("config").resolve("last-project"),
-            Screens.all(),
-            new FxTaskExecutor(2));
-    scene = new Scene(shell.view(), 1280, 800);
-    shell.install(scene);
-    stage.setScene(scene);
-    stage.show();
-  }
+  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.empty(() -> dir);
 
   @Test
   void everyPrimaryActionIsInsideTheWindowWithTheBannerShown() throws Exception {
     fx(
         () -> {
-          shell.firstRun("operator");
+          window.shell().firstRun("operator");
           return null;
         });
     WaitForAsyncUtils.waitFor(
-        180, TimeUnit.SECONDS, () -> fx(() -> shell.firstRunBanner().isPresent()));
+        180, TimeUnit.SECONDS, () -> fx(() -> window.shell().firstRunBanner().isPresent()));
 
     assertInside("adjudicate", "#decide");
     assertInside("rules", "#publishButton");
     fx(
         () -> {
-          shell.show("project");
+          window.shell().show("project");
           return null;
         });
     WaitForAsyncUtils.waitFor(
-        30, TimeUnit.SECONDS, () -> fx(() -> scene.lookup("#projectTabs") != null));
+        30, TimeUnit.SECONDS, () -> fx(() -> window.scene().lookup("#projectTabs") != null));
     fx(
         () -> {
-          ((TabPane) scene.lookup("#projectTabs")).getSelectionModel().select(2);
+          ((TabPane) window.scene().lookup("#projectTabs")).getSelectionModel().select(2);
           return null;
         });
     WaitForAsyncUtils.waitFor(
@@ -93,38 +57,38 @@ class PrimaryActionsFitTest {
         () ->
             fx(
                 () ->
-                    scene.lookup("#reviewPolicyButton") instanceof Button review
+                    window.scene().lookup("#reviewPolicyButton") instanceof Button review
                         && !review.isDisabled()));
     fx(
         () -> {
-          ((Button) scene.lookup("#reviewPolicyButton")).fire();
+          ((Button) window.scene().lookup("#reviewPolicyButton")).fire();
           return null;
         });
     assertInside(null, "#applyPolicyButton");
     fx(
         () -> {
-          shell.importManifest();
+          window.shell().importManifest();
           return null;
         });
     assertInside(null, "#wizardNext");
-    assertThat(fx(() -> shell.firstRunBanner().isPresent())).isTrue();
+    assertThat(fx(() -> window.shell().firstRunBanner().isPresent())).isTrue();
 
     fx(
         () -> {
-          shell.actAs("ann-alex");
+          window.shell().actAs("ann-alex");
           return null;
         });
     WaitForAsyncUtils.waitFor(
-        60, TimeUnit.SECONDS, () -> fx(() -> shell.screen("label").isPresent()));
+        60, TimeUnit.SECONDS, () -> fx(() -> window.shell().screen("label").isPresent()));
     assertInside("label", "#submitButton");
-    assertThat(fx(() -> shell.firstRunBanner().isPresent())).isTrue();
+    assertThat(fx(() -> window.shell().firstRunBanner().isPresent())).isTrue();
   }
 
   private void assertInside(String screenId, String selector) throws Exception {
     if (screenId != null) {
       fx(
           () -> {
-            shell.show(screenId);
+            window.shell().show(screenId);
             return null;
           });
     }
@@ -134,16 +98,16 @@ class PrimaryActionsFitTest {
         () ->
             fx(
                 () -> {
-                  Node node = scene.lookup(selector);
+                  Node node = window.scene().lookup(selector);
                   return node != null && node.isVisible() && node.getScene() != null;
                 }));
     WaitForAsyncUtils.waitForFxEvents();
     Bounds bounds =
         fx(
             () -> {
-              scene.getRoot().applyCss();
-              scene.getRoot().layout();
-              Node node = scene.lookup(selector);
+              window.scene().getRoot().applyCss();
+              window.scene().getRoot().layout();
+              Node node = window.scene().lookup(selector);
               return node.localToScene(node.getBoundsInLocal());
             });
     assertThat(bounds.getMinX()).as(selector + " left edge").isGreaterThanOrEqualTo(0);

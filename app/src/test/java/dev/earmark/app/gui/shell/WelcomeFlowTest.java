@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.demo.DemoCreation;
-import dev.earmark.app.gui.Screens;
-import dev.earmark.app.gui.background.FxTaskExecutor;
+import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.app.gui.labeling.LabelingScreen;
 import dev.earmark.app.gui.project.ImportReportRow;
 import dev.earmark.app.gui.project.ImportWizardModel;
@@ -15,21 +14,19 @@ import dev.earmark.fixtures.DemoDataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -41,7 +38,9 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class WelcomeFlowTest {
-  private static Path dir;
+  @TempDir static Path dir;
+
+  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.empty(() -> dir);
   private static Path data;
   private WorkbenchShell shell;
   private Scene scene;
@@ -49,41 +48,14 @@ class WelcomeFlowTest {
 
   @BeforeAll
   static void copyData() throws IOException {
-    dir = Files.createTempDirectory("earmark-welcome");
     data = DemoDataset.copyTo(dir.resolve("data")).getParent();
   }
 
-  @AfterAll
-  static void removeData() throws IOException {
-    try (var files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
-
-  @Start
-  void start(Stage stage) {
-    lastProject = dir.resolve("config").resolve("last-project");
-    shell =
-        new WorkbenchShell(
-            stage,
-            TestClocks.FIXED,
-            dir.resolve("demo"),
-            lastProject,
-            Screens.all(),
-            new FxTaskExecutor(2));
-    scene = new Scene(shell.view(), 1280, 800);
-    shell.install(scene);
-    stage.setScene(scene);
-    stage.show();
-  }
-
-  @AfterEach
-  void closeShell() {
-    fx(
-        () -> {
-          shell.shutdown();
-          return null;
-        });
+  @BeforeEach
+  void theWindow() {
+    shell = window.shell();
+    scene = window.scene();
+    lastProject = window.lastProject();
   }
 
   @Test

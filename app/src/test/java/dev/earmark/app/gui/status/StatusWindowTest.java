@@ -1,26 +1,24 @@
 package dev.earmark.app.gui.status;
 
-import static dev.earmark.app.gui.desk.DeskWindow.awaitText;
-import static dev.earmark.app.gui.desk.DeskWindow.fire;
-import static dev.earmark.app.gui.desk.DeskWindow.text;
+import static dev.earmark.app.gui.WindowNodes.awaitText;
+import static dev.earmark.app.gui.WindowNodes.press;
+import static dev.earmark.app.gui.WindowNodes.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earmark.app.gui.desk.DeskWindow;
+import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.app.gui.desk.ProjectDeskScreen;
 import dev.earmark.storage.clip.ClipStatus;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.status.ProjectStatus;
 import dev.earmark.storage.status.StatusReport;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The Status tab in the real window on a real demo project: the cards show the figures {@code
@@ -28,27 +26,9 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class StatusWindowTest {
-  private static DeskWindow window;
+  @TempDir static Path dir;
 
-  @BeforeAll
-  static void buildDemo() throws Exception {
-    window = DeskWindow.withDemo("earmark-status-window");
-  }
-
-  @AfterAll
-  static void removeDemo() throws Exception {
-    window.delete();
-  }
-
-  @Start
-  void start(Stage stage) {
-    window.start(stage);
-  }
-
-  @AfterEach
-  void closeShell() {
-    window.close();
-  }
+  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.withDemo(() -> dir);
 
   @Test
   void theCardsShowTheFiguresOfTheStatusCommand(FxRobot robot) throws Exception {
@@ -87,7 +67,7 @@ class StatusWindowTest {
             "export");
 
     // Refresh reads the project again (nothing else on screen changes it).
-    fire(robot, "#statusRefresh");
+    press(robot, "#statusRefresh");
     awaitText(robot, "#status-clips", s -> s.endsWith(" active"));
   }
 }

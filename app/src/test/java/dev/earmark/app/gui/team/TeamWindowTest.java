@@ -1,32 +1,30 @@
 package dev.earmark.app.gui.team;
 
-import static dev.earmark.app.gui.desk.DeskWindow.awaitText;
-import static dev.earmark.app.gui.desk.DeskWindow.fire;
-import static dev.earmark.app.gui.desk.DeskWindow.fx;
-import static dev.earmark.app.gui.desk.DeskWindow.text;
-import static dev.earmark.app.gui.desk.DeskWindow.type;
+import static dev.earmark.app.gui.FxThread.fx;
+import static dev.earmark.app.gui.WindowNodes.awaitText;
+import static dev.earmark.app.gui.WindowNodes.press;
+import static dev.earmark.app.gui.WindowNodes.text;
+import static dev.earmark.app.gui.WindowNodes.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earmark.app.gui.desk.DeskWindow;
+import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.app.gui.desk.ProjectDeskScreen;
 import dev.earmark.storage.audit.AuditEvent;
 import dev.earmark.storage.identity.Identities;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.user.Role;
 import dev.earmark.storage.user.User;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -36,27 +34,9 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class TeamWindowTest {
-  private static DeskWindow window;
+  @TempDir static Path dir;
 
-  @BeforeAll
-  static void buildDemo() throws Exception {
-    window = DeskWindow.withDemo("earmark-team-window");
-  }
-
-  @AfterAll
-  static void removeDemo() throws Exception {
-    window.delete();
-  }
-
-  @Start
-  void start(Stage stage) {
-    window.start(stage);
-  }
-
-  @AfterEach
-  void closeShell() {
-    window.close();
-  }
+  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.withDemo(() -> dir);
 
   @Test
   void aLeadAddsAUserChangesTheirRolesAndDeactivatesThemThroughTheUsersService(FxRobot robot)
@@ -70,7 +50,7 @@ class TeamWindowTest {
     type(robot, "#newUserId", "ann-4");
     type(robot, "#newUserName", "Ann Four");
     type(robot, "#newUserOsAccount", "ann4-login");
-    fire(robot, "#addUserButton");
+    press(robot, "#addUserButton");
     awaitText(robot, "#teamStatus", s -> s.startsWith("Added ann-4"));
     assertThat(text(robot, "#teamStatus"))
         .isEqualTo("Added ann-4 (annotator), OS account ann4-login.");
@@ -101,7 +81,7 @@ class TeamWindowTest {
           adjudicator.setSelected(true);
           return null;
         });
-    fire(robot, "#saveRolesButton");
+    press(robot, "#saveRolesButton");
     awaitText(robot, "#teamStatus", s -> s.startsWith("ann-4 now has the roles"));
     assertThat(text(robot, "#teamStatus"))
         .isEqualTo("ann-4 now has the roles annotator, adjudicator.");
@@ -112,17 +92,17 @@ class TeamWindowTest {
         .contains("user.roles");
 
     // Deactivate, then reactivate.
-    fire(robot, "#toggleActiveButton");
+    press(robot, "#toggleActiveButton");
     awaitText(robot, "#teamStatus", s -> s.startsWith("Deactivated ann-4"));
     assertThat(project.users().find("ann-4").orElseThrow().active()).isFalse();
     assertThat(text(robot, "#selectedUser")).isEqualTo("ann-4 · Ann Four · deactivated");
-    fire(robot, "#toggleActiveButton");
+    press(robot, "#toggleActiveButton");
     awaitText(robot, "#teamStatus", s -> s.equals("Reactivated ann-4."));
     assertThat(project.users().find("ann-4").orElseThrow().active()).isTrue();
 
     // A refusal is the service's sentence, in one line.
     type(robot, "#newUserId", "ann-4");
-    fire(robot, "#addUserButton");
+    press(robot, "#addUserButton");
     awaitText(robot, "#teamProblem", s -> !s.isEmpty());
     assertThat(text(robot, "#teamProblem")).isEqualTo("User ann-4 already exists.");
   }
@@ -146,7 +126,7 @@ class TeamWindowTest {
           annotator.setSelected(true);
           return null;
         });
-    fire(robot, "#saveRolesButton");
+    press(robot, "#saveRolesButton");
     awaitText(robot, "#teamProblem", s -> !s.isEmpty());
     assertThat(text(robot, "#teamProblem")).contains("lead");
     assertThat(desk.project().users().find("lead-demo").orElseThrow().roles())

@@ -10,7 +10,6 @@ import dev.earmark.audio.peaks.PeakCache;
 import dev.earmark.audio.playback.ChannelSelection;
 import dev.earmark.audio.playback.PlaybackEngine;
 import dev.earmark.audio.spectrogram.SpectrogramSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
@@ -24,6 +23,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -42,13 +42,12 @@ class TransportBarNoDeviceWindowTest {
   private EngineAudioPlayer player;
   private WaveformViewModel model;
   private TransportBar bar;
-  private Path dir;
+  @TempDir Path dir;
   private Path stereo;
   private Path mono;
 
   @Start
   void start(Stage stage) throws Exception {
-    dir = Files.createTempDirectory("earmark-transport");
     stereo =
         TestClips.writeWav(
             dir.resolve("stereo.wav"), RATE, 2, RATE * 3L, TestClips.speechLike(RATE));
@@ -78,7 +77,6 @@ class TransportBarNoDeviceWindowTest {
           return null;
         });
     executor.shutdown();
-    WaveformViewTest.deleteRecursively(dir);
   }
 
   private void open(Path clip) throws Exception {

@@ -223,7 +223,9 @@ class WaveformP2Measurement {
           return null;
         });
     executor.shutdown();
-    WaveformViewTest.deleteRecursively(peaks);
+    try (var files = java.nio.file.Files.walk(peaks)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   private static void awaitSettled(WaveformView view) throws Exception {

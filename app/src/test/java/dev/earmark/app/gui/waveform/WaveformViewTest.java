@@ -9,10 +9,10 @@ import atlantafx.base.theme.PrimerLight;
 import dev.earmark.app.gui.background.FxTaskExecutor;
 import dev.earmark.app.gui.keys.Keymap;
 import dev.earmark.app.gui.player.EngineAudioPlayer;
+import dev.earmark.app.gui.shell.ScreenshotFiles;
 import dev.earmark.audio.peaks.PeakCache;
 import dev.earmark.audio.spectrogram.SpectrogramSettings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
@@ -30,6 +30,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -48,11 +49,10 @@ class WaveformViewTest {
   private WaveformView view;
   private TextField transcript;
   private Scene scene;
-  private Path dir;
+  @TempDir Path dir;
 
   @Start
   void start(Stage stage) throws IOException {
-    dir = Files.createTempDirectory("earmark-waveform-view");
     Path clip =
         TestClips.writeWav(
             dir.resolve("clip-0007.wav"), RATE, 2, RATE * 8L, TestClips.speechLike(RATE));
@@ -86,13 +86,6 @@ class WaveformViewTest {
           return null;
         });
     executor.shutdown();
-    deleteRecursively(dir);
-  }
-
-  static void deleteRecursively(Path root) throws IOException {
-    try (var files = Files.walk(root)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 
   private void awaitSettled() throws Exception {
@@ -140,14 +133,15 @@ class WaveformViewTest {
     assertThat(selection.endSeconds()).isCloseTo(viewport.secondsAt(430), within(0.01));
 
     awaitSettled();
-    WritableImage waveform = fx(() -> Screenshots.snapshot(scene));
-    Screenshots.write(waveform, Screenshots.directory().resolve("waveform.png"));
+    WritableImage waveform = fx(() -> scene.snapshot(null));
+    ScreenshotFiles.write(waveform, ScreenshotFiles.directory().resolve("waveform.png"));
 
     robot.clickOn("#spectrogramToggle");
     assertThat(fx(() -> model.spectrogramVisibleProperty().get())).isTrue();
     awaitSettled();
-    WritableImage spectrogram = fx(() -> Screenshots.snapshot(scene));
-    Screenshots.write(spectrogram, Screenshots.directory().resolve("waveform-spectrogram.png"));
+    WritableImage spectrogram = fx(() -> scene.snapshot(null));
+    ScreenshotFiles.write(
+        spectrogram, ScreenshotFiles.directory().resolve("waveform-spectrogram.png"));
     assertThat(spectrogram.getPixelReader().getArgb(500, 220))
         .as("the spectrogram lane is painted")
         .isNotEqualTo(waveform.getPixelReader().getArgb(500, 220));
@@ -172,8 +166,8 @@ class WaveformViewTest {
     Viewport viewport = fx(model::viewport);
     assertThat(window.covers(viewport.startFrame(), viewport.endFrame(), viewport.totalFrames()))
         .isTrue();
-    WritableImage samples = fx(() -> Screenshots.snapshot(scene));
-    Screenshots.write(samples, Screenshots.directory().resolve("waveform-samples.png"));
+    WritableImage samples = fx(() -> scene.snapshot(null));
+    ScreenshotFiles.write(samples, ScreenshotFiles.directory().resolve("waveform-samples.png"));
   }
 
   @Test
@@ -191,8 +185,8 @@ class WaveformViewTest {
           return null;
         });
     awaitSettled();
-    WritableImage dark = fx(() -> Screenshots.snapshot(scene));
-    Screenshots.write(dark, Screenshots.directory().resolve("waveform-dark.png"));
+    WritableImage dark = fx(() -> scene.snapshot(null));
+    ScreenshotFiles.write(dark, ScreenshotFiles.directory().resolve("waveform-dark.png"));
     javafx.scene.paint.Color background = dark.getPixelReader().getColor(990, 40);
     assertThat(background.getBrightness()).as("dark lane background").isLessThan(0.2);
     fx(

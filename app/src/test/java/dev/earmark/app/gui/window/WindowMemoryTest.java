@@ -3,16 +3,10 @@ package dev.earmark.app.gui.window;
 import static dev.earmark.app.gui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earmark.app.TestClocks;
-import dev.earmark.app.gui.Screens;
-import dev.earmark.app.gui.background.FxTaskExecutor;
+import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.app.gui.shell.WorkbenchShell;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -23,9 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -35,53 +30,29 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class WindowMemoryTest {
-  private Path dir;
+  @TempDir Path dir;
+
+  @RegisterExtension final WorkbenchWindow window = WorkbenchWindow.empty(() -> dir).unshown();
   private Path file;
   private Stage stage;
   private WorkbenchShell shell;
 
-  @Start
-  void start(Stage stage) throws IOException {
-    this.stage = stage;
-    dir = Files.createTempDirectory("earmark-window-memory");
-    file = dir.resolve("config").resolve("window.properties");
-    shell =
-        new WorkbenchShell(
-            stage,
-            TestClocks.FIXED,
-            dir.resolve("demo"),
-            dir.resolve("config").resolve("last-project"),
-            Screens.all(),
-            new FxTaskExecutor(2));
-    Scene scene = new Scene(shell.view(), 1280, 800);
-    shell.install(scene);
-    stage.setScene(scene);
-  }
-
   @BeforeEach
   void nothingRememberedYet() {
+    stage = window.stage();
+    shell = window.shell();
+    file = dir.resolve("config").resolve("window.properties");
     assertThat(file).doesNotExist();
   }
 
+  /** The next test restores the window before it is shown, as at start. */
   @AfterEach
-  void cleanUp() throws IOException {
+  void hide() {
     fx(
         () -> {
-          shell.shutdown();
           stage.hide();
-          // TestFX hands every test class the same primary stage: put it back where the other
-          // window tests expect it. Left at (12, 34) a 1280×800 scene overflows Monocle's
-          // 1280×800 headless screen and its painter fails for every later window test.
-          stage.setMaximized(false);
-          stage.setX(0);
-          stage.setY(0);
-          stage.setWidth(1280);
-          stage.setHeight(800);
           return null;
         });
-    try (var files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 
   @Test

@@ -2,10 +2,10 @@ package dev.earmark.app.gui;
 
 import static dev.earmark.app.gui.FxThread.fx;
 
-import dev.earmark.app.gui.shell.WorkbenchShell;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
@@ -15,11 +15,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Node-lookup helpers for the window tests of the lead's desk: they act through the fx thread on
- * nodes found by id (no clicks at screen coordinates, which miss on a loaded machine).
+ * Node-lookup helpers for window tests: they act through the fx thread on nodes found by id (no
+ * clicks at screen coordinates, which miss on a loaded machine).
  */
-public final class DeskWindows {
-  private DeskWindows() {}
+public final class WindowNodes {
+  private WindowNodes() {}
 
   /** Waits up to {@code seconds} for {@code condition}. */
   public static void await(int seconds, Callable<Boolean> condition) throws Exception {
@@ -31,38 +31,49 @@ public final class DeskWindows {
     return robot.lookup(id).query();
   }
 
+  /** Waits up to 20 s until the text of {@code id} satisfies {@code check}. */
+  public static void awaitText(FxRobot robot, String id, Predicate<String> check) throws Exception {
+    await(20, () -> check.test(text(robot, id)));
+  }
+
+  /** Whether a node {@code id} is in the scene and itself visible. */
+  public static boolean present(FxRobot robot, String id) {
+    return robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false);
+  }
+
   /** Whether node {@code id} is in the scene and visible, with every node above it. */
   public static boolean shown(FxRobot robot, String id) {
-    return robot
-        .lookup(id)
-        .tryQuery()
-        .map(
-            node ->
-                fx(
-                    () -> {
-                      for (Node at = node; at != null; at = at.getParent()) {
-                        if (!at.isVisible()) {
-                          return false;
-                        }
-                      }
-                      return node.getScene() != null;
-                    }))
-        .orElse(false);
+    return read(
+        robot,
+        id,
+        node -> {
+          for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+              return false;
+            }
+          }
+          return node.getScene() != null;
+        },
+        false);
   }
 
   /** The text of a label, button or text field {@code id}; empty when absent. */
   public static String text(FxRobot robot, String id) {
-    return robot
-        .lookup(id)
-        .tryQuery()
-        .map(
-            node ->
-                fx(
-                    () ->
-                        node instanceof Labeled labeled
-                            ? labeled.getText()
-                            : node instanceof TextInputControl input ? input.getText() : ""))
-        .orElse("");
+    return read(
+        robot,
+        id,
+        node ->
+            node instanceof Labeled labeled
+                ? labeled.getText()
+                : node instanceof TextInputControl input ? input.getText() : "",
+        "");
+  }
+
+  /**
+   * What {@code reading} finds on node {@code id}, read on the fx thread; {@code absent} if none.
+   */
+  private static <T> T read(FxRobot robot, String id, Function<Node, T> reading, T absent) {
+    return robot.lookup(id).tryQuery().map(node -> fx(() -> reading.apply(node))).orElse(absent);
   }
 
   /** Types {@code text} into the text field {@code id} (replacing what it holds). */
@@ -86,7 +97,7 @@ public final class DeskWindows {
         });
   }
 
-  /** Fires the button {@code id}, as a click or Enter on it would. */
+  /** Fires the button {@code id}, as a click or Enter on it would; a disabled one fails. */
   public static void press(FxRobot robot, String id) {
     ButtonBase button = (ButtonBase) node(robot, id);
     fx(
@@ -97,23 +108,5 @@ public final class DeskWindows {
           button.fire();
           return null;
         });
-  }
-
-  /** Opens {@code project} as {@code user} in {@code shell} and brings screen {@code id} up. */
-  public static void openScreen(
-      FxRobot robot, WorkbenchShell shell, Path project, String user, String id) throws Exception {
-    fx(
-        () -> {
-          shell.open(project, user);
-          return null;
-        });
-    // open() closes the screens at once; the project is open when its first screen is in front.
-    await(90, () -> fx(() -> shell.activeScreen().isPresent()));
-    fx(
-        () -> {
-          shell.show(id);
-          return null;
-        });
-    await(30, () -> fx(() -> shell.activeScreen().isPresent() && shell.screen(id).isPresent()));
   }
 }
