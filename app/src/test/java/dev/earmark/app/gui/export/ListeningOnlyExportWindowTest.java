@@ -1,13 +1,12 @@
 package dev.earmark.app.gui.export;
 
-import static dev.earmark.app.gui.DeskWindows.await;
-import static dev.earmark.app.gui.DeskWindows.openScreen;
-import static dev.earmark.app.gui.DeskWindows.press;
-import static dev.earmark.app.gui.DeskWindows.shown;
-import static dev.earmark.app.gui.DeskWindows.text;
-import static dev.earmark.app.gui.DeskWindows.tick;
-import static dev.earmark.app.gui.DeskWindows.type;
 import static dev.earmark.app.gui.FxThread.fx;
+import static dev.earmark.app.gui.WindowNodes.await;
+import static dev.earmark.app.gui.WindowNodes.press;
+import static dev.earmark.app.gui.WindowNodes.shown;
+import static dev.earmark.app.gui.WindowNodes.text;
+import static dev.earmark.app.gui.WindowNodes.tick;
+import static dev.earmark.app.gui.WindowNodes.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,9 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earmark.app.TestClocks;
 import dev.earmark.app.cli.EarmarkCommand;
-import dev.earmark.app.gui.Screens;
-import dev.earmark.app.gui.background.FxTaskExecutor;
-import dev.earmark.app.gui.shell.WorkbenchShell;
+import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.fixtures.DemoDataset;
 import dev.earmark.storage.export.BatchVerifier;
 import dev.earmark.storage.identity.OsAccount;
@@ -28,21 +25,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The Export wizard in the real window on a project of listening-test clips only (the demo's MUSHRA
@@ -54,14 +45,17 @@ import org.testfx.framework.junit5.Start;
 class ListeningOnlyExportWindowTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String RESTRICTED = "mushra-p-number-sys-c";
-  private static Path dir;
-  private static Path project;
-  private WorkbenchShell shell;
+  @TempDir static Path dir;
 
-  @BeforeAll
-  static void buildProject() throws Exception {
-    dir = Files.createTempDirectory("earmark-listening-export-window");
-    project = dir.resolve("tts");
+  @RegisterExtension
+  static final WorkbenchWindow window =
+      WorkbenchWindow.building(() -> dir, ListeningOnlyExportWindowTest::buildProject).named("tts");
+
+  private static Path project;
+
+  /** A project of the demo's MUSHRA test only, rated by two annotators, built with commands. */
+  private static void buildProject(Path into) throws IOException {
+    project = into;
     Path data = DemoDataset.copyTo(dir.resolve("demo-data")).getParent();
     Path manifest = data.resolve(DemoDataset.MUSHRA_MANIFEST);
     List<String> lines = new ArrayList<>();
@@ -137,42 +131,10 @@ class ListeningOnlyExportWindowTest {
     assertThat(code).as(String.join(" ", args) + "\n" + err).isZero();
   }
 
-  @AfterAll
-  static void removeProject() throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
-
-  @Start
-  void start(Stage stage) {
-    shell =
-        new WorkbenchShell(
-            stage,
-            TestClocks.FIXED,
-            project,
-            dir.resolve("last-project"),
-            Screens.all(),
-            new FxTaskExecutor(2));
-    Scene scene = new Scene(shell.view(), 1280, 800);
-    shell.install(scene);
-    stage.setScene(scene);
-    stage.show();
-  }
-
-  @AfterEach
-  void closeShell() {
-    fx(
-        () -> {
-          shell.shutdown();
-          return null;
-        });
-  }
-
   @Test
   void aListeningClipBlocksInTheTableAndTheListeningOnlyBatchVerifies(FxRobot robot)
       throws Exception {
-    openScreen(robot, shell, project, "lea", "export");
+    window.openScreen(robot, project, "lea", "export");
     Path batch = dir.resolve("out").resolve("tts-gui-1");
     type(robot, "#exportBatch", "tts-gui-1");
     type(robot, "#exportFolder", batch.toString());

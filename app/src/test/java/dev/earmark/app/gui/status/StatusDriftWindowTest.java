@@ -1,28 +1,27 @@
 package dev.earmark.app.gui.status;
 
-import static dev.earmark.app.gui.desk.DeskWindow.awaitText;
-import static dev.earmark.app.gui.desk.DeskWindow.fire;
-import static dev.earmark.app.gui.desk.DeskWindow.fx;
+import static dev.earmark.app.gui.FxThread.fx;
+import static dev.earmark.app.gui.WindowNodes.awaitText;
+import static dev.earmark.app.gui.WindowNodes.press;
+import static dev.earmark.app.gui.WindowNodes.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earmark.app.gui.desk.DeskWindow;
+import dev.earmark.app.gui.WorkbenchWindow;
 import dev.earmark.app.gui.desk.ProjectDeskScreen;
 import dev.earmark.audio.qe.DriftReport;
 import dev.earmark.audio.qe.QeModel;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.qe.QeHints;
 import dev.earmark.storage.settings.ProjectSettings;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The Status tab's drift card in the real window: it reads the project's drift history through
@@ -31,27 +30,9 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class StatusDriftWindowTest {
-  private static DeskWindow window;
+  @TempDir static Path dir;
 
-  @BeforeAll
-  static void buildDemo() throws Exception {
-    window = DeskWindow.withDemo("earmark-status-drift");
-  }
-
-  @AfterAll
-  static void removeDemo() throws Exception {
-    window.delete();
-  }
-
-  @Start
-  void start(Stage stage) {
-    window.start(stage);
-  }
-
-  @AfterEach
-  void closeShell() {
-    window.close();
-  }
+  @RegisterExtension static final WorkbenchWindow window = WorkbenchWindow.withDemo(() -> dir);
 
   @Test
   void aDriftCheckRecordedAfterOpeningShowsOnRefresh(FxRobot robot) throws Exception {
@@ -59,7 +40,7 @@ class StatusDriftWindowTest {
     ProjectDeskScreen desk = window.desk(ProjectDeskScreen.Part.STATUS);
     Project project = desk.project();
     awaitText(robot, "#status-drift", s -> !s.isEmpty());
-    assertThat(DeskWindow.text(robot, "#status-drift")).isEqualTo("no check yet");
+    assertThat(text(robot, "#status-drift")).isEqualTo("no check yet");
 
     QeHints hints = new QeHints(project, new ProjectSettings(project));
     hints.recordDrift(
@@ -74,7 +55,7 @@ class StatusDriftWindowTest {
                 new DriftReport.Drift("duration_s", 0.02, false)),
             new DriftReport.Drift("predicted_wer", 0.08, false),
             0.2));
-    fire(robot, "#statusRefresh");
+    press(robot, "#statusRefresh");
 
     awaitText(robot, "#status-drift", s -> s.equals("the last import moved"));
     List<String> lines =
