@@ -111,7 +111,7 @@ public final class AdjudicationViewModel {
   }
 
   private void reload(long keepDisputeId, boolean advance) {
-    executor.submit(
+    executor.inBackground(
         "read the adjudication queue",
         () -> new QueueRead(service.queue(), service.ruleSetsInForce()),
         read -> {
@@ -267,7 +267,7 @@ public final class AdjudicationViewModel {
     selected.set(row);
     updateProgress();
     opening.set(true);
-    executor.submit(
+    executor.inBackground(
         "open dispute " + row.disputeId() + " about " + row.clipKey(),
         () -> service.open(row),
         opened -> {

@@ -83,7 +83,7 @@ public final class DecisionHistory {
       return false;
     }
     busy.set(true);
-    executor.submit(
+    executor.inBackground(
         description,
         () -> {
           step.run();

@@ -94,7 +94,7 @@ public final class AssignViewModel {
 
   /** Reads the project's active annotators, keeping the ticks of those still offered. */
   public void loadAnnotators() {
-    executor.submit(
+    executor.inBackground(
         "read the annotators",
         service::annotators,
         ids -> {
@@ -141,7 +141,7 @@ public final class AssignViewModel {
   private void run(AssignRequest request, boolean dryRun) {
     running.set(true);
     message.set(dryRun ? "Computing the preview…" : "Assigning…");
-    executor.submit(
+    executor.inBackground(
         dryRun ? "preview an assignment" : "assign clips",
         () -> service.run(request, dryRun),
         outcome -> {

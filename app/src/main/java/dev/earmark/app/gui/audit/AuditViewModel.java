@@ -69,7 +69,7 @@ public final class AuditViewModel {
       return;
     }
     int asked = ++generation;
-    executor.submit(
+    executor.inBackground(
         "read the audit log",
         () -> trail.events(actor.get(), query),
         list -> {
@@ -101,7 +101,7 @@ public final class AuditViewModel {
   /** Re-checks the whole chain, as {@code earmark audit verify} does. */
   public void verifyChain() {
     verification.set("Checking the chain…");
-    executor.submit(
+    executor.inBackground(
         "verify the audit chain",
         trail::verify,
         result -> {

@@ -49,7 +49,7 @@ public interface BackgroundExecutor {
    * {@link #runInBackground} for work that tells no progress and is never called off: the usual
    * database read or write of a screen.
    */
-  default <T> void submit(
+  default <T> void inBackground(
       String description, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
     runInBackground(
         description, progress -> work.call(), ProgressListener.IGNORED, onSuccess, onFailure);

@@ -51,7 +51,7 @@ public final class AgreementScreen implements WorkbenchScreen {
               if (type == null) {
                 return;
               }
-              executor.submit(
+              executor.inBackground(
                   "read the listening-test results of " + type,
                   () -> listening.read(context.project().users().actor(context.userId()), type),
                   results -> {
@@ -111,7 +111,7 @@ public final class AgreementScreen implements WorkbenchScreen {
       return;
     }
     TaskType type = model.taskTypeProperty().get();
-    executor.submit(
+    executor.inBackground(
         "read the label policy in force",
         () -> policies.policy(type).flatMap(LabelPolicy::ruleSet).map(Object::toString),
         inForce -> {

@@ -292,7 +292,7 @@ public final class AgreementViewModel {
       message.set("Nothing to export yet: wait for the figures of " + taskType.get().id() + ".");
       return;
     }
-    executor.submit(
+    executor.inBackground(
         "write agreement numbers to " + file,
         () -> {
           AgreementCsv.write(rows, file);
@@ -306,7 +306,7 @@ public final class AgreementViewModel {
    * Writes {@code image} (a snapshot of the dashboard) to {@code file} as PNG, in the background.
    */
   public void exportImage(Image image, Path file) {
-    executor.submit(
+    executor.inBackground(
         "write the dashboard to " + file,
         () -> PngSnapshot.write(image, file),
         written -> message.set("Saved the dashboard as " + written + "."),

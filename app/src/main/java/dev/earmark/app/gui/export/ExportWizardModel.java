@@ -78,7 +78,7 @@ public final class ExportWizardModel {
     for (String id : service.formats()) {
       formats.add(new TickedChoice(id));
     }
-    executor.submit(
+    executor.inBackground(
         "find the listening tests with labels",
         service::listeningDesigns,
         ids -> ids.forEach(id -> listening.add(new TickedChoice(id))),
@@ -131,7 +131,7 @@ public final class ExportWizardModel {
     running.set(true);
     message.set("");
     progress.set("Checking the release rules and writing batch " + name + " to " + target + "…");
-    executor.submit(
+    executor.inBackground(
         "export batch " + name,
         () -> {
           ExportOutcome outcome =

@@ -17,7 +17,7 @@ public interface FolderOpener {
   /** The desktop's file manager (xdg-open, open or explorer), run off the JavaFX thread. */
   static FolderOpener desktop(BackgroundExecutor executor) {
     return (folder, onFailure) ->
-        executor.submit(
+        executor.inBackground(
             "open the folder " + folder,
             () -> {
               String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);

@@ -88,7 +88,7 @@ public final class LabelingScreen implements WorkbenchScreen {
 
           @Override
           public void prefetch(Path file) {
-            executor.submit(
+            executor.inBackground(
                 "read ahead the peaks of " + file, () -> peaks.load(file), p -> {}, e -> {});
           }
 

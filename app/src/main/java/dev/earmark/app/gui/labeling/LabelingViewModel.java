@@ -166,7 +166,7 @@ public final class LabelingViewModel {
   /** Reads the acting user's queue and opens its first entry to do. */
   public void load() {
     emptyMessage.set("Loading the queue…");
-    executor.submit(
+    executor.inBackground(
         "read the labeling queue",
         () ->
             service
@@ -417,7 +417,7 @@ public final class LabelingViewModel {
     int expected = version;
     writing = true;
     setStatus(SaveState.SAVING, "submitting…");
-    executor.submit(
+    executor.inBackground(
         "submit the label of " + clip.clip().clipKey(),
         () -> service.submit(actor, clip.session().assignmentId(), value, spent, heard, expected),
         saved -> {
@@ -491,7 +491,7 @@ public final class LabelingViewModel {
     writing = true;
     setStatus(SaveState.SAVING, "saving…");
     boolean correction = correcting;
-    executor.submit(
+    executor.inBackground(
         (correction ? "store the correction of " : "save the draft of ") + clip.clip().clipKey(),
         () ->
             correction
@@ -587,7 +587,7 @@ public final class LabelingViewModel {
       return;
     }
     setStatus(SaveState.IDLE, "opening " + entry.clipKey() + "…");
-    executor.submit(
+    executor.inBackground(
         "open " + entry.clipKey(),
         () -> service.open(actor, entry.item()),
         clip -> show(entry, clip),
@@ -677,7 +677,7 @@ public final class LabelingViewModel {
       return;
     }
     QueueItem item = next.get().item();
-    executor.submit(
+    executor.inBackground(
         "read ahead " + item.clipKey(),
         () -> service.open(actor, item),
         clip -> {
@@ -727,7 +727,7 @@ public final class LabelingViewModel {
     }
     readingMore = true;
     OptionalLong after = queue.next();
-    executor.submit(
+    executor.inBackground(
         "read more of the labeling queue",
         () -> service.queuePage(actor, after),
         page -> {

@@ -48,7 +48,8 @@ public final class MushraViewModel extends TrialModel {
 
   @Override
   public void load() {
-    executor.submit("find the next MUSHRA trial", service::nextMushra, this::open, this::noTrial);
+    executor.inBackground(
+        "find the next MUSHRA trial", service::nextMushra, this::open, this::noTrial);
   }
 
   private void noTrial(Throwable failure) {
@@ -168,7 +169,7 @@ public final class MushraViewModel extends TrialModel {
     Map<String, Integer> byKey = byKey(open.get());
     Map<String, Double> heard = heardByKey();
     deck().stop();
-    executor.submit(
+    executor.inBackground(
         "submit the MUSHRA trial",
         () -> {
           service.submitMushra(open.get(), byKey, heard);

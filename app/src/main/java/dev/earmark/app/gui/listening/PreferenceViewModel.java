@@ -38,7 +38,7 @@ public final class PreferenceViewModel extends TrialModel {
 
   @Override
   public void load() {
-    executor.submit(
+    executor.inBackground(
         "find the next A/B trial",
         service::nextPreference,
         this::open,
@@ -133,7 +133,7 @@ public final class PreferenceViewModel extends TrialModel {
     Preference chosen = choice.get().get();
     Map<String, Double> heard = heardByKey();
     deck().stop();
-    executor.submit(
+    executor.inBackground(
         "submit the A/B trial",
         () -> {
           service.submitPreference(open.get(), chosen, heard);

@@ -143,7 +143,7 @@ abstract class TrialModel {
     pendingSave = () -> {};
     saveState.set(SaveState.SAVING);
     savesInFlight++;
-    executor.submit(
+    executor.inBackground(
         "save " + what,
         () -> {
           work.run();

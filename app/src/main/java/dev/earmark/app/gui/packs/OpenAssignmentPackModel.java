@@ -47,7 +47,7 @@ public final class OpenAssignmentPackModel {
     Path directory = Path.of(folder.get().strip());
     running.set(true);
     message.set("Checking the pack and copying its clips into " + directory + "…");
-    executor.submit(
+    executor.inBackground(
         "open the assignment pack " + pack.getFileName(),
         () -> PacksService.openAssignmentPack(pack, directory, clock),
         (AssignmentPackImport imported) -> {

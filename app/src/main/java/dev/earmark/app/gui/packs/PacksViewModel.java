@@ -73,7 +73,7 @@ public final class PacksViewModel {
 
   /** Reads the annotators (leads) and whether this project is a working copy of a pack. */
   public void load() {
-    executor.submit(
+    executor.inBackground(
         "read the project's packs",
         () -> new Loaded(lead ? service.annotators() : List.of(), service.source()),
         loaded -> {
@@ -176,7 +176,7 @@ public final class PacksViewModel {
       java.util.function.Function<T, String> done) {
     running.set(true);
     message.set("Working: " + description + "…");
-    executor.submit(
+    executor.inBackground(
         description,
         work,
         result -> {

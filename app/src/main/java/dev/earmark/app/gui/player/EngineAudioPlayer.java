@@ -62,7 +62,7 @@ public final class EngineAudioPlayer implements AudioPlayer {
     channels.set(ChannelSelection.ALL);
     message.set("");
     state.set(PlayerState.LOADING);
-    executor.submit(
+    executor.inBackground(
         "prepare " + clip.getFileName() + " for playback",
         () -> {
           PcmClip pcm = PcmClip.load(clip);

@@ -41,7 +41,7 @@ public final class PolicyViewModel {
   /** Reads the policies in force, the versions to pick from and the history. */
   public void load() {
     busy.set(true);
-    executor.submit(
+    executor.inBackground(
         "read the label policies",
         service::start,
         start -> {
@@ -65,7 +65,7 @@ public final class PolicyViewModel {
     }
     busy.set(true);
     problem.set("");
-    executor.submit(
+    executor.inBackground(
         "compare the policy change",
         () -> service.preview(type, rubric, ruleSet),
         shown -> {
@@ -93,7 +93,7 @@ public final class PolicyViewModel {
     }
     busy.set(true);
     problem.set("");
-    executor.submit(
+    executor.inBackground(
         "set the label policy",
         () -> {
           PolicyUpdate update =

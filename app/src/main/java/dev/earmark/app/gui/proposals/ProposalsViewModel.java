@@ -39,7 +39,7 @@ public final class ProposalsViewModel {
   /** Reads the proposals in the chosen state. */
   public void load() {
     ProposalStatus wanted = status.get();
-    executor.submit(
+    executor.inBackground(
         "read the policy proposals",
         () -> service.proposals(wanted),
         list -> {
@@ -70,7 +70,7 @@ public final class ProposalsViewModel {
       return;
     }
     String note = leadNote.get().strip();
-    executor.submit(
+    executor.inBackground(
         (accepted ? "accept" : "reject") + " proposal " + row.id(),
         () -> {
           service.close(row.id(), accepted, note);
@@ -101,7 +101,7 @@ public final class ProposalsViewModel {
       return;
     }
     String note = leadNote.get().strip();
-    executor.submit(
+    executor.inBackground(
         "mark proposal " + row.id() + " done",
         () -> {
           service.markDone(row.id(), note);

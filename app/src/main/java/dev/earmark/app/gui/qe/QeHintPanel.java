@@ -46,7 +46,7 @@ public final class QeHintPanel extends VBox {
   public void show(long clipId) {
     showing = clipId;
     display(Optional.empty(), "QE hint loading…");
-    executor.submit(
+    executor.inBackground(
         "read the QE hint of clip " + clipId,
         () -> reader.read(clipId),
         hint -> {

@@ -125,7 +125,7 @@ public final class RulesViewModel {
   /** Reads the published versions and the labels, then opens the version in force. */
   public void load() {
     busy.set(true);
-    jobs.submit(
+    jobs.inBackground(
         "read the published rule sets",
         service::start,
         start -> {
@@ -151,7 +151,7 @@ public final class RulesViewModel {
 
   /** Reads again which rule set the ASR label policy names (a lead may have adopted another). */
   public void refreshInForce() {
-    jobs.submit(
+    jobs.inBackground(
         "read the label policy in force",
         service::inForce,
         id -> inForce.set(inForceSentence(id)),
@@ -174,7 +174,7 @@ public final class RulesViewModel {
    */
   public void open(VersionedId id) {
     busy.set(true);
-    jobs.submit(
+    jobs.inBackground(
         "read the rule set " + id,
         () -> service.ruleSet(id),
         ruleSet -> {
@@ -339,7 +339,7 @@ public final class RulesViewModel {
   public void importGlm(Path file) {
     VersionedId id = base.get() == null ? new VersionedId("imported", 1) : base.get();
     busy.set(true);
-    jobs.submit(
+    jobs.inBackground(
         "import the GLM file " + file,
         () -> GlmImporter.importFile(file, id),
         imported -> {
@@ -527,7 +527,7 @@ public final class RulesViewModel {
     double threshold = disputeWerAbove;
     busy.set(true);
     problem.set("");
-    jobs.submit(
+    jobs.inBackground(
         "publish the rule set",
         () -> {
           RuleSet next = RuleSet.of(service.nextVersion(from.id().name()), description, enabled);

@@ -28,7 +28,7 @@ public final class SettingsViewModel {
 
   /** Reads every setting. */
   public void load() {
-    executor.submit(
+    executor.inBackground(
         "read the settings",
         service::list,
         values::setAll,
@@ -50,7 +50,7 @@ public final class SettingsViewModel {
       return;
     }
     problem.set("");
-    executor.submit(
+    executor.inBackground(
         "change " + setting.key(),
         () -> {
           var change = service.change(setting, value.strip());

@@ -171,7 +171,7 @@ public final class WorkbenchShell {
         () -> {
           closeProject();
           message("Earmark " + Version.current(), "Opening " + directory + "…");
-          executor.submit(
+          executor.inBackground(
               "open the project " + directory,
               () -> OpenedProject.open(directory, userId, osAccount, clock),
               this::opened,
@@ -187,7 +187,7 @@ public final class WorkbenchShell {
     state.userId(preload.userId());
     closeProject();
     message("Earmark " + Version.current(), "Opening " + preload.directory() + "…");
-    executor.submit(
+    executor.inBackground(
         "open the project " + preload.directory(),
         preload::await,
         this::opened,
@@ -239,7 +239,7 @@ public final class WorkbenchShell {
         () -> {
           closeProject();
           message("Earmark " + Version.current(), "Creating " + project.directory() + "…");
-          executor.submit(
+          executor.inBackground(
               "create the project " + project.directory(),
               () -> project.create(clock),
               directory -> {
@@ -321,7 +321,7 @@ public final class WorkbenchShell {
     saveAllThen(
         () -> {
           closeScreens();
-          executor.submit(
+          executor.inBackground(
               "read the roles of " + userId,
               () -> current.actingAs(userId),
               this::opened,
@@ -553,7 +553,7 @@ public final class WorkbenchShell {
               "Earmark " + Version.current(),
               "Preparing the demo project (the first time takes a little while)…",
               preparation);
-          executor.submit(
+          executor.inBackground(
               "create the demo project",
               () -> {
                 if (!Project.exists(demoProject)) {

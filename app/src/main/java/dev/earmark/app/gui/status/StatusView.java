@@ -72,7 +72,7 @@ public final class StatusView extends BorderPane {
 
   /** Reads the status again. */
   public void load() {
-    executor.submit(
+    executor.inBackground(
         "read the project status",
         () -> {
           Actor actor = project.users().actor(userId);

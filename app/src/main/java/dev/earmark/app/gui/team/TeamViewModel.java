@@ -112,7 +112,7 @@ public final class TeamViewModel {
   private <T> void run(String what, Callable<T> work, Consumer<T> done) {
     busy.set(true);
     problem.set("");
-    executor.submit(
+    executor.inBackground(
         what,
         () -> {
           T result = work.call();
@@ -127,7 +127,7 @@ public final class TeamViewModel {
           busy.set(false);
           problem.set(FailureSentence.of(failure));
           // The roster may have changed before the refusal (e.g. a user added, the account not).
-          executor.submit("read the team", service::roster, members::setAll, ignored -> {});
+          executor.inBackground("read the team", service::roster, members::setAll, ignored -> {});
         });
   }
 

@@ -61,7 +61,7 @@ final class SpectrogramImages {
     Image image = images.get(index);
     if (image == null && !pending.contains(index) && !failed.contains(index)) {
       pending.add(index);
-      executor.submit(
+      executor.inBackground(
           "spectrogram tile " + index,
           () -> {
             SpectrogramTile tile = spectrogram.tile(index);

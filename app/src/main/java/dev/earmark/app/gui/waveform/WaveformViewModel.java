@@ -102,7 +102,7 @@ public final class WaveformViewModel {
     long current = ++generation;
     loading.set(true);
     message.set("");
-    executor.submit(
+    executor.inBackground(
         "read the waveform of " + file.getFileName(),
         () -> read(file),
         opened -> {
@@ -248,7 +248,7 @@ public final class WaveformViewModel {
     pendingSampleTo = to;
     long current2 = generation;
     Path file = current.file();
-    executor.submit(
+    executor.inBackground(
         "decode samples",
         () -> SampleWindow.read(file, from, to),
         window -> {

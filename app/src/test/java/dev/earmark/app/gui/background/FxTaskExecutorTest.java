@@ -15,7 +15,7 @@ class FxTaskExecutorTest {
 
     assertThatCode(
             () ->
-                executor.submit(
+                executor.inBackground(
                     "late work of a closed screen",
                     () -> {
                       ran.set(true);

@@ -13,8 +13,9 @@ class JobScopeTest {
     HeldExecutor shared = new HeldExecutor();
     JobScope scope = new JobScope(shared);
     List<String> delivered = new ArrayList<>();
-    scope.submit("read the queue", () -> "queue", delivered::add, failure -> delivered.add("!"));
-    scope.<String>submit(
+    scope.inBackground(
+        "read the queue", () -> "queue", delivered::add, failure -> delivered.add("!"));
+    scope.<String>inBackground(
         "read a clip",
         () -> {
           throw new IllegalStateException("late");
