@@ -11,7 +11,6 @@ import dev.earmark.storage.assign.Assignments;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -48,7 +48,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class KeyboardFlowWindowTest {
-  private static Path dir;
+  @TempDir static Path dir;
   private static Project project;
   private static String asrKey;
 
@@ -58,7 +58,6 @@ class KeyboardFlowWindowTest {
 
   @BeforeAll
   static void buildDemo() throws IOException {
-    dir = Files.createTempDirectory("earmark-keyboard-flow");
     project = DemoProjects.withRatingQueue(dir.resolve("demo"));
     // One transcript too, for the text-field keys.
     long asrClip =
@@ -94,9 +93,6 @@ class KeyboardFlowWindowTest {
   @AfterAll
   static void removeDemo() throws IOException {
     project.close();
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 
   @Start
