@@ -2,6 +2,7 @@ package dev.earmark.app.gui.export;
 
 import static dev.earmark.app.gui.FxThread.fx;
 import static dev.earmark.app.gui.WindowNodes.await;
+import static dev.earmark.app.gui.WindowNodes.present;
 import static dev.earmark.app.gui.WindowNodes.press;
 import static dev.earmark.app.gui.WindowNodes.shown;
 import static dev.earmark.app.gui.WindowNodes.text;
@@ -153,6 +154,12 @@ class ListeningOnlyExportWindowTest {
     assertThat(text(robot, "#exportMessage")).contains("nothing was written");
     assertThat(batch).doesNotExist();
 
+    // The table's cells (the override box, the reason field) draw on a later pulse than its items.
+    await(
+        30,
+        () ->
+            present(robot, "#override-consent-excludes-use")
+                && present(robot, "#reason-consent-excludes-use"));
     tick(robot, "#override-consent-excludes-use", true);
     type(robot, "#reason-consent-excludes-use", "listening results only, no audio released");
     press(robot, "#exportOverride");
