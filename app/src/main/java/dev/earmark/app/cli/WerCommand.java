@@ -99,13 +99,13 @@ public final class WerCommand implements Callable<Integer> {
               throw new InputException(
                   "--alignment is '" + alignment + "'; use minimum-edit (the default) or sclite");
         };
-    ScoringNormalization chosen = ScoringNormalization.resolve(normalization);
-    TranscriptPairFile.Contents contents = TranscriptPairFile.read(input);
-    Scorer scorer = new Scorer(chosen.tokenizer(), chosen.protectedPhrases(), mode);
     int threads = this.threads == null ? Runtime.getRuntime().availableProcessors() : this.threads;
     if (threads < 1) {
       throw new InputException("--threads is " + threads + "; give 1 or more");
     }
+    ScoringNormalization chosen = ScoringNormalization.resolve(normalization);
+    TranscriptPairFile.Contents contents = TranscriptPairFile.read(input);
+    Scorer scorer = new Scorer(chosen.tokenizer(), chosen.protectedPhrases(), mode);
     CorpusScore score = scorer.scoreCorpus(contents.pairs(), threads);
     PrintWriter out = spec.commandLine().getOut();
     if (json.enabled()) {

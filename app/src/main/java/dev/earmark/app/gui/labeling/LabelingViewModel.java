@@ -197,7 +197,7 @@ public final class LabelingViewModel {
 
   /** Opens {@code entry}, saving the open clip's unsaved work first. */
   public void open(QueueEntry entry) {
-    if (entry == null || sameAssignment(entry, currentEntry.get())) {
+    if (entry == null || LabelingQueue.sameAssignment(entry, currentEntry.get())) {
       return;
     }
     leaveThen(() -> showEntry(entry));
@@ -683,7 +683,10 @@ public final class LabelingViewModel {
         clip -> {
           QueueEntry open = currentEntry.get();
           if (open != null
-              && queue.nextToDo(open).map(e -> sameAssignment(e, next.get())).orElse(false)) {
+              && queue
+                  .nextToDo(open)
+                  .map(e -> LabelingQueue.sameAssignment(e, next.get()))
+                  .orElse(false)) {
             prefetched = clip;
             audio.prefetch(clip.clip().audio());
           }
@@ -765,15 +768,11 @@ public final class LabelingViewModel {
 
   private QueueEntry replace(QueueEntry entry, AssignmentState state) {
     QueueEntry updated = queue.replace(entry, state);
-    if (sameAssignment(currentEntry.get(), entry)) {
+    if (LabelingQueue.sameAssignment(currentEntry.get(), entry)) {
       currentEntry.set(updated);
     }
     updateProgress();
     return updated;
-  }
-
-  private static boolean sameAssignment(QueueEntry a, QueueEntry b) {
-    return LabelingQueue.sameAssignment(a, b);
   }
 
   // ---- status ----
