@@ -2,6 +2,7 @@ package dev.earmark.app.gui;
 
 import static dev.earmark.app.gui.FxThread.fx;
 
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -26,9 +27,23 @@ public final class WindowNodes {
     WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
   }
 
-  /** The node {@code id} (with its #), failing when absent. */
+  /**
+   * The node {@code id} (with its #), failing when absent. Where several nodes carry the id (a
+   * table keeps recycled, hidden cells in its scene graph), the one shown on screen is taken.
+   */
   public static Node node(FxRobot robot, String id) {
-    return robot.lookup(id).query();
+    Set<Node> all = robot.lookup(id).queryAll();
+    return fx(() -> all.stream().filter(WindowNodes::onScreen).findFirst())
+        .orElseGet(() -> robot.lookup(id).query());
+  }
+
+  private static boolean onScreen(Node node) {
+    for (Node at = node; at != null; at = at.getParent()) {
+      if (!at.isVisible()) {
+        return false;
+      }
+    }
+    return node.getScene() != null;
   }
 
   /** Waits up to 20 s until the text of {@code id} satisfies {@code check}. */
@@ -38,23 +53,14 @@ public final class WindowNodes {
 
   /** Whether a node {@code id} is in the scene and itself visible. */
   public static boolean present(FxRobot robot, String id) {
-    return robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false);
+    Set<Node> all = robot.lookup(id).queryAll();
+    return fx(() -> all.stream().anyMatch(Node::isVisible));
   }
 
   /** Whether node {@code id} is in the scene and visible, with every node above it. */
   public static boolean shown(FxRobot robot, String id) {
-    return read(
-        robot,
-        id,
-        node -> {
-          for (Node at = node; at != null; at = at.getParent()) {
-            if (!at.isVisible()) {
-              return false;
-            }
-          }
-          return node.getScene() != null;
-        },
-        false);
+    Set<Node> all = robot.lookup(id).queryAll();
+    return fx(() -> all.stream().anyMatch(WindowNodes::onScreen));
   }
 
   /** The text of a label, button or text field {@code id}; empty when absent. */
@@ -73,7 +79,16 @@ public final class WindowNodes {
    * What {@code reading} finds on node {@code id}, read on the fx thread; {@code absent} if none.
    */
   private static <T> T read(FxRobot robot, String id, Function<Node, T> reading, T absent) {
-    return robot.lookup(id).tryQuery().map(node -> fx(() -> reading.apply(node))).orElse(absent);
+    Set<Node> all = robot.lookup(id).queryAll();
+    return fx(
+        () -> {
+          return all.stream()
+              .filter(WindowNodes::onScreen)
+              .findFirst()
+              .or(() -> all.stream().findFirst())
+              .map(reading)
+              .orElse(absent);
+        });
   }
 
   /** Types {@code text} into the text field {@code id} (replacing what it holds). */

@@ -317,6 +317,7 @@ public final class ExportWizardView extends BorderPane {
       super.updateItem(row, empty);
       if (bound != null) {
         box.selectedProperty().unbindBidirectional(bound.overriddenProperty());
+        box.setId(null);
         bound = null;
       }
       if (empty || row == null) {
@@ -345,6 +346,7 @@ public final class ExportWizardView extends BorderPane {
       if (bound != null) {
         field.textProperty().unbindBidirectional(bound.reasonProperty());
         field.disableProperty().unbind();
+        field.setId(null);
         bound = null;
       }
       if (empty || row == null) {

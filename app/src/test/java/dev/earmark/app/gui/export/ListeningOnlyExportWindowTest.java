@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -162,9 +163,18 @@ class ListeningOnlyExportWindowTest {
                 && present(robot, "#reason-consent-excludes-use"));
     tick(robot, "#override-consent-excludes-use", true);
     type(robot, "#reason-consent-excludes-use", "listening results only, no audio released");
+    // The ticked box and the written reason are the row's, not a recycled cell's.
+    assertThat(fx(() -> rows.get(0).overriddenProperty().get())).isTrue();
+    assertThat(fx(() -> rows.get(0).reasonProperty().get())).startsWith("listening results only");
     press(robot, "#exportOverride");
 
-    await(60, () -> shown(robot, "#exportResult") && !text(robot, "#exportResult").isEmpty());
+    try {
+      await(60, () -> shown(robot, "#exportResult") && !text(robot, "#exportResult").isEmpty());
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "no verified batch after the override; the wizard says: " + text(robot, "#exportMessage"),
+          e);
+    }
     assertThat(text(robot, "#exportResult")).startsWith("Verified: intact");
     assertThat(text(robot, "#exportMessage")).startsWith("Exported batch tts-gui-1: 0 items");
     assertThat(text(robot, "#exportListeningFiles"))
