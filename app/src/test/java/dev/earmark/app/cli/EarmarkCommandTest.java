@@ -73,4 +73,49 @@ class EarmarkCommandTest {
     assertThat(result.err().strip().lines()).hasSize(1);
     assertThat(result.err()).contains("frobnicate").doesNotContain("Exception");
   }
+
+  @Test
+  void aCommandLineForOneSubcommandBuildsOnlyThatOne() {
+    assertThat(subcommandsFor("--project", "/tmp/p", "wer", "--input", "x.tsv"))
+        .containsOnly("wer");
+    assertThat(subcommandsFor("--user=lea", "--debug", "audio", "peaks")).containsOnly("audio");
+    // The workbench needs none; help, a version and a mistyped name need them all.
+    assertThat(subcommandsFor("--project", "/tmp/p")).isEmpty();
+    assertThat(subcommandsFor("--help"))
+        .contains("help", "wer", "users", "export")
+        .containsExactlyElementsOf(subcommandsFor("frobnicate"))
+        .containsExactlyElementsOf(subcommandsFor("help", "wer"))
+        .containsExactlyElementsOf(EarmarkCommand.commandLine().getSubcommands().keySet());
+  }
+
+  @Test
+  void aSubcommandBuiltAloneParsesItsOptionsAndTheGlobalOnesAsInTheWholeTree() {
+    String[] args = {"--project", "/tmp/a", "users", "add", "ann", "--role", "annotator"};
+    picocli.CommandLine alone = EarmarkCommand.commandLine(TestClocks.FIXED, args);
+    picocli.CommandLine whole = EarmarkCommand.commandLine(TestClocks.FIXED);
+    assertThat(matched(alone.parseArgs(args))).isEqualTo(matched(whole.parseArgs(args)));
+    assertThat(((EarmarkCommand) alone.getCommand()).global.project()).hasToString("/tmp/a");
+  }
+
+  private static java.util.Set<String> subcommandsFor(String... args) {
+    return EarmarkCommand.commandLine(TestClocks.FIXED, args).getSubcommands().keySet();
+  }
+
+  /** Each command the parse went through, with the options it matched and their values. */
+  private static String matched(picocli.CommandLine.ParseResult result) {
+    StringBuilder out = new StringBuilder();
+    for (picocli.CommandLine.ParseResult at = result; at != null; at = at.subcommand()) {
+      out.append(at.commandSpec().qualifiedName()).append(':');
+      at.matchedOptions()
+          .forEach(
+              option ->
+                  out.append(' ')
+                      .append(option.longestName())
+                      .append('=')
+                      .append((Object) option.getValue()));
+      at.matchedPositionals().forEach(p -> out.append(' ').append((Object) p.getValue()));
+      out.append('\n');
+    }
+    return out.toString();
+  }
 }
