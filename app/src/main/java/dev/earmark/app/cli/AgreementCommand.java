@@ -169,15 +169,14 @@ public final class AgreementCommand implements Callable<Integer> {
                   : "--level " + lower(measuredAt))
               + " needs numeric labels (the command line orders labels by value only)");
     }
-    List<Rating> ratings = new ArrayList<>(lines.size());
-    lines.forEach(l -> ratings.add(new Rating(l.item(), l.annotator(), l.label())));
+    List<Rating> ratings = lines.stream().map(Line::rating).toList();
     LabelScale scale = firstText.isEmpty() ? LabelScale.numeric() : LabelScale.unordered();
     AgreementStatistic statistic = statistic();
     RatingTable table;
     AgreementResult result;
     Optional<ConfidenceInterval> interval = Optional.empty();
     try {
-      table = RatingTable.of(ratings, scale);
+      table = table(input, lines, ratings, scale);
       result = statistic.compute(table);
       if (bootstrap != null) {
         interval = statistic.bootstrap(table, bootstrap, seed);
@@ -192,6 +191,39 @@ public final class AgreementCommand implements Callable<Integer> {
       printHuman(out, result, measuredAt, interval);
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * The rating table of {@code ratings}. A rating given twice is found by the table; only then are
+   * the lines searched for the two line numbers the error names (a map of every item and annotator
+   * kept while reading was a third of reading a 450k-row file).
+   */
+  private static RatingTable table(
+      Path input, List<Line> lines, List<Rating> ratings, LabelScale scale) {
+    try {
+      return RatingTable.of(ratings, scale);
+    } catch (EngineException e) {
+      Map<String, Integer> firstLineOf = new HashMap<>();
+      for (Line line : lines) {
+        Integer earlier =
+            firstLineOf.putIfAbsent(line.item() + "\u0000" + line.annotator(), line.number());
+        if (earlier != null) {
+          throw new InputException(
+              input
+                  + " line "
+                  + line.number()
+                  + ": annotator '"
+                  + line.annotator()
+                  + "' already rated item '"
+                  + line.item()
+                  + "' on line "
+                  + earlier
+                  + "; keep one rating per annotator and item",
+              e);
+        }
+      }
+      throw e;
+    }
   }
 
   private void checkOptions() {
@@ -308,7 +340,39 @@ public final class AgreementCommand implements Callable<Integer> {
   }
 
   /** One rating line of the file, with its line number for messages. */
-  record Line(int number, String item, String annotator, String label) {}
+  record Line(int number, Rating rating) {
+    String item() {
+      return rating.itemId();
+    }
+
+    String annotator() {
+      return rating.annotatorId();
+    }
+
+    String label() {
+      return rating.label();
+    }
+  }
+
+  /**
+   * One shared copy of each annotator and label text read (a file has few of either), so that the
+   * ratings of a large file do not hold a string apiece; stops sharing past {@link #SHARED_MAX}.
+   */
+  private static final class SharedText {
+    private static final int SHARED_MAX = 4096;
+    private final Map<String, String> copies = new HashMap<>();
+
+    String of(String text) {
+      String shared = copies.get(text);
+      if (shared != null) {
+        return shared;
+      }
+      if (copies.size() < SHARED_MAX) {
+        copies.put(text, text);
+      }
+      return text;
+    }
+  }
 
   /**
    * Reads the CSV; rows with an empty label are missing ratings and left out. Streamed line by line
@@ -329,8 +393,8 @@ public final class AgreementCommand implements Callable<Integer> {
         throw new InputException(
             file + " line 1: the header must be " + HEADER + ", not '" + header + "'");
       }
-      Map<String, Integer> firstLineOf = new HashMap<>();
       List<String> fields = new ArrayList<>(4);
+      SharedText shared = new SharedText();
       int number = 1;
       String text;
       while ((text = reader.readLine()) != null) {
@@ -340,7 +404,7 @@ public final class AgreementCommand implements Callable<Integer> {
         }
         fields.clear();
         fields(file, number, text, fields);
-        Line line = line(file, number, fields, firstLineOf);
+        Line line = line(file, number, fields, shared);
         if (line != null) {
           lines.add(line);
         }
@@ -352,8 +416,7 @@ public final class AgreementCommand implements Callable<Integer> {
   }
 
   /** The rating of one data row, or {@code null} when its label is empty (a missing rating). */
-  private static Line line(
-      Path file, int number, List<String> fields, Map<String, Integer> firstLineOf) {
+  private static Line line(Path file, int number, List<String> fields, SharedText shared) {
     if (fields.size() != 3) {
       throw new InputException(
           file
@@ -378,21 +441,7 @@ public final class AgreementCommand implements Callable<Integer> {
     if (fields.get(2).isEmpty()) {
       return null;
     }
-    Integer earlier = firstLineOf.putIfAbsent(item + "\u0000" + annotator, number);
-    if (earlier != null) {
-      throw new InputException(
-          file
-              + " line "
-              + number
-              + ": annotator '"
-              + annotator
-              + "' already rated item '"
-              + item
-              + "' on line "
-              + earlier
-              + "; keep one rating per annotator and item");
-    }
-    return new Line(number, item, annotator, fields.get(2));
+    return new Line(number, new Rating(item, shared.of(annotator), shared.of(fields.get(2))));
   }
 
   /**
