@@ -2,6 +2,7 @@ package dev.earmark.app.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.earmark.engine.score.AlignmentMode;
+import dev.earmark.engine.score.CharacterErrors;
 import dev.earmark.engine.score.CorpusScore;
 import dev.earmark.engine.score.EntityCounts;
 import dev.earmark.engine.score.ErrorCounts;
@@ -194,7 +195,7 @@ public final class WerCommand implements Callable<Integer> {
 
   /** {@code cer} and {@code deletions}, the keys that sort first in every object. */
   private static void writeCountsBeforeId(
-      JsonGenerator json, ErrorCounts words, ErrorCounts characters) throws IOException {
+      JsonGenerator json, ErrorCounts words, CharacterErrors characters) throws IOException {
     writeRate(json, "cer", characters.errorRate());
     json.writeNumberField("deletions", words.deletions());
   }

@@ -81,6 +81,18 @@ public final class Aligner {
   }
 
   /**
+   * The character edit distance of the two token lists each joined by single spaces, with the
+   * reference's length: all CER needs, from the bit-parallel distance alone (no alignment).
+   */
+  public CharacterErrors characterErrors(List<String> reference, List<String> hypothesis) {
+    referencePoints = joinCodePoints(reference, referencePoints);
+    int n = joinedLength;
+    hypothesisPoints = joinCodePoints(hypothesis, hypothesisPoints);
+    int m = joinedLength;
+    return new CharacterErrors(bitParallel.distance(referencePoints, n, hypothesisPoints, m), n);
+  }
+
+  /**
    * Character counts of the two token lists each joined by single spaces, as {@link
    * #countCodePoints} would give for {@code String.join(" ", tokens)}, without building the
    * strings.

@@ -8,10 +8,10 @@ import java.util.OptionalDouble;
  * utterances weigh more than short ones, as they do in sclite. Immutable and thread-safe.
  */
 public record ScoreTotals(
-    long utterances, ErrorCounts words, ErrorCounts characters, EntityCounts entities) {
+    long utterances, ErrorCounts words, CharacterErrors characters, EntityCounts entities) {
   /** No utterances; the neutral element of {@link #plus}. */
   public static final ScoreTotals EMPTY =
-      new ScoreTotals(0, ErrorCounts.ZERO, ErrorCounts.ZERO, EntityCounts.ZERO);
+      new ScoreTotals(0, ErrorCounts.ZERO, CharacterErrors.ZERO, EntityCounts.ZERO);
 
   /** These totals with one more utterance added. */
   public ScoreTotals plus(UtteranceScore score) {

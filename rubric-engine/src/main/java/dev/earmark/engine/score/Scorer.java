@@ -83,8 +83,8 @@ public final class Scorer {
       Alignment alignment = alignTokens(reference, hypothesis);
       EntityCounts entities =
           protectedPhrases.isEmpty() ? EntityCounts.ZERO : protectedPhrases.score(alignment);
-      ErrorCounts characters =
-          aligner.countCharacters(chosenReference(alignment), chosenHypothesis(alignment));
+      CharacterErrors characters =
+          aligner.characterErrors(chosenReference(alignment), chosenHypothesis(alignment));
       return new UtteranceScore(id, slice, alignment.counts(), characters, entities);
     }
     ErrorCounts words;
@@ -97,7 +97,7 @@ public final class Scorer {
       words = alignment.counts();
       entities = protectedPhrases.score(alignment);
     }
-    ErrorCounts characters = aligner.countCharacters(reference, hypothesis);
+    CharacterErrors characters = aligner.characterErrors(reference, hypothesis);
     return new UtteranceScore(id, slice, words, characters, entities);
   }
 

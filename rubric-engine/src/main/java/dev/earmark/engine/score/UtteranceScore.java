@@ -10,11 +10,12 @@ import java.util.OptionalDouble;
  * @param id the caller's utterance id
  * @param slice the caller's grouping key (accent, device, ...); totals per slice group by it
  * @param words counts of the word alignment
- * @param characters counts of the character alignment of the tokens joined by single spaces
+ * @param characters character edit distance and reference length of the tokens joined by single
+ *     spaces
  * @param entities protected-phrase occurrences in the reference and how many were missed
  */
 public record UtteranceScore(
-    String id, String slice, ErrorCounts words, ErrorCounts characters, EntityCounts entities) {
+    String id, String slice, ErrorCounts words, CharacterErrors characters, EntityCounts entities) {
   public UtteranceScore {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(slice, "slice");

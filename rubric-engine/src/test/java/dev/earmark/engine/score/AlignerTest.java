@@ -70,6 +70,25 @@ class AlignerTest {
   }
 
   @Test
+  void characterErrorsAreTheFullCharacterAlignmentsErrorsAndReferenceLength() {
+    Random random = new Random(11);
+    for (int round = 0; round < 300; round++) {
+      // Long texts too: past 64 code points the distance takes more than one machine word.
+      List<String> reference = randomWords(random, random.nextInt(round % 3 == 0 ? 60 : 12), 40);
+      List<String> hypothesis = new ArrayList<>(reference);
+      for (int edit = random.nextInt(6); edit > 0 && !hypothesis.isEmpty(); edit--) {
+        hypothesis.set(random.nextInt(hypothesis.size()), randomWords(random, 1, 40).get(0));
+      }
+      if (round % 7 == 0) {
+        hypothesis.add("😀é");
+      }
+      ErrorCounts full = aligner.countCharacters(reference, hypothesis);
+      assertThat(aligner.characterErrors(reference, hypothesis))
+          .isEqualTo(new CharacterErrors(full.errors(), full.referenceLength()));
+    }
+  }
+
+  @Test
   void charactersOutsideTheBasicPlaneCountOnce() {
     assertThat(aligner.countCodePoints("a😀b", "a😁b")).isEqualTo(new ErrorCounts(2, 1, 0, 0));
   }
