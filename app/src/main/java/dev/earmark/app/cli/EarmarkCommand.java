@@ -103,10 +103,10 @@ public final class EarmarkCommand implements Callable<Integer> {
 
   /**
    * The command line for {@code args}: with only the subcommand they name when it is a known one,
-   * with none when they open the workbench, else (help, a version, a mistyped name) with every
-   * subcommand. Picocli reads every option of every command it is given, and for one command that
-   * was most of a short command's run (docs/BENCHMARKS.md, #22); what a command line parses and
-   * prints is the same either way.
+   * with none when they open the workbench or ask for the version, else (help, a mistyped name)
+   * with every subcommand. Picocli reads every option of every command it is given, and for one
+   * command that was most of a short command's run (docs/BENCHMARKS.md, #22); what a command line
+   * parses and prints is the same either way.
    */
   static CommandLine commandLine(Clock clock, String[] args) {
     String word = null;
@@ -141,7 +141,8 @@ public final class EarmarkCommand implements Callable<Integer> {
   private static final Set<String> GLOBAL_OPTIONS_WITH_VALUE =
       Set.of("--project", "--db", "--user");
 
-  private static final Set<String> HELP_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+  /** The root's usage lists every subcommand; its version needs none. */
+  private static final Set<String> HELP_OPTIONS = Set.of("-h", "--help");
 
   private static CommandLine commandLine(Clock clock, List<Class<?>> subcommands) {
     EarmarkCommand root = new EarmarkCommand();

@@ -79,8 +79,9 @@ class EarmarkCommandTest {
     assertThat(subcommandsFor("--project", "/tmp/p", "wer", "--input", "x.tsv"))
         .containsOnly("wer");
     assertThat(subcommandsFor("--user=lea", "--debug", "audio", "peaks")).containsOnly("audio");
-    // The workbench needs none; help, a version and a mistyped name need them all.
+    // The workbench and the version need none; help and a mistyped name need them all.
     assertThat(subcommandsFor("--project", "/tmp/p")).isEmpty();
+    assertThat(subcommandsFor("--version")).isEmpty();
     assertThat(subcommandsFor("--help"))
         .contains("help", "wer", "users", "export")
         .containsExactlyElementsOf(subcommandsFor("frobnicate"))

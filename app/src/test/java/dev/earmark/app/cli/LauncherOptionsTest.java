@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
@@ -80,6 +83,31 @@ class LauncherOptionsTest {
         .doesNotContain("UseSerialGC");
   }
 
+  @Test
+  void anArchiveOlderThanTheJarsIsWrittenAgainRatherThanMapped(@TempDir Path checkout)
+      throws Exception {
+    Path launcher = Files.copy(LAUNCHER, checkout.resolve("earmark"));
+    Path lib = Files.createDirectories(checkout.resolve("app/target/lib"));
+    Path archive = Files.createDirectories(checkout.resolve("app/target/cds")).resolve("wer.jsa");
+    Files.writeString(checkout.resolve("app/target/app.jar"), "jar");
+    Path engine = Files.writeString(lib.resolve("rubric-engine-0.1.0-SNAPSHOT.jar"), "jar");
+    Files.writeString(archive, "archive");
+    FileTime built = FileTime.from(Instant.parse("2026-12-01T10:00:00Z"));
+    for (Path jar : List.of(checkout.resolve("app/target/app.jar"), engine)) {
+      Files.setLastModifiedTime(jar, built);
+    }
+    Files.setLastModifiedTime(archive, FileTime.from(Instant.parse("2026-12-01T10:05:00Z")));
+    assertThat(run(launcher, Map.of("EARMARK_LAUNCH_PLAN", "java-options"), "wer"))
+        .contains("-XX:SharedArchiveFile=" + archive);
+
+    // One module rebuilt with mvn after the archive was written: the archive no longer maps.
+    Files.setLastModifiedTime(engine, FileTime.from(Instant.parse("2026-12-01T10:10:00Z")));
+    assertThat(run(launcher, Map.of("EARMARK_LAUNCH_PLAN", "java-options"), "wer"))
+        .doesNotContain("SharedArchiveFile")
+        .contains("-XX:ArchiveClassesAtExit=" + archive);
+    assertThat(archive).as("a plan changes nothing").exists();
+  }
+
   private static List<String> javaOptions(String... args) throws Exception {
     return run(Map.of("EARMARK_LAUNCH_PLAN", "java-options"), args)
         .lines()
@@ -93,7 +121,12 @@ class LauncherOptionsTest {
 
   private static String run(Map<String, String> environment, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("bash", LAUNCHER.toString()));
+    return run(LAUNCHER, environment, args);
+  }
+
+  private static String run(Path launcher, Map<String, String> environment, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash", launcher.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().remove("EARMARK_NO_CDS");
@@ -106,7 +139,7 @@ class LauncherOptionsTest {
     }
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.exitValue()).as(out).isZero();
-    assertThat(Files.isRegularFile(LAUNCHER)).isTrue();
+    assertThat(Files.isRegularFile(launcher)).isTrue();
     return out.strip();
   }
 }
