@@ -292,6 +292,22 @@ class PlaybackOnRealSinkTest {
         merged.add(segment);
       }
     }
+    // A silence under 0.25 s inside one tone is a dropout: the sink starved while the machine was
+    // busy and the stream went on where it stopped (every pause in the test lasts 0.4 s or more).
+    // The tone's sounding time is what it played, without the gap.
+    for (int k = merged.size() - 2; k >= 1; k--) {
+      Segment before = merged.get(k - 1);
+      Segment after = merged.get(k + 1);
+      if (merged.get(k).tone() == 0
+          && merged.get(k).seconds() < 0.25
+          && before.tone() != 0
+          && before.tone() == after.tone()) {
+        merged.set(k - 1, new Segment(before.tone(), before.seconds() + after.seconds()));
+        merged.remove(k + 1);
+        merged.remove(k);
+        k = Math.min(k, merged.size() - 1);
+      }
+    }
     if (!merged.isEmpty() && merged.get(0).tone() == 0) {
       merged.remove(0);
     }
