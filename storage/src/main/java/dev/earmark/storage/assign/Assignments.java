@@ -374,78 +374,76 @@ public final class Assignments {
    */
   public ExplicitAssignment assignExplicit(
       Actor lead, VersionedId rubric, long clipId, String annotatorId, boolean gold) {
-    Rubric version = policies.rubric(rubric);
     return project
         .jdbi()
-        .inTransaction(
-            handle -> {
-              Access.require(handle, lead, "assign clips", Role.LEAD);
-              refuseDeactivated(
-                  Users.requireAnnotator(handle, annotatorId, "assigning clips to them"));
-              Optional<ExistingAssignment> existing =
-                  handle
-                      .createQuery(
-                          "SELECT id, is_gold, state FROM assignments WHERE clip_id = :clip AND"
-                              + " annotator_id = :annotator AND rubric_version = :rubric")
-                      .bind("clip", clipId)
-                      .bind("annotator", annotatorId)
-                      .bind("rubric", rubric.toString())
-                      .map(
-                          (rs, ctx) ->
-                              new ExistingAssignment(
-                                  rs.getLong(1),
-                                  rs.getBoolean(2),
-                                  AssignmentState.fromCode(rs.getString(3))))
-                      .findOne();
-              if (existing.isPresent()) {
-                if (existing.get().gold() != gold) {
-                  throw new StorageException(
-                      "clip "
-                          + clipId
-                          + " is already assigned to "
-                          + annotatorId
-                          + " under "
-                          + rubric
-                          + (gold ? " as an ordinary item" : " as a gold item")
-                          + "; an assignment's gold flag is not changed by assigning it again");
-                }
-                return new ExplicitAssignment(existing.get().id(), existing.get().state(), false);
-              }
-              StoredClip clip =
-                  Clips.find(handle, clipId)
-                      .orElseThrow(
-                          () ->
-                              new StorageException(
-                                  "there is no clip " + clipId + " in the project"));
-              if (!clip.active()) {
-                throw new StorageException(
-                    "clip "
-                        + clip.clipKey()
-                        + " is "
-                        + clip.status().code()
-                        + ", so it cannot be assigned; only active clips are");
-              }
-              if (!version.taskType().id().equals(clip.taskType())) {
-                throw new StorageException(
-                    "clip "
-                        + clip.clipKey()
-                        + " is a "
-                        + clip.taskType()
-                        + " item and cannot be labeled under "
-                        + rubric);
-              }
-              long id =
-                  insert(
-                      handle,
-                      lead,
-                      clip,
-                      annotatorId,
-                      rubric,
-                      gold,
-                      0.0,
-                      StoredTime.now(project.clock()));
-              return new ExplicitAssignment(id, AssignmentState.PENDING, true);
-            });
+        .inTransaction(handle -> assignExplicit(handle, lead, rubric, clipId, annotatorId, gold));
+  }
+
+  /**
+   * {@link #assignExplicit(Actor, VersionedId, long, String, boolean)} in the caller's transaction
+   * on {@code handle}, for importers that write many items per transaction.
+   */
+  public ExplicitAssignment assignExplicit(
+      Handle handle,
+      Actor lead,
+      VersionedId rubric,
+      long clipId,
+      String annotatorId,
+      boolean gold) {
+    Rubric version = policies.rubric(rubric);
+    Access.require(handle, lead, "assign clips", Role.LEAD);
+    refuseDeactivated(Users.requireAnnotator(handle, annotatorId, "assigning clips to them"));
+    Optional<ExistingAssignment> existing =
+        handle
+            .createQuery(
+                "SELECT id, is_gold, state FROM assignments WHERE clip_id = :clip AND"
+                    + " annotator_id = :annotator AND rubric_version = :rubric")
+            .bind("clip", clipId)
+            .bind("annotator", annotatorId)
+            .bind("rubric", rubric.toString())
+            .map(
+                (rs, ctx) ->
+                    new ExistingAssignment(
+                        rs.getLong(1), rs.getBoolean(2), AssignmentState.fromCode(rs.getString(3))))
+            .findOne();
+    if (existing.isPresent()) {
+      if (existing.get().gold() != gold) {
+        throw new StorageException(
+            "clip "
+                + clipId
+                + " is already assigned to "
+                + annotatorId
+                + " under "
+                + rubric
+                + (gold ? " as an ordinary item" : " as a gold item")
+                + "; an assignment's gold flag is not changed by assigning it again");
+      }
+      return new ExplicitAssignment(existing.get().id(), existing.get().state(), false);
+    }
+    StoredClip clip =
+        Clips.find(handle, clipId)
+            .orElseThrow(
+                () -> new StorageException("there is no clip " + clipId + " in the project"));
+    if (!clip.active()) {
+      throw new StorageException(
+          "clip "
+              + clip.clipKey()
+              + " is "
+              + clip.status().code()
+              + ", so it cannot be assigned; only active clips are");
+    }
+    if (!version.taskType().id().equals(clip.taskType())) {
+      throw new StorageException(
+          "clip "
+              + clip.clipKey()
+              + " is a "
+              + clip.taskType()
+              + " item and cannot be labeled under "
+              + rubric);
+    }
+    long id =
+        insert(handle, lead, clip, annotatorId, rubric, gold, 0.0, StoredTime.now(project.clock()));
+    return new ExplicitAssignment(id, AssignmentState.PENDING, true);
   }
 
   private record ExistingAssignment(long id, boolean gold, AssignmentState state) {}

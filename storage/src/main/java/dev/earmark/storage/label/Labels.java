@@ -203,18 +203,19 @@ public final class Labels {
    * included for leads, adjudicators and the label's own annotator.
    */
   public List<Label> labelsForClip(Actor actor, long clipId) {
-    return project
-        .jdbi()
-        .inTransaction(
-            handle ->
-                visible(
-                    handle,
-                    actor,
-                    handle
-                        .createQuery(SELECT_LABEL + " WHERE l.clip_id = :clip ORDER BY l.id")
-                        .bind("clip", clipId)
-                        .map((rs, ctx) -> readLabel(rs))
-                        .list()));
+    return project.jdbi().inTransaction(handle -> labelsForClip(handle, actor, clipId));
+  }
+
+  /** {@link #labelsForClip(Actor, long)} in the caller's transaction on {@code handle}. */
+  public List<Label> labelsForClip(Handle handle, Actor actor, long clipId) {
+    return visible(
+        handle,
+        actor,
+        handle
+            .createQuery(SELECT_LABEL + " WHERE l.clip_id = :clip ORDER BY l.id")
+            .bind("clip", clipId)
+            .map((rs, ctx) -> readLabel(rs))
+            .list());
   }
 
   /**
@@ -392,6 +393,34 @@ public final class Labels {
       Instant createdAt,
       Instant updatedAt,
       int expectedVersion) {
+    return project
+        .jdbi()
+        .inTransaction(
+            handle ->
+                importLabel(
+                    handle,
+                    lead,
+                    assignmentId,
+                    input,
+                    state,
+                    createdAt,
+                    updatedAt,
+                    expectedVersion));
+  }
+
+  /**
+   * {@link #importLabel(Actor, long, LabelInput, LabelState, Instant, Instant, int)} in the
+   * caller's transaction on {@code handle}, for importers that write many labels per transaction.
+   */
+  public SavedLabel importLabel(
+      Handle handle,
+      Actor lead,
+      long assignmentId,
+      LabelInput input,
+      LabelState state,
+      Instant createdAt,
+      Instant updatedAt,
+      int expectedVersion) {
     if (createdAt == null || updatedAt == null || updatedAt.isBefore(createdAt)) {
       throw new StorageException(
           "an imported label needs a creation time and a last-change (or submission) time no"
@@ -400,80 +429,68 @@ public final class Labels {
               + " and "
               + updatedAt);
     }
-    return project
-        .jdbi()
-        .inTransaction(
-            handle -> {
-              Access.require(handle, lead, "import labels", Role.LEAD);
-              AssignmentRow assignment = assignment(handle, assignmentId, true);
-              Optional<Current> current = current(handle, assignmentId);
-              int storedVersion = current.map(Current::version).orElse(0);
-              refuseImportOverLabel(assignment, current, expectedVersion);
-              if (storedVersion != expectedVersion) {
-                throw stale(assignment, current, expectedVersion);
-              }
-              validate(handle, assignment, input.value(), state);
-              OffsetDateTime created = StoredTime.of(createdAt);
-              OffsetDateTime updated = StoredTime.of(updatedAt);
-              String json = ContentHash.canonicalJson(LabelValueJson.toJson(input.value()));
-              int version = storedVersion + 1;
-              long labelId;
-              if (current.isEmpty()) {
-                labelId =
-                    insertLabel(
-                        handle,
-                        assignment,
-                        json,
-                        input,
-                        state,
-                        version,
-                        created,
-                        updated,
-                        state == LabelState.SUBMITTED ? updated : null,
-                        assignment.annotatorId());
-              } else {
-                labelId = current.get().id();
-                replaceImportedDraft(
-                    handle,
-                    labelId,
-                    json,
-                    input,
-                    state,
-                    version,
-                    created,
-                    updated,
-                    assignment.annotatorId(),
-                    expectedVersion);
-              }
-              followLabelState(handle, assignment, state);
-              ObjectNode after =
-                  describe(
-                      new Current(
-                          labelId,
-                          version,
-                          state,
-                          assignment.annotatorId(),
-                          updated.toInstant(),
-                          json),
-                      assignment);
-              after.put("created_at", created.toString());
-              after.put("updated_at", updated.toString());
-              if (state == LabelState.SUBMITTED) {
-                after.put("submitted_at", updated.toString());
-              }
-              after.put("time_spent_ms", input.timeSpent().toMillis());
-              after.put("listened_coverage", input.listenedCoverage());
-              project
-                  .audit()
-                  .append(
-                      handle,
-                      lead,
-                      AuditAction.LABEL_IMPORT.changed(
-                          Long.toString(labelId),
-                          current.map(Labels::describe).orElse(null),
-                          after));
-              return new SavedLabel(labelId, assignmentId, version, state, updated.toInstant());
-            });
+    Access.require(handle, lead, "import labels", Role.LEAD);
+    AssignmentRow assignment = assignment(handle, assignmentId, true);
+    Optional<Current> current = current(handle, assignmentId);
+    int storedVersion = current.map(Current::version).orElse(0);
+    refuseImportOverLabel(assignment, current, expectedVersion);
+    if (storedVersion != expectedVersion) {
+      throw stale(assignment, current, expectedVersion);
+    }
+    validate(handle, assignment, input.value(), state);
+    OffsetDateTime created = StoredTime.of(createdAt);
+    OffsetDateTime updated = StoredTime.of(updatedAt);
+    String json = ContentHash.canonicalJson(LabelValueJson.toJson(input.value()));
+    int version = storedVersion + 1;
+    long labelId;
+    if (current.isEmpty()) {
+      labelId =
+          insertLabel(
+              handle,
+              assignment,
+              json,
+              input,
+              state,
+              version,
+              created,
+              updated,
+              state == LabelState.SUBMITTED ? updated : null,
+              assignment.annotatorId());
+    } else {
+      labelId = current.get().id();
+      replaceImportedDraft(
+          handle,
+          labelId,
+          json,
+          input,
+          state,
+          version,
+          created,
+          updated,
+          assignment.annotatorId(),
+          expectedVersion);
+    }
+    followLabelState(handle, assignment, state);
+    ObjectNode after =
+        describe(
+            new Current(
+                labelId, version, state, assignment.annotatorId(), updated.toInstant(), json),
+            assignment);
+    after.put("created_at", created.toString());
+    after.put("updated_at", updated.toString());
+    if (state == LabelState.SUBMITTED) {
+      after.put("submitted_at", updated.toString());
+    }
+    after.put("time_spent_ms", input.timeSpent().toMillis());
+    after.put("listened_coverage", input.listenedCoverage());
+    project
+        .audit()
+        .append(
+            handle,
+            lead,
+            AuditAction.LABEL_IMPORT.changed(
+                Long.toString(labelId), current.map(Labels::describe).orElse(null), after));
+    return new SavedLabel(labelId, assignmentId, version, state, updated.toInstant());
   }
 
   /** Refuses anyone but the assigned annotator (holding the role) and a lead. */

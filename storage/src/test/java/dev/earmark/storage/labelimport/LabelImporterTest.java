@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -126,6 +127,47 @@ class LabelImporterTest {
                   .get(0)
                   .action())
           .isEqualTo("label.import");
+      assertThat(fixture.project().audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void linesPastOneTransactionSeeWhatTheEarlierOnesWroteAndKeepTheirOwnOutcome(
+      Supplier<Project> factory) throws Exception {
+    try (LabelingFixture fixture = fixture(factory)) {
+      List<String> lines = new ArrayList<>();
+      lines.add("{\"clip_id\": \"clip-0001\", \"value\": {\"transcript\": \"call shivon\"}}");
+      // Refused lines fill the first transaction past its end.
+      for (int i = 2; i <= LabelImporter.LINES_PER_TRANSACTION + 2; i++) {
+        lines.add(
+            i % 2 == 0
+                ? "{\"clip_id\": \"clip-0404\", \"value\": {\"transcript\": \"hello\"}}"
+                : "{\"clip_id\": \"clip-0002\", \"value\": {\"transcript\": \"\"}}");
+      }
+      int second = lines.size() + 1;
+      lines.add("{\"clip_id\": \"clip-0002\", \"value\": {\"transcript\": \"good night\"}}");
+      lines.add("{\"clip_id\": \"clip-0001\", \"value\": {\"transcript\": \"call shivon\"}}");
+      lines.add("{\"clip_id\": \"clip-0001\", \"value\": {\"transcript\": \"call siobhan\"}}");
+
+      LabelImportReport report =
+          new LabelImporter(fixture.project())
+              .run(LEAD, "ann-1", file("long.jsonl", lines.toArray(String[]::new)));
+
+      assertThat(report.lines()).hasSize(lines.size());
+      assertThat(report.lines().get(0)).isInstanceOf(LineOutcome.Imported.class);
+      assertThat(report.lines().subList(1, second - 1))
+          .allMatch(LineOutcome.Refused.class::isInstance);
+      assertThat(report.lines().get(second - 1)).isInstanceOf(LineOutcome.Imported.class);
+      assertThat(report.lines().get(second))
+          .as("the first transaction's label, seen from a later one")
+          .isInstanceOf(LineOutcome.Unchanged.class);
+      assertThat(((LineOutcome.Refused) report.lines().get(second + 1)).reason())
+          .contains("already submitted another label for clip-0001");
+      assertThat(report.imported()).isEqualTo(2);
+      assertThat(labelsOf(fixture, "ann-1"))
+          .extracting(Label::clipKey)
+          .containsExactly("clip-0001", "clip-0002");
       assertThat(fixture.project().audit().verify()).isInstanceOf(AuditVerification.Intact.class);
     }
   }
