@@ -437,12 +437,18 @@ public final class BatchExporter {
     }
     List<ExportClip> normalizedClips =
         request.normalize() ? normalized(exportClips, normalizer) : exportClips;
+    List<Path> written = new ArrayList<>();
     for (ExportFormat format : formats) {
       Path formatDir = temp.resolve(format.id());
       List<ExportClip> clips = format.scoresWords() ? normalizedClips : exportClips;
-      for (Path written : format.write(clips, formatDir)) {
-        fileHashes.put(relative(temp, written), Checksums.sha256(written));
+      written.addAll(format.write(clips, formatDir));
+    }
+    List<Checksums.Hashed> hashes = Checksums.sha256All(written, file -> true);
+    for (int i = 0; i < written.size(); i++) {
+      if (hashes.get(i).failure() != null) {
+        throw hashes.get(i).failure();
       }
+      fileHashes.put(relative(temp, written.get(i)), hashes.get(i).sha256());
     }
     return fileHashes;
   }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +165,7 @@ public final class BatchVerifier {
     BatchContentCheck.items(dir, manifest, problems);
 
     JsonNode files = manifest.path("files");
+    Map<Path, Checksums.Hashed> hashes = hashListed(dir, files);
     TreeSet<String> listed = new TreeSet<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
@@ -195,7 +197,12 @@ public final class BatchVerifier {
         continue;
       }
       try {
-        String sha = Checksums.sha256(file);
+        Checksums.Hashed hashed = hashes.get(file);
+        if (hashed != null && hashed.failure() != null) {
+          throw hashed.failure();
+        }
+        // Not hashed ahead: the file changed between the two looks; hash it now.
+        String sha = hashed != null ? hashed.sha256() : Checksums.sha256(file);
         if (!sha.equals(entry.getValue().asText())) {
           problems.add(
               new BatchVerification.Problem(
@@ -476,5 +483,32 @@ public final class BatchVerifier {
                     + "."));
       }
     }
+  }
+
+  /**
+   * The checksums of the files {@code files} lists, taken on every core before they are checked one
+   * by one; only files inside the batch, with no symbolic link on the way and regular, are opened
+   * (the checks below report the others).
+   */
+  private static Map<Path, Checksums.Hashed> hashListed(Path dir, JsonNode files) {
+    List<Path> paths = new ArrayList<>();
+    for (Iterator<String> it = files.fieldNames(); it.hasNext(); ) {
+      String relative = it.next();
+      Path file = dir.resolve(relative).normalize();
+      if (file.startsWith(dir) && !relative.equals(BatchExporter.MANIFEST)) {
+        paths.add(file);
+      }
+    }
+    List<Checksums.Hashed> hashed =
+        Checksums.sha256All(
+            paths,
+            file ->
+                BatchContentCheck.symlinkOnTheWay(dir, file).isEmpty()
+                    && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS));
+    Map<Path, Checksums.Hashed> byFile = new HashMap<>();
+    for (int i = 0; i < paths.size(); i++) {
+      byFile.put(paths.get(i), hashed.get(i));
+    }
+    return byFile;
   }
 }
