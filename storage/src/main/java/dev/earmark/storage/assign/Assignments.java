@@ -28,6 +28,7 @@ import dev.earmark.storage.user.Role;
 import dev.earmark.storage.user.User;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,6 +42,7 @@ import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -803,6 +805,42 @@ public final class Assignments {
             })
         .map(json -> LabelValueJson.read(tree(json), version));
   }
+
+  /**
+   * The gold answers under {@code rubric} of those of {@code clipIds} that have one, by clip id:
+   * {@link #goldAnswer} for many clips, {@value #GOLD_PER_QUERY} ids a statement (issue 22: routing
+   * the 60k items of one imported label file asked once per item). Leads and adjudicators only.
+   */
+  public Map<Long, LabelValue> goldAnswers(
+      Actor actor, VersionedId rubric, Collection<Long> clipIds) {
+    Rubric version = policies.rubric(rubric);
+    List<Long> ids = List.copyOf(new TreeSet<>(clipIds));
+    Map<Long, String> found =
+        project
+            .jdbi()
+            .inTransaction(
+                handle -> {
+                  Access.require(handle, actor, "read gold answers", Role.LEAD, Role.ADJUDICATOR);
+                  Map<Long, String> json = new TreeMap<>();
+                  for (int from = 0; from < ids.size(); from += GOLD_PER_QUERY) {
+                    handle
+                        .createQuery(
+                            "SELECT clip_id, value_json FROM gold_answers WHERE rubric_version ="
+                                + " :rubric AND clip_id IN (<clips>)")
+                        .bind("rubric", rubric.toString())
+                        .bindList(
+                            "clips", ids.subList(from, Math.min(ids.size(), from + GOLD_PER_QUERY)))
+                        .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                        .forEach(entry -> json.put(entry.getKey(), entry.getValue()));
+                  }
+                  return json;
+                });
+    Map<Long, LabelValue> answers = new TreeMap<>();
+    found.forEach((clip, json) -> answers.put(clip, LabelValueJson.read(tree(json), version)));
+    return answers;
+  }
+
+  private static final int GOLD_PER_QUERY = 1_000;
 
   private static Optional<String> goldJson(Handle handle, long clipId, VersionedId rubric) {
     return handle
