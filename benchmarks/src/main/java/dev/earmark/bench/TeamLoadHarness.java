@@ -23,6 +23,8 @@ import dev.earmark.storage.assign.QueueItem;
 import dev.earmark.storage.assign.QueuePriority;
 import dev.earmark.storage.demo.DemoProject;
 import dev.earmark.storage.export.BatchExporter;
+import dev.earmark.storage.export.BatchVerification;
+import dev.earmark.storage.export.BatchVerifier;
 import dev.earmark.storage.export.ExportOutcome;
 import dev.earmark.storage.export.ExportRequest;
 import dev.earmark.storage.importer.ImportListener;
@@ -84,8 +86,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       covered clips both annotators finished, listing open disputes and deciding one; for the
  *       given seconds. With {@code --whole-queue-every=K} an annotator also reads their whole queue
  *       every K-th round, timed apart as "queue (whole, old clients)" (no current client does).
- *       Then, with the load stopped, project-wide agreement, {@code status} and an export of every
- *       final label, each timed once.
+ *       Then, with the load stopped, project-wide agreement, {@code status}, an export of every
+ *       final label in the default formats and {@code verify} of that batch, each timed once.
  * </ol>
  *
  * <p>Prints p50/p99/max per operation and the counts. Usage: {@code TeamLoadHarness JDBC_URL DIR
@@ -107,6 +109,7 @@ public final class TeamLoadHarness {
   private TeamLoadHarness() {}
 
   private int seedLabels;
+  private volatile boolean printEach;
   private int wholeQueueEvery;
 
   public static void main(String[] arguments) throws Exception {
@@ -169,6 +172,8 @@ public final class TeamLoadHarness {
             + thinkMs
             + " ms)");
     timings.clear();
+    // Printed as each finishes too, so that a step that fails keeps the ones before it.
+    printEach = true;
     try (Project project = Project.openShared(url, null, clock)) {
       afterLoad(project, dir);
     }
@@ -540,6 +545,9 @@ public final class TeamLoadHarness {
           exported.items(),
           exported.files().size(),
           submitted);
+      BatchVerification verification =
+          timed("verify (of the export)", () -> BatchVerifier.verify(exported.directory()));
+      System.out.println("verify: " + verification.getClass().getSimpleName());
     } else {
       System.out.println("export: still blocked: " + outcome);
     }
@@ -582,7 +590,11 @@ public final class TeamLoadHarness {
     long t = System.nanoTime();
     try {
       T result = op.run();
-      timings.computeIfAbsent(name, k -> new ConcurrentLinkedQueue<>()).add(System.nanoTime() - t);
+      long ns = System.nanoTime() - t;
+      timings.computeIfAbsent(name, k -> new ConcurrentLinkedQueue<>()).add(ns);
+      if (printEach) {
+        System.out.printf(Locale.ROOT, "  %s: %.1f ms%n", name, ns / 1e6);
+      }
       return result;
     } catch (RuntimeException e) {
       throw e;
