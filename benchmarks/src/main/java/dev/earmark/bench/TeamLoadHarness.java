@@ -547,7 +547,15 @@ public final class TeamLoadHarness {
           submitted);
       BatchVerification verification =
           timed("verify (of the export)", () -> BatchVerifier.verify(exported.directory()));
-      System.out.println("verify: " + verification.getClass().getSimpleName());
+      System.out.printf(
+          Locale.ROOT,
+          "verify: %s, %,d files checked, %d problems%s%n",
+          verification.intact() ? "intact" : "NOT intact",
+          verification.filesChecked(),
+          verification.problems().size(),
+          verification.problems().isEmpty()
+              ? ""
+              : " (first: " + verification.problems().get(0) + ")");
     } else {
       System.out.println("export: still blocked: " + outcome);
     }
