@@ -232,6 +232,13 @@ public final class AgreementFigures {
     for (AnnotatorAgreement.PairAgreement pair : pairs.pairs()) {
       List<Rating> pairRatings =
           inOrder(ratings, positions.get(pair.first()), positions.get(pair.second()));
+      List<String> both = shared.getOrDefault(pairKey(pair.first(), pair.second()), List.of());
+      if (!both.isEmpty()) {
+        // Cohen's kappa counts only the items both rated, so its table needs no others (at 1M
+        // labels building each pair's table from all of its ~100k ratings was most of the time).
+        Set<String> bothRated = new java.util.HashSet<>(both);
+        pairRatings = pairRatings.stream().filter(r -> bothRated.contains(r.itemId())).toList();
+      }
       AgreementResult cohen =
           new AgreementStatistic.CohenKappa(weights).compute(RatingTable.of(pairRatings, scale));
       String details =
