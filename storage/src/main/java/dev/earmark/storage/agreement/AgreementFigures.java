@@ -230,14 +230,21 @@ public final class AgreementFigures {
     Map<String, List<String>> shared = sharedItems(byItem);
     List<HeatMap.Cell> cells = new ArrayList<>();
     for (AnnotatorAgreement.PairAgreement pair : pairs.pairs()) {
-      List<Rating> pairRatings =
-          inOrder(ratings, positions.get(pair.first()), positions.get(pair.second()));
+      // Cohen's kappa counts only the items both rated, so its table needs no others (at 1M
+      // labels building each pair's table from all of its ~100k ratings was most of the time).
+      // With none shared, one rating of each gives the same "no item both rated" answer.
       List<String> both = shared.getOrDefault(pairKey(pair.first(), pair.second()), List.of());
-      if (!both.isEmpty()) {
-        // Cohen's kappa counts only the items both rated, so its table needs no others (at 1M
-        // labels building each pair's table from all of its ~100k ratings was most of the time).
+      List<Integer> ofFirst = positions.get(pair.first());
+      List<Integer> ofSecond = positions.get(pair.second());
+      List<Rating> pairRatings;
+      if (both.isEmpty()) {
+        pairRatings = inOrder(ratings, ofFirst.subList(0, 1), ofSecond.subList(0, 1));
+      } else {
         Set<String> bothRated = new java.util.HashSet<>(both);
-        pairRatings = pairRatings.stream().filter(r -> bothRated.contains(r.itemId())).toList();
+        pairRatings =
+            inOrder(ratings, ofFirst, ofSecond).stream()
+                .filter(r -> bothRated.contains(r.itemId()))
+                .toList();
       }
       AgreementResult cohen =
           new AgreementStatistic.CohenKappa(weights).compute(RatingTable.of(pairRatings, scale));

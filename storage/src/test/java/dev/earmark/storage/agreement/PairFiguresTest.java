@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * Issue 22: each annotator pair's heat-map items, Cohen's kappa and confusion matrix are gathered
  * in one pass over the items instead of one pass over every label per pair. They must be what the
  * definitions give: here every pair's figures are recomputed the slow way (filter all ratings and
- * items for the pair) on labels of five annotators with uneven overlap, and compared.
+ * items for the pair) on labels of five annotators with uneven overlap and a sixth who shares no
+ * item with anyone, and compared.
  */
 class PairFiguresTest {
   private static final VersionedId ASR = VersionedId.parse("asr-transcript@1");
@@ -64,6 +65,22 @@ class PairFiguresTest {
                 Instant.parse("2026-11-16T09:00:00Z").plusSeconds(clip * 60L),
                 1));
       }
+    }
+    // an annotator who shares no item with anyone: every pair of theirs has nothing to compare
+    for (int clip = 80; clip < 82; clip++) {
+      labels.add(
+          new SubmittedLabel(
+              clip,
+              String.format("clip-%03d", clip),
+              "ann-f",
+              new LabelValue(
+                  ASR,
+                  Map.of(
+                      "transcript", new FieldValue.Text("call home"),
+                      "unsure", new FieldValue.Flag(clip == 80))),
+              Duration.ofSeconds(7),
+              Instant.parse("2026-11-16T09:00:00Z").plusSeconds(clip * 60L),
+              1));
     }
     return labels;
   }
@@ -99,7 +116,7 @@ class PairFiguresTest {
     LabelScale scale =
         LabelScale.ordered(List.of(AgreementFigures.FLAG_NOT_SET, AgreementFigures.FLAG_SET));
 
-    assertThat(unsure.heatMap().cells()).hasSize(10);
+    assertThat(unsure.heatMap().cells()).hasSize(15);
     for (HeatMap.Cell cell : unsure.heatMap().cells()) {
       List<Rating> pair =
           ratings.stream()
@@ -160,7 +177,7 @@ class PairFiguresTest {
     FieldFigures transcript = figures(labels()).field("transcript").orElseThrow();
     TranscriptAgreement agreement = transcript.transcripts().orElseThrow();
 
-    assertThat(transcript.heatMap().cells()).hasSize(10);
+    assertThat(transcript.heatMap().cells()).hasSize(15);
     int paired = 0;
     for (HeatMap.Cell cell : transcript.heatMap().cells()) {
       List<ItemLine> expected = new ArrayList<>();
