@@ -16,6 +16,7 @@
 #                            agreement and export at scale, e.g. --seed-labels=1000000.
 #     --whole-queue-every=K  also read an annotator's whole queue every K-th round, timed apart as
 #                            "queue (whole, old clients)"; off by default (clients read pages of 50)
+#   HARNESS_HEAP (default 10g): the harness's -Xmx; agreement and export of 1M labels hold them all
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 options=() positional=()
@@ -38,7 +39,7 @@ psql -h "$host" -p "$port" -U "$user" -Atqc "SELECT 1 FROM pg_database WHERE dat
   || createdb -h "$host" -p "$port" -U "$user" "$db"
 mkdir -p "$work"
 echo "load before: $(uptime)"
-java -Xmx4g -cp "$cp" dev.earmark.bench.TeamLoadHarness "$url" "$work" "$clips" 20 "$seconds" 250 \
+java -Xmx"${HARNESS_HEAP:-10g}" -cp "$cp" dev.earmark.bench.TeamLoadHarness "$url" "$work" "$clips" 20 "$seconds" 250 \
   "${options[@]}" 2>&1 \
   | grep --line-buffered -v ' INFO '
 echo "load after: $(uptime)"
