@@ -23,6 +23,8 @@ import dev.earmark.storage.assign.QueueItem;
 import dev.earmark.storage.assign.QueuePriority;
 import dev.earmark.storage.demo.DemoProject;
 import dev.earmark.storage.export.BatchExporter;
+import dev.earmark.storage.export.BatchVerification;
+import dev.earmark.storage.export.BatchVerifier;
 import dev.earmark.storage.export.ExportOutcome;
 import dev.earmark.storage.export.ExportRequest;
 import dev.earmark.storage.importer.ImportListener;
@@ -32,12 +34,16 @@ import dev.earmark.storage.label.LabelInput;
 import dev.earmark.storage.label.LabelSession;
 import dev.earmark.storage.label.Labels;
 import dev.earmark.storage.label.SavedLabel;
+import dev.earmark.storage.labelimport.LabelImportReport;
+import dev.earmark.storage.labelimport.LabelImporter;
 import dev.earmark.storage.policy.Policies;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
 import dev.earmark.storage.status.ProjectStatus;
 import dev.earmark.storage.user.Actor;
 import dev.earmark.storage.user.Role;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,16 +72,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       rubrics and policy on the PostgreSQL database, N annotators, N clips (distinct 0.1 s WAVs)
  *       imported through storage's own {@link Importer} (batched: 256 clips and their audit events
  *       per transaction), and every clip assigned across the annotators with 20% double coverage;
+ *   <li><b>seed</b> (with {@code --seed-labels=N}; skipped when the project already holds that many
+ *       submitted labels): about N submitted transcripts, one per pending assignment of the clips
+ *       at the tail of the queue order (the highest clip ids, both annotators of a doubly covered
+ *       clip alike), so the load below still works the head of every queue. One JSONL file per
+ *       annotator goes through storage's own {@link LabelImporter} ({@code earmark labels import}),
+ *       which also routes the disputes; one label in ten drops its last word, chosen by clip and
+ *       annotator, so doubly covered clips disagree now and then and a second seeding finds every
+ *       label unchanged;
  *   <li><b>load</b>: every annotator on its own thread with its own {@link Project} (as each person
- *       runs their own Earmark), looping queue page (50 entries; the whole queue every tenth
- *       round), open, draft save, submit; one adjudicator routing the doubly covered clips both
- *       annotators finished, listing open disputes and deciding one; for the given seconds. Then,
- *       with the load stopped, project-wide agreement, {@code status} and an export of every final
- *       label, each timed once.
+ *       runs their own Earmark), looping queue page (50 entries, as the workbench and {@code
+ *       earmark queue} read it), open, draft save, submit; one adjudicator routing the doubly
+ *       covered clips both annotators finished, listing open disputes and deciding one; for the
+ *       given seconds. With {@code --whole-queue-every=K} an annotator also reads their whole queue
+ *       every K-th round, timed apart as "queue (whole, old clients)" (no current client does).
+ *       Then, with the load stopped, project-wide agreement, {@code status}, an export of every
+ *       final label in the default formats and {@code verify} of that batch, each timed once.
  * </ol>
  *
  * <p>Prints p50/p99/max per operation and the counts. Usage: {@code TeamLoadHarness JDBC_URL DIR
- * [CLIPS] [ANNOTATORS] [SECONDS] [THINK_MS]} (defaults 1,000,000 / 20 / 180 / 250).
+ * [CLIPS] [ANNOTATORS] [SECONDS] [THINK_MS] [--seed-labels=N] [--whole-queue-every=K]} (defaults
+ * 1,000,000 / 20 / 180 / 250, no seeding, no whole-queue reads).
  */
 public final class TeamLoadHarness {
   private static final VersionedId ASR = VersionedId.parse("asr-transcript@1");
@@ -91,10 +108,31 @@ public final class TeamLoadHarness {
 
   private TeamLoadHarness() {}
 
-  public static void main(String[] args) throws Exception {
+  private int seedLabels;
+  private volatile boolean printEach;
+  private int wholeQueueEvery;
+
+  public static void main(String[] arguments) throws Exception {
+    TeamLoadHarness harness = new TeamLoadHarness();
+    List<String> positional = new ArrayList<>();
+    for (String argument : arguments) {
+      if (argument.startsWith("--seed-labels=")) {
+        harness.seedLabels = Integer.parseInt(argument.substring("--seed-labels=".length()));
+      } else if (argument.startsWith("--whole-queue-every=")) {
+        harness.wholeQueueEvery =
+            Integer.parseInt(argument.substring("--whole-queue-every=".length()));
+      } else if (argument.startsWith("--")) {
+        System.err.println("unknown option " + argument);
+        System.exit(2);
+      } else {
+        positional.add(argument);
+      }
+    }
+    String[] args = positional.toArray(String[]::new);
     if (args.length < 2) {
       System.err.println(
-          "usage: TeamLoadHarness JDBC_URL DIR [CLIPS] [ANNOTATORS] [SECONDS] [THINK_MS]");
+          "usage: TeamLoadHarness JDBC_URL DIR [CLIPS] [ANNOTATORS] [SECONDS] [THINK_MS]"
+              + " [--seed-labels=N] [--whole-queue-every=K]");
       System.exit(2);
     }
     String url = args[0];
@@ -107,7 +145,7 @@ public final class TeamLoadHarness {
     for (int i = 1; i <= annotators; i++) {
       ids.add(String.format(Locale.ROOT, "ann-load-%02d", i));
     }
-    new TeamLoadHarness().run(url, dir, clips, ids, seconds, thinkMs);
+    harness.run(url, dir, clips, ids, seconds, thinkMs);
   }
 
   private void run(
@@ -116,6 +154,13 @@ public final class TeamLoadHarness {
     Clock clock = Clock.systemUTC();
     try (Project project = Project.openShared(url, null, clock)) {
       build(project, dir, clips, annotators);
+      if (seedLabels > 0) {
+        seed(project, dir, annotators);
+      }
+    }
+    if (!timings.isEmpty()) {
+      report("seed, one import per annotator's file");
+      timings.clear();
     }
     load(url, annotators, seconds, thinkMs, clock);
     report(
@@ -127,6 +172,8 @@ public final class TeamLoadHarness {
             + thinkMs
             + " ms)");
     timings.clear();
+    // Printed as each finishes too, so that a step that fails keeps the ones before it.
+    printEach = true;
     try (Project project = Project.openShared(url, null, clock)) {
       afterLoad(project, dir);
     }
@@ -204,6 +251,147 @@ public final class TeamLoadHarness {
     System.out.printf(Locale.ROOT, "build: total %.1f s%n", since(start));
   }
 
+  /**
+   * Gives about {@link #seedLabels} submitted labels: every pending assignment of the annotators on
+   * the clips above a clip id cut chosen so that about that many are taken, one label file per
+   * annotator through {@link LabelImporter}. Reading which assignments to take is plain SQL; every
+   * label is written by the importer.
+   */
+  private void seed(Project project, Path dir, List<String> annotators) throws Exception {
+    long submitted = submittedLabels(project);
+    if (submitted >= seedLabels) {
+      System.out.printf(
+          Locale.ROOT, "seed: %,d submitted labels already present, skipped%n", submitted);
+      return;
+    }
+    long start = System.nanoTime();
+    Optional<Long> cut =
+        project
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT a.clip_id FROM assignments a JOIN clips c ON c.id = a.clip_id"
+                                + " WHERE c.dataset_id = :d AND a.rubric_version = :r AND a.state"
+                                + " = 'pending' ORDER BY a.clip_id DESC OFFSET :n LIMIT 1")
+                        .bind("d", DATASET)
+                        .bind("r", ASR.toString())
+                        .bind("n", seedLabels)
+                        .mapTo(Long.class)
+                        .findOne());
+    long above = cut.orElse(0L);
+    Actor lead = project.users().actor(LEAD);
+    Path files = Files.createDirectories(dir.resolve("seed-labels"));
+    long lines = 0;
+    long imported = 0;
+    long unchanged = 0;
+    long refused = 0;
+    long disputes = 0;
+    double writing = 0;
+    for (int i = 0; i < annotators.size(); i++) {
+      String annotator = annotators.get(i);
+      int salt = i;
+      long t = System.nanoTime();
+      Path file = files.resolve(annotator + ".jsonl");
+      long written;
+      try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        written =
+            project
+                .jdbi()
+                .withHandle(
+                    h ->
+                        h
+                            .createQuery(
+                                "SELECT c.id, c.clip_key FROM assignments a JOIN clips c ON c.id ="
+                                    + " a.clip_id WHERE a.annotator_id = :ann AND c.dataset_id ="
+                                    + " :d AND a.rubric_version = :r AND a.state = 'pending' AND"
+                                    + " a.clip_id > :above ORDER BY a.clip_id")
+                            .bind("ann", annotator)
+                            .bind("d", DATASET)
+                            .bind("r", ASR.toString())
+                            .bind("above", above)
+                            .setFetchSize(10_000)
+                            .map((rs, ctx) -> seedLine(rs.getLong(1), rs.getString(2), salt))
+                            .stream()
+                            .peek(
+                                line -> {
+                                  try {
+                                    out.write(line);
+                                    out.write('\n');
+                                  } catch (java.io.IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                  }
+                                })
+                            .count());
+      }
+      writing += since(t);
+      t = System.nanoTime();
+      LabelImportReport report = new LabelImporter(project).run(lead, annotator, file);
+      double seconds = since(t);
+      timings
+          .computeIfAbsent("seed: import one file", k -> new ConcurrentLinkedQueue<>())
+          .add((long) (seconds * 1e9));
+      lines += written;
+      imported += report.imported();
+      unchanged += report.unchanged();
+      refused += report.refused();
+      disputes += report.disputesOpened().size();
+      System.out.printf(
+          Locale.ROOT,
+          "  seed %s: %,d lines, %,d imported, %,d refused, %,d disputes, %.1f s (%,.0f lines/s)%n",
+          annotator,
+          written,
+          report.imported(),
+          report.refused(),
+          report.disputesOpened().size(),
+          seconds,
+          written / seconds);
+      if (report.refused() > 0) {
+        report.lines().stream()
+            .filter(dev.earmark.storage.labelimport.LineOutcome.Refused.class::isInstance)
+            .limit(3)
+            .forEach(line -> System.out.println("    refused: " + line));
+      }
+    }
+    double total = since(start);
+    System.out.printf(
+        Locale.ROOT,
+        "seed: %,d lines (files written in %.1f s), %,d imported, %,d unchanged, %,d refused,"
+            + " %,d disputes opened, %.1f s in all (%,.0f labels/s); %,d submitted labels now%n",
+        lines,
+        writing,
+        imported,
+        unchanged,
+        refused,
+        disputes,
+        total,
+        imported / Math.max(total - writing, 1e-9),
+        submittedLabels(project));
+  }
+
+  /** One line of a seed file: the reference, its last word dropped one time in ten. */
+  private static String seedLine(long clipId, String clipKey, int annotatorSalt) {
+    String text = reference(clipKey);
+    if (Math.floorMod(clipId * 31 + annotatorSalt * 7L, 10) == 0) {
+      text = text.substring(0, text.lastIndexOf(' '));
+    }
+    return "{\"clip_id\": \""
+        + clipKey
+        + "\", \"value\": {\"transcript\": \""
+        + text
+        + "\"}, \"time_spent_ms\": 6000}";
+  }
+
+  private static long submittedLabels(Project project) {
+    return project
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT COUNT(*) FROM labels WHERE state = 'submitted'")
+                    .mapTo(Long.class)
+                    .one());
+  }
+
   private void load(String url, List<String> annotators, int seconds, int thinkMs, Clock clock)
       throws InterruptedException {
     long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -238,8 +426,8 @@ public final class TeamLoadHarness {
       ready.countDown();
       ready.await();
       for (int round = 0; System.nanoTime() < end; round++) {
-        if (round % 10 == 0) {
-          timed("queue (whole)", () -> assignments.queue(me, id));
+        if (wholeQueueEvery > 0 && round % wholeQueueEvery == 0) {
+          timed("queue (whole, old clients)", () -> assignments.queue(me, id));
         }
         List<QueueItem> queue =
             timed("queue page (50)", () -> assignments.queuePage(me, id, QUEUE_PAGE));
@@ -357,6 +545,17 @@ public final class TeamLoadHarness {
           exported.items(),
           exported.files().size(),
           submitted);
+      BatchVerification verification =
+          timed("verify (of the export)", () -> BatchVerifier.verify(exported.directory()));
+      System.out.printf(
+          Locale.ROOT,
+          "verify: %s, %,d files checked, %d problems%s%n",
+          verification.intact() ? "intact" : "NOT intact",
+          verification.filesChecked(),
+          verification.problems().size(),
+          verification.problems().isEmpty()
+              ? ""
+              : " (first: " + verification.problems().get(0) + ")");
     } else {
       System.out.println("export: still blocked: " + outcome);
     }
@@ -399,7 +598,11 @@ public final class TeamLoadHarness {
     long t = System.nanoTime();
     try {
       T result = op.run();
-      timings.computeIfAbsent(name, k -> new ConcurrentLinkedQueue<>()).add(System.nanoTime() - t);
+      long ns = System.nanoTime() - t;
+      timings.computeIfAbsent(name, k -> new ConcurrentLinkedQueue<>()).add(ns);
+      if (printEach) {
+        System.out.printf(Locale.ROOT, "  %s: %.1f ms%n", name, ns / 1e6);
+      }
       return result;
     } catch (RuntimeException e) {
       throw e;

@@ -117,6 +117,7 @@ public final class DisputeRouting {
     }
     Set<Long> disputed = disputedClips(rubricId);
     DisputeRouter router = new DisputeRouter(routingSettings(), comparator(rubric));
+    Map<Long, LabelValue> golds = assignments.goldAnswers(actor, rubricId, byClip.keySet());
     List<DisputeRecord> opened = new ArrayList<>();
     for (Map.Entry<Long, List<Label>> item : byClip.entrySet()) {
       if (disputed.contains(item.getKey())) {
@@ -124,7 +125,7 @@ public final class DisputeRouting {
       }
       List<Label> submitted = item.getValue();
       String clipKey = submitted.get(0).clipKey();
-      Optional<LabelValue> gold = assignments.goldAnswer(actor, item.getKey(), rubricId);
+      Optional<LabelValue> gold = Optional.ofNullable(golds.get(item.getKey()));
       route(router, rubric, clipKey, submitted, gold)
           .ifPresent(
               dispute ->

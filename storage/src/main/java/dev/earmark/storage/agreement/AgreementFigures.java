@@ -221,14 +221,31 @@ public final class AgreementFigures {
     Map<String, Map<String, String>> byItem = byItem(ratings);
     List<ItemLine> items = itemLines(byItem);
     AnnotatorAgreement pairs = AnnotatorAgreement.of(table, level);
+    // Each pair's ratings and shared items, gathered in one pass instead of one pass over every
+    // rating per pair (issue 22: 20 annotators and 1M labels made that minutes).
+    Map<String, List<Integer>> positions = new HashMap<>();
+    for (int i = 0; i < ratings.size(); i++) {
+      positions.computeIfAbsent(ratings.get(i).annotatorId(), k -> new ArrayList<>()).add(i);
+    }
+    Map<String, List<String>> shared = sharedItems(byItem);
     List<HeatMap.Cell> cells = new ArrayList<>();
     for (AnnotatorAgreement.PairAgreement pair : pairs.pairs()) {
-      List<Rating> pairRatings =
-          ratings.stream()
-              .filter(
-                  r ->
-                      r.annotatorId().equals(pair.first()) || r.annotatorId().equals(pair.second()))
-              .toList();
+      // Cohen's kappa counts only the items both rated, so its table needs no others (at 1M
+      // labels building each pair's table from all of its ~100k ratings was most of the time).
+      // With none shared, one rating of each gives the same "no item both rated" answer.
+      List<String> both = shared.getOrDefault(pairKey(pair.first(), pair.second()), List.of());
+      List<Integer> ofFirst = positions.get(pair.first());
+      List<Integer> ofSecond = positions.get(pair.second());
+      List<Rating> pairRatings;
+      if (both.isEmpty()) {
+        pairRatings = inOrder(ratings, ofFirst.subList(0, 1), ofSecond.subList(0, 1));
+      } else {
+        Set<String> bothRated = new java.util.HashSet<>(both);
+        pairRatings =
+            inOrder(ratings, ofFirst, ofSecond).stream()
+                .filter(r -> bothRated.contains(r.itemId()))
+                .toList();
+      }
       AgreementResult cohen =
           new AgreementStatistic.CohenKappa(weights).compute(RatingTable.of(pairRatings, scale));
       String details =
@@ -252,13 +269,23 @@ public final class AgreementFigures {
               pair.alpha().value(),
               pair.alpha().undefinedReason().map(UndefinedReason::explanation),
               details,
-              pairItems(byItem, pair.first(), pair.second())));
+              pairItems(
+                  byItem,
+                  shared.getOrDefault(pairKey(pair.first(), pair.second()), List.of()),
+                  pair.first(),
+                  pair.second())));
     }
     HeatMap heatMap = new HeatMap("pairwise " + alphaName, true, table.annotatorIds(), cells);
 
     List<ConfusionMatrix> confusions = new ArrayList<>();
     for (AnnotatorAgreement.PairAgreement pair : pairs.pairs()) {
-      confusions.add(confusion(table.categoryLabels(), byItem, pair.first(), pair.second()));
+      confusions.add(
+          confusion(
+              table.categoryLabels(),
+              byItem,
+              shared.getOrDefault(pairKey(pair.first(), pair.second()), List.of()),
+              pair.first(),
+              pair.second()));
     }
 
     Map<String, String> gold = new LinkedHashMap<>();
@@ -373,6 +400,7 @@ public final class AgreementFigures {
   private static ConfusionMatrix confusion(
       List<String> categories,
       Map<String, Map<String, String>> byItem,
+      List<String> bothRated,
       String first,
       String second) {
     List<List<List<String>>> cells = new ArrayList<>();
@@ -383,14 +411,14 @@ public final class AgreementFigures {
       }
       cells.add(cellRow);
     }
-    byItem.forEach(
-        (item, labels) -> {
-          String a = labels.get(first);
-          String b = labels.get(second);
-          if (a != null && b != null) {
-            cells.get(categories.indexOf(a)).get(categories.indexOf(b)).add(item);
-          }
-        });
+    for (String item : bothRated) {
+      Map<String, String> labels = byItem.get(item);
+      String a = labels.get(first);
+      String b = labels.get(second);
+      if (a != null && b != null) {
+        cells.get(categories.indexOf(a)).get(categories.indexOf(b)).add(item);
+      }
+    }
     return new ConfusionMatrix(first, second, categories, cells);
   }
 
@@ -437,6 +465,19 @@ public final class AgreementFigures {
             ALPHA, "a transcript is compared by pairwise WER after normalization, not by alpha"));
 
     List<String> ids = new ArrayList<>(annotators);
+    // Each item's first WER of each annotator pair, gathered in one pass over the items instead of
+    // one pass per pair (issue 22: 20 annotators and 1M labels made that minutes).
+    Map<String, List<Map.Entry<TranscriptAgreement.ItemWer, TranscriptAgreement.PairWer>>>
+        pairWers = new HashMap<>();
+    for (TranscriptAgreement.ItemWer item : agreement.items()) {
+      Set<String> seen = new java.util.HashSet<>();
+      for (TranscriptAgreement.PairWer p : item.pairs()) {
+        String key = pairKey(p.first(), p.second());
+        if (seen.add(key)) {
+          pairWers.computeIfAbsent(key, k -> new ArrayList<>()).add(Map.entry(item, p));
+        }
+      }
+    }
     List<HeatMap.Cell> cells = new ArrayList<>();
     for (int a = 0; a < ids.size(); a++) {
       for (int b = a + 1; b < ids.size(); b++) {
@@ -445,27 +486,25 @@ public final class AgreementFigures {
         Optional<TranscriptAgreement.PairWer> pooled =
             agreement.annotatorPairs().stream().filter(p -> samePair(p, first, second)).findFirst();
         List<ItemLine> lines = new ArrayList<>();
-        for (TranscriptAgreement.ItemWer item : agreement.items()) {
-          item.pairs().stream()
-              .filter(p -> samePair(p, first, second))
-              .findFirst()
-              .ifPresent(
-                  p ->
-                      lines.add(
-                          new ItemLine(
-                              item.itemId(),
-                              "WER "
-                                  + Measure.format(p.wer().wer())
-                                  + " · "
-                                  + first
-                                  + ": \""
-                                  + byItem.get(item.itemId()).get(first)
-                                  + "\" · "
-                                  + second
-                                  + ": \""
-                                  + byItem.get(item.itemId()).get(second)
-                                  + "\"",
-                              p.wer().wer())));
+        for (Map.Entry<TranscriptAgreement.ItemWer, TranscriptAgreement.PairWer> itemPair :
+            pairWers.getOrDefault(pairKey(first, second), List.of())) {
+          TranscriptAgreement.ItemWer item = itemPair.getKey();
+          TranscriptAgreement.PairWer p = itemPair.getValue();
+          lines.add(
+              new ItemLine(
+                  item.itemId(),
+                  "WER "
+                      + Measure.format(p.wer().wer())
+                      + " · "
+                      + first
+                      + ": \""
+                      + byItem.get(item.itemId()).get(first)
+                      + "\" · "
+                      + second
+                      + ": \""
+                      + byItem.get(item.itemId()).get(second)
+                      + "\"",
+                  p.wer().wer()));
         }
         cells.add(
             new HeatMap.Cell(
@@ -613,6 +652,49 @@ public final class AgreementFigures {
     return joined.isEmpty() ? "(empty)" : joined;
   }
 
+  /** The same key for the pair of annotators {@code a} and {@code b} in either order. */
+  private static String pairKey(String a, String b) {
+    return a.compareTo(b) <= 0 ? a + '\u0000' + b : b + '\u0000' + a;
+  }
+
+  /**
+   * The items each pair of annotators both rated, by {@link #pairKey}, in the order of {@code
+   * byItem}: what filtering every item for the pair gives, in one pass.
+   */
+  private static Map<String, List<String>> sharedItems(Map<String, Map<String, String>> byItem) {
+    Map<String, List<String>> shared = new HashMap<>();
+    byItem.forEach(
+        (item, labels) -> {
+          List<String> who = new ArrayList<>(labels.keySet());
+          for (int a = 0; a < who.size(); a++) {
+            for (int b = a + 1; b < who.size(); b++) {
+              shared
+                  .computeIfAbsent(pairKey(who.get(a), who.get(b)), k -> new ArrayList<>())
+                  .add(item);
+            }
+          }
+        });
+    return shared;
+  }
+
+  /** The ratings at the positions of both lists, in their order in {@code ratings}. */
+  private static List<Rating> inOrder(
+      List<Rating> ratings, List<Integer> first, List<Integer> second) {
+    List<Integer> a = first == null ? List.of() : first;
+    List<Integer> b = second == null ? List.of() : second;
+    List<Rating> merged = new ArrayList<>(a.size() + b.size());
+    int i = 0;
+    int j = 0;
+    while (i < a.size() || j < b.size()) {
+      if (j >= b.size() || (i < a.size() && a.get(i) < b.get(j))) {
+        merged.add(ratings.get(a.get(i++)));
+      } else {
+        merged.add(ratings.get(b.get(j++)));
+      }
+    }
+    return merged;
+  }
+
   private static boolean samePair(TranscriptAgreement.PairWer pair, String a, String b) {
     return (pair.first().equals(a) && pair.second().equals(b))
         || (pair.first().equals(b) && pair.second().equals(a));
@@ -701,10 +783,14 @@ public final class AgreementFigures {
   }
 
   private static List<ItemLine> pairItems(
-      Map<String, Map<String, String>> byItem, String first, String second) {
+      Map<String, Map<String, String>> byItem,
+      List<String> bothRated,
+      String first,
+      String second) {
     List<ItemLine> lines = new ArrayList<>();
-    byItem.forEach(
-        (item, labels) -> {
+    bothRated.forEach(
+        item -> {
+          Map<String, String> labels = byItem.get(item);
           if (labels.containsKey(first) && labels.containsKey(second)) {
             String a = labels.get(first);
             String b = labels.get(second);

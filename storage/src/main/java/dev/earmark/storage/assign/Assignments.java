@@ -28,6 +28,7 @@ import dev.earmark.storage.user.Role;
 import dev.earmark.storage.user.User;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,6 +42,7 @@ import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -374,76 +376,78 @@ public final class Assignments {
    */
   public ExplicitAssignment assignExplicit(
       Actor lead, VersionedId rubric, long clipId, String annotatorId, boolean gold) {
+    Rubric version = policies.rubric(rubric);
     return project
         .jdbi()
-        .inTransaction(handle -> assignExplicit(handle, lead, rubric, clipId, annotatorId, gold));
-  }
-
-  /**
-   * {@link #assignExplicit(Actor, VersionedId, long, String, boolean)} in the caller's transaction
-   * on {@code handle}, for importers that write many items per transaction.
-   */
-  public ExplicitAssignment assignExplicit(
-      Handle handle,
-      Actor lead,
-      VersionedId rubric,
-      long clipId,
-      String annotatorId,
-      boolean gold) {
-    Rubric version = policies.rubric(rubric);
-    Access.require(handle, lead, "assign clips", Role.LEAD);
-    refuseDeactivated(Users.requireAnnotator(handle, annotatorId, "assigning clips to them"));
-    Optional<ExistingAssignment> existing =
-        handle
-            .createQuery(
-                "SELECT id, is_gold, state FROM assignments WHERE clip_id = :clip AND"
-                    + " annotator_id = :annotator AND rubric_version = :rubric")
-            .bind("clip", clipId)
-            .bind("annotator", annotatorId)
-            .bind("rubric", rubric.toString())
-            .map(
-                (rs, ctx) ->
-                    new ExistingAssignment(
-                        rs.getLong(1), rs.getBoolean(2), AssignmentState.fromCode(rs.getString(3))))
-            .findOne();
-    if (existing.isPresent()) {
-      if (existing.get().gold() != gold) {
-        throw new StorageException(
-            "clip "
-                + clipId
-                + " is already assigned to "
-                + annotatorId
-                + " under "
-                + rubric
-                + (gold ? " as an ordinary item" : " as a gold item")
-                + "; an assignment's gold flag is not changed by assigning it again");
-      }
-      return new ExplicitAssignment(existing.get().id(), existing.get().state(), false);
-    }
-    StoredClip clip =
-        Clips.find(handle, clipId)
-            .orElseThrow(
-                () -> new StorageException("there is no clip " + clipId + " in the project"));
-    if (!clip.active()) {
-      throw new StorageException(
-          "clip "
-              + clip.clipKey()
-              + " is "
-              + clip.status().code()
-              + ", so it cannot be assigned; only active clips are");
-    }
-    if (!version.taskType().id().equals(clip.taskType())) {
-      throw new StorageException(
-          "clip "
-              + clip.clipKey()
-              + " is a "
-              + clip.taskType()
-              + " item and cannot be labeled under "
-              + rubric);
-    }
-    long id =
-        insert(handle, lead, clip, annotatorId, rubric, gold, 0.0, StoredTime.now(project.clock()));
-    return new ExplicitAssignment(id, AssignmentState.PENDING, true);
+        .inTransaction(
+            handle -> {
+              Access.require(handle, lead, "assign clips", Role.LEAD);
+              refuseDeactivated(
+                  Users.requireAnnotator(handle, annotatorId, "assigning clips to them"));
+              Optional<ExistingAssignment> existing =
+                  handle
+                      .createQuery(
+                          "SELECT id, is_gold, state FROM assignments WHERE clip_id = :clip AND"
+                              + " annotator_id = :annotator AND rubric_version = :rubric")
+                      .bind("clip", clipId)
+                      .bind("annotator", annotatorId)
+                      .bind("rubric", rubric.toString())
+                      .map(
+                          (rs, ctx) ->
+                              new ExistingAssignment(
+                                  rs.getLong(1),
+                                  rs.getBoolean(2),
+                                  AssignmentState.fromCode(rs.getString(3))))
+                      .findOne();
+              if (existing.isPresent()) {
+                if (existing.get().gold() != gold) {
+                  throw new StorageException(
+                      "clip "
+                          + clipId
+                          + " is already assigned to "
+                          + annotatorId
+                          + " under "
+                          + rubric
+                          + (gold ? " as an ordinary item" : " as a gold item")
+                          + "; an assignment's gold flag is not changed by assigning it again");
+                }
+                return new ExplicitAssignment(existing.get().id(), existing.get().state(), false);
+              }
+              StoredClip clip =
+                  Clips.find(handle, clipId)
+                      .orElseThrow(
+                          () ->
+                              new StorageException(
+                                  "there is no clip " + clipId + " in the project"));
+              if (!clip.active()) {
+                throw new StorageException(
+                    "clip "
+                        + clip.clipKey()
+                        + " is "
+                        + clip.status().code()
+                        + ", so it cannot be assigned; only active clips are");
+              }
+              if (!version.taskType().id().equals(clip.taskType())) {
+                throw new StorageException(
+                    "clip "
+                        + clip.clipKey()
+                        + " is a "
+                        + clip.taskType()
+                        + " item and cannot be labeled under "
+                        + rubric);
+              }
+              long id =
+                  insert(
+                      handle,
+                      lead,
+                      clip,
+                      annotatorId,
+                      rubric,
+                      gold,
+                      0.0,
+                      StoredTime.now(project.clock()));
+              return new ExplicitAssignment(id, AssignmentState.PENDING, true);
+            });
   }
 
   private record ExistingAssignment(long id, boolean gold, AssignmentState state) {}
@@ -801,6 +805,42 @@ public final class Assignments {
             })
         .map(json -> LabelValueJson.read(tree(json), version));
   }
+
+  /**
+   * The gold answers under {@code rubric} of those of {@code clipIds} that have one, by clip id:
+   * {@link #goldAnswer} for many clips, {@value #GOLD_PER_QUERY} ids a statement (issue 22: routing
+   * the 60k items of one imported label file asked once per item). Leads and adjudicators only.
+   */
+  public Map<Long, LabelValue> goldAnswers(
+      Actor actor, VersionedId rubric, Collection<Long> clipIds) {
+    Rubric version = policies.rubric(rubric);
+    List<Long> ids = List.copyOf(new TreeSet<>(clipIds));
+    Map<Long, String> found =
+        project
+            .jdbi()
+            .inTransaction(
+                handle -> {
+                  Access.require(handle, actor, "read gold answers", Role.LEAD, Role.ADJUDICATOR);
+                  Map<Long, String> json = new TreeMap<>();
+                  for (int from = 0; from < ids.size(); from += GOLD_PER_QUERY) {
+                    handle
+                        .createQuery(
+                            "SELECT clip_id, value_json FROM gold_answers WHERE rubric_version ="
+                                + " :rubric AND clip_id IN (<clips>)")
+                        .bind("rubric", rubric.toString())
+                        .bindList(
+                            "clips", ids.subList(from, Math.min(ids.size(), from + GOLD_PER_QUERY)))
+                        .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                        .forEach(entry -> json.put(entry.getKey(), entry.getValue()));
+                  }
+                  return json;
+                });
+    Map<Long, LabelValue> answers = new TreeMap<>();
+    found.forEach((clip, json) -> answers.put(clip, LabelValueJson.read(tree(json), version)));
+    return answers;
+  }
+
+  private static final int GOLD_PER_QUERY = 1_000;
 
   private static Optional<String> goldJson(Handle handle, long clipId, VersionedId rubric) {
     return handle

@@ -35,12 +35,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Saves and reads labels. This is where blind labeling is enforced, whatever a caller asks:
@@ -203,19 +207,18 @@ public final class Labels {
    * included for leads, adjudicators and the label's own annotator.
    */
   public List<Label> labelsForClip(Actor actor, long clipId) {
-    return project.jdbi().inTransaction(handle -> labelsForClip(handle, actor, clipId));
-  }
-
-  /** {@link #labelsForClip(Actor, long)} in the caller's transaction on {@code handle}. */
-  public List<Label> labelsForClip(Handle handle, Actor actor, long clipId) {
-    return visible(
-        handle,
-        actor,
-        handle
-            .createQuery(SELECT_LABEL + " WHERE l.clip_id = :clip ORDER BY l.id")
-            .bind("clip", clipId)
-            .map((rs, ctx) -> readLabel(rs))
-            .list());
+    return project
+        .jdbi()
+        .inTransaction(
+            handle ->
+                visible(
+                    handle,
+                    actor,
+                    handle
+                        .createQuery(SELECT_LABEL + " WHERE l.clip_id = :clip ORDER BY l.id")
+                        .bind("clip", clipId)
+                        .map((rs, ctx) -> readLabel(rs))
+                        .list()));
   }
 
   /**
@@ -374,6 +377,162 @@ public final class Labels {
     return importLabel(lead, assignmentId, input, LabelState.SUBMITTED, createdAt, submittedAt, 0);
   }
 
+  /** One label for {@link #importSubmittedAll}: what {@link #importSubmitted} takes. */
+  public record SubmittedImport(
+      long assignmentId, LabelInput input, Instant createdAt, Instant submittedAt) {}
+
+  /**
+   * {@link #importSubmitted} for many labels in one transaction (issue 22: one transaction, five
+   * statements and one audit-head lock per label made importing 1M labels take hours). Every label
+   * is checked exactly as {@link #importSubmitted} checks it and gets its own {@code label.import}
+   * event with the same content, in the order given; the rows and events are written in batched
+   * statements. All or nothing: when any one label would be refused (an assignment that already has
+   * a label or is named twice, a value its rubric refuses, bad times) nothing is stored and the
+   * refusal of the first such label is thrown, so a caller that needs per-label outcomes stores
+   * that group one label at a time instead.
+   *
+   * @return the saved labels, in the order given
+   */
+  public List<SavedLabel> importSubmittedAll(Actor lead, List<SubmittedImport> imports) {
+    for (SubmittedImport item : imports) {
+      if (item.createdAt() == null
+          || item.submittedAt() == null
+          || item.submittedAt().isBefore(item.createdAt())) {
+        throw new StorageException(
+            "an imported label needs a creation time and a last-change (or submission) time no"
+                + " earlier than it, not "
+                + item.createdAt()
+                + " and "
+                + item.submittedAt());
+      }
+    }
+    if (imports.isEmpty()) {
+      return List.of();
+    }
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              Access.require(handle, lead, "import labels", Role.LEAD);
+              List<Long> ids = new ArrayList<>(imports.size());
+              imports.forEach(item -> ids.add(item.assignmentId()));
+              Map<Long, AssignmentRow> rows = assignments(handle, ids);
+              Map<Long, Current> labelled = currents(handle, ids);
+              Set<Long> seen = new HashSet<>();
+              List<String> jsons = new ArrayList<>(imports.size());
+              for (SubmittedImport item : imports) {
+                AssignmentRow assignment = rows.get(item.assignmentId());
+                if (assignment == null) {
+                  throw new StorageException(
+                      "there is no assignment " + item.assignmentId() + " in the project");
+                }
+                Optional<Current> current = Optional.ofNullable(labelled.get(assignment.id()));
+                refuseImportOverLabel(assignment, current, 0);
+                if (!seen.add(assignment.id())) {
+                  throw new StorageException(
+                      "the assignment of "
+                          + assignment.clipKey()
+                          + " to "
+                          + assignment.annotatorId()
+                          + " is given two labels in one import; store one");
+                }
+                validate(handle, assignment, item.input().value(), LabelState.SUBMITTED);
+                jsons.add(ContentHash.canonicalJson(LabelValueJson.toJson(item.input().value())));
+              }
+              PreparedBatch insert = handle.prepareBatch(INSERT_LABEL);
+              List<Long> toSubmitted = new ArrayList<>();
+              for (int i = 0; i < imports.size(); i++) {
+                SubmittedImport item = imports.get(i);
+                AssignmentRow assignment = rows.get(item.assignmentId());
+                OffsetDateTime updated = StoredTime.of(item.submittedAt());
+                bindLabel(
+                        insert,
+                        assignment,
+                        jsons.get(i),
+                        item.input(),
+                        LabelState.SUBMITTED,
+                        1,
+                        StoredTime.of(item.createdAt()),
+                        updated,
+                        updated,
+                        assignment.annotatorId())
+                    .add();
+                if (assignment.state() != AssignmentState.SUBMITTED) {
+                  toSubmitted.add(assignment.id());
+                }
+              }
+              List<Long> labelIds = insert.executePreparedBatch("id").mapTo(Long.class).list();
+              if (labelIds.size() != imports.size()) {
+                throw new StorageException(
+                    "the database returned "
+                        + labelIds.size()
+                        + " ids for "
+                        + imports.size()
+                        + " labels");
+              }
+              if (!toSubmitted.isEmpty()) {
+                PreparedBatch follow =
+                    handle.prepareBatch("UPDATE assignments SET state = :state WHERE id = :id");
+                for (long id : toSubmitted) {
+                  follow.bind("state", AssignmentState.SUBMITTED.code()).bind("id", id).add();
+                }
+                follow.execute();
+              }
+              List<AuditLog.Pending> events = new ArrayList<>(imports.size());
+              List<SavedLabel> saved = new ArrayList<>(imports.size());
+              for (int i = 0; i < imports.size(); i++) {
+                SubmittedImport item = imports.get(i);
+                AssignmentRow assignment = rows.get(item.assignmentId());
+                OffsetDateTime created = StoredTime.of(item.createdAt());
+                OffsetDateTime updated = StoredTime.of(item.submittedAt());
+                long labelId = labelIds.get(i);
+                events.add(
+                    AuditAction.LABEL_IMPORT.changed(
+                        Long.toString(labelId),
+                        null,
+                        importedAfter(
+                            labelId,
+                            assignment,
+                            jsons.get(i),
+                            item.input(),
+                            LabelState.SUBMITTED,
+                            1,
+                            created,
+                            updated)));
+                saved.add(
+                    new SavedLabel(
+                        labelId, assignment.id(), 1, LabelState.SUBMITTED, updated.toInstant()));
+              }
+              project.audit().appendAll(handle, lead, events);
+              return saved;
+            });
+  }
+
+  /** The audit content of an imported label: the label as stored, with its own times. */
+  private static ObjectNode importedAfter(
+      long labelId,
+      AssignmentRow assignment,
+      String json,
+      LabelInput input,
+      LabelState state,
+      int version,
+      OffsetDateTime created,
+      OffsetDateTime updated) {
+    ObjectNode after =
+        describe(
+            new Current(
+                labelId, version, state, assignment.annotatorId(), updated.toInstant(), json),
+            assignment);
+    after.put("created_at", created.toString());
+    after.put("updated_at", updated.toString());
+    if (state == LabelState.SUBMITTED) {
+      after.put("submitted_at", updated.toString());
+    }
+    after.put("time_spent_ms", input.timeSpent().toMillis());
+    after.put("listened_coverage", input.listenedCoverage());
+    return after;
+  }
+
   /**
    * Stores a label that its annotator made in another copy of the project (an offline pack), as a
    * draft or a submission, with its original creation and last-change times (lead only). The value
@@ -393,34 +552,6 @@ public final class Labels {
       Instant createdAt,
       Instant updatedAt,
       int expectedVersion) {
-    return project
-        .jdbi()
-        .inTransaction(
-            handle ->
-                importLabel(
-                    handle,
-                    lead,
-                    assignmentId,
-                    input,
-                    state,
-                    createdAt,
-                    updatedAt,
-                    expectedVersion));
-  }
-
-  /**
-   * {@link #importLabel(Actor, long, LabelInput, LabelState, Instant, Instant, int)} in the
-   * caller's transaction on {@code handle}, for importers that write many labels per transaction.
-   */
-  public SavedLabel importLabel(
-      Handle handle,
-      Actor lead,
-      long assignmentId,
-      LabelInput input,
-      LabelState state,
-      Instant createdAt,
-      Instant updatedAt,
-      int expectedVersion) {
     if (createdAt == null || updatedAt == null || updatedAt.isBefore(createdAt)) {
       throw new StorageException(
           "an imported label needs a creation time and a last-change (or submission) time no"
@@ -429,68 +560,65 @@ public final class Labels {
               + " and "
               + updatedAt);
     }
-    Access.require(handle, lead, "import labels", Role.LEAD);
-    AssignmentRow assignment = assignment(handle, assignmentId, true);
-    Optional<Current> current = current(handle, assignmentId);
-    int storedVersion = current.map(Current::version).orElse(0);
-    refuseImportOverLabel(assignment, current, expectedVersion);
-    if (storedVersion != expectedVersion) {
-      throw stale(assignment, current, expectedVersion);
-    }
-    validate(handle, assignment, input.value(), state);
-    OffsetDateTime created = StoredTime.of(createdAt);
-    OffsetDateTime updated = StoredTime.of(updatedAt);
-    String json = ContentHash.canonicalJson(LabelValueJson.toJson(input.value()));
-    int version = storedVersion + 1;
-    long labelId;
-    if (current.isEmpty()) {
-      labelId =
-          insertLabel(
-              handle,
-              assignment,
-              json,
-              input,
-              state,
-              version,
-              created,
-              updated,
-              state == LabelState.SUBMITTED ? updated : null,
-              assignment.annotatorId());
-    } else {
-      labelId = current.get().id();
-      replaceImportedDraft(
-          handle,
-          labelId,
-          json,
-          input,
-          state,
-          version,
-          created,
-          updated,
-          assignment.annotatorId(),
-          expectedVersion);
-    }
-    followLabelState(handle, assignment, state);
-    ObjectNode after =
-        describe(
-            new Current(
-                labelId, version, state, assignment.annotatorId(), updated.toInstant(), json),
-            assignment);
-    after.put("created_at", created.toString());
-    after.put("updated_at", updated.toString());
-    if (state == LabelState.SUBMITTED) {
-      after.put("submitted_at", updated.toString());
-    }
-    after.put("time_spent_ms", input.timeSpent().toMillis());
-    after.put("listened_coverage", input.listenedCoverage());
-    project
-        .audit()
-        .append(
-            handle,
-            lead,
-            AuditAction.LABEL_IMPORT.changed(
-                Long.toString(labelId), current.map(Labels::describe).orElse(null), after));
-    return new SavedLabel(labelId, assignmentId, version, state, updated.toInstant());
+    return project
+        .jdbi()
+        .inTransaction(
+            handle -> {
+              Access.require(handle, lead, "import labels", Role.LEAD);
+              AssignmentRow assignment = assignment(handle, assignmentId, true);
+              Optional<Current> current = current(handle, assignmentId);
+              int storedVersion = current.map(Current::version).orElse(0);
+              refuseImportOverLabel(assignment, current, expectedVersion);
+              if (storedVersion != expectedVersion) {
+                throw stale(assignment, current, expectedVersion);
+              }
+              validate(handle, assignment, input.value(), state);
+              OffsetDateTime created = StoredTime.of(createdAt);
+              OffsetDateTime updated = StoredTime.of(updatedAt);
+              String json = ContentHash.canonicalJson(LabelValueJson.toJson(input.value()));
+              int version = storedVersion + 1;
+              long labelId;
+              if (current.isEmpty()) {
+                labelId =
+                    insertLabel(
+                        handle,
+                        assignment,
+                        json,
+                        input,
+                        state,
+                        version,
+                        created,
+                        updated,
+                        state == LabelState.SUBMITTED ? updated : null,
+                        assignment.annotatorId());
+              } else {
+                labelId = current.get().id();
+                replaceImportedDraft(
+                    handle,
+                    labelId,
+                    json,
+                    input,
+                    state,
+                    version,
+                    created,
+                    updated,
+                    assignment.annotatorId(),
+                    expectedVersion);
+              }
+              followLabelState(handle, assignment, state);
+              ObjectNode after =
+                  importedAfter(labelId, assignment, json, input, state, version, created, updated);
+              project
+                  .audit()
+                  .append(
+                      handle,
+                      lead,
+                      AuditAction.LABEL_IMPORT.changed(
+                          Long.toString(labelId),
+                          current.map(Labels::describe).orElse(null),
+                          after));
+              return new SavedLabel(labelId, assignmentId, version, state, updated.toInstant());
+            });
   }
 
   /** Refuses anyone but the assigned annotator (holding the role) and a lead. */
@@ -652,13 +780,42 @@ public final class Labels {
       OffsetDateTime updatedAt,
       OffsetDateTime submittedAt,
       String modifiedBy) {
-    return handle
-        .createUpdate(
-            "INSERT INTO labels (assignment_id, clip_id, annotator_id, rubric_version, value_json,"
-                + " time_spent_ms, listened_coverage, state, row_version, created_at, updated_at,"
-                + " submitted_at, last_modified_by) VALUES (:assignment, :clip, :annotator,"
-                + " :rubric, :value, :time, :coverage, :state, :version, :created, :updated,"
-                + " :submitted, :by)")
+    return bindLabel(
+            handle.createUpdate(INSERT_LABEL),
+            assignment,
+            valueJson,
+            input,
+            state,
+            version,
+            createdAt,
+            updatedAt,
+            submittedAt,
+            modifiedBy)
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one();
+  }
+
+  private static final String INSERT_LABEL =
+      "INSERT INTO labels (assignment_id, clip_id, annotator_id, rubric_version, value_json,"
+          + " time_spent_ms, listened_coverage, state, row_version, created_at, updated_at,"
+          + " submitted_at, last_modified_by) VALUES (:assignment, :clip, :annotator,"
+          + " :rubric, :value, :time, :coverage, :state, :version, :created, :updated,"
+          + " :submitted, :by)";
+
+  /** Binds the columns of {@link #INSERT_LABEL}, for one insert or one row of a batch. */
+  private static <T extends SqlStatement<T>> T bindLabel(
+      T statement,
+      AssignmentRow assignment,
+      String valueJson,
+      LabelInput input,
+      LabelState state,
+      int version,
+      OffsetDateTime createdAt,
+      OffsetDateTime updatedAt,
+      OffsetDateTime submittedAt,
+      String modifiedBy) {
+    return statement
         .bind("assignment", assignment.id())
         .bind("clip", assignment.clipId())
         .bind("annotator", assignment.annotatorId())
@@ -671,10 +828,7 @@ public final class Labels {
         .bind("created", createdAt)
         .bind("updated", updatedAt)
         .bind("submitted", submittedAt)
-        .bind("by", modifiedBy)
-        .executeAndReturnGeneratedKeys("id")
-        .mapTo(Long.class)
-        .one();
+        .bind("by", modifiedBy);
   }
 
   private void validate(
@@ -826,6 +980,67 @@ public final class Labels {
       String lastModifiedBy,
       Instant updatedAt,
       String valueJson) {}
+
+  /**
+   * The rows of the assignments {@code ids}, by id, each locked for update (as {@link
+   * #assignment(Handle, long, boolean)} locks one), read {@value #CLIPS_PER_QUERY} ids a statement.
+   */
+  private static Map<Long, AssignmentRow> assignments(Handle handle, List<Long> ids) {
+    List<Long> sorted = List.copyOf(new TreeSet<>(ids));
+    Map<Long, AssignmentRow> rows = new HashMap<>();
+    for (int from = 0; from < sorted.size(); from += CLIPS_PER_QUERY) {
+      List<Long> chunk = sorted.subList(from, Math.min(sorted.size(), from + CLIPS_PER_QUERY));
+      handle
+          .createQuery("SELECT id FROM assignments WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
+          .bindList("ids", chunk)
+          .mapTo(Long.class)
+          .list();
+      handle
+          .createQuery(
+              "SELECT a.id, a.clip_id, c.clip_key, a.annotator_id, a.rubric_version, a.state,"
+                  + " c.duration_s FROM assignments a JOIN clips c ON c.id = a.clip_id WHERE a.id"
+                  + " IN (<ids>)")
+          .bindList("ids", chunk)
+          .map(
+              (rs, ctx) ->
+                  new AssignmentRow(
+                      rs.getLong(1),
+                      rs.getLong(2),
+                      rs.getString(3),
+                      rs.getString(4),
+                      VersionedId.parse(rs.getString(5)),
+                      AssignmentState.fromCode(rs.getString(6)),
+                      rs.getDouble(7)))
+          .forEach(row -> rows.put(row.id(), row));
+    }
+    return rows;
+  }
+
+  /** The labels of the assignments {@code ids} that have one, by assignment id. */
+  private static Map<Long, Current> currents(Handle handle, List<Long> ids) {
+    List<Long> sorted = List.copyOf(new TreeSet<>(ids));
+    Map<Long, Current> labels = new HashMap<>();
+    for (int from = 0; from < sorted.size(); from += CLIPS_PER_QUERY) {
+      handle
+          .createQuery(
+              "SELECT assignment_id, id, row_version, state, last_modified_by, updated_at,"
+                  + " value_json FROM labels WHERE assignment_id IN (<ids>)")
+          .bindList("ids", sorted.subList(from, Math.min(sorted.size(), from + CLIPS_PER_QUERY)))
+          .map(
+              (rs, ctx) ->
+                  Map.entry(
+                      rs.getLong(1),
+                      new Current(
+                          rs.getLong(2),
+                          rs.getInt(3),
+                          LabelState.fromCode(rs.getString(4)),
+                          rs.getString(5),
+                          rs.getObject(6, OffsetDateTime.class).toInstant(),
+                          rs.getString(7))))
+          .forEach(entry -> labels.put(entry.getKey(), entry.getValue()));
+    }
+    return labels;
+  }
 
   private static Optional<Current> current(Handle handle, long assignmentId) {
     return handle

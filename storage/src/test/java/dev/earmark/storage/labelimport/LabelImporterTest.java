@@ -139,7 +139,7 @@ class LabelImporterTest {
       List<String> lines = new ArrayList<>();
       lines.add("{\"clip_id\": \"clip-0001\", \"value\": {\"transcript\": \"call shivon\"}}");
       // Refused lines fill the first transaction past its end.
-      for (int i = 2; i <= LabelImporter.LINES_PER_TRANSACTION + 2; i++) {
+      for (int i = 2; i <= LabelImporter.LINES_PER_BATCH + 2; i++) {
         lines.add(
             i % 2 == 0
                 ? "{\"clip_id\": \"clip-0404\", \"value\": {\"transcript\": \"hello\"}}"
