@@ -2,7 +2,6 @@ package dev.earmark.storage.importer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -68,8 +67,6 @@ public final class Checksums {
                 hashed[i] = new Hashed(sha256(file), null);
               } catch (IOException e) {
                 hashed[i] = new Hashed(null, e);
-              } catch (UncheckedIOException e) {
-                hashed[i] = new Hashed(null, e.getCause());
               }
             });
     return Arrays.asList(hashed);

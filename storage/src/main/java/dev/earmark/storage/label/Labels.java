@@ -395,16 +395,7 @@ public final class Labels {
    */
   public List<SavedLabel> importSubmittedAll(Actor lead, List<SubmittedImport> imports) {
     for (SubmittedImport item : imports) {
-      if (item.createdAt() == null
-          || item.submittedAt() == null
-          || item.submittedAt().isBefore(item.createdAt())) {
-        throw new StorageException(
-            "an imported label needs a creation time and a last-change (or submission) time no"
-                + " earlier than it, not "
-                + item.createdAt()
-                + " and "
-                + item.submittedAt());
-      }
+      refuseBadImportTimes(item.createdAt(), item.submittedAt());
     }
     if (imports.isEmpty()) {
       return List.of();
@@ -552,14 +543,7 @@ public final class Labels {
       Instant createdAt,
       Instant updatedAt,
       int expectedVersion) {
-    if (createdAt == null || updatedAt == null || updatedAt.isBefore(createdAt)) {
-      throw new StorageException(
-          "an imported label needs a creation time and a last-change (or submission) time no"
-              + " earlier than it, not "
-              + createdAt
-              + " and "
-              + updatedAt);
-    }
+    refuseBadImportTimes(createdAt, updatedAt);
     return project
         .jdbi()
         .inTransaction(
@@ -619,6 +603,18 @@ public final class Labels {
                           after));
               return new SavedLabel(labelId, assignmentId, version, state, updated.toInstant());
             });
+  }
+
+  /** An imported label needs both times, the last change no earlier than the creation. */
+  private static void refuseBadImportTimes(Instant createdAt, Instant updatedAt) {
+    if (createdAt == null || updatedAt == null || updatedAt.isBefore(createdAt)) {
+      throw new StorageException(
+          "an imported label needs a creation time and a last-change (or submission) time no"
+              + " earlier than it, not "
+              + createdAt
+              + " and "
+              + updatedAt);
+    }
   }
 
   /** Refuses anyone but the assigned annotator (holding the role) and a lead. */
@@ -942,6 +938,22 @@ public final class Labels {
       AssignmentState state,
       double durationSeconds) {}
 
+  /** An assignment with what a label's checks need of its clip; add the WHERE clause. */
+  private static final String SELECT_ASSIGNMENT_ROW =
+      "SELECT a.id, a.clip_id, c.clip_key, a.annotator_id, a.rubric_version, a.state, c.duration_s"
+          + " FROM assignments a JOIN clips c ON c.id = a.clip_id";
+
+  private static AssignmentRow readAssignmentRow(ResultSet rs) throws SQLException {
+    return new AssignmentRow(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getString(3),
+        rs.getString(4),
+        VersionedId.parse(rs.getString(5)),
+        AssignmentState.fromCode(rs.getString(6)),
+        rs.getDouble(7));
+  }
+
   private static AssignmentRow assignment(Handle handle, long assignmentId, boolean lock) {
     if (lock) {
       // Serializes writers of one assignment's label, on H2 and PostgreSQL alike.
@@ -952,21 +964,9 @@ public final class Labels {
           .findOne();
     }
     return handle
-        .createQuery(
-            "SELECT a.id, a.clip_id, c.clip_key, a.annotator_id, a.rubric_version, a.state,"
-                + " c.duration_s FROM assignments a JOIN clips c ON c.id = a.clip_id WHERE a.id ="
-                + " :id")
+        .createQuery(SELECT_ASSIGNMENT_ROW + " WHERE a.id = :id")
         .bind("id", assignmentId)
-        .map(
-            (rs, ctx) ->
-                new AssignmentRow(
-                    rs.getLong(1),
-                    rs.getLong(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    VersionedId.parse(rs.getString(5)),
-                    AssignmentState.fromCode(rs.getString(6)),
-                    rs.getDouble(7)))
+        .map((rs, ctx) -> readAssignmentRow(rs))
         .findOne()
         .orElseThrow(
             () ->
@@ -996,21 +996,9 @@ public final class Labels {
           .mapTo(Long.class)
           .list();
       handle
-          .createQuery(
-              "SELECT a.id, a.clip_id, c.clip_key, a.annotator_id, a.rubric_version, a.state,"
-                  + " c.duration_s FROM assignments a JOIN clips c ON c.id = a.clip_id WHERE a.id"
-                  + " IN (<ids>)")
+          .createQuery(SELECT_ASSIGNMENT_ROW + " WHERE a.id IN (<ids>)")
           .bindList("ids", chunk)
-          .map(
-              (rs, ctx) ->
-                  new AssignmentRow(
-                      rs.getLong(1),
-                      rs.getLong(2),
-                      rs.getString(3),
-                      rs.getString(4),
-                      VersionedId.parse(rs.getString(5)),
-                      AssignmentState.fromCode(rs.getString(6)),
-                      rs.getDouble(7)))
+          .map((rs, ctx) -> readAssignmentRow(rs))
           .forEach(row -> rows.put(row.id(), row));
     }
     return rows;
