@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -82,7 +81,7 @@ public final class LabelsImportCommand implements Callable<Integer> {
       Map<String, Object> line = new LinkedHashMap<>();
       line.put("line", outcome.line());
       line.put("clip_id", outcome.clipId());
-      line.put("outcome", outcome(outcome));
+      line.put("outcome", outcome.code());
       if (outcome instanceof LineOutcome.Imported imported) {
         line.put("rubric", imported.rubric().toString());
         line.put("assigned", imported.assigned());
@@ -100,22 +99,9 @@ public final class LabelsImportCommand implements Callable<Integer> {
 
   private void human(PrintWriter out, LabelImportReport report) {
     for (LineOutcome outcome : report.lines()) {
-      String clip = outcome.clipId().isEmpty() ? "-" : outcome.clipId();
-      String detail = "";
-      if (outcome instanceof LineOutcome.Imported imported && imported.assigned()) {
-        detail = " (assigned first)";
-      } else if (outcome instanceof LineOutcome.Refused refused) {
-        detail = ": " + refused.reason();
-      }
-      out.printf("line %d  %s  %s%s%n", outcome.line(), clip, outcome(outcome), detail);
+      out.println(outcome.sentence());
     }
-    out.printf(
-        "%s: %d imported, %d unchanged, %d refused; %d clips assigned first%n",
-        report.annotatorId(),
-        report.imported(),
-        report.unchanged(),
-        report.refused(),
-        report.assigned());
+    out.println(report.summary());
     List<DisputeRecord> opened = report.disputesOpened();
     out.println(
         opened.isEmpty()
@@ -128,10 +114,6 @@ public final class LabelsImportCommand implements Callable<Integer> {
                     ", ", opened.stream().map(d -> d.id() + " (" + d.clipKey() + ")").toList())
                 + "; see 'earmark disputes list --open'");
     out.flush();
-  }
-
-  private static String outcome(LineOutcome outcome) {
-    return outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT);
   }
 
   private GlobalOptions global() {

@@ -36,6 +36,23 @@ public record LabelImportReport(
         .count();
   }
 
+  /**
+   * The counts in one line, e.g. {@code ann-a: 3 imported, 0 unchanged, 1 refused; 1 clips assigned
+   * first}.
+   */
+  public String summary() {
+    return annotatorId
+        + ": "
+        + imported()
+        + " imported, "
+        + unchanged()
+        + " unchanged, "
+        + refused()
+        + " refused; "
+        + assigned()
+        + " clips assigned first";
+  }
+
   /** True when the file had lines and every one was refused. */
   public boolean allRefused() {
     return !lines.isEmpty() && refused() == lines.size();

@@ -2,6 +2,8 @@ package dev.earmark.app.gui.packs;
 
 import dev.earmark.app.about.Version;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.labelimport.LabelImportReport;
+import dev.earmark.storage.labelimport.LabelImporter;
 import dev.earmark.storage.pack.AssignmentPackExport;
 import dev.earmark.storage.pack.AssignmentPackImport;
 import dev.earmark.storage.pack.AssignmentPacks;
@@ -23,8 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * The storage calls of the Packs screen and the annotator's pack menu items, the same as {@code
- * earmark pack export|import|export-labels} make them. Blocks: call through the background
- * executor. Thread-safe.
+ * earmark pack export|import|export-labels} and {@code earmark labels import} make them. Blocks:
+ * call through the background executor. Thread-safe.
  */
 public class PacksService {
   private final Project project;
@@ -61,6 +63,18 @@ public class PacksService {
   public LabelPackImport importLabels(Path file) {
     return new LabelPacks(project, new Policies(project))
         .importInto(project.users().actor(userId), file);
+  }
+
+  /**
+   * Imports {@code file} (JSONL, docs/formats/label-import.md) as {@code annotator}'s submitted
+   * labels (leads only), as {@code earmark labels import} does.
+   */
+  public LabelImportReport importLabelFile(String annotator, Path file) {
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new StorageException(
+          "cannot read " + file + ": choose a readable JSONL file of labels");
+    }
+    return new LabelImporter(project).run(project.users().actor(userId), annotator, file);
   }
 
   /** Writes this working project's label pack to {@code out}. */

@@ -23,7 +23,8 @@ import javafx.stage.FileChooser;
 
 /**
  * The Packs screen: for a lead, "Send work to an annotator" (assignment pack) and "Bring their
- * labels back" (label pack import, with what was merged); in a working project made from an
+ * labels back" (label pack import, with what was merged) and "Labels made elsewhere" (a JSONL file
+ * imported as one annotator's submissions, line by line); in a working project made from an
  * assignment pack, "Export my labels". Binds to {@link PacksViewModel} in one place. Used on the
  * JavaFX thread.
  */
@@ -31,11 +32,13 @@ public final class PacksView extends BorderPane {
 
   public PacksView(PacksViewModel model) {
     setId("packsView");
-    Label title = new Label("Offline packs");
+    Label title = new Label("Offline packs and labels made elsewhere");
     title.getStyleClass().add("title-3");
     VBox sections = new VBox(12, title);
     if (model.lead()) {
-      sections.getChildren().addAll(sendSection(model), bringBackSection(model));
+      sections
+          .getChildren()
+          .addAll(sendSection(model), bringBackSection(model), labelFileSection(model));
     }
     sections.getChildren().add(myLabelsSection(model));
     ProgressIndicator progress = new ProgressIndicator();
@@ -107,6 +110,49 @@ public final class PacksView extends BorderPane {
     return pane;
   }
 
+  private Node labelFileSection(PacksViewModel model) {
+    ComboBox<String> annotator = new ComboBox<>(model.annotators());
+    annotator.setId("labelFileAnnotator");
+    annotator.valueProperty().bindBidirectional(model.labelFileAnnotatorProperty());
+    HBox file =
+        fileRow(
+            "labelFile",
+            model.labelFileProperty(),
+            "Labels made elsewhere",
+            false,
+            new FileChooser.ExtensionFilter("Labels, one per line (JSONL)", "*.jsonl", "*.json"));
+    Button importFile = new Button("Import labels");
+    importFile.setId("labelFileImport");
+    importFile.getStyleClass().add("accent");
+    importFile.disableProperty().bind(model.runningProperty());
+    importFile.setOnAction(event -> model.importLabelFile());
+    ListView<String> lines = new ListView<>(model.labelFileLines());
+    lines.setId("labelFileLines");
+    lines.setPrefHeight(140);
+    lines.setPlaceholder(new Label("Each line's outcome shows here."));
+    Label help =
+        new Label(
+            "Transcripts or ratings from a vendor or another tool, one JSON object per line"
+                + " (clip_id, value, optional time_spent_ms), enter as the annotator's submitted"
+                + " labels under the policy in force. A clip not yet assigned to them is assigned"
+                + " first; a bad line is refused with its reason and the rest are imported;"
+                + " importing the same file again changes nothing.");
+    help.setWrapText(true);
+    help.getStyleClass().add("text-muted");
+    VBox body =
+        new VBox(
+            8,
+            help,
+            row(new Label("Annotator"), annotator),
+            row(new Label("File"), file),
+            importFile,
+            lines);
+    TitledPane pane = new TitledPane("Labels made elsewhere (JSONL file)", body);
+    pane.setId("labelFileSection");
+    pane.setCollapsible(false);
+    return pane;
+  }
+
   private Node myLabelsSection(PacksViewModel model) {
     Label where = new Label();
     where.setId("packSource");
@@ -140,6 +186,16 @@ public final class PacksView extends BorderPane {
   }
 
   private HBox fileRow(String id, StringProperty property, String title, boolean save) {
+    return fileRow(
+        id, property, title, save, new FileChooser.ExtensionFilter("Earmark pack", "*.pack"));
+  }
+
+  private HBox fileRow(
+      String id,
+      StringProperty property,
+      String title,
+      boolean save,
+      FileChooser.ExtensionFilter kind) {
     TextField path = new TextField();
     path.setId(id);
     path.textProperty().bindBidirectional(property);
@@ -151,9 +207,7 @@ public final class PacksView extends BorderPane {
         event -> {
           FileChooser chooser = new FileChooser();
           chooser.setTitle(title);
-          chooser
-              .getExtensionFilters()
-              .add(new FileChooser.ExtensionFilter("Earmark pack", "*.pack"));
+          chooser.getExtensionFilters().add(kind);
           var window = getScene() == null ? null : getScene().getWindow();
           File chosen = save ? chooser.showSaveDialog(window) : chooser.showOpenDialog(window);
           if (chosen != null) {

@@ -2,6 +2,7 @@ package dev.earmark.app.gui.packs;
 
 import dev.earmark.app.gui.background.BackgroundExecutor;
 import dev.earmark.app.gui.background.FailureSentence;
+import dev.earmark.storage.labelimport.LineOutcome;
 import dev.earmark.storage.pack.AssignmentPacks;
 import dev.earmark.storage.pack.LabelMerge;
 import java.nio.file.Path;
@@ -21,8 +22,9 @@ import javafx.collections.ObservableList;
 
 /**
  * The Packs screen's state: for a lead, the annotator whose assignment pack to write and where, and
- * the label pack to import with what it merged; for anyone in a working project made from an
- * assignment pack, where their label pack goes. No JavaFX nodes; not thread-safe.
+ * the label pack to import with what it merged, and a file of labels made elsewhere to import as
+ * one annotator's submissions with its line-by-line report; for anyone in a working project made
+ * from an assignment pack, where their label pack goes. No JavaFX nodes; not thread-safe.
  */
 public final class PacksViewModel {
   private final PacksService service;
@@ -35,6 +37,9 @@ public final class PacksViewModel {
   private final StringProperty assignmentPackFile = new SimpleStringProperty("");
   private final StringProperty labelPackFile = new SimpleStringProperty("");
   private final ObservableList<String> merged = FXCollections.observableArrayList();
+  private final StringProperty labelFileAnnotator = new SimpleStringProperty();
+  private final StringProperty labelFile = new SimpleStringProperty("");
+  private final ObservableList<String> labelFileLines = FXCollections.observableArrayList();
   private final StringProperty myLabelsFile = new SimpleStringProperty("");
   private final ReadOnlyObjectWrapper<AssignmentPacks.SourceLink> source =
       new ReadOnlyObjectWrapper<>();
@@ -80,6 +85,9 @@ public final class PacksViewModel {
           annotators.setAll(loaded.annotators());
           if (annotator.get() == null && !loaded.annotators().isEmpty()) {
             annotator.set(loaded.annotators().get(0));
+          }
+          if (labelFileAnnotator.get() == null && !loaded.annotators().isEmpty()) {
+            labelFileAnnotator.set(loaded.annotators().get(0));
           }
           source.set(loaded.source().orElse(null));
         },
@@ -150,6 +158,33 @@ public final class PacksViewModel {
         });
   }
 
+  /**
+   * Imports the chosen JSONL file as the chosen annotator's submitted labels (leads only), listing
+   * every line's outcome as {@code earmark labels import} prints it.
+   */
+  public void importLabelFile() {
+    String who = labelFileAnnotator.get();
+    if (who == null || labelFile.get().isBlank()) {
+      message.set("Choose the annotator and the label file first.");
+      return;
+    }
+    Path file = Path.of(labelFile.get().strip());
+    run(
+        "import " + file.getFileName() + " as " + who + "'s labels",
+        () -> service.importLabelFile(who, file),
+        report -> {
+          labelFileLines.setAll(report.lines().stream().map(LineOutcome::sentence).toList());
+          int disputes = report.disputesOpened().size();
+          return report.summary()
+              + (disputes == 0
+                  ? "; no dispute opened."
+                  : "; "
+                      + disputes
+                      + (disputes == 1 ? " dispute" : " disputes")
+                      + " opened (see Adjudicate).");
+        });
+  }
+
   /** Writes this working project's label pack, for the lead. */
   public void exportMyLabels() {
     if (myLabelsFile.get().isBlank()) {
@@ -215,6 +250,19 @@ public final class PacksViewModel {
 
   public ObservableList<String> merged() {
     return merged;
+  }
+
+  public StringProperty labelFileAnnotatorProperty() {
+    return labelFileAnnotator;
+  }
+
+  public StringProperty labelFileProperty() {
+    return labelFile;
+  }
+
+  /** One sentence per line of the last label file imported. */
+  public ObservableList<String> labelFileLines() {
+    return labelFileLines;
   }
 
   public StringProperty myLabelsFileProperty() {
