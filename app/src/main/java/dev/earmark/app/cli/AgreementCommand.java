@@ -9,14 +9,8 @@ import dev.earmark.engine.agreement.LabelScale;
 import dev.earmark.engine.agreement.MeasurementLevel;
 import dev.earmark.engine.agreement.Rating;
 import dev.earmark.engine.agreement.RatingTable;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,12 +145,13 @@ public final class AgreementCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--field applies with --task only");
     }
     checkOptions();
-    List<Line> lines = read(input);
+    List<RatingsCsv.Line> lines = RatingsCsv.read(input);
     MeasurementLevel measuredAt = measuredAt();
     boolean needsNumbers = measuredAt != MeasurementLevel.NOMINAL;
-    Optional<Line> firstText = lines.stream().filter(l -> !isNumber(l.label())).findFirst();
+    Optional<RatingsCsv.Line> firstText =
+        lines.stream().filter(l -> !isNumber(l.label())).findFirst();
     if (needsNumbers && firstText.isPresent()) {
-      Line text = firstText.get();
+      RatingsCsv.Line text = firstText.get();
       throw new InputException(
           input
               + " line "
@@ -169,7 +164,7 @@ public final class AgreementCommand implements Callable<Integer> {
                   : "--level " + lower(measuredAt))
               + " needs numeric labels (the command line orders labels by value only)");
     }
-    List<Rating> ratings = lines.stream().map(Line::rating).toList();
+    List<Rating> ratings = lines.stream().map(RatingsCsv.Line::rating).toList();
     LabelScale scale = firstText.isEmpty() ? LabelScale.numeric() : LabelScale.unordered();
     AgreementStatistic statistic = statistic();
     RatingTable table;
@@ -199,12 +194,12 @@ public final class AgreementCommand implements Callable<Integer> {
    * kept while reading was a third of reading a 450k-row file).
    */
   private static RatingTable table(
-      Path input, List<Line> lines, List<Rating> ratings, LabelScale scale) {
+      Path input, List<RatingsCsv.Line> lines, List<Rating> ratings, LabelScale scale) {
     try {
       return RatingTable.of(ratings, scale);
     } catch (EngineException e) {
       Map<String, Integer> firstLineOf = new HashMap<>();
-      for (Line line : lines) {
+      for (RatingsCsv.Line line : lines) {
         Integer earlier =
             firstLineOf.putIfAbsent(line.item() + "\u0000" + line.annotator(), line.number());
         if (earlier != null) {
@@ -339,111 +334,6 @@ public final class AgreementCommand implements Callable<Integer> {
     return value.name().toLowerCase(Locale.ROOT);
   }
 
-  /** One rating line of the file, with its line number for messages. */
-  record Line(int number, Rating rating) {
-    String item() {
-      return rating.itemId();
-    }
-
-    String annotator() {
-      return rating.annotatorId();
-    }
-
-    String label() {
-      return rating.label();
-    }
-  }
-
-  /**
-   * One shared copy of each annotator and label text read (a file has few of either), so that the
-   * ratings of a large file do not hold a string apiece; stops sharing past {@link #SHARED_MAX}.
-   */
-  private static final class SharedText {
-    private static final int SHARED_MAX = 4096;
-    private final Map<String, String> copies = new HashMap<>();
-
-    String of(String text) {
-      String shared = copies.get(text);
-      if (shared != null) {
-        return shared;
-      }
-      if (copies.size() < SHARED_MAX) {
-        copies.put(text, text);
-      }
-      return text;
-    }
-  }
-
-  /**
-   * Reads the CSV; rows with an empty label are missing ratings and left out. Streamed line by line
-   * (a 450k-row file was read whole into a list of lines first).
-   */
-  static List<Line> read(Path file) {
-    List<Line> lines = new ArrayList<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String first = reader.readLine();
-      if (first == null) {
-        throw new InputException(file + " is empty: it needs the header " + HEADER);
-      }
-      String header = first.replace("\uFEFF", "").strip();
-      if (!Arrays.stream(header.split(",", -1))
-          .map(String::strip)
-          .toList()
-          .equals(List.of("item_id", "annotator_id", "label"))) {
-        throw new InputException(
-            file + " line 1: the header must be " + HEADER + ", not '" + header + "'");
-      }
-      List<String> fields = new ArrayList<>(4);
-      SharedText shared = new SharedText();
-      int number = 1;
-      String text;
-      while ((text = reader.readLine()) != null) {
-        number++;
-        if (text.isBlank()) {
-          continue;
-        }
-        fields.clear();
-        fields(file, number, text, fields);
-        Line line = line(file, number, fields, shared);
-        if (line != null) {
-          lines.add(line);
-        }
-      }
-    } catch (IOException e) {
-      throw new InputException("cannot read " + file + ": " + describe(e), e);
-    }
-    return lines;
-  }
-
-  /** The rating of one data row, or {@code null} when its label is empty (a missing rating). */
-  private static Line line(Path file, int number, List<String> fields, SharedText shared) {
-    if (fields.size() != 3) {
-      throw new InputException(
-          file
-              + " line "
-              + number
-              + ": expected 3 fields ("
-              + HEADER
-              + ") but found "
-              + fields.size());
-    }
-    String item = fields.get(0);
-    String annotator = fields.get(1);
-    if (item.isEmpty() || annotator.isEmpty()) {
-      throw new InputException(
-          file
-              + " line "
-              + number
-              + ": the "
-              + (item.isEmpty() ? "item_id" : "annotator_id")
-              + " is empty");
-    }
-    if (fields.get(2).isEmpty()) {
-      return null;
-    }
-    return new Line(number, new Rating(item, shared.of(annotator), shared.of(fields.get(2))));
-  }
-
   /**
    * Whether {@code label} is a decimal number as {@code [+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?}
    * (ASCII digits) describes it; checked by hand because a regex per label was a sizeable part of
@@ -490,65 +380,5 @@ public final class AgreementCommand implements Callable<Integer> {
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
-  }
-
-  /**
-   * Splits one CSV line (RFC 4180 quoting within the line) into {@code fields}; unquoted fields are
-   * stripped. A line without quotes is split at its commas directly.
-   */
-  private static void fields(Path file, int number, String line, List<String> fields) {
-    if (line.indexOf('"') < 0) {
-      int start = 0;
-      int comma;
-      while ((comma = line.indexOf(',', start)) >= 0) {
-        fields.add(line.substring(start, comma).strip());
-        start = comma + 1;
-      }
-      fields.add(line.substring(start).strip());
-      return;
-    }
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    boolean wasQuoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"' && field.toString().isBlank() && !wasQuoted) {
-        quoted = true;
-        wasQuoted = true;
-        field.setLength(0);
-      } else if (c == ',') {
-        fields.add(wasQuoted ? field.toString() : field.toString().strip());
-        field.setLength(0);
-        wasQuoted = false;
-      } else if (wasQuoted && !Character.isWhitespace(c)) {
-        throw new InputException(
-            file + " line " + number + ": text after a closing quote; quote the whole field");
-      } else {
-        field.append(c);
-      }
-    }
-    if (quoted) {
-      throw new InputException(file + " line " + number + ": a quoted field is not closed");
-    }
-    fields.add(wasQuoted ? field.toString() : field.toString().strip());
-  }
-
-  private static String describe(IOException e) {
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return "no such file";
-    }
-    if (e instanceof java.nio.charset.MalformedInputException) {
-      return "it is not UTF-8 text";
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

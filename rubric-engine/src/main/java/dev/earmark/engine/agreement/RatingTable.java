@@ -69,9 +69,17 @@ public final class RatingTable {
     Map<String, Integer> categoryOfLabel = new HashMap<>();
     double[] values;
     if (scale instanceof LabelScale.Numeric) {
+      // Each distinct label is parsed once (a large table has few): parsing every rating twice
+      // was a fifth of the agreement command on 450k ratings (issue 22).
+      Map<String, Double> valueOfLabel = new HashMap<>();
       TreeMap<Double, String> byValue = new TreeMap<>();
       for (Rating rating : ratings) {
-        byValue.putIfAbsent(parseNumber(rating), rating.label());
+        Double value = valueOfLabel.get(rating.label());
+        if (value == null) {
+          value = parseNumber(rating);
+          valueOfLabel.put(rating.label(), value);
+        }
+        byValue.putIfAbsent(value, rating.label());
       }
       values = new double[byValue.size()];
       Map<Double, Integer> indexOfValue = new HashMap<>();
@@ -80,9 +88,7 @@ public final class RatingTable {
         values[labels.size()] = entry.getKey();
         labels.add(entry.getValue());
       }
-      for (Rating rating : ratings) {
-        categoryOfLabel.putIfAbsent(rating.label(), indexOfValue.get(parseNumber(rating)));
-      }
+      valueOfLabel.forEach((label, value) -> categoryOfLabel.put(label, indexOfValue.get(value)));
     } else if (scale instanceof LabelScale.Ordered ordered) {
       labels.addAll(ordered.labels());
       for (int i = 0; i < labels.size(); i++) {
