@@ -264,6 +264,9 @@ public final class Project implements AutoCloseable {
   }
 
   private static boolean upgradePending(DataSource dataSource, Path dir) {
+    if (SchemaHistory.current(dataSource, true)) {
+      return false;
+    }
     try {
       return flyway(dataSource, true).info().pending().length > 0;
     } catch (FlywayException e) {
@@ -376,22 +379,8 @@ public final class Project implements AutoCloseable {
   private String initialise(String where) {
     // Connect once first so an unreachable or locked database is one clear sentence.
     jdbi.useHandle(handle -> handle.execute("SELECT 1"));
-    Flyway flyway = flyway(dataSource, directory != null);
-    try {
-      flyway.migrate();
-    } catch (FlywayException e) {
-      if (directory == null && failedMigration(flyway)) {
-        // PostgreSQL runs each migration in a transaction, so a failed one left nothing behind
-        // but its marker: clear the marker and run it again once.
-        try {
-          flyway.repair();
-          flyway.migrate();
-        } catch (FlywayException again) {
-          throw cannotMigrate(where, again);
-        }
-      } else {
-        throw cannotMigrate(where, e);
-      }
+    if (!SchemaHistory.current(dataSource, directory != null)) {
+      migrate(where);
     }
     FaultPoints.reach("migrate.done");
     return jdbi.inTransaction(
@@ -421,6 +410,27 @@ public final class Project implements AutoCloseable {
                   id, AuditLog.json().createObjectNode().put("name", name)));
           return id;
         });
+  }
+
+  /** Brings the database to this build's schema with Flyway (validating what was applied). */
+  private void migrate(String where) {
+    Flyway flyway = flyway(dataSource, directory != null);
+    try {
+      flyway.migrate();
+    } catch (FlywayException e) {
+      if (directory == null && failedMigration(flyway)) {
+        // PostgreSQL runs each migration in a transaction, so a failed one left nothing behind
+        // but its marker: clear the marker and run it again once.
+        try {
+          flyway.repair();
+          flyway.migrate();
+        } catch (FlywayException again) {
+          throw cannotMigrate(where, again);
+        }
+      } else {
+        throw cannotMigrate(where, e);
+      }
+    }
   }
 
   private static boolean failedMigration(Flyway flyway) {
@@ -475,6 +485,11 @@ public final class Project implements AutoCloseable {
   }
 
   /** Jdbi over this project's database; callers open transactions on it. */
+  /** The connections this project uses (for the schema check's tests). */
+  DataSource dataSource() {
+    return dataSource;
+  }
+
   public Jdbi jdbi() {
     return jdbi;
   }
