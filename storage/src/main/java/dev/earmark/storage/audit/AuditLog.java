@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earmark.engine.version.ContentHash;
 import dev.earmark.storage.user.Actor;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,6 +17,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.result.ResultIterator;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The append-only, hash-chained audit log. Each event's hash covers its fields and the previous
@@ -23,7 +25,10 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * every append, so appends from concurrent writers form one chain and a truncated tail is detected.
  *
  * <p>Appends run inside the caller's transaction, so an event exists exactly when the change it
- * records was committed. Thread-safe.
+ * records was committed. The head stays locked until that commit and every writer of the project
+ * queues on it, so an append computes all it can before taking the lock and, on PostgreSQL, locks,
+ * links and moves the head of a single event in one statement (docs/decisions ADR 16); call it last
+ * in a transaction. Thread-safe.
  */
 public final class AuditLog {
   /** The {@code prevHash} of the first event. */
@@ -34,6 +39,9 @@ public final class AuditLog {
 
   private final Jdbi jdbi;
   private final Clock clock;
+
+  /** Whether the project is on PostgreSQL; null until the first append asks. */
+  private volatile Boolean postgresql;
 
   public AuditLog(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
@@ -88,66 +96,34 @@ public final class AuditLog {
     if (pending.isEmpty()) {
       return List.of();
     }
+    // Everything that does not depend on the chain's head is computed before the head is locked:
+    // the head lock is held until the caller's commit, and every writer of the project queues on
+    // it.
+    Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    List<Unlinked> events = new ArrayList<>(pending.size());
+    for (Stored event : pending) {
+      events.add(Unlinked.of(event, at, actor));
+    }
+    if (events.size() == 1 && onPostgresql(handle)) {
+      return List.of(appendInOneStatement(handle, events.get(0)));
+    }
     Head head =
         handle
             .createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
             .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
             .findOne()
-            .orElseThrow(
-                () ->
-                    new dev.earmark.storage.StorageException(
-                        "the audit_head row is missing: the audit log was tampered with, so"
-                            + " nothing more is recorded; run 'earmark audit verify'"));
-    Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            .orElseThrow(AuditLog::headMissing);
     OffsetDateTime stored = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    PreparedBatch batch =
-        handle.prepareBatch(
-            "INSERT INTO audit_events (seq, occurred_at, actor, action, entity_type, entity_id,"
-                + " before_json, after_json, prev_hash, hash) VALUES (:seq, :at, :actor, :action,"
-                + " :entityType, :entityId, :before, :after, :prev, :hash)");
-    List<AuditEvent> events = new ArrayList<>(pending.size());
+    PreparedBatch batch = handle.prepareBatch(INSERT_EVENT);
+    List<AuditEvent> appended = new ArrayList<>(events.size());
     long seq = head.lastSeq();
     String prev = head.lastHash();
-    for (Stored event : pending) {
+    for (Unlinked event : events) {
       seq++;
-      String beforeJson = event.before() == null ? null : ContentHash.canonicalJson(event.before());
-      String afterJson = event.after() == null ? null : ContentHash.canonicalJson(event.after());
-      String hash =
-          hash(
-              seq,
-              at,
-              actor.userId(),
-              event.action(),
-              event.entityType(),
-              event.entityId(),
-              beforeJson,
-              afterJson,
-              prev);
-      batch
-          .bind("seq", seq)
-          .bind("at", stored)
-          .bind("actor", actor.userId())
-          .bind("action", event.action())
-          .bind("entityType", event.entityType())
-          .bind("entityId", event.entityId())
-          .bind("before", beforeJson)
-          .bind("after", afterJson)
-          .bind("prev", prev)
-          .bind("hash", hash)
-          .add();
-      events.add(
-          new AuditEvent(
-              seq,
-              at,
-              actor.userId(),
-              event.action(),
-              event.entityType(),
-              event.entityId(),
-              beforeJson,
-              afterJson,
-              prev,
-              hash));
-      prev = hash;
+      AuditEvent linked = event.linked(seq, prev, link(seq, event.body(), prev));
+      bindEvent(batch, linked, stored).add();
+      appended.add(linked);
+      prev = linked.hash();
     }
     batch.execute();
     handle
@@ -155,7 +131,141 @@ public final class AuditLog {
         .bind("seq", seq)
         .bind("hash", prev)
         .execute();
-    return events;
+    return appended;
+  }
+
+  private static final String INSERT_EVENT =
+      "INSERT INTO audit_events (seq, occurred_at, actor, action, entity_type, entity_id,"
+          + " before_json, after_json, prev_hash, hash) VALUES (:seq, :at, :actor, :action,"
+          + " :entityType, :entityId, :before, :after, :prev, :hash)";
+
+  private static <T extends SqlStatement<T>> T bindEvent(
+      T statement, AuditEvent event, OffsetDateTime at) {
+    return statement
+        .bind("seq", event.seq())
+        .bind("at", at)
+        .bind("actor", event.actor())
+        .bind("action", event.action())
+        .bind("entityType", event.entityType())
+        .bind("entityId", event.entityId())
+        .bind("before", event.beforeJson())
+        .bind("after", event.afterJson())
+        .bind("prev", event.prevHash())
+        .bind("hash", event.hash());
+  }
+
+  /**
+   * Appends one event on PostgreSQL in a single statement: the head row is locked, the event linked
+   * to it (the same {@link #hash} as computed here, PostgreSQL's {@code sha256} over the sequence
+   * number, the body computed before the lock, and the previous hash), inserted, and the head
+   * moved, in one round trip. Holding the head lock then costs one statement and the commit rather
+   * than three client round trips and the commit; under load, each round trip inside the lock is a
+   * chance for the lock holder to lose its core while every other writer waits (ADR 16). The
+   * returned columns come from the head, so an annotator's login, which may not read audit events,
+   * can run it.
+   */
+  private AuditEvent appendInOneStatement(Handle handle, Unlinked event) {
+    OffsetDateTime stored = OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC);
+    Link link =
+        handle
+            .createQuery(APPEND_ONE_POSTGRESQL)
+            .bind("body", event.body().getBytes(StandardCharsets.UTF_8))
+            .bind("at", stored)
+            .bind("actor", event.actor())
+            .bind("action", event.stored().action())
+            .bind("entityType", event.stored().entityType())
+            .bind("entityId", event.stored().entityId())
+            .bind("before", event.beforeJson())
+            .bind("after", event.afterJson())
+            .map((rs, ctx) -> new Link(rs.getLong(1), rs.getString(2), rs.getString(3)))
+            .findOne()
+            .orElseThrow(AuditLog::headMissing);
+    return event.linked(link.seq(), link.prevHash(), link.hash());
+  }
+
+  /**
+   * One statement that locks the head, links, inserts and moves the head (PostgreSQL). {@code head}
+   * reads the newest head row (a locking read waits for the previous writer's commit and then sees
+   * its row); {@code link} computes the hash exactly as {@link #link} does (the sequence number and
+   * previous hash are ASCII, so their lengths in characters are the Java lengths); the event is
+   * inserted without {@code RETURNING}, which would need the right to read audit events.
+   */
+  private static final String APPEND_ONE_POSTGRESQL =
+      "WITH head AS (SELECT last_seq + 1 AS seq, last_hash AS prev FROM audit_head WHERE id = 1"
+          + " FOR UPDATE),"
+          + " link AS (SELECT seq, prev, 'sha256:' || encode(sha256("
+          + "convert_to(length(seq::text) || ':' || seq::text || chr(10), 'UTF8') || :body"
+          + " || convert_to(length(prev) || ':' || prev || chr(10), 'UTF8')), 'hex') AS hash"
+          + " FROM head),"
+          + " event AS (INSERT INTO audit_events (seq, occurred_at, actor, action, entity_type,"
+          + " entity_id, before_json, after_json, prev_hash, hash) SELECT seq, :at, :actor, :action,"
+          + " :entityType, :entityId, :before, :after, prev, hash FROM link)"
+          + " UPDATE audit_head SET last_seq = link.seq, last_hash = link.hash FROM link"
+          + " WHERE audit_head.id = 1 RETURNING link.seq, link.prev, link.hash";
+
+  private boolean onPostgresql(Handle handle) {
+    Boolean known = postgresql;
+    if (known == null) {
+      try {
+        known =
+            handle
+                .getConnection()
+                .getMetaData()
+                .getDatabaseProductName()
+                .equalsIgnoreCase("PostgreSQL");
+      } catch (java.sql.SQLException e) {
+        throw new dev.earmark.storage.StorageException(
+            "cannot tell which database the audit log is in: " + e.getMessage(), e);
+      }
+      postgresql = known;
+    }
+    return known;
+  }
+
+  private static dev.earmark.storage.StorageException headMissing() {
+    return new dev.earmark.storage.StorageException(
+        "the audit_head row is missing: the audit log was tampered with, so"
+            + " nothing more is recorded; run 'earmark audit verify'");
+  }
+
+  /**
+   * An event with everything but its place in the chain: canonical before/after text and the hashed
+   * body ({@link #body}), computed before the head is locked.
+   */
+  private record Unlinked(
+      Stored stored, Instant at, String actor, String beforeJson, String afterJson, String body) {
+    static Unlinked of(Stored event, Instant at, Actor actor) {
+      String beforeJson = event.before() == null ? null : ContentHash.canonicalJson(event.before());
+      String afterJson = event.after() == null ? null : ContentHash.canonicalJson(event.after());
+      return new Unlinked(
+          event,
+          at,
+          actor.userId(),
+          beforeJson,
+          afterJson,
+          AuditLog.body(
+              at,
+              actor.userId(),
+              event.action(),
+              event.entityType(),
+              event.entityId(),
+              beforeJson,
+              afterJson));
+    }
+
+    AuditEvent linked(long seq, String prevHash, String hash) {
+      return new AuditEvent(
+          seq,
+          at,
+          actor,
+          stored.action(),
+          stored.entityType(),
+          stored.entityId(),
+          beforeJson,
+          afterJson,
+          prevHash,
+          hash);
+    }
   }
 
   /** Events about one entity, oldest first. */
@@ -362,24 +472,57 @@ public final class AuditLog {
       String beforeJson,
       String afterJson,
       String prevHash) {
+    return link(
+        seq, body(at, actor, action, entityType, entityId, beforeJson, afterJson), prevHash);
+  }
+
+  /**
+   * The hashed text of an event's own fields, without its sequence number and previous hash: what
+   * can be computed before the head is locked. Each field is written as its length, a colon, the
+   * field and a newline; a null field as the text {@code \u0000null}.
+   */
+  static String body(
+      Instant at,
+      String actor,
+      String action,
+      String entityType,
+      String entityId,
+      String beforeJson,
+      String afterJson) {
     StringBuilder text = new StringBuilder(256);
     for (String field :
         new String[] {
-          Long.toString(seq),
           Long.toString(at.toEpochMilli()),
           actor,
           action,
           entityType,
           entityId,
           beforeJson,
-          afterJson,
-          prevHash
+          afterJson
         }) {
-      String value = Objects.requireNonNullElse(field, "\u0000null");
-      text.append(value.length()).append(':').append(value).append('\n');
+      field(text, field);
     }
+    return text.toString();
+  }
+
+  /**
+   * The hash of an event whose {@link #body} is {@code body}, at {@code seq} after {@code prev}.
+   */
+  static String link(long seq, String body, String prevHash) {
+    StringBuilder text = new StringBuilder(body.length() + 100);
+    field(text, Long.toString(seq));
+    text.append(body);
+    field(text, prevHash);
     return ContentHash.ofText(text.toString());
   }
 
+  private static void field(StringBuilder text, String field) {
+    String value = Objects.requireNonNullElse(field, "\u0000null");
+    text.append(value.length()).append(':').append(value).append('\n');
+  }
+
   private record Head(long lastSeq, String lastHash) {}
+
+  /** Where the database linked an event: its sequence number, previous hash and own hash. */
+  private record Link(long seq, String prevHash, String hash) {}
 }
