@@ -100,6 +100,14 @@ gui_opens() {
 [[ ! -e "$image/lib/runtime/bin/javac" && ! -d "$image/lib/runtime/jmods" ]] \
   || fail "app-image: the runtime is a full JDK, not a jlink image"
 check_launcher "$image/bin/earmark" app-image
+# The class-data archive maps: with -Xshare:on the JVM stops rather than start without it.
+if [[ -s "$image/lib/app/earmark.jsa" ]] &&
+  env -i HOME="$work/home" PATH="$work/empty-path" JAVA_TOOL_OPTIONS=-Xshare:on \
+    "$image/bin/earmark" --version >/dev/null 2>&1; then
+  echo "smoke: ok: app-image: its class-data archive maps ($(du -m "$image/lib/app/earmark.jsa" | cut -f1) MB)"
+else
+  fail "app-image: lib/app/earmark.jsa is missing or does not map"
+fi
 if command -v xvfb-run >/dev/null && command -v xwininfo >/dev/null; then
   gui_opens "$image/bin/earmark" \
     && echo "smoke: ok: app-image: the workbench window opens on a virtual display${screenshot:+ ($screenshot)}" \
@@ -114,6 +122,10 @@ grep -q '^Package: earmark$' <<<"$info" || fail "deb: Package is not earmark: $i
 grep -q "^Version: ${version%%-*}" <<<"$info" || fail "deb: Version is not ${version%%-*}: $info"
 grep -q 'libgtk-3-0' <<<"$info" || fail "deb: Depends lacks libgtk-3-0: $info"
 dpkg-deb -x "$deb" "$work/root"
+# The archive is dumped by postinst in /opt: one dumped at build time would not map there.
+[[ -f "$work/root/opt/earmark/lib/earmark.classlist" && ! -e "$work/root/opt/earmark/lib/app/earmark.jsa" ]] \
+  && echo "smoke: ok: deb: ships the class list, not an archive dumped elsewhere" \
+  || fail "deb: lib/earmark.classlist missing, or an archive dumped at build time is packaged"
 for path in opt/earmark/bin/earmark opt/earmark/lib/runtime/release opt/earmark/lib/app/earmark.cfg \
   opt/earmark/lib/earmark.png opt/earmark/lib/earmark-earmark.desktop; do
   [[ -e "$work/root/$path" ]] && echo "smoke: ok: deb: has /$path" || fail "deb: /$path is missing"
@@ -134,8 +146,10 @@ dpkg-deb -e "$deb" "$work/control"
 grep -q 'ln -sf /opt/earmark/bin/earmark /usr/bin/earmark' "$work/control/postinst" \
   && grep -q 'xdg-desktop-menu install' "$work/control/postinst" \
   && grep -q 'rm -f /usr/bin/earmark' "$work/control/prerm" \
+  && grep -q -- '-Xshare:dump -XX:SharedClassListFile=/opt/earmark/lib/earmark.classlist' "$work/control/postinst" \
+  && grep -q 'rm -f /opt/earmark/lib/app/earmark.jsa' "$work/control/prerm" \
   && sh -n "$work/control/postinst" && sh -n "$work/control/prerm" \
-  && echo "smoke: ok: deb: postinst adds the menu entry and /usr/bin/earmark, prerm removes them" \
+  && echo "smoke: ok: deb: postinst adds the menu entry, /usr/bin/earmark and the class-data archive, prerm removes them" \
   || fail "deb: postinst/prerm do not install and remove the menu entry and /usr/bin/earmark"
 check_launcher "$work/root/opt/earmark/bin/earmark" deb
 # What postinst links into /usr/bin: the launcher finds its runtime through a symbolic link.
