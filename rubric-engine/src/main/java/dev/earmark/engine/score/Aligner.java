@@ -185,6 +185,181 @@ public final class Aligner {
     return target;
   }
 
+  /**
+   * Word counts and character errors of two raw texts split as {@link Tokenizer#WHITESPACE} splits
+   * them, without making a string per token: the same counts as {@link #count} and {@link
+   * #characterErrors} of the two token lists. Tokens are found and interned as ranges of the text
+   * (compared with {@link String#regionMatches}), and the code points of the tokens joined by
+   * single spaces are taken from the same ranges. Returns {@code null} when a token of either text
+   * starts with <code>{</code> (alternation markup), which this path does not align.
+   */
+  UtteranceCounts countWhitespaceTokens(String reference, String hypothesis) {
+    int n = splitWhitespace(reference, true);
+    if (n < 0) {
+      return null;
+    }
+    int m = splitWhitespace(hypothesis, false);
+    if (m < 0) {
+      return null;
+    }
+    internRanges(reference, n, hypothesis, m);
+    ErrorCounts words = countsOf(distance(referenceIds, n, hypothesisIds, m, false), n, m);
+    referencePoints = joinRanges(reference, referenceStarts, referenceEnds, n, referencePoints);
+    int referenceLength = joinedLength;
+    hypothesisPoints =
+        joinRanges(hypothesis, hypothesisStarts, hypothesisEnds, m, hypothesisPoints);
+    int hypothesisLength = joinedLength;
+    int errors =
+        bitParallel.distance(referencePoints, referenceLength, hypothesisPoints, hypothesisLength);
+    return new UtteranceCounts(words, new CharacterErrors(errors, referenceLength));
+  }
+
+  /** Word counts and character errors of one pair, as {@link #countWhitespaceTokens} gives them. */
+  record UtteranceCounts(ErrorCounts words, CharacterErrors characters) {}
+
+  private int[] referenceStarts = new int[32];
+  private int[] referenceEnds = new int[32];
+  private int[] hypothesisStarts = new int[32];
+  private int[] hypothesisEnds = new int[32];
+
+  /**
+   * Token ranges of {@code text} split at ASCII whitespace (as {@link Tokenizer#WHITESPACE}) into
+   * the reference's or the hypothesis's range arrays; their count, or -1 when a token starts with
+   * an opening brace.
+   */
+  private int splitWhitespace(String text, boolean reference) {
+    int length = text.length();
+    int[] starts = reference ? referenceStarts : hypothesisStarts;
+    int[] ends = reference ? referenceEnds : hypothesisEnds;
+    int needed = length / 2 + 1; // a token takes at least two units (itself and a separator)
+    if (starts.length < needed) {
+      starts = new int[needed * 2];
+      ends = new int[needed * 2];
+      if (reference) {
+        referenceStarts = starts;
+        referenceEnds = ends;
+      } else {
+        hypothesisStarts = starts;
+        hypothesisEnds = ends;
+      }
+    }
+    int count = 0;
+    int start = -1;
+    for (int index = 0; index < length; index++) {
+      char c = text.charAt(index);
+      if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        if (start >= 0) {
+          ends[count++] = index;
+          start = -1;
+        }
+      } else if (start < 0) {
+        if (c == '{') {
+          return -1;
+        }
+        start = index;
+        starts[count] = index;
+      }
+    }
+    if (start >= 0) {
+      ends[count++] = length;
+    }
+    return count;
+  }
+
+  /** {@link #internPair} on token ranges of two texts. */
+  private void internRanges(String reference, int n, String hypothesis, int m) {
+    if (referenceIds.length < n) {
+      referenceIds = new int[n * 2];
+    }
+    if (hypothesisIds.length < m) {
+      hypothesisIds = new int[m * 2];
+    }
+    int capacity = Integer.highestOneBit(Math.max(16, n * 2) - 1) << 1;
+    if (rangeSlots.length < capacity) {
+      rangeSlots = new int[capacity];
+    }
+    int mask = capacity - 1;
+    java.util.Arrays.fill(rangeSlots, 0, capacity, -1);
+    // rangeSlots holds the index of the first reference token of each distinct word; its id is
+    // referenceIds[that index].
+    int nextId = 0;
+    for (int i = 0; i < n; i++) {
+      int start = referenceStarts[i];
+      int length = referenceEnds[i] - start;
+      int slot = spread(hash(reference, start, length)) & mask;
+      int id = -1;
+      int first;
+      while ((first = rangeSlots[slot]) >= 0) {
+        int firstStart = referenceStarts[first];
+        if (referenceEnds[first] - firstStart == length
+            && reference.regionMatches(firstStart, reference, start, length)) {
+          id = referenceIds[first];
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (id < 0) {
+        id = nextId++;
+        rangeSlots[slot] = i;
+      }
+      referenceIds[i] = id;
+    }
+    for (int j = 0; j < m; j++) {
+      int start = hypothesisStarts[j];
+      int length = hypothesisEnds[j] - start;
+      int slot = spread(hash(hypothesis, start, length)) & mask;
+      int id = -1;
+      int first;
+      while ((first = rangeSlots[slot]) >= 0) {
+        int firstStart = referenceStarts[first];
+        if (referenceEnds[first] - firstStart == length
+            && hypothesis.regionMatches(start, reference, firstStart, length)) {
+          id = referenceIds[first];
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      hypothesisIds[j] = id;
+    }
+  }
+
+  private int[] rangeSlots = new int[64];
+
+  private static int hash(String text, int start, int length) {
+    int hash = 0;
+    for (int index = start, end = start + length; index < end; index++) {
+      hash = 31 * hash + text.charAt(index);
+    }
+    return hash;
+  }
+
+  /**
+   * Code points of the ranges of {@code text} joined by single spaces (as {@link #joinCodePoints}).
+   */
+  private int[] joinRanges(String text, int[] starts, int[] ends, int count, int[] buffer) {
+    int needed = text.length() + count;
+    int[] target = buffer.length >= needed ? buffer : new int[needed * 2];
+    int length = 0;
+    for (int t = 0; t < count; t++) {
+      if (t > 0) {
+        target[length++] = ' ';
+      }
+      for (int index = starts[t], end = ends[t]; index < end; ) {
+        char c = text.charAt(index);
+        if (Character.isSurrogate(c)) {
+          int codePoint = text.codePointAt(index);
+          target[length++] = codePoint;
+          index += Character.charCount(codePoint);
+        } else {
+          target[length++] = c;
+          index++;
+        }
+      }
+    }
+    joinedLength = length;
+    return target;
+  }
+
   /** A minimal alignment of the two token lists, with the tie-break described above. */
   public Alignment align(List<String> reference, List<String> hypothesis) {
     internPair(reference, hypothesis);
