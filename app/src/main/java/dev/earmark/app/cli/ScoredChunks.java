@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * totals that come first in it are still being summed. Chunks are taken in order by whichever
  * thread is free and kept by index: the result is the same on any number of threads.
  */
-record ScoredChunks(List<UtteranceScore> utterances, List<String> json) {
+record ScoredChunks(List<UtteranceScore> utterances, List<CharSequence> json) {
   /**
    * Pairs per chunk: small enough to share work evenly, large enough to cost nothing to hand out.
    */
@@ -32,7 +32,7 @@ record ScoredChunks(List<UtteranceScore> utterances, List<String> json) {
     List<TranscriptPair> pairs = contents.pairs();
     int chunks = (pairs.size() + CHUNK - 1) / CHUNK;
     UtteranceScore[][] scored = new UtteranceScore[chunks][];
-    String[] formatted = new String[formatJson ? chunks : 0];
+    CharSequence[] formatted = new CharSequence[formatJson ? chunks : 0];
     AtomicInteger next = new AtomicInteger();
     Runnable work =
         () -> {

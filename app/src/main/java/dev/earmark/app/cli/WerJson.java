@@ -37,8 +37,9 @@ final class WerJson {
    * <code>{ ... }</code>, separated by {@code ", "}; {@code first} says whether the fragment opens
    * the array (otherwise it starts with the separator).
    */
-  String utterances(List<UtteranceScore> scores, boolean first, boolean sliced) {
-    StringBuilder json = new StringBuilder(scores.size() * 448);
+  CharSequence utterances(List<UtteranceScore> scores, boolean first, boolean sliced) {
+    // About 290 characters an utterance of 15 words; the builder is kept, not copied to a string.
+    StringBuilder json = new StringBuilder(scores.size() * 320);
     for (UtteranceScore utterance : scores) {
       if (!first) {
         json.append(", ");
@@ -71,7 +72,7 @@ final class WerJson {
       rate(json, words.errors(), words.referenceLength());
       json.append(NL).append("  }");
     }
-    return json.toString();
+    return json;
   }
 
   /**
@@ -84,7 +85,7 @@ final class WerJson {
       String normalization,
       ScoreTotals corpus,
       SortedMap<String, ScoreTotals> slices,
-      List<String> utteranceFragments) {
+      List<? extends CharSequence> utteranceFragments) {
     StringBuilder head = new StringBuilder(4096);
     String indent = NL + "  ";
     head.append('{').append(indent).append("\"alignment\" : ");
@@ -121,7 +122,7 @@ final class WerJson {
     head.append(',').append(indent).append("\"utterance_count\" : ").append(corpus.utterances());
     head.append(',').append(indent).append("\"utterances\" : [ ");
     write(out, head);
-    for (String fragment : utteranceFragments) {
+    for (CharSequence fragment : utteranceFragments) {
       write(out, fragment);
     }
     StringBuilder tail = new StringBuilder(64);
