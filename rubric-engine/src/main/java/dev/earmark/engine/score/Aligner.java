@@ -2,6 +2,7 @@ package dev.earmark.engine.score;
 
 import dev.earmark.engine.EngineException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -194,20 +195,30 @@ public final class Aligner {
    * starts with <code>{</code> (alternation markup), which this path does not align.
    */
   UtteranceCounts countWhitespaceTokens(String reference, String hypothesis) {
-    int n = splitWhitespace(reference, true);
+    referenceChars = charsOf(reference, referenceChars);
+    int n = splitWhitespace(referenceChars, reference.length(), true);
     if (n < 0) {
       return null;
     }
-    int m = splitWhitespace(hypothesis, false);
+    hypothesisChars = charsOf(hypothesis, hypothesisChars);
+    int m = splitWhitespace(hypothesisChars, hypothesis.length(), false);
     if (m < 0) {
       return null;
     }
-    internRanges(reference, n, hypothesis, m);
+    internRanges(n, m);
     ErrorCounts words = countsOf(distance(referenceIds, n, hypothesisIds, m, false), n, m);
-    referencePoints = joinRanges(reference, referenceStarts, referenceEnds, n, referencePoints);
+    referencePoints =
+        joinRanges(
+            referenceChars, reference.length(), referenceStarts, referenceEnds, n, referencePoints);
     int referenceLength = joinedLength;
     hypothesisPoints =
-        joinRanges(hypothesis, hypothesisStarts, hypothesisEnds, m, hypothesisPoints);
+        joinRanges(
+            hypothesisChars,
+            hypothesis.length(),
+            hypothesisStarts,
+            hypothesisEnds,
+            m,
+            hypothesisPoints);
     int hypothesisLength = joinedLength;
     int errors =
         bitParallel.distance(referencePoints, referenceLength, hypothesisPoints, hypothesisLength);
@@ -217,18 +228,28 @@ public final class Aligner {
   /** Word counts and character errors of one pair, as {@link #countWhitespaceTokens} gives them. */
   record UtteranceCounts(ErrorCounts words, CharacterErrors characters) {}
 
+  // The texts' UTF-16 units, copied once a pair: scanning an array is cheaper than charAt, most of
+  // all before the optimising compiler has run (short commands may never run it).
+  private char[] referenceChars = new char[256];
+  private char[] hypothesisChars = new char[256];
   private int[] referenceStarts = new int[32];
   private int[] referenceEnds = new int[32];
   private int[] hypothesisStarts = new int[32];
   private int[] hypothesisEnds = new int[32];
+  private int[] rangeSlots = new int[64];
+
+  private static char[] charsOf(String text, char[] buffer) {
+    char[] target = buffer.length >= text.length() ? buffer : new char[text.length() * 2];
+    text.getChars(0, text.length(), target, 0);
+    return target;
+  }
 
   /**
-   * Token ranges of {@code text} split at ASCII whitespace (as {@link Tokenizer#WHITESPACE}) into
-   * the reference's or the hypothesis's range arrays; their count, or -1 when a token starts with
-   * an opening brace.
+   * Token ranges of {@code text[0, length)} split at ASCII whitespace (as {@link
+   * Tokenizer#WHITESPACE}) into the reference's or the hypothesis's range arrays; their count, or
+   * -1 when a token starts with an opening brace.
    */
-  private int splitWhitespace(String text, boolean reference) {
-    int length = text.length();
+  private int splitWhitespace(char[] text, int length, boolean reference) {
     int[] starts = reference ? referenceStarts : hypothesisStarts;
     int[] ends = reference ? referenceEnds : hypothesisEnds;
     int needed = length / 2 + 1; // a token takes at least two units (itself and a separator)
@@ -246,7 +267,7 @@ public final class Aligner {
     int count = 0;
     int start = -1;
     for (int index = 0; index < length; index++) {
-      char c = text.charAt(index);
+      char c = text[index];
       if (c == ' ' || (c >= '\t' && c <= '\r')) {
         if (start >= 0) {
           ends[count++] = index;
@@ -266,8 +287,11 @@ public final class Aligner {
     return count;
   }
 
-  /** {@link #internPair} on token ranges of two texts. */
-  private void internRanges(String reference, int n, String hypothesis, int m) {
+  /**
+   * {@link #internPair} on the token ranges of {@link #referenceChars} and {@link
+   * #hypothesisChars}.
+   */
+  private void internRanges(int n, int m) {
     if (referenceIds.length < n) {
       referenceIds = new int[n * 2];
     }
@@ -279,20 +303,21 @@ public final class Aligner {
       rangeSlots = new int[capacity];
     }
     int mask = capacity - 1;
-    java.util.Arrays.fill(rangeSlots, 0, capacity, -1);
-    // rangeSlots holds the index of the first reference token of each distinct word; its id is
-    // referenceIds[that index].
+    Arrays.fill(rangeSlots, 0, capacity, -1);
+    // A slot holds the index of the first reference token of its word; the word's id is that
+    // token's id.
+    char[] reference = referenceChars;
+    char[] hypothesis = hypothesisChars;
     int nextId = 0;
     for (int i = 0; i < n; i++) {
       int start = referenceStarts[i];
-      int length = referenceEnds[i] - start;
-      int slot = spread(hash(reference, start, length)) & mask;
+      int end = referenceEnds[i];
+      int slot = spread(hash(reference, start, end)) & mask;
       int id = -1;
       int first;
       while ((first = rangeSlots[slot]) >= 0) {
         int firstStart = referenceStarts[first];
-        if (referenceEnds[first] - firstStart == length
-            && reference.regionMatches(firstStart, reference, start, length)) {
+        if (Arrays.equals(reference, firstStart, referenceEnds[first], reference, start, end)) {
           id = referenceIds[first];
           break;
         }
@@ -306,14 +331,13 @@ public final class Aligner {
     }
     for (int j = 0; j < m; j++) {
       int start = hypothesisStarts[j];
-      int length = hypothesisEnds[j] - start;
-      int slot = spread(hash(hypothesis, start, length)) & mask;
+      int end = hypothesisEnds[j];
+      int slot = spread(hash(hypothesis, start, end)) & mask;
       int id = -1;
       int first;
       while ((first = rangeSlots[slot]) >= 0) {
         int firstStart = referenceStarts[first];
-        if (referenceEnds[first] - firstStart == length
-            && hypothesis.regionMatches(start, reference, firstStart, length)) {
+        if (Arrays.equals(hypothesis, start, end, reference, firstStart, referenceEnds[first])) {
           id = referenceIds[first];
           break;
         }
@@ -323,40 +347,40 @@ public final class Aligner {
     }
   }
 
-  private int[] rangeSlots = new int[64];
-
-  private static int hash(String text, int start, int length) {
+  private static int hash(char[] text, int start, int end) {
     int hash = 0;
-    for (int index = start, end = start + length; index < end; index++) {
-      hash = 31 * hash + text.charAt(index);
+    for (int index = start; index < end; index++) {
+      hash = 31 * hash + text[index];
     }
     return hash;
   }
 
   /**
-   * Code points of the ranges of {@code text} joined by single spaces (as {@link #joinCodePoints}).
+   * Code points of the ranges of {@code text[0, length)} joined by single spaces (as {@link
+   * #joinCodePoints}).
    */
-  private int[] joinRanges(String text, int[] starts, int[] ends, int count, int[] buffer) {
-    int needed = text.length() + count;
+  private int[] joinRanges(
+      char[] text, int length, int[] starts, int[] ends, int count, int[] buffer) {
+    int needed = length + count;
     int[] target = buffer.length >= needed ? buffer : new int[needed * 2];
-    int length = 0;
+    int joined = 0;
     for (int t = 0; t < count; t++) {
       if (t > 0) {
-        target[length++] = ' ';
+        target[joined++] = ' ';
       }
       for (int index = starts[t], end = ends[t]; index < end; ) {
-        char c = text.charAt(index);
-        if (Character.isSurrogate(c)) {
-          int codePoint = text.codePointAt(index);
-          target[length++] = codePoint;
+        char c = text[index];
+        if (Character.isHighSurrogate(c) && index + 1 < length) {
+          int codePoint = Character.codePointAt(text, index, length);
+          target[joined++] = codePoint;
           index += Character.charCount(codePoint);
         } else {
-          target[length++] = c;
+          target[joined++] = c;
           index++;
         }
       }
     }
-    joinedLength = length;
+    joinedLength = joined;
     return target;
   }
 
