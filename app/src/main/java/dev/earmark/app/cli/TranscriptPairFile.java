@@ -44,11 +44,14 @@ final class TranscriptPairFile {
 
   private static final String TSV_HEADER = "id\treference\thypothesis";
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .build();
+  /** The JSONL reader, made on first use: a TSV file never loads Jackson's object mapper. */
+  private static final class Jsonl {
+    static final ObjectMapper JSON =
+        JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+  }
 
   enum Format {
     JSONL,
@@ -222,7 +225,7 @@ final class TranscriptPairFile {
   private static ParsedLine parseJson(Path file, int lineNumber, String line) {
     JsonNode node;
     try {
-      node = JSON.readTree(line);
+      node = Jsonl.JSON.readTree(line);
     } catch (JsonProcessingException e) {
       String column = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
       throw atLine(
