@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,11 +44,14 @@ final class TranscriptPairFile {
 
   private static final String TSV_HEADER = "id\treference\thypothesis";
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .build();
+  /** The JSONL reader, made on first use: a TSV file never loads Jackson's object mapper. */
+  private static final class Jsonl {
+    static final ObjectMapper JSON =
+        JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+  }
 
   enum Format {
     JSONL,
@@ -60,24 +64,30 @@ final class TranscriptPairFile {
   private TranscriptPairFile() {}
 
   static Contents read(Path file) {
-    List<String> lines = readLines(file);
-    Format format = formatOf(file, lines);
-    List<ParsedLine> pairs = new ArrayList<>();
-    Map<String, Integer> lineOfId = new HashMap<>();
+    String text = readText(file);
+    int[] lines = lineBounds(text);
+    int lineCount = lines[0];
+    Format format = formatOf(file, text, lines);
+    List<ParsedLine> pairs = new ArrayList<>(lineCount);
+    Map<String, Integer> lineOfId = new HashMap<>(lineCount * 4 / 3 + 1);
     boolean sliced = false;
-    for (int index = 0; index < lines.size(); index++) {
-      String line = lines.get(index);
+    for (int index = 0; index < lineCount; index++) {
+      int from = lines[1 + 2 * index];
+      int to = lines[2 + 2 * index];
       int lineNumber = index + 1;
-      if (line.isBlank() && (format == Format.JSONL || line.isEmpty())) {
+      if (from == to || (format == Format.JSONL && isBlank(text, from, to))) {
         continue;
       }
-      if (format == Format.TSV && pairs.isEmpty() && line.equals(TSV_HEADER)) {
+      if (format == Format.TSV
+          && pairs.isEmpty()
+          && to - from == TSV_HEADER.length()
+          && text.startsWith(TSV_HEADER, from)) {
         continue;
       }
       ParsedLine pair =
           format == Format.JSONL
-              ? parseJson(file, lineNumber, line)
-              : parseTsv(file, lineNumber, line);
+              ? parseJson(file, lineNumber, text.substring(from, to))
+              : parseTsv(file, lineNumber, text, from, to);
       Integer earlier = lineOfId.putIfAbsent(pair.id(), lineNumber);
       if (earlier != null) {
         throw atLine(
@@ -103,33 +113,97 @@ final class TranscriptPairFile {
     return new Contents(format, withSlices, sliced);
   }
 
-  private static List<String> readLines(Path file) {
-    List<String> lines = new ArrayList<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      while (true) {
-        try {
-          line = reader.readLine();
-        } catch (CharacterCodingException e) {
-          throw atLine(file, lines.size() + 1, "is not valid UTF-8; save the file as UTF-8");
-        }
-        if (line == null) {
-          break;
-        }
-        if (lines.isEmpty() && line.startsWith("\uFEFF")) {
-          line = line.substring(1);
-        }
-        lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
-      }
+  /**
+   * The whole file as one string, its byte-order mark dropped. Decoded in one piece (a 43 MB file
+   * of 200k pairs took a string and a line-reader step per line before); only a file that holds a
+   * replacement character after decoding (malformed UTF-8, or a U+FFFD of its own) is read again
+   * line by line with a strict decoder, which names the first bad line.
+   */
+  private static String readText(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new InputException(file + ": no such file");
     } catch (IOException e) {
       throw new InputException(file + ": cannot be read (" + e.getMessage() + ")", e);
     }
-    return lines;
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') >= 0) {
+      requireUtf8(file);
+    }
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
-  private static Format formatOf(Path file, List<String> lines) {
+  /** Reads {@code file} line by line with a strict decoder; the first malformed line is refused. */
+  private static void requireUtf8(Path file) {
+    int lineNumber = 0;
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      while (true) {
+        lineNumber++;
+        try {
+          if (reader.readLine() == null) {
+            return;
+          }
+        } catch (CharacterCodingException e) {
+          throw atLine(file, lineNumber, "is not valid UTF-8; save the file as UTF-8");
+        }
+      }
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot be read (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * Where the lines of {@code text} start and end, as {@link BufferedReader#readLine} splits them
+   * (at a line feed, a carriage return, or both together; no empty line after a final terminator):
+   * {@code [count, start0, end0, start1, end1, ...]}.
+   */
+  private static int[] lineBounds(String text) {
+    int length = text.length();
+    int[] bounds = new int[1 + 2 * Math.max(16, length / 64)];
+    int count = 0;
+    int position = 0;
+    int carriageReturn = text.indexOf('\r');
+    while (position < length) {
+      int lineFeed = text.indexOf('\n', position);
+      if (lineFeed < 0) {
+        lineFeed = length;
+      }
+      if (carriageReturn >= 0 && carriageReturn < position) {
+        carriageReturn = text.indexOf('\r', position);
+      }
+      int end = lineFeed;
+      int next = lineFeed + 1;
+      if (carriageReturn >= 0 && carriageReturn < lineFeed) {
+        end = carriageReturn;
+        next = carriageReturn + 1 == lineFeed ? lineFeed + 1 : carriageReturn + 1;
+      }
+      if (bounds.length < 3 + 2 * count) {
+        bounds = Arrays.copyOf(bounds, bounds.length * 2);
+      }
+      bounds[1 + 2 * count] = position;
+      bounds[2 + 2 * count] = end;
+      count++;
+      position = next;
+    }
+    bounds[0] = count;
+    return bounds;
+  }
+
+  /** {@link String#isBlank} of {@code text[from, to)}. */
+  private static boolean isBlank(String text, int from, int to) {
+    for (int index = from; index < to; ) {
+      int codePoint = text.codePointAt(index);
+      if (!Character.isWhitespace(codePoint)) {
+        return false;
+      }
+      index += Character.charCount(codePoint);
+    }
+    return true;
+  }
+
+  private static Format formatOf(Path file, String text, int[] lines) {
     String name = file.getFileName() == null ? "" : file.getFileName().toString();
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
@@ -138,9 +212,11 @@ final class TranscriptPairFile {
     if (lower.endsWith(".tsv") || lower.endsWith(".tab")) {
       return Format.TSV;
     }
-    for (String line : lines) {
-      if (!line.isBlank()) {
-        return line.stripLeading().startsWith("{") ? Format.JSONL : Format.TSV;
+    for (int index = 0; index < lines[0]; index++) {
+      int from = lines[1 + 2 * index];
+      int to = lines[2 + 2 * index];
+      if (!isBlank(text, from, to)) {
+        return text.substring(from, to).stripLeading().startsWith("{") ? Format.JSONL : Format.TSV;
       }
     }
     return Format.TSV;
@@ -149,7 +225,7 @@ final class TranscriptPairFile {
   private static ParsedLine parseJson(Path file, int lineNumber, String line) {
     JsonNode node;
     try {
-      node = JSON.readTree(line);
+      node = Jsonl.JSON.readTree(line);
     } catch (JsonProcessingException e) {
       String column = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
       throw atLine(
@@ -191,22 +267,35 @@ final class TranscriptPairFile {
     return value.textValue();
   }
 
-  private static ParsedLine parseTsv(Path file, int lineNumber, String line) {
-    String[] columns = line.split("\t", -1);
-    if (columns.length != 3) {
+  /** One TSV line, {@code text[from, to)}: exactly three tab-separated columns. */
+  private static ParsedLine parseTsv(Path file, int lineNumber, String text, int from, int to) {
+    int firstTab = text.indexOf('\t', from);
+    int secondTab = firstTab < 0 || firstTab >= to ? -1 : text.indexOf('\t', firstTab + 1);
+    int thirdTab = secondTab < 0 || secondTab >= to ? -1 : text.indexOf('\t', secondTab + 1);
+    if (secondTab < 0 || secondTab >= to || (thirdTab >= 0 && thirdTab < to)) {
+      int columns = 1;
+      for (int index = from; index < to; index++) {
+        if (text.charAt(index) == '\t') {
+          columns++;
+        }
+      }
       throw atLine(
           file,
           lineNumber,
           "has "
-              + columns.length
+              + columns
               + " tab-separated column"
-              + (columns.length == 1 ? "" : "s")
+              + (columns == 1 ? "" : "s")
               + " but needs exactly 3: id, reference, hypothesis");
     }
-    if (columns[0].isBlank()) {
+    if (isBlank(text, from, firstTab)) {
       throw atLine(file, lineNumber, "has an empty id; give every utterance an id");
     }
-    return new ParsedLine(columns[0], null, columns[1], columns[2]);
+    return new ParsedLine(
+        text.substring(from, firstTab),
+        null,
+        text.substring(firstTab + 1, secondTab),
+        text.substring(secondTab + 1, to));
   }
 
   private static InputException atLine(Path file, int lineNumber, String problem) {

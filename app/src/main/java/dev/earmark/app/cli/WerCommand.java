@@ -1,21 +1,16 @@
 package dev.earmark.app.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.earmark.engine.score.AlignmentMode;
-import dev.earmark.engine.score.CharacterErrors;
 import dev.earmark.engine.score.CorpusScore;
-import dev.earmark.engine.score.EntityCounts;
 import dev.earmark.engine.score.ErrorCounts;
 import dev.earmark.engine.score.ScoreTotals;
-import dev.earmark.engine.score.Scorer;
 import dev.earmark.engine.score.UtteranceScore;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -106,122 +101,22 @@ public final class WerCommand implements Callable<Integer> {
     }
     ScoringNormalization chosen = ScoringNormalization.resolve(normalization);
     TranscriptPairFile.Contents contents = TranscriptPairFile.read(input);
-    Scorer scorer = new Scorer(chosen.tokenizer(), chosen.protectedPhrases(), mode);
-    CorpusScore score = scorer.scoreCorpus(contents.pairs(), threads);
+    ScoredChunks scored = ScoredChunks.score(contents, chosen, mode, threads, json.enabled());
+    CorpusScore score = CorpusScore.of(scored.utterances());
     PrintWriter out = spec.commandLine().getOut();
     if (json.enabled()) {
-      writeJson(out, chosen, alignment.strip(), contents, score);
+      WerJson.write(
+          out,
+          alignment.strip(),
+          chosen.name(),
+          score.corpus(),
+          contents.sliced() ? score.slices() : Collections.emptySortedMap(),
+          scored.json());
     } else {
       printSummary(out, chosen, alignment.strip(), contents, score);
     }
     out.flush();
     return ExitCode.OK;
-  }
-
-  /**
-   * Writes the result as {@link JsonOutput#print} would print the map of it, streamed: keys in
-   * sorted order at every level, the same pretty printer, so the bytes are the same without holding
-   * a map per utterance (200k utterances were about 1 GB resident). WerCommandTest checks the key
-   * order against {@link JsonOutput}'s mapper.
-   */
-  private static void writeJson(
-      PrintWriter out,
-      ScoringNormalization chosen,
-      String alignment,
-      TranscriptPairFile.Contents contents,
-      CorpusScore score) {
-    ScoreTotals corpus = score.corpus();
-    try (JsonGenerator json = JsonOutput.mapper().writer().createGenerator(out)) {
-      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      json.writeStartObject();
-      json.writeStringField("alignment", alignment);
-      writeCountsBeforeId(json, corpus.words(), corpus.characters());
-      writeEntities(json, corpus.entities());
-      writeCountsThrough(json, corpus.words());
-      json.writeStringField("normalization", chosen.name());
-      json.writeNumberField("reference_characters", corpus.characters().referenceLength());
-      json.writeNumberField("reference_words", corpus.words().referenceLength());
-      json.writeObjectFieldStart("slices");
-      if (contents.sliced()) {
-        for (Map.Entry<String, ScoreTotals> slice : score.slices().entrySet()) {
-          json.writeObjectFieldStart(slice.getKey());
-          writeTotals(json, slice.getValue());
-          json.writeEndObject();
-        }
-      }
-      json.writeEndObject();
-      json.writeNumberField("substitutions", corpus.words().substitutions());
-      json.writeNumberField("utterance_count", corpus.utterances());
-      json.writeArrayFieldStart("utterances");
-      for (UtteranceScore utterance : score.utterances()) {
-        ErrorCounts words = utterance.words();
-        json.writeStartObject();
-        writeCountsBeforeId(json, words, utterance.characters());
-        json.writeNumberField("errors", words.errors());
-        json.writeNumberField("hits", words.hits());
-        json.writeNumberField("hypothesis_words", words.hypothesisLength());
-        json.writeStringField("id", utterance.id());
-        json.writeNumberField("insertions", words.insertions());
-        json.writeNumberField("reference_characters", utterance.characters().referenceLength());
-        json.writeNumberField("reference_words", words.referenceLength());
-        if (contents.sliced()) {
-          json.writeStringField("slice", utterance.slice());
-        }
-        json.writeNumberField("substitutions", words.substitutions());
-        writeRate(json, "wer", words.errorRate());
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      writeRate(json, "wer", corpus.words().errorRate());
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new IllegalStateException("result could not be written as JSON", e);
-    }
-    out.println();
-    out.flush();
-  }
-
-  /** One slice's totals: the keys of a corpus total without alignment and normalization. */
-  private static void writeTotals(JsonGenerator json, ScoreTotals totals) throws IOException {
-    writeCountsBeforeId(json, totals.words(), totals.characters());
-    writeEntities(json, totals.entities());
-    writeCountsThrough(json, totals.words());
-    json.writeNumberField("reference_characters", totals.characters().referenceLength());
-    json.writeNumberField("reference_words", totals.words().referenceLength());
-    json.writeNumberField("substitutions", totals.words().substitutions());
-    json.writeNumberField("utterance_count", totals.utterances());
-    writeRate(json, "wer", totals.words().errorRate());
-  }
-
-  /** {@code cer} and {@code deletions}, the keys that sort first in every object. */
-  private static void writeCountsBeforeId(
-      JsonGenerator json, ErrorCounts words, CharacterErrors characters) throws IOException {
-    writeRate(json, "cer", characters.errorRate());
-    json.writeNumberField("deletions", words.deletions());
-  }
-
-  /** The entity keys, which sort between {@code deletions} and {@code errors}. */
-  private static void writeEntities(JsonGenerator json, EntityCounts entities) throws IOException {
-    writeRate(json, "entity_error_rate", entities.errorRate());
-    json.writeNumberField("entity_errors", entities.errors());
-    json.writeNumberField("entity_occurrences", entities.occurrences());
-  }
-
-  /** {@code errors} through {@code insertions} of a total. */
-  private static void writeCountsThrough(JsonGenerator json, ErrorCounts words) throws IOException {
-    json.writeNumberField("errors", words.errors());
-    json.writeNumberField("hits", words.hits());
-    json.writeNumberField("hypothesis_words", words.hypothesisLength());
-    json.writeNumberField("insertions", words.insertions());
-  }
-
-  private static void writeRate(JsonGenerator json, String name, OptionalDouble rate)
-      throws IOException {
-    if (rate.isPresent()) {
-      json.writeNumberField(name, rate.getAsDouble());
-    } else {
-      json.writeNullField(name);
-    }
   }
 
   private static void printSummary(

@@ -126,6 +126,7 @@ class WerCommandTest {
             {"id": "1", "slice": "noisy", "reference": "turn left now", "hypothesis": "turn it left"}
             {"id": "2", "slice": "clean", "reference": "stop", "hypothesis": "stop"}
             {"id": "3", "reference": "", "hypothesis": "go"}
+            {"id": "q\\"b\\\\s\\u0001\\t\\u001f é😀", "slice": "tab\\there", "reference": "a", "hypothesis": ""}
             """);
     Path ruleSet = dir.resolve("band.json");
     dev.earmark.engine.normalize.RuleSetJson.write(

@@ -2,6 +2,7 @@ package dev.earmark.engine.score;
 
 import dev.earmark.engine.EngineException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -182,6 +183,204 @@ public final class Aligner {
       }
     }
     joinedLength = length;
+    return target;
+  }
+
+  /**
+   * Word counts and character errors of two raw texts split as {@link Tokenizer#WHITESPACE} splits
+   * them, without making a string per token: the same counts as {@link #count} and {@link
+   * #characterErrors} of the two token lists. Tokens are found and interned as ranges of the text
+   * (compared with {@link String#regionMatches}), and the code points of the tokens joined by
+   * single spaces are taken from the same ranges. Returns {@code null} when a token of either text
+   * starts with <code>{</code> (alternation markup), which this path does not align.
+   */
+  UtteranceCounts countWhitespaceTokens(String reference, String hypothesis) {
+    referenceChars = charsOf(reference, referenceChars);
+    int n = splitWhitespace(referenceChars, reference.length(), true);
+    if (n < 0) {
+      return null;
+    }
+    hypothesisChars = charsOf(hypothesis, hypothesisChars);
+    int m = splitWhitespace(hypothesisChars, hypothesis.length(), false);
+    if (m < 0) {
+      return null;
+    }
+    internRanges(n, m);
+    ErrorCounts words = countsOf(distance(referenceIds, n, hypothesisIds, m, false), n, m);
+    referencePoints =
+        joinRanges(
+            referenceChars, reference.length(), referenceStarts, referenceEnds, n, referencePoints);
+    int referenceLength = joinedLength;
+    hypothesisPoints =
+        joinRanges(
+            hypothesisChars,
+            hypothesis.length(),
+            hypothesisStarts,
+            hypothesisEnds,
+            m,
+            hypothesisPoints);
+    int hypothesisLength = joinedLength;
+    int errors =
+        bitParallel.distance(referencePoints, referenceLength, hypothesisPoints, hypothesisLength);
+    return new UtteranceCounts(words, new CharacterErrors(errors, referenceLength));
+  }
+
+  /** Word counts and character errors of one pair, as {@link #countWhitespaceTokens} gives them. */
+  record UtteranceCounts(ErrorCounts words, CharacterErrors characters) {}
+
+  // The texts' UTF-16 units, copied once a pair: scanning an array is cheaper than charAt, most of
+  // all before the optimising compiler has run (short commands may never run it).
+  private char[] referenceChars = new char[256];
+  private char[] hypothesisChars = new char[256];
+  private int[] referenceStarts = new int[32];
+  private int[] referenceEnds = new int[32];
+  private int[] hypothesisStarts = new int[32];
+  private int[] hypothesisEnds = new int[32];
+  private int[] rangeSlots = new int[64];
+
+  private static char[] charsOf(String text, char[] buffer) {
+    char[] target = buffer.length >= text.length() ? buffer : new char[text.length() * 2];
+    text.getChars(0, text.length(), target, 0);
+    return target;
+  }
+
+  /**
+   * Token ranges of {@code text[0, length)} split at ASCII whitespace (as {@link
+   * Tokenizer#WHITESPACE}) into the reference's or the hypothesis's range arrays; their count, or
+   * -1 when a token starts with an opening brace.
+   */
+  private int splitWhitespace(char[] text, int length, boolean reference) {
+    int[] starts = reference ? referenceStarts : hypothesisStarts;
+    int[] ends = reference ? referenceEnds : hypothesisEnds;
+    int needed = length / 2 + 1; // a token takes at least two units (itself and a separator)
+    if (starts.length < needed) {
+      starts = new int[needed * 2];
+      ends = new int[needed * 2];
+      if (reference) {
+        referenceStarts = starts;
+        referenceEnds = ends;
+      } else {
+        hypothesisStarts = starts;
+        hypothesisEnds = ends;
+      }
+    }
+    int count = 0;
+    int start = -1;
+    for (int index = 0; index < length; index++) {
+      char c = text[index];
+      if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        if (start >= 0) {
+          ends[count++] = index;
+          start = -1;
+        }
+      } else if (start < 0) {
+        if (c == '{') {
+          return -1;
+        }
+        start = index;
+        starts[count] = index;
+      }
+    }
+    if (start >= 0) {
+      ends[count++] = length;
+    }
+    return count;
+  }
+
+  /**
+   * {@link #internPair} on the token ranges of {@link #referenceChars} and {@link
+   * #hypothesisChars}.
+   */
+  private void internRanges(int n, int m) {
+    if (referenceIds.length < n) {
+      referenceIds = new int[n * 2];
+    }
+    if (hypothesisIds.length < m) {
+      hypothesisIds = new int[m * 2];
+    }
+    int capacity = Integer.highestOneBit(Math.max(16, n * 2) - 1) << 1;
+    if (rangeSlots.length < capacity) {
+      rangeSlots = new int[capacity];
+    }
+    int mask = capacity - 1;
+    Arrays.fill(rangeSlots, 0, capacity, -1);
+    // A slot holds the index of the first reference token of its word; the word's id is that
+    // token's id.
+    char[] reference = referenceChars;
+    char[] hypothesis = hypothesisChars;
+    int nextId = 0;
+    for (int i = 0; i < n; i++) {
+      int start = referenceStarts[i];
+      int end = referenceEnds[i];
+      int slot = spread(hash(reference, start, end)) & mask;
+      int id = -1;
+      int first;
+      while ((first = rangeSlots[slot]) >= 0) {
+        int firstStart = referenceStarts[first];
+        if (Arrays.equals(reference, firstStart, referenceEnds[first], reference, start, end)) {
+          id = referenceIds[first];
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (id < 0) {
+        id = nextId++;
+        rangeSlots[slot] = i;
+      }
+      referenceIds[i] = id;
+    }
+    for (int j = 0; j < m; j++) {
+      int start = hypothesisStarts[j];
+      int end = hypothesisEnds[j];
+      int slot = spread(hash(hypothesis, start, end)) & mask;
+      int id = -1;
+      int first;
+      while ((first = rangeSlots[slot]) >= 0) {
+        int firstStart = referenceStarts[first];
+        if (Arrays.equals(hypothesis, start, end, reference, firstStart, referenceEnds[first])) {
+          id = referenceIds[first];
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      hypothesisIds[j] = id;
+    }
+  }
+
+  private static int hash(char[] text, int start, int end) {
+    int hash = 0;
+    for (int index = start; index < end; index++) {
+      hash = 31 * hash + text[index];
+    }
+    return hash;
+  }
+
+  /**
+   * Code points of the ranges of {@code text[0, length)} joined by single spaces (as {@link
+   * #joinCodePoints}).
+   */
+  private int[] joinRanges(
+      char[] text, int length, int[] starts, int[] ends, int count, int[] buffer) {
+    int needed = length + count;
+    int[] target = buffer.length >= needed ? buffer : new int[needed * 2];
+    int joined = 0;
+    for (int t = 0; t < count; t++) {
+      if (t > 0) {
+        target[joined++] = ' ';
+      }
+      for (int index = starts[t], end = ends[t]; index < end; ) {
+        char c = text[index];
+        if (Character.isHighSurrogate(c) && index + 1 < length) {
+          int codePoint = Character.codePointAt(text, index, length);
+          target[joined++] = codePoint;
+          index += Character.charCount(codePoint);
+        } else {
+          target[joined++] = c;
+          index++;
+        }
+      }
+    }
+    joinedLength = joined;
     return target;
   }
 

@@ -141,6 +141,20 @@ final class BitParallelDistance {
     int distinct = 0;
     for (int i = 0; i < n; i++) {
       int codePoint = reference[i];
+      if (codePoint >= 0 && codePoint < ASCII) {
+        // ASCII code points are found through asciiIds alone (as lookup finds them): no hashing.
+        int id = asciiIds[codePoint];
+        if (id < 0) {
+          id = distinct++;
+          asciiIds[codePoint] = id;
+          int from = id * blocks;
+          for (int b = 0; b < blocks; b++) {
+            masks[from + b] = 0;
+          }
+        }
+        masks[id * blocks + (i >>> 6)] |= 1L << (i & 63);
+        continue;
+      }
       int slot = spread(codePoint) & mask;
       int id = -1;
       while (tableUsed[slot]) {
@@ -156,9 +170,6 @@ final class BitParallelDistance {
         tableKeys[slot] = codePoint;
         tableIds[slot] = id;
         usedSlots[usedCount++] = slot;
-        if (codePoint >= 0 && codePoint < ASCII) {
-          asciiIds[codePoint] = id;
-        }
         int from = id * blocks;
         for (int b = 0; b < blocks; b++) {
           masks[from + b] = 0;

@@ -71,6 +71,14 @@ public final class Scorer {
 
   /** Tokenizes both texts with this scorer's tokenizer, then scores the tokens. */
   public UtteranceScore score(String id, String slice, String reference, String hypothesis) {
+    if (tokenizer == Tokenizer.WHITESPACE && networkAligner == null && protectedPhrases.isEmpty()) {
+      // Normalization none: the aligner splits the raw texts itself, with no string per token.
+      Aligner.UtteranceCounts counts = aligner.countWhitespaceTokens(reference, hypothesis);
+      if (counts != null) {
+        return new UtteranceScore(
+            id, slice, counts.words(), counts.characters(), EntityCounts.ZERO);
+      }
+    }
     return scoreTokens(id, slice, tokenizer.tokens(reference), tokenizer.tokens(hypothesis));
   }
 

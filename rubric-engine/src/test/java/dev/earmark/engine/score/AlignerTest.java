@@ -89,6 +89,46 @@ class AlignerTest {
   }
 
   @Test
+  void rawTextCountsAreThoseOfItsWhitespaceTokens() {
+    Random random = new Random(29);
+    String[] separators = {" ", "  ", "\t", "\n", "\r\n", "\u000B", "\f", " \u00A0", "\u3000"};
+    String[] words = {"a", "ab", "ba", "abc", "😀é", "é😀", "x😀", "\u00A0", "a\u00A0b", "cab"};
+    Aligner fresh = new Aligner();
+    for (int round = 0; round < 400; round++) {
+      String reference = randomText(random, words, separators, round % 5 == 0 ? 40 : 12);
+      String hypothesis = randomText(random, words, separators, round % 5 == 0 ? 40 : 12);
+      List<String> referenceTokens = Tokenizer.WHITESPACE.tokens(reference);
+      List<String> hypothesisTokens = Tokenizer.WHITESPACE.tokens(hypothesis);
+      Aligner.UtteranceCounts counts = aligner.countWhitespaceTokens(reference, hypothesis);
+      assertThat(counts.words()).isEqualTo(fresh.count(referenceTokens, hypothesisTokens));
+      assertThat(counts.characters())
+          .isEqualTo(fresh.characterErrors(referenceTokens, hypothesisTokens));
+    }
+  }
+
+  @Test
+  void rawTextWithAlternationMarkupIsLeftToTheTokenPath() {
+    assertThat(aligner.countWhitespaceTokens("i {are not / have not} here", "i are here")).isNull();
+    assertThat(aligner.countWhitespaceTokens("i here", "x {a / b}")).isNull();
+    assertThat(aligner.countWhitespaceTokens("a{b} c", "c")).isNotNull();
+  }
+
+  private static String randomText(
+      Random random, String[] words, String[] separators, int maxWords) {
+    StringBuilder text = new StringBuilder();
+    if (random.nextBoolean()) {
+      text.append(separators[random.nextInt(separators.length)]);
+    }
+    for (int w = random.nextInt(maxWords + 1); w > 0; w--) {
+      text.append(words[random.nextInt(words.length)]);
+      if (w > 1 || random.nextBoolean()) {
+        text.append(separators[random.nextInt(separators.length)]);
+      }
+    }
+    return text.toString();
+  }
+
+  @Test
   void charactersOutsideTheBasicPlaneCountOnce() {
     assertThat(aligner.countCodePoints("a😀b", "a😁b")).isEqualTo(new ErrorCounts(2, 1, 0, 0));
   }
