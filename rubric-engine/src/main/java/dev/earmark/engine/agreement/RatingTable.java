@@ -248,6 +248,31 @@ public final class RatingTable {
     return MISSING;
   }
 
+  /**
+   * Two annotators' ratings of the given items only (item indices ascending, each rated by both),
+   * for pairwise statistics: the same items in the same order as {@link #restrictedTo} of the pair
+   * keeps once the items only one of them rated are dropped, so every statistic that reads only the
+   * items both rated gives the same value on it.
+   */
+  RatingTable pairOn(int first, int second, int[] items, int itemCount) {
+    int[] pair = new int[itemCount * 2];
+    List<String> ids = new ArrayList<>(itemCount);
+    for (int i = 0; i < itemCount; i++) {
+      pair[2 * i] = category(items[i], first);
+      pair[2 * i + 1] = category(items[i], second);
+      ids.add(itemIds.get(items[i]));
+    }
+    return new RatingTable(
+        ids,
+        List.of(annotatorIds.get(first), annotatorIds.get(second)),
+        categoryLabels,
+        categoryValues,
+        scale,
+        pair,
+        itemCount * 2,
+        categoryIndex);
+  }
+
   /** The same ratings restricted to some annotators (by index), for pairwise statistics. */
   RatingTable restrictedTo(int... annotators) {
     int count = annotators.length;

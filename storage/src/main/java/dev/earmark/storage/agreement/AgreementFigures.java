@@ -221,30 +221,25 @@ public final class AgreementFigures {
     Map<String, Map<String, String>> byItem = byItem(ratings);
     List<ItemLine> items = itemLines(byItem);
     AnnotatorAgreement pairs = AnnotatorAgreement.of(table, level);
-    // Each pair's ratings and shared items, gathered in one pass instead of one pass over every
-    // rating per pair (issue 22: 20 annotators and 1M labels made that minutes).
-    Map<String, List<Integer>> positions = new HashMap<>();
-    for (int i = 0; i < ratings.size(); i++) {
-      positions.computeIfAbsent(ratings.get(i).annotatorId(), k -> new ArrayList<>()).add(i);
-    }
+    // Each pair's shared items, and its ratings of them, gathered in one pass over the ratings
+    // instead of one pass per pair (issue 22: 20 annotators and 1M labels made that minutes).
     Map<String, List<String>> shared = sharedItems(byItem);
+    Map<String, List<Rating>> ofSharedItems = ratingsOfSharedItems(ratings, byItem);
+    Map<String, Integer> firstRating = new HashMap<>();
+    for (int i = 0; i < ratings.size(); i++) {
+      firstRating.putIfAbsent(ratings.get(i).annotatorId(), i);
+    }
     List<HeatMap.Cell> cells = new ArrayList<>();
     for (AnnotatorAgreement.PairAgreement pair : pairs.pairs()) {
       // Cohen's kappa counts only the items both rated, so its table needs no others (at 1M
       // labels building each pair's table from all of its ~100k ratings was most of the time).
       // With none shared, one rating of each gives the same "no item both rated" answer.
-      List<String> both = shared.getOrDefault(pairKey(pair.first(), pair.second()), List.of());
-      List<Integer> ofFirst = positions.get(pair.first());
-      List<Integer> ofSecond = positions.get(pair.second());
-      List<Rating> pairRatings;
-      if (both.isEmpty()) {
-        pairRatings = inOrder(ratings, ofFirst.subList(0, 1), ofSecond.subList(0, 1));
-      } else {
-        Set<String> bothRated = new java.util.HashSet<>(both);
+      List<Rating> pairRatings = ofSharedItems.get(pairKey(pair.first(), pair.second()));
+      if (pairRatings == null) {
+        int first = firstRating.get(pair.first());
+        int second = firstRating.get(pair.second());
         pairRatings =
-            inOrder(ratings, ofFirst, ofSecond).stream()
-                .filter(r -> bothRated.contains(r.itemId()))
-                .toList();
+            List.of(ratings.get(Math.min(first, second)), ratings.get(Math.max(first, second)));
       }
       AgreementResult cohen =
           new AgreementStatistic.CohenKappa(weights).compute(RatingTable.of(pairRatings, scale));
@@ -677,22 +672,27 @@ public final class AgreementFigures {
     return shared;
   }
 
-  /** The ratings at the positions of both lists, in their order in {@code ratings}. */
-  private static List<Rating> inOrder(
-      List<Rating> ratings, List<Integer> first, List<Integer> second) {
-    List<Integer> a = first == null ? List.of() : first;
-    List<Integer> b = second == null ? List.of() : second;
-    List<Rating> merged = new ArrayList<>(a.size() + b.size());
-    int i = 0;
-    int j = 0;
-    while (i < a.size() || j < b.size()) {
-      if (j >= b.size() || (i < a.size() && a.get(i) < b.get(j))) {
-        merged.add(ratings.get(a.get(i++)));
-      } else {
-        merged.add(ratings.get(b.get(j++)));
+  /**
+   * The ratings of the items each pair of annotators both rated, by {@link #pairKey}, in their
+   * order in {@code ratings}: what filtering the pair's ratings for those items gives, in one pass.
+   */
+  private static Map<String, List<Rating>> ratingsOfSharedItems(
+      List<Rating> ratings, Map<String, Map<String, String>> byItem) {
+    Map<String, List<Rating>> ofPair = new HashMap<>();
+    for (Rating rating : ratings) {
+      Map<String, String> labels = byItem.get(rating.itemId());
+      if (labels.size() < 2) {
+        continue;
+      }
+      for (String other : labels.keySet()) {
+        if (!other.equals(rating.annotatorId())) {
+          ofPair
+              .computeIfAbsent(pairKey(rating.annotatorId(), other), k -> new ArrayList<>())
+              .add(rating);
+        }
       }
     }
-    return merged;
+    return ofPair;
   }
 
   private static boolean samePair(TranscriptAgreement.PairWer pair, String a, String b) {
@@ -710,6 +710,10 @@ public final class AgreementFigures {
     labels.forEach(
         l -> byAnnotator.computeIfAbsent(l.annotatorId(), k -> new ArrayList<>()).add(l));
     Map<String, TaskTime> times = new HashMap<>();
+    // Each distinct time and minute formatted once (issue 22: a formatter call per label was
+    // seconds at 1M labels); HOUR shows minutes, so every instant of a minute prints alike.
+    Map<Long, String> spentText = new HashMap<>();
+    Map<Long, String> minuteText = new HashMap<>();
     byAnnotator.forEach(
         (annotator, own) -> {
           double[] seconds =
@@ -726,11 +730,14 @@ public final class AgreementFigures {
                       l ->
                           new ItemLine(
                               l.clipKey(),
-                              String.format(
-                                  java.util.Locale.ROOT,
-                                  "%.1f s, submitted %s",
-                                  l.timeSpent().toMillis() / 1000.0,
-                                  HOUR.format(l.submittedAt())),
+                              spentText.computeIfAbsent(
+                                      l.timeSpent().toMillis(),
+                                      ms ->
+                                          String.format(java.util.Locale.ROOT, "%.1f", ms / 1000.0))
+                                  + " s, submitted "
+                                  + minuteText.computeIfAbsent(
+                                      Math.floorDiv(l.submittedAt().getEpochSecond(), 60),
+                                      minute -> HOUR.format(Instant.ofEpochSecond(minute * 60))),
                               l.timeSpent().toMillis() / 1000.0))
                   .toList();
           times.put(annotator, new TaskTime(own.size(), median, items));

@@ -19,6 +19,7 @@ import dev.earmark.storage.user.Role;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,18 @@ public final class AgreementReader {
         RuleSetJson.parse(content, "rule set " + ruleSet + " published in the project"));
   }
 
+  /**
+   * Rows fetched per round trip. Inside the read's transaction (autocommit off) PostgreSQL's driver
+   * then reads through a cursor instead of holding the whole result before the first row is mapped
+   * (issue 22: 1M labels); H2 ignores it.
+   */
+  private static final int FETCH_ROWS = 10_000;
+
   private static List<SubmittedLabel> labels(Handle handle, Rubric rubric) {
+    // A clip's labels come one after another and a project has few annotators: their strings are
+    // shared instead of held once per label.
+    Map<String, String> annotators = new HashMap<>();
+    String[] lastClipKey = {null};
     return handle
         .createQuery(
             "SELECT l.clip_id, c.clip_key, l.annotator_id, l.value_json, l.time_spent_ms,"
@@ -127,16 +139,24 @@ public final class AgreementReader {
                 + " l.clip_id WHERE l.rubric_version = :rubric AND l.state = 'submitted'"
                 + " ORDER BY l.clip_id, l.annotator_id")
         .bind("rubric", rubric.id().toString())
+        .setFetchSize(FETCH_ROWS)
         .map(
-            (rs, ctx) ->
-                new SubmittedLabel(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    value(rs.getString(4), rubric),
-                    Duration.ofMillis(rs.getLong(5)),
-                    rs.getObject(6, OffsetDateTime.class).toInstant(),
-                    rs.getLong(7)))
+            (rs, ctx) -> {
+              String clipKey = rs.getString(2);
+              if (clipKey.equals(lastClipKey[0])) {
+                clipKey = lastClipKey[0];
+              } else {
+                lastClipKey[0] = clipKey;
+              }
+              return new SubmittedLabel(
+                  rs.getLong(1),
+                  clipKey,
+                  annotators.computeIfAbsent(rs.getString(3), id -> id),
+                  value(rs.getString(4), rubric),
+                  Duration.ofMillis(rs.getLong(5)),
+                  rs.getObject(6, OffsetDateTime.class).toInstant(),
+                  rs.getLong(7));
+            })
         .list();
   }
 
