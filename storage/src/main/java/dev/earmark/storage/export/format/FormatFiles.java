@@ -10,9 +10,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -174,6 +177,81 @@ final class FormatFiles {
           e);
     }
   }
+
+  /**
+   * Writes one document per clip into {@code outDir}, in parallel on every core: each clip's
+   * document is rendered, hashed and written by one task, and nothing is read back. The result is
+   * in clip id order whatever the threads did, and when clips fail the first failure in that order
+   * is thrown as it was raised (a clip whose segments a tier cannot hold, a file that cannot be
+   * written), so the outcome does not depend on scheduling. Used by the TextGrid and EAF formats,
+   * which write two of the three files per item of a default export (issue 22).
+   *
+   * @param fileName the file name of a clip's document inside {@code outDir}
+   * @param render the clip's document
+   */
+  static List<WrittenFile> writePerClip(
+      List<ExportClip> clips,
+      Path outDir,
+      java.util.function.Function<ExportClip, String> fileName,
+      java.util.function.Function<ExportClip, String> render) {
+    List<ExportClip> sorted = sorted(clips);
+    try {
+      Files.createDirectories(outDir.toAbsolutePath());
+    } catch (IOException e) {
+      throw new StorageException(
+          "Could not create "
+              + outDir
+              + " ("
+              + e.getMessage()
+              + "); check the disk and permissions.",
+          e);
+    }
+    WrittenFile[] written = new WrittenFile[sorted.size()];
+    RuntimeException[] failures = new RuntimeException[sorted.size()];
+    java.util.stream.IntStream.range(0, sorted.size())
+        .parallel()
+        .forEach(
+            i -> {
+              ExportClip clip = sorted.get(i);
+              try {
+                Path file = outDir.resolve(fileName.apply(clip));
+                byte[] bytes = render.apply(clip).getBytes(StandardCharsets.UTF_8);
+                MessageDigest digest = DIGEST.get();
+                digest.reset();
+                String sha = "sha256:" + HexFormat.of().formatHex(digest.digest(bytes));
+                try {
+                  Files.write(file, bytes);
+                } catch (IOException e) {
+                  throw new StorageException(
+                      "Could not write "
+                          + file
+                          + " ("
+                          + e.getMessage()
+                          + "); check the disk and permissions.",
+                      e);
+                }
+                written[i] = new WrittenFile(file, sha);
+              } catch (RuntimeException e) {
+                failures[i] = e;
+              }
+            });
+    for (RuntimeException failure : failures) {
+      if (failure != null) {
+        throw failure;
+      }
+    }
+    return java.util.Arrays.asList(written);
+  }
+
+  private static final ThreadLocal<MessageDigest> DIGEST =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+          });
 
   /** Writes {@code text} as UTF-8, creating the parent directory. */
   static Path writeText(Path file, String text) {
