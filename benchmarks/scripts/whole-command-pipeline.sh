@@ -9,6 +9,11 @@
 # two label files (one transcript per clip each; one clip in ten differs by a word). The project
 # is made anew on every run; the inputs are kept. Prints wall and CPU seconds (user + sys, all
 # threads, /usr/bin/time) and peak resident memory per step; say `uptime` beside any figure.
+#
+# EXPORT_ONLY=1 keeps the project of an earlier run and times only export (a new batch each time)
+# and verify, for measuring those two again and again; EARMARK_JAVA_OPTS passes through (a JFR
+# recording, a heap limit); EXPORT_ARGS adds export options (--timestamp T pins the files' dates,
+# so two runs can be compared with cmp).
 set -euo pipefail
 clips="${1:-100000}"
 work="${2:-${TMPDIR:-/tmp}/earmark-pipeline}"
@@ -24,7 +29,15 @@ if [[ ! -f "$data/data/ann-2.jsonl" ]]; then
 fi
 cat "$data"/data/*.jsonl >/dev/null
 project="$work/project"
-rm -rf "$project" "$work/batch"
+batch="$work/batch"
+if [[ -n "${EXPORT_ONLY:-}" && -d "$project" ]]; then
+  run="$(date +%s)"
+  batch="$work/batch-$run"
+else
+  EXPORT_ONLY=""
+  run=1
+  rm -rf "$project" "$work"/batch*
+fi
 
 step() { # name, then the earmark arguments
   local name="$1"; shift
@@ -35,14 +48,16 @@ step() { # name, then the earmark arguments
 
 echo "# $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $clips clips"
 printf '%-22s %8s %8s %8s\n' step "wall s" "cpu s" "max MB"
+if [[ -z "$EXPORT_ONLY" ]]; then
 step import import --manifest "$data/data/manifest.jsonl" --contract "$data/data/contract.json"
 step users-add users add ann-1 --role annotator --os-account ann-1
 "$root/earmark" --project "$project" users add ann-2 --role annotator --os-account ann-2 >/dev/null
 step policy-set policy set --task asr-transcript --rubric asr-transcript@1 --rules en-asr@1
 step labels-import-1 labels import --annotator ann-1 "$data/data/ann-1.jsonl"
 step labels-import-2 labels import --annotator ann-2 "$data/data/ann-2.jsonl"
-step export export --batch pipeline-1 --out "$work/batch" --use evaluation \
-  --allow unresolved-disputes --reason "benchmark: disputes left open on purpose"
-step verify verify "$work/batch"
-echo "# batch: $(find "$work/batch" -type f | wc -l) files, $(du -sh "$work/batch" | cut -f1);" \
+fi
+step export export --batch "pipeline-$run" --out "$batch" --use evaluation \
+  --allow unresolved-disputes --reason "benchmark: disputes left open on purpose" ${EXPORT_ARGS:-}
+step verify verify "$batch"
+echo "# batch: $(find "$batch" -type f | wc -l) files, $(du -sh "$batch" | cut -f1);" \
   "project: $(du -sh "$project" | cut -f1)"

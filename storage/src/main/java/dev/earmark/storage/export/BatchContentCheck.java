@@ -39,18 +39,25 @@ final class BatchContentCheck {
     return Optional.empty();
   }
 
-  /** Checks every item's hashes, its labels.jsonl line, and the audio files against the items. */
-  static void items(Path dir, JsonNode manifest, List<BatchVerification.Problem> problems) {
+  /**
+   * Checks every item's labels.jsonl line and the audio files against the items, after adding
+   * {@code labelProblems}: what {@link #labelHash} found on each item as the verifier streamed them
+   * by (the items here are slimmed to clip, final kind, transcript and audio).
+   */
+  static void items(
+      Path dir,
+      JsonNode manifest,
+      List<BatchVerification.Problem> labelProblems,
+      List<BatchVerification.Problem> problems) {
     JsonNode items = manifest.path("items");
     if (!items.isArray()) {
       return;
     }
     Map<String, JsonNode> byClip = new TreeMap<>();
     for (JsonNode item : items) {
-      String clip = item.path("clip_id").asText();
-      byClip.put(clip, item);
-      labelHash(item, clip, problems);
+      byClip.put(item.path("clip_id").asText(), item);
     }
+    problems.addAll(labelProblems);
     labelsJsonl(dir, manifest, byClip, problems);
     audioFiles(manifest, byClip, problems);
   }
@@ -60,8 +67,7 @@ final class BatchContentCheck {
    * issue 19 carry none) and its transcript; an item settled without adjudication has the value of
    * one of its annotators, so its hash must be one of theirs.
    */
-  private static void labelHash(
-      JsonNode item, String clip, List<BatchVerification.Problem> problems) {
+  static void labelHash(JsonNode item, String clip, List<BatchVerification.Problem> problems) {
     String recorded = item.path("label_sha256").asText("");
     JsonNode label = item.get("label");
     if (label != null && !label.isNull()) {

@@ -31,6 +31,13 @@ record BatchData(
     List<Item> items, Map<String, DatasetContract> contracts, Optional<String> qeModel) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Rows per round trip of the big reads (clips, labels). With a fetch size and inside a
+   * transaction the PostgreSQL driver streams a result instead of holding all of it before the
+   * first row is mapped (1M labels at team scale, issue 22); H2 reads lazily anyway.
+   */
+  static final int FETCH_SIZE = 2_000;
+
   record Clip(
       long id,
       String datasetId,
@@ -248,6 +255,7 @@ record BatchData(
                 + narrowing
                 + " ORDER BY dataset_id, clip_key")
         .bind("taskType", taskType)
+        .setFetchSize(FETCH_SIZE)
         .map(
             (rs, ctx) -> {
               java.sql.Date retention = rs.getDate("retention_until");
@@ -278,7 +286,10 @@ record BatchData(
         .list();
   }
 
-  /** Reads every active asr-transcript clip with a submitted label and settles its final label. */
+  /**
+   * Reads every active asr-transcript clip with a submitted label and settles its final label. Run
+   * it inside a transaction so the big reads stream (see {@link #FETCH_SIZE}).
+   */
   static BatchData load(Handle handle, Normalizer normalizer) {
     Map<String, DatasetContract> contracts = contracts(handle);
 
@@ -291,6 +302,7 @@ record BatchData(
         .createQuery(
             "SELECT clip_id, annotator_id, rubric_version, value_json FROM labels"
                 + " WHERE state = 'submitted' ORDER BY clip_id, annotator_id, id")
+        .setFetchSize(FETCH_SIZE)
         .map(
             (rs, ctx) ->
                 Map.entry(

@@ -1,15 +1,23 @@
 package dev.earmark.storage.export;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earmark.engine.version.ContentHash;
 import dev.earmark.storage.importer.Checksums;
 import dev.earmark.storage.project.Project;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -17,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Re-checks a batch directory written by {@link BatchExporter}, anywhere and without the project:
@@ -47,6 +55,23 @@ public final class BatchVerifier {
 
   /** Checks {@code directory}; never throws for a damaged batch, it reports every problem. */
   public static BatchVerification verify(Path directory) {
+    return check(directory).verification();
+  }
+
+  /** A verification and the manifest as it was read (items slimmed), or null when unread. */
+  private record Checked(BatchVerification verification, JsonNode manifest) {}
+
+  private static Checked check(Path directory) {
+    AtomicReference<JsonNode> read = new AtomicReference<>();
+    BatchVerification verification = checkManifest(directory, read);
+    return new Checked(verification, read.get());
+  }
+
+  /**
+   * The checks of {@link #verify(Path)}; {@code read} receives the manifest as read when all of
+   * them ran, for the comparison with a project.
+   */
+  private static BatchVerification checkManifest(Path directory, AtomicReference<JsonNode> read) {
     List<BatchVerification.Problem> problems = new ArrayList<>();
     Path dir = directory.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
@@ -81,9 +106,9 @@ public final class BatchVerifier {
               "manifest.json is missing, so this is not a finished batch."));
       return new BatchVerification(dir, "", 0, problems);
     }
-    JsonNode manifest;
+    Streamed streamed;
     try {
-      manifest = JSON.readTree(manifestFile.toFile());
+      streamed = read(manifestFile);
     } catch (IOException e) {
       problems.add(
           new BatchVerification.Problem(
@@ -92,6 +117,7 @@ public final class BatchVerifier {
               "manifest.json is not valid JSON: " + e.getMessage()));
       return new BatchVerification(dir, "", 0, problems);
     }
+    JsonNode manifest = streamed == null ? null : streamed.manifest();
     if (!(manifest instanceof ObjectNode)) {
       problems.add(
           new BatchVerification.Problem(
@@ -136,7 +162,7 @@ public final class BatchVerifier {
                   + "."));
     }
     String recorded = manifest.path("manifest_sha256").asText("");
-    String actual = ContentHash.of(manifest, "manifest_sha256");
+    String actual = streamed.contentHash();
     if (!recorded.isEmpty() && !recorded.equals(actual)) {
       problems.add(
           new BatchVerification.Problem(
@@ -162,7 +188,7 @@ public final class BatchVerifier {
     notWritten(manifest, listeningOnly, problems);
     crossCheck(manifest, problems);
     BatchAudioPaths.check(dir, manifest, problems);
-    BatchContentCheck.items(dir, manifest, problems);
+    BatchContentCheck.items(dir, manifest, streamed.labelProblems(), problems);
 
     JsonNode files = manifest.path("files");
     Map<Path, Checksums.Hashed> hashes = hashListed(dir, files);
@@ -221,10 +247,11 @@ public final class BatchVerifier {
                 "missing-file", relative, relative + " cannot be read: " + e.getMessage()));
       }
     }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path file : walk.sorted().toList()) {
+    try {
+      for (Entry found : entries(dir)) {
+        Path file = found.file();
         String relative = dir.relativize(file).toString().replace('\\', '/');
-        if (Files.isSymbolicLink(file)) {
+        if (found.symlink()) {
           if (!listed.contains(relative)) {
             problems.add(
                 new BatchVerification.Problem(
@@ -234,9 +261,6 @@ public final class BatchVerifier {
                         + " is a symbolic link; it was not followed (a batch holds its own"
                         + " files)."));
           }
-          continue;
-        }
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
           continue;
         }
         if (!relative.equals(BatchExporter.MANIFEST) && !listed.contains(relative)) {
@@ -250,9 +274,130 @@ public final class BatchVerifier {
           new BatchVerification.Problem(
               "missing-file", dir.toString(), "The directory cannot be listed: " + e.getMessage()));
     }
+    read.set(manifest);
     return new BatchVerification(
         dir, manifest.path("batch").path("name").asText(""), listed.size(), problems);
   }
+
+  /** A symbolic link or regular file found in the batch directory. */
+  private record Entry(Path file, boolean symlink) {}
+
+  /**
+   * The symbolic links and regular files under {@code dir}, sorted by path, links never followed;
+   * each file's type comes from the one look the walk takes (a walk and two more looks per file
+   * cost seconds at a million files).
+   */
+  private static List<Entry> entries(Path dir) throws IOException {
+    List<Entry> entries = new ArrayList<>();
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            if (attributes.isSymbolicLink()) {
+              entries.add(new Entry(file, true));
+            } else if (attributes.isRegularFile()) {
+              entries.add(new Entry(file, false));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    entries.sort(java.util.Comparator.comparing(Entry::file));
+    return entries;
+  }
+
+  /**
+   * The manifest read as a stream, one item at a time (issue 22: a batch of 800k items held as one
+   * tree, and copied again into sorted maps for its hash, needed more than 4 GB). Returns the
+   * manifest with each item slimmed to the members the later checks read ({@code clip_id}, {@code
+   * final}, {@code transcript}, {@code audio_path}, {@code audio_sha256}), the canonical hash
+   * without {@code manifest_sha256} (as {@link ContentHash#of} takes it; the items' canonical bytes
+   * are spilled to a temporary file past a few MB), and the problems of each item's own hashes,
+   * found as it streamed by; {@code null} when the file holds no JSON object.
+   */
+  private static Streamed read(Path file) throws IOException {
+    try (JsonParser parser = JSON.createParser(file.toFile())) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      ObjectNode manifest = JSON.createObjectNode();
+      List<BatchVerification.Problem> labelProblems = new ArrayList<>();
+      ArrayNode slimItems = null;
+      ManifestHash.Spill itemsSpill = null;
+      ManifestHash hash = new ManifestHash();
+      try {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.getCurrentName();
+          JsonToken token = parser.nextToken();
+          if (name.equals("items") && token == JsonToken.START_ARRAY) {
+            // A later "items" replaces an earlier one, as it does in a tree.
+            labelProblems.clear();
+            if (itemsSpill != null) {
+              itemsSpill.close();
+            }
+            slimItems = JSON.createArrayNode();
+            itemsSpill = new ManifestHash.Spill();
+            try (JsonGenerator out = ManifestHash.generator(itemsSpill)) {
+              out.writeStartArray();
+              while (parser.nextToken() != JsonToken.END_ARRAY) {
+                JsonNode item = tree(parser);
+                ManifestHash.write(out, item);
+                BatchContentCheck.labelHash(item, item.path("clip_id").asText(), labelProblems);
+                slimItems.add(slim(item));
+              }
+              out.writeEndArray();
+            }
+            manifest.set(name, slimItems);
+          } else {
+            manifest.set(name, tree(parser));
+          }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = manifest.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> member = it.next();
+          if (member.getKey().equals("manifest_sha256")) {
+            continue;
+          }
+          if (member.getValue() == slimItems) {
+            hash.put(member.getKey(), itemsSpill);
+            itemsSpill = null; // the hash owns it now
+          } else {
+            hash.member(member.getKey(), member.getValue());
+          }
+        }
+        return new Streamed(manifest, hash.digest(), labelProblems);
+      } finally {
+        if (itemsSpill != null) {
+          itemsSpill.close();
+        }
+      }
+    }
+  }
+
+  private record Streamed(
+      ObjectNode manifest, String contentHash, List<BatchVerification.Problem> labelProblems) {}
+
+  private static JsonNode tree(JsonParser parser) throws IOException {
+    JsonNode node = parser.readValueAsTree();
+    return node == null ? NullNode.getInstance() : node;
+  }
+
+  /** The members of an item that the checks after reading look at. */
+  private static JsonNode slim(JsonNode item) {
+    if (!item.isObject()) {
+      return item;
+    }
+    ObjectNode slim = JSON.createObjectNode();
+    for (String member : SLIM_ITEM) {
+      JsonNode value = item.get(member);
+      if (value != null) {
+        slim.set(member, value);
+      }
+    }
+    return slim;
+  }
+
+  private static final List<String> SLIM_ITEM =
+      List.of("clip_id", "final", "transcript", "audio_path", "audio_sha256");
 
   /**
    * Like {@link #verify(Path)}, and also compares the batch with what {@code project} recorded when
@@ -261,17 +406,11 @@ public final class BatchVerifier {
    * rewritten with every checksum recomputed passes {@link #verify(Path)} but not this.
    */
   public static BatchVerification verify(Path directory, Project project) {
-    BatchVerification plain = verify(directory);
-    Path manifestFile = plain.directory().resolve(BatchExporter.MANIFEST);
-    if (plain.batchName().isEmpty()
-        || Files.isSymbolicLink(manifestFile)
-        || !Files.isRegularFile(manifestFile)) {
-      return plain;
-    }
-    JsonNode manifest;
-    try {
-      manifest = JSON.readTree(manifestFile.toFile());
-    } catch (IOException e) {
+    Checked checked = check(directory);
+    BatchVerification plain = checked.verification();
+    // The manifest as the check read it, not read a second time.
+    JsonNode manifest = checked.manifest();
+    if (plain.batchName().isEmpty() || manifest == null) {
       return plain;
     }
     List<BatchVerification.Problem> problems = new ArrayList<>(plain.problems());

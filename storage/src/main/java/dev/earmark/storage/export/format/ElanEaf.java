@@ -23,13 +23,14 @@ import java.util.TreeSet;
  * and language are dropped. Immutable, thread-safe.
  */
 public final class ElanEaf implements ExportFormat {
-  private final Instant documentDate;
+  private final String documentDateText;
 
   /**
    * @param documentDate written as the document's DATE; pass the export's (pinned) time
    */
   public ElanEaf(Instant documentDate) {
-    this.documentDate = Objects.requireNonNull(documentDate, "documentDate");
+    this.documentDateText =
+        DateTimeFormatter.ISO_INSTANT.format(Objects.requireNonNull(documentDate, "documentDate"));
   }
 
   @Override
@@ -39,12 +40,13 @@ public final class ElanEaf implements ExportFormat {
 
   @Override
   public List<Path> write(List<ExportClip> clips, Path outDir) {
-    List<Path> written = new ArrayList<>();
-    for (ExportClip clip : FormatFiles.sorted(clips)) {
-      Path file = outDir.resolve(FormatFiles.fileStem(clip.clipId()) + ".eaf");
-      written.add(FormatFiles.writeText(file, document(clip)));
-    }
-    return written;
+    return writeHashed(clips, outDir).stream().map(WrittenFile::path).toList();
+  }
+
+  @Override
+  public List<WrittenFile> writeHashed(List<ExportClip> clips, Path outDir) {
+    return FormatFiles.writePerClip(
+        clips, outDir, clip -> FormatFiles.fileStem(clip.clipId()) + ".eaf", this::document);
   }
 
   String document(ExportClip clip) {
@@ -60,7 +62,7 @@ public final class ElanEaf implements ExportFormat {
     StringBuilder out = new StringBuilder();
     out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.append("<ANNOTATION_DOCUMENT AUTHOR=\"\" DATE=\"")
-        .append(DateTimeFormatter.ISO_INSTANT.format(documentDate))
+        .append(documentDateText)
         .append("\" FORMAT=\"3.0\" VERSION=\"3.0\"")
         .append(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
         .append(" xsi:noNamespaceSchemaLocation=\"http://www.mpi.nl/tools/elan/EAFv3.0.xsd\">\n");

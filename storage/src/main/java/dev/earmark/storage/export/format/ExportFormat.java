@@ -24,6 +24,16 @@ public interface ExportFormat {
   List<Path> write(List<ExportClip> clips, Path outDir);
 
   /**
+   * Like {@link #write}, returning each file with the SHA-256 of what was written where the writer
+   * took it on the way ({@code null} where the caller must read the file back). Per-clip formats
+   * render, hash and write their documents on every core; the files and their order are those of
+   * {@link #write}.
+   */
+  default List<WrittenFile> writeHashed(List<ExportClip> clips, Path outDir) {
+    return write(clips, outDir).stream().map(path -> new WrittenFile(path, null)).toList();
+  }
+
+  /**
    * Whether the format carries text that is scored or trained on as words (STM, CTM, Kaldi, trn),
    * so an export asked to normalize hands it transcripts normalized by the policy's rule set.
    */

@@ -71,9 +71,16 @@ public final class KaldiDataDirectory implements ExportFormat {
     Map<String, String> durations = new TreeMap<>();
     Map<String, String> recordingDurations = new TreeMap<>();
     Map<String, String> segmentLines = new TreeMap<>();
-    for (ExportClip clip : sorted) {
+    // The WAV headers are read on every core first: one open and read per clip's source file.
+    boolean[] pcm16 = new boolean[sorted.size()];
+    java.util.stream.IntStream.range(0, sorted.size())
+        .parallel()
+        .forEach(
+            i -> pcm16[i] = isWav(sorted.get(i)) && WavHeader.isPcm16(sorted.get(i).audioPath()));
+    for (int c = 0; c < sorted.size(); c++) {
+      ExportClip clip = sorted.get(c);
       List<ExportClip.Segment> segments = FormatFiles.textSegments(clip);
-      String wav = wavEntry(clip, setRate);
+      String wav = wavEntry(clip, setRate, pcm16[c]);
       String clipDuration = FormatFiles.seconds(clip.durationSeconds());
       if (!segmented) {
         ExportClip.Segment whole = segments.get(0);
@@ -163,11 +170,20 @@ public final class KaldiDataDirectory implements ExportFormat {
    * to the set's rate when the file's rate differs), as Kaldi recipes write for other encodings.
    */
   static String wavEntry(ExportClip clip, int setRate) {
+    return wavEntry(clip, setRate, isWav(clip) && WavHeader.isPcm16(clip.audioPath()));
+  }
+
+  /** Whether the clip's audio reference names a {@code .wav} file. */
+  private static boolean isWav(ExportClip clip) {
+    return FormatFiles.audioReference(clip).toLowerCase(Locale.ROOT).endsWith(".wav");
+  }
+
+  /** {@link #wavEntry(ExportClip, int)} with the header's verdict already read. */
+  private static String wavEntry(ExportClip clip, int setRate, boolean pcm16) {
     String path = FormatFiles.audioReference(clip);
     boolean wav = path.toLowerCase(Locale.ROOT).endsWith(".wav");
-    boolean plainPath = !path.matches(".*[\\s|'\"\\\\$`;&<>()*?].*");
+    boolean plainPath = !SHELL_METACHARACTER.matcher(path).matches();
     boolean offRate = clip.sampleRate() != setRate;
-    boolean pcm16 = wav && WavHeader.isPcm16(clip.audioPath());
     if (wav && plainPath && !offRate && pcm16) {
       return path;
     }
@@ -178,6 +194,10 @@ public final class KaldiDataDirectory implements ExportFormat {
     pipe.append(" -b 16 -e signed-integer - |");
     return pipe.toString();
   }
+
+  /** Compiled once; {@code String.matches} compiled it for every clip (issue 22). */
+  private static final java.util.regex.Pattern SHELL_METACHARACTER =
+      java.util.regex.Pattern.compile(".*[\\s|'\"\\\\$`;&<>()*?].*");
 
   private static String shellQuoted(String text) {
     return "'" + text.replace("'", "'\\''") + "'";

@@ -23,12 +23,16 @@ public final class PraatTextGrid implements ExportFormat {
 
   @Override
   public List<Path> write(List<ExportClip> clips, Path outDir) {
-    List<Path> written = new ArrayList<>();
-    for (ExportClip clip : FormatFiles.sorted(clips)) {
-      Path file = outDir.resolve(FormatFiles.fileStem(clip.clipId()) + ".TextGrid");
-      written.add(FormatFiles.writeText(file, textGrid(SpeakerTiers.of(clip))));
-    }
-    return written;
+    return writeHashed(clips, outDir).stream().map(WrittenFile::path).toList();
+  }
+
+  @Override
+  public List<WrittenFile> writeHashed(List<ExportClip> clips, Path outDir) {
+    return FormatFiles.writePerClip(
+        clips,
+        outDir,
+        clip -> FormatFiles.fileStem(clip.clipId()) + ".TextGrid",
+        clip -> textGrid(SpeakerTiers.of(clip)));
   }
 
   static String textGrid(SpeakerTiers tiers) {
