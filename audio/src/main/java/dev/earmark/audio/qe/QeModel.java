@@ -55,16 +55,11 @@ public final class QeModel {
   /** Rows per XGBoost matrix in {@link #predictAll}: bounds the contribution table's memory. */
   static final int PREDICT_ROWS = 4096;
 
-  /** Rows from which {@link #predictAll} lets XGBoost use every core. */
-  static final int PARALLEL_ROWS = 256;
-
-  private static final int CORES = Runtime.getRuntime().availableProcessors();
-
   /**
    * The QE hints of many clips, in order: the same hints as {@link #predict(double[], double, int)}
-   * for each vector alone (a tree model scores each row on its own), but one native call for up to
-   * {@value #PREDICT_ROWS} clips instead of a matrix and two calls per clip, which cost more than
-   * measuring a short clip.
+   * for each vector alone (a tree model scores each row on its own), but one matrix and two native
+   * calls for up to {@value #PREDICT_ROWS} clips instead of per clip: about three times faster, and
+   * per clip the calls cost more than measuring a short clip.
    */
   public List<QePrediction> predictAll(
       List<double[]> featureVectors, double reviewThreshold, int topFeatures) {
@@ -78,20 +73,10 @@ public final class QeModel {
       synchronized (booster) {
         try {
           DMatrix matrix = matrix(rows);
-          // XGBoost scores rows independently, so more threads give the same numbers; the
-          // contributions (TreeSHAP) of thousands of clips are worth every core. Back to the one
-          // thread the model is loaded with afterwards, for every other call.
-          boolean manyRows = rows.size() >= PARALLEL_ROWS && CORES > 1;
           try {
-            if (manyRows) {
-              booster.setParam("nthread", CORES);
-            }
             raw = booster.predict(matrix);
             contributions = booster.predictContrib(matrix, 0);
           } finally {
-            if (manyRows) {
-              booster.setParam("nthread", 1);
-            }
             matrix.dispose();
           }
         } catch (XGBoostError e) {
