@@ -159,7 +159,10 @@ public final class ImportCommand implements Callable<Integer> {
                 err.print("\rimporting… " + done + " of " + total + " " + unit + "s");
                 err.flush();
               };
-      ImportReport report = new Importer(project).run(actor, source, contract, progress);
+      // With QE on, the import measures each new clip's features while it checks the clip's audio
+      // (one pass over the files, on every core); the QE step below then only predicts.
+      Importer importer = noQe ? new Importer(project) : Importer.measuringFeatures(project);
+      ImportReport report = importer.run(actor, source, contract, progress);
       if (progress != ImportListener.NONE) {
         err.println();
       }
@@ -172,7 +175,7 @@ public final class ImportCommand implements Callable<Integer> {
         try {
           qe =
               new QeInference(project, settings, new QeHints(project, settings))
-                  .afterImport(actor, report);
+                  .afterImport(actor, report, importer.measuredFeatures());
         } catch (QeModelException e) {
           // The clips are imported; hints can be computed later with earmark qe predict.
           qeUnavailable = e.getMessage() + " (the import itself succeeded)";

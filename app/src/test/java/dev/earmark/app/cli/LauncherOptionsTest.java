@@ -69,6 +69,10 @@ class LauncherOptionsTest {
     assertThat(javaOptions("audio", "peaks", "f.wav"))
         .contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
         .anyMatch(option -> option.matches(archive));
+    assertThat(javaOptions("--project", "p", "import", "--manifest", "m.jsonl"))
+        .contains("-XX:+UseSerialGC")
+        .doesNotContain("-XX:TieredStopAtLevel=1")
+        .anyMatch(option -> option.matches(archive));
     assertThat(javaOptions("status"))
         .as("a family nobody measured keeps the JVM's defaults, but maps the archive")
         .noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel") || option.endsWith("GC"))

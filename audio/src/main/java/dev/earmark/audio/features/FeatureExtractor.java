@@ -6,6 +6,7 @@ import dev.earmark.audio.decode.AudioSource;
 import dev.earmark.audio.spectrogram.Fft;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Measures {@link AcousticFeatures} in one streaming pass (memory grows only with a few numbers per
@@ -31,6 +32,15 @@ public final class FeatureExtractor {
   static final double F0_MAX_HZ = 600;
   private static final double LN_2 = Math.log(2);
 
+  /** Frames read per block; a shorter file gets a block of its own length. */
+  static final int BLOCK_FRAMES = 1 << 14;
+
+  /**
+   * FFT tables by frame size (a handful of powers of two). {@link Fft} is immutable and shared
+   * between threads; computing its tables for every clip cost more than measuring a 0.1 s clip.
+   */
+  private static final ConcurrentHashMap<Integer, Fft> FFTS = new ConcurrentHashMap<>();
+
   private FeatureExtractor() {}
 
   /**
@@ -48,8 +58,12 @@ public final class FeatureExtractor {
     int rate = info.sampleRate();
     int frameSize = frameSize(rate);
     int hop = Math.max(1, (int) Math.round(HOP_SECONDS * rate));
-    Accumulator acc = new Accumulator(rate, frameSize, hop);
-    float[][] block = source.newBlock(1 << 14);
+    // Blocks (and the sliding window) are sized to the file when it is shorter than one block:
+    // the frames analysed do not depend on the block size, and a large block zeroed for every
+    // short clip was most of the cost of measuring one (docs/BENCHMARKS.md, #22 import).
+    int blockFrames = (int) Math.max(1, Math.min(BLOCK_FRAMES, info.frames()));
+    Accumulator acc = new Accumulator(rate, frameSize, hop, blockFrames, info.frames());
+    float[][] block = source.newBlock(blockFrames);
     int channels = info.channels();
     float[] mono = new float[block[0].length];
     int n;
@@ -91,7 +105,7 @@ public final class FeatureExtractor {
     long monoSamples;
     long zeroCrossings;
     boolean lastNonNegative = true;
-    final DoubleList frameDb = new DoubleList();
+    final DoubleList frameDb;
     int activeFrames;
     double centroidSum;
     double flatnessSum;
@@ -101,13 +115,15 @@ public final class FeatureExtractor {
     final double[] im;
     final double[] power;
 
-    Accumulator(int rate, int frameSize, int hop) {
+    Accumulator(int rate, int frameSize, int hop, int blockFrames, long frames) {
       this.rate = rate;
       this.frameSize = frameSize;
       this.hop = hop;
-      this.fft = new Fft(frameSize);
-      this.pitch = new PitchTrack(rate, frameSize, hop);
-      this.window = new float[frameSize + (1 << 15)];
+      this.fft = FFTS.computeIfAbsent(frameSize, Fft::new);
+      int expectedFrames = (int) Math.min(1024, Math.max(0, frames) / hop + 2);
+      this.frameDb = new DoubleList(expectedFrames);
+      this.pitch = new PitchTrack(rate, frameSize, hop, expectedFrames);
+      this.window = new float[frameSize + blockFrames];
       this.longTermPower = new double[frameSize / 2 + 1];
       this.re = new double[frameSize];
       this.im = new double[frameSize];
@@ -327,8 +343,17 @@ public final class FeatureExtractor {
 
   /** A growable primitive list (a boxed list would cost 16 bytes a frame on hour-long clips). */
   static final class DoubleList {
-    private double[] values = new double[1024];
+    private double[] values;
     private int size;
+
+    DoubleList() {
+      this(1024);
+    }
+
+    /** Starts with room for {@code capacity} values (at least one); grows by doubling. */
+    DoubleList(int capacity) {
+      values = new double[Math.max(1, capacity)];
+    }
 
     void add(double value) {
       if (size == values.length) {

@@ -34,17 +34,17 @@ final class PitchTrack {
   private final int pitchFrameSize;
   private final FastYin yin;
   private final float[] yinFrame;
-  private final DoubleList f0 = new DoubleList();
+  private final DoubleList f0;
   private int voicedFrames;
 
   // decimation state (factor > 1 only)
   private final int halfTaps;
   private final float[] taps;
-  private float[] input = new float[1 << 15];
+  private float[] input; // the decimation buffers are allocated only when there is decimation
   private long inputBase; // absolute index of input[0]; negative at first (zero history)
   private int inputFill;
   private long nextOutput; // absolute index of the next decimated sample to compute
-  private float[] output = new float[1 << 13];
+  private float[] output;
   private long outputBase;
   private int outputFill;
   private int[] pending = new int[64]; // queued active frame indices
@@ -53,17 +53,46 @@ final class PitchTrack {
   private int framesSeen;
 
   PitchTrack(int rate, int frameSize, int hop) {
+    this(rate, frameSize, hop, 1024);
+  }
+
+  /** {@code expectedFrames} sizes the list of pitches (it grows past it when needed). */
+  PitchTrack(int rate, int frameSize, int hop, int expectedFrames) {
     this.hop = hop;
     this.factor = rate <= PITCH_RATE_MAX ? 1 : (rate + PITCH_RATE_MAX - 1) / PITCH_RATE_MAX;
     double pitchRate = rate / (double) factor;
     this.pitchFrameSize = factor == 1 ? frameSize : FeatureExtractor.frameSize(pitchRate);
-    this.yin = new FastYin((float) pitchRate, pitchFrameSize);
+    this.yin = yin((float) pitchRate, pitchFrameSize);
     this.yinFrame = new float[pitchFrameSize];
+    this.f0 = new DoubleList(expectedFrames);
     this.halfTaps = HALF_TAPS_PER_FACTOR * factor;
     this.taps = factor == 1 ? new float[0] : lowPass(halfTaps, 0.5 / factor);
+    this.input = factor == 1 ? new float[0] : new float[1 << 15];
+    this.output = factor == 1 ? new float[0] : new float[1 << 13];
     this.inputBase = -halfTaps;
     this.inputFill = halfTaps; // zeros before the first sample
   }
+
+  /**
+   * This thread's YIN detector for the rate and frame size, made once per thread and kept. A
+   * detector's buffers are scratch space that every {@code getPitch} overwrites completely before
+   * reading (its result depends only on the frame passed in), so reusing one gives the same pitches
+   * as a new one; making one per clip (four buffers and an FFT's tables) cost more than measuring a
+   * 0.1 s clip. A track is therefore used on the thread that made it (as {@link FeatureExtractor}
+   * does).
+   */
+  private static FastYin yin(float pitchRate, int size) {
+    Detector kept = DETECTOR.get();
+    if (kept == null || kept.rate != pitchRate || kept.size != size) {
+      kept = new Detector(pitchRate, size, new FastYin(pitchRate, size));
+      DETECTOR.set(kept);
+    }
+    return kept.yin;
+  }
+
+  private record Detector(float rate, int size, FastYin yin) {}
+
+  private static final ThreadLocal<Detector> DETECTOR = new ThreadLocal<>();
 
   /** Blackman-windowed sinc, {@code 2·half + 1} taps, cutoff in cycles per sample, DC gain 1. */
   static float[] lowPass(int half, double cutoff) {

@@ -49,22 +49,54 @@ public final class QeModel {
 
   /** As {@link #predict(AcousticFeatures, double, int)} for a vector in schema order. */
   public QePrediction predict(double[] features, double reviewThreshold, int topFeatures) {
-    checkWidth(features);
-    float[] contributions;
-    double raw;
-    synchronized (booster) {
-      try {
-        DMatrix matrix = matrix(List.of(features));
+    return predictAll(List.of(features), reviewThreshold, topFeatures).get(0);
+  }
+
+  /** Rows per XGBoost matrix in {@link #predictAll}: bounds the contribution table's memory. */
+  static final int PREDICT_ROWS = 4096;
+
+  /**
+   * The QE hints of many clips, in order: the same hints as {@link #predict(double[], double, int)}
+   * for each vector alone (a tree model scores each row on its own), but one matrix and two native
+   * calls for up to {@value #PREDICT_ROWS} clips instead of per clip: about three times faster, and
+   * per clip the calls cost more than measuring a short clip.
+   */
+  public List<QePrediction> predictAll(
+      List<double[]> featureVectors, double reviewThreshold, int topFeatures) {
+    featureVectors.forEach(QeModel::checkWidth);
+    List<QePrediction> predictions = new ArrayList<>(featureVectors.size());
+    for (int from = 0; from < featureVectors.size(); from += PREDICT_ROWS) {
+      List<double[]> rows =
+          featureVectors.subList(from, Math.min(featureVectors.size(), from + PREDICT_ROWS));
+      float[][] raw;
+      float[][] contributions;
+      synchronized (booster) {
         try {
-          raw = booster.predict(matrix)[0][0];
-          contributions = booster.predictContrib(matrix, 0)[0];
-        } finally {
-          matrix.dispose();
+          DMatrix matrix = matrix(rows);
+          try {
+            raw = booster.predict(matrix);
+            contributions = booster.predictContrib(matrix, 0);
+          } finally {
+            matrix.dispose();
+          }
+        } catch (XGBoostError e) {
+          throw new QeModelException("XGBoost could not predict: " + e.getMessage(), e);
         }
-      } catch (XGBoostError e) {
-        throw new QeModelException("XGBoost could not predict: " + e.getMessage(), e);
+      }
+      for (int r = 0; r < rows.size(); r++) {
+        predictions.add(
+            prediction(rows.get(r), raw[r][0], contributions[r], reviewThreshold, topFeatures));
       }
     }
+    return predictions;
+  }
+
+  private QePrediction prediction(
+      double[] features,
+      double raw,
+      float[] contributions,
+      double reviewThreshold,
+      int topFeatures) {
     double predicted = Math.max(0, raw);
     List<FeatureContribution> ranked = new ArrayList<>();
     for (int i = 0; i < features.length; i++) {

@@ -94,6 +94,15 @@ class FeatureExtractorTest {
   }
 
   @Test
+  void aClipMeasuresTheSameAfterOtherClipsOnTheSameThread() {
+    // the thread's pitch detector and the shared FFT tables are reused from clip to clip
+    double[] first = features("voiced-noisy.wav").vector();
+    features("pcm16-mono.wav");
+    features("voiced-200hz-48k.wav");
+    assertThat(features("voiced-noisy.wav").vector()).containsExactly(first);
+  }
+
+  @Test
   void digitalSilenceIsAllSilence() throws java.io.IOException {
     java.nio.file.Path file = java.nio.file.Files.createTempFile("silence", ".wav");
     try {

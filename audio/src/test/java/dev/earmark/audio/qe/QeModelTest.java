@@ -72,6 +72,20 @@ class QeModelTest {
   }
 
   @Test
+  void hintsPredictedTogetherEqualHintsPredictedOneByOne() {
+    List<double[]> vectors = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      vectors.add(withSnr(-5 + i * 0.25));
+    }
+    List<QePrediction> together = model.predictAll(vectors, 0.3, 3);
+    assertEquals(vectors.size(), together.size());
+    for (int i = 0; i < vectors.size(); i++) {
+      assertEquals(model.predict(vectors.get(i), 0.3, 3), together.get(i));
+    }
+    assertEquals(List.of(), model.predictAll(List.of(), 0.3, 3));
+  }
+
+  @Test
   void batchPredictionAgreesWithSinglePredictionAndIsNeverNegative() {
     double[] batch = model.predictWer(List.of(withSnr(2), withSnr(28), withSnr(500)));
     assertEquals(model.predict(withSnr(2), 0.5, 0).predictedWer(), batch[0], 1e-9);

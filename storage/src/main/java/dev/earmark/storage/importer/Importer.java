@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earmark.audio.AudioException;
 import dev.earmark.audio.decode.AudioDecoder;
 import dev.earmark.audio.decode.AudioInfo;
 import dev.earmark.audio.decode.AudioValidation;
+import dev.earmark.audio.features.FeatureExtractor;
 import dev.earmark.engine.contract.DatasetContract;
 import dev.earmark.engine.contract.Eligibility;
 import dev.earmark.engine.version.ContentHash;
@@ -25,10 +27,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -36,9 +44,17 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * Imports a manifest under a dataset contract (PRODUCT.md §3.1). Each clip is checked against the
  * contract (consent, retention), its audio validated by the audio module and checksummed, then
  * stored as active, quarantined or excluded with its reason. Manifest lines are handled in chunks:
- * the audio of a chunk is checked in parallel, then the chunk is committed in one transaction with
- * its audit events. A killed import therefore keeps every committed chunk, and re-running the same
- * manifest skips the clips already stored, which makes imports both idempotent and resumable.
+ * the audio of a chunk is checked on the common pool's workers while the importing thread commits
+ * the chunk before it (and then helps with the checks), and each chunk is committed in one
+ * transaction with its audit events, in manifest order. A killed import therefore keeps every
+ * committed chunk, and re-running the same manifest skips the clips already stored, which makes
+ * imports both idempotent and resumable.
+ *
+ * <p>An importer made by {@link #measuringFeatures} also measures the QE features of each clip it
+ * makes active with an ASR hypothesis, in the same pass as the clip's header check and checksum
+ * (the file is still in the page cache, and the work shares the check's threads); {@link
+ * dev.earmark.storage.qe.QeInference#afterImport(Actor, ImportReport, Map)} then predicts from them
+ * instead of decoding every clip again.
  *
  * <p>Not thread-safe: one import at a time per instance.
  */
@@ -65,11 +81,34 @@ public final class Importer {
   private final Project project;
   private final Clock clock;
   private final SegmentCutter segmentCutter;
+  private final boolean measureFeatures;
+  private Map<String, MeasuredFeatures> measured = Map.of();
 
   public Importer(Project project) {
+    this(project, false);
+  }
+
+  private Importer(Project project, boolean measureFeatures) {
     this.project = project;
     this.clock = project.clock();
     this.segmentCutter = new SegmentCutter(project.directory().orElse(null));
+    this.measureFeatures = measureFeatures;
+  }
+
+  /**
+   * An importer that also measures the acoustic features ({@link FeatureExtractor}) of every clip a
+   * run makes active that has an ASR hypothesis, for {@link #measuredFeatures}.
+   */
+  public static Importer measuringFeatures(Project project) {
+    return new Importer(project, true);
+  }
+
+  /**
+   * The features measured by the last {@link #run}, by manifest clip id (empty unless this importer
+   * was made by {@link #measuringFeatures}). Clips the run found already present are not in it.
+   */
+  public Map<String, MeasuredFeatures> measuredFeatures() {
+    return Collections.unmodifiableMap(measured);
   }
 
   /**
@@ -100,32 +139,56 @@ public final class Importer {
     long runId = startRun(actor, contract, manifest, manifestHash);
     Map<String, Existing> existing = existingClips(contract.datasetId());
     Run run = new Run(runId, actor, contract, existing, LocalDate.now(clock));
-    List<ManifestLine.Entry> chunk = new ArrayList<>(CHUNK);
-    long[] done = {0};
+    measured = new HashMap<>();
+    // The chunk being read, and the one whose checks run on the pool meanwhile (committed once the
+    // next one is full, so the database work of one chunk overlaps the audio checks of the next).
+    Chunk[] reading = {new Chunk()};
+    CheckedChunk[] checking = {null};
     boolean[] stopped = {false};
-    source.read(
-        contract,
-        line -> {
-          if (stopped[0]) {
-            return;
-          }
-          if (line instanceof ManifestLine.Error error) {
-            run.errors.add(new ClipOutcome(error.line(), null, "malformed-line", error.message()));
-          } else if (line instanceof ManifestLine.Note note) {
-            run.warnings.add(
-                new ClipOutcome(note.line(), note.clipId(), note.code(), note.message()));
-          } else {
-            chunk.add((ManifestLine.Entry) line);
-          }
-          if (chunk.size() == CHUNK) {
-            commit(run, chunk);
-            done[0] = chunk.get(chunk.size() - 1).line();
-            chunk.clear();
-            listener.progress(done[0], totalLines);
-            stopped[0] = listener.cancelled();
-          }
-        });
-    commit(run, chunk);
+    try {
+      source.read(
+          contract,
+          line -> {
+            if (stopped[0]) {
+              return;
+            }
+            Chunk chunk = reading[0];
+            if (line instanceof ManifestLine.Error error) {
+              chunk.errors.add(
+                  new ClipOutcome(error.line(), null, "malformed-line", error.message()));
+            } else if (line instanceof ManifestLine.Note note) {
+              chunk.warnings.add(
+                  new ClipOutcome(note.line(), note.clipId(), note.code(), note.message()));
+            } else {
+              chunk.entries.add((ManifestLine.Entry) line);
+            }
+            if (chunk.entries.size() == CHUNK) {
+              CheckedChunk started = new CheckedChunk(run, chunk);
+              reading[0] = new Chunk();
+              CheckedChunk previous = checking[0];
+              checking[0] = started;
+              if (previous != null) {
+                stopped[0] = commitAndReport(run, previous, listener, totalLines);
+                if (stopped[0]) {
+                  checking[0] = null;
+                  started.abandon();
+                }
+              }
+            }
+          });
+      if (checking[0] != null) {
+        CheckedChunk previous = checking[0];
+        checking[0] = null;
+        stopped[0] = commitAndReport(run, previous, listener, totalLines);
+      }
+      if (!stopped[0]) {
+        commit(run, new CheckedChunk(run, reading[0]));
+      }
+    } finally {
+      if (checking[0] != null) {
+        checking[0].abandon(); // a failed commit: no check keeps running after run returns
+      }
+    }
     listener.progress(totalLines, totalLines);
     ImportReport report =
         new ImportReport(
@@ -260,12 +323,29 @@ public final class Importer {
     return existing;
   }
 
-  /** Checks the audio of a chunk in parallel, then stores it in one transaction. */
-  private void commit(Run run, List<ManifestLine.Entry> chunk) {
-    if (chunk.isEmpty()) {
+  /**
+   * Commits a chunk, reports progress up to its last line and asks whether to stop; true when the
+   * listener cancelled.
+   */
+  private boolean commitAndReport(
+      Run run, CheckedChunk chunk, ImportListener listener, long totalLines) {
+    commit(run, chunk);
+    List<ManifestLine.Entry> entries = chunk.chunk.entries;
+    listener.progress(entries.get(entries.size() - 1).line(), totalLines);
+    return listener.cancelled();
+  }
+
+  /**
+   * Waits for (and helps with) a chunk's audio checks, then stores it in one transaction. The
+   * chunk's malformed lines and notes join the report first, where reading them used to put them.
+   */
+  private void commit(Run run, CheckedChunk chunk) {
+    List<Checked> checked = chunk.await();
+    run.errors.addAll(chunk.chunk.errors);
+    run.warnings.addAll(chunk.chunk.warnings);
+    if (checked.isEmpty()) {
       return;
     }
-    List<Checked> checked = chunk.parallelStream().map(line -> check(run, line.entry())).toList();
     project
         .jdbi()
         .useTransaction(
@@ -285,7 +365,7 @@ public final class Importer {
   private Checked check(Run run, ManifestEntry entry) {
     Existing before = run.existing.get(entry.id());
     if (before != null && !before.status().equals("quarantined")) {
-      return new Checked(entry, null, null, null, null, true, false);
+      return new Checked(entry, null, null, null, null, true, false, null);
     }
     Eligibility eligibility =
         Eligibility.forLabeling(
@@ -294,7 +374,7 @@ public final class Importer {
             entry.retentionUntil(),
             run.today);
     if (eligibility instanceof Eligibility.Excluded excluded) {
-      return new Checked(entry, null, null, null, excluded, false, false);
+      return new Checked(entry, null, null, null, excluded, false, false, null);
     }
     AudioValidation validation = AudioDecoder.validate(entry.audioPath());
     if (entry.segment() != null
@@ -309,7 +389,8 @@ public final class Importer {
             null,
             new Eligibility.Excluded(refused.code(), refused.reason()),
             false,
-            true);
+            true,
+            null);
       }
       entry = ((SegmentCutter.Cut.Written) cut).entry();
       validation = AudioDecoder.validate(entry.audioPath());
@@ -327,7 +408,23 @@ public final class Importer {
                 "the file could not be read for its checksum: " + e.getMessage());
       }
     }
-    return new Checked(entry, validation, sha, size, null, false, false);
+    MeasuredFeatures features = null;
+    if (measureFeatures
+        && validation instanceof AudioValidation.Valid
+        && entry.hypothesis() != null
+        && !entry.hypothesis().isEmpty()) {
+      features = measure(entry.audioPath());
+    }
+    return new Checked(entry, validation, sha, size, null, false, false, features);
+  }
+
+  /** As {@code QeInference} measures a stored clip: the same extractor on the same file. */
+  private static MeasuredFeatures measure(Path audio) {
+    try {
+      return new MeasuredFeatures(FeatureExtractor.extract(audio).vector(), null);
+    } catch (AudioException e) {
+      return new MeasuredFeatures(null, e.getMessage());
+    }
   }
 
   private void store(
@@ -361,6 +458,9 @@ public final class Importer {
       info = ((AudioValidation.Valid) clip.validation()).info();
       run.imported++;
       warnAbout(run, entry, info, clip.sha256());
+      if (clip.features() != null) {
+        measured.put(entry.id(), clip.features());
+      }
     }
     Existing previous = run.existing.get(entry.id());
     if (previous != null
@@ -491,7 +591,93 @@ public final class Importer {
       Long size,
       Eligibility.Excluded excluded,
       boolean alreadyPresent,
-      boolean segmentRefused) {}
+      boolean segmentRefused,
+      MeasuredFeatures features) {}
+
+  /**
+   * Manifest lines read since the previous chunk was full: its clips, malformed lines and notes.
+   */
+  private static final class Chunk {
+    final List<ManifestLine.Entry> entries = new ArrayList<>(CHUNK);
+    final List<ClipOutcome> errors = new ArrayList<>();
+    final List<ClipOutcome> warnings = new ArrayList<>();
+  }
+
+  /**
+   * The audio checks of one chunk, started on the common pool's workers when it is made; the
+   * importing thread joins in from {@link #await}. Each result has its line's place, so the order
+   * of the checks never shows. {@link #check} touches no mutable state of the run.
+   */
+  private final class CheckedChunk {
+    final Chunk chunk;
+    private final Run run;
+    private final Checked[] results;
+    private final AtomicInteger next = new AtomicInteger();
+    private final CountDownLatch finished;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    CheckedChunk(Run run, Chunk chunk) {
+      this.run = run;
+      this.chunk = chunk;
+      this.results = new Checked[chunk.entries.size()];
+      this.finished = new CountDownLatch(results.length);
+      int helpers = Math.min(ForkJoinPool.getCommonPoolParallelism(), results.length);
+      for (int i = 0; i < helpers; i++) {
+        ForkJoinPool.commonPool().execute(this::work);
+      }
+    }
+
+    private void work() {
+      int i;
+      while ((i = next.getAndIncrement()) < results.length) {
+        try {
+          results[i] = check(run, chunk.entries.get(i).entry());
+        } catch (RuntimeException | Error e) {
+          failure.compareAndSet(null, e);
+        } finally {
+          finished.countDown();
+        }
+      }
+    }
+
+    /** The checks in line order, once all are done (the calling thread checks clips meanwhile). */
+    List<Checked> await() {
+      work();
+      waitForWorkers();
+      Throwable failed = failure.get();
+      if (failed instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failed instanceof Error e) {
+        throw e;
+      }
+      return Arrays.asList(results);
+    }
+
+    /** Hands out no more checks and waits for those under way; the results are dropped. */
+    void abandon() {
+      int claimed = Math.min(next.getAndSet(results.length), results.length);
+      for (int i = claimed; i < results.length; i++) {
+        finished.countDown();
+      }
+      waitForWorkers();
+    }
+
+    private void waitForWorkers() {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          finished.await();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // the checks under way finish quickly; keep the flag for the caller
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
 
   /** Mutable state of one run, touched only by the importing thread. */
   private static final class Run {

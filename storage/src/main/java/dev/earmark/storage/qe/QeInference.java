@@ -8,6 +8,7 @@ import dev.earmark.audio.qe.QePrediction;
 import dev.earmark.storage.StorageException;
 import dev.earmark.storage.access.Access;
 import dev.earmark.storage.importer.ImportReport;
+import dev.earmark.storage.importer.MeasuredFeatures;
 import dev.earmark.storage.project.Project;
 import dev.earmark.storage.settings.ProjectSettings;
 import dev.earmark.storage.settings.Setting;
@@ -54,8 +55,21 @@ public final class QeInference {
    *     has succeeded; the caller reports it)
    */
   public QeRun afterImport(Actor actor, ImportReport report) {
+    return afterImport(actor, report, Map.of());
+  }
+
+  /**
+   * As {@link #afterImport(Actor, ImportReport)}, taking the features of the clips the import
+   * measured already ({@link dev.earmark.storage.importer.Importer#measuringFeatures}, by manifest
+   * clip id); the other clips without a hint are measured here. The hints are the same either way:
+   * the same extractor measured the same files.
+   *
+   * @throws dev.earmark.audio.qe.QeModelException when no model can be loaded
+   */
+  public QeRun afterImport(
+      Actor actor, ImportReport report, Map<String, MeasuredFeatures> measuredByImport) {
     Access.require(project, actor, "compute QE hints", Role.LEAD);
-    return run(actor, unhinted(report.datasetId()), report.runId());
+    return run(actor, unhinted(report.datasetId()), report.runId(), measuredByImport);
   }
 
   /**
@@ -67,7 +81,7 @@ public final class QeInference {
    */
   public QeRun hintDataset(Actor actor, String datasetId) {
     Access.require(project, actor, "compute QE hints", Role.LEAD);
-    return run(actor, unhinted(datasetId), null);
+    return run(actor, unhinted(datasetId), null, Map.of());
   }
 
   private List<ClipRow> unhinted(String datasetId) {
@@ -124,7 +138,7 @@ public final class QeInference {
         }
       }
     }
-    return run(actor, chosen, null);
+    return run(actor, chosen, null, Map.of());
   }
 
   /** A review threshold and where it came from, for hint text. */
@@ -155,7 +169,11 @@ public final class QeInference {
     return hints.currentModel().orElseGet(QeModel::loadDefault);
   }
 
-  private QeRun run(Actor actor, List<ClipRow> clips, Long importRunId) {
+  private QeRun run(
+      Actor actor,
+      List<ClipRow> clips,
+      Long importRunId,
+      Map<String, MeasuredFeatures> measuredByImport) {
     java.util.Optional<QeModel> current = hints.currentModel();
     boolean defaultModel = current.isEmpty();
     QeModel model = current.orElseGet(QeModel::loadDefault);
@@ -166,8 +184,19 @@ public final class QeInference {
     List<double[]> vectors = new ArrayList<>();
     Map<Long, QePrediction> predictions = new LinkedHashMap<>();
     // Decoding and measuring dominate (docs/BENCHMARKS.md, QE on import): clips are measured in
-    // parallel like the importer's audio checks; the booster then predicts them in order.
-    List<Measured> measured = clips.parallelStream().map(QeInference::measure).toList();
+    // parallel like the importer's audio checks (or were measured by the import itself); the
+    // booster then predicts them in order, many clips per call.
+    List<Measured> measured =
+        clips.parallelStream()
+            .map(
+                clip -> {
+                  MeasuredFeatures known = measuredByImport.get(clip.key());
+                  return known == null
+                      ? measure(clip)
+                      : new Measured(clip, known.vector(), known.failure());
+                })
+            .toList();
+    List<ClipRow> predicted = new ArrayList<>();
     for (Measured clip : measured) {
       if (clip.failure() != null) {
         failures.add(
@@ -175,12 +204,15 @@ public final class QeInference {
                 clip.row().id(), clip.row().datasetId(), clip.row().key(), clip.failure()));
         continue;
       }
-      QePrediction prediction = model.predict(clip.features(), threshold.value(), TOP_FEATURES);
       vectors.add(clip.features());
-      predictions.put(clip.row().id(), prediction);
-      clipHints.add(
-          new QeRun.ClipHint(
-              clip.row().id(), clip.row().datasetId(), clip.row().key(), prediction));
+      predicted.add(clip.row());
+    }
+    List<QePrediction> predictedHints = model.predictAll(vectors, threshold.value(), TOP_FEATURES);
+    for (int i = 0; i < predicted.size(); i++) {
+      ClipRow row = predicted.get(i);
+      QePrediction prediction = predictedHints.get(i);
+      predictions.put(row.id(), prediction);
+      clipHints.add(new QeRun.ClipHint(row.id(), row.datasetId(), row.key(), prediction));
     }
     if (!predictions.isEmpty()) {
       // A hint row references its model: the shipped default is stored on first use.

@@ -300,6 +300,62 @@ class ImporterTest {
 
   @ParameterizedTest
   @MethodSource("databases")
+  void aMeasuringImportKeepsEachNewClipsFeaturesAndReportsInLineOrder(Supplier<Project> factory)
+      throws Exception {
+    Path high = TestAudio.tone(dir.resolve("high.wav"), 16000, 0.3, 440);
+    Path low = TestAudio.tone(dir.resolve("low.wav"), 8000, 0.2, 220);
+    StringBuilder lines = new StringBuilder();
+    int total =
+        Importer.CHUNK * 2 + 40; // three chunks: checks of one overlap the commit of another
+    for (int i = 0; i < total; i++) {
+      if (i % 97 == 5) {
+        lines.append("{\"id\": \"broken-").append(i).append("\" \"audio_filepath\": \"x\"}\n");
+        continue;
+      }
+      lines
+          .append("{\"id\": \"clip-")
+          .append(i)
+          .append("\", \"audio_filepath\": \"")
+          .append(i % 2 == 0 ? "high.wav" : "low.wav")
+          .append(i % 3 == 0 ? "\"" : "\", \"hypothesis\": \"words\"")
+          .append(", \"consent_scope\": \"full\"}\n");
+    }
+    Path manifest = Files.writeString(dir.resolve("measured.jsonl"), lines);
+    try (Project project = factory.get()) {
+      LabelingFixture.withUsers(project);
+      Importer importer = Importer.measuringFeatures(project);
+      ImportReport report = importer.run(LEAD, manifest, contract(), ImportListener.NONE);
+
+      var measured = importer.measuredFeatures();
+      List<String> withHypothesis = new ArrayList<>();
+      for (int i = 0; i < total; i++) {
+        if (i % 97 != 5 && i % 3 != 0) {
+          withHypothesis.add("clip-" + i);
+        }
+      }
+      assertThat(measured).containsOnlyKeys(withHypothesis);
+      double[] highFeatures = dev.earmark.audio.features.FeatureExtractor.extract(high).vector();
+      double[] lowFeatures = dev.earmark.audio.features.FeatureExtractor.extract(low).vector();
+      for (String key : withHypothesis) {
+        int i = Integer.parseInt(key.substring("clip-".length()));
+        assertThat(measured.get(key).failure()).isNull();
+        assertThat(measured.get(key).vector())
+            .containsExactly(i % 2 == 0 ? highFeatures : lowFeatures);
+      }
+      assertThat(report.errors()).hasSize(6).isSortedAccordingTo(ImporterTest::byLine);
+      assertThat(report.warnings())
+          .hasSize(report.imported() - 2) // every clip after the first two repeats their audio
+          .isSortedAccordingTo(ImporterTest::byLine);
+      assertThat(new Importer(project).measuredFeatures()).isEmpty();
+    }
+  }
+
+  private static int byLine(ClipOutcome a, ClipOutcome b) {
+    return Integer.compare(a.line(), b.line());
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
   void incompleteContractOrWrongRoleImportsNothing(Supplier<Project> factory) throws Exception {
     try (Project project = factory.get()) {
       LabelingFixture.withUsers(project);
