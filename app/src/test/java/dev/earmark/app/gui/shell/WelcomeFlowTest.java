@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxRobotException;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -141,9 +142,19 @@ class WelcomeFlowTest {
     assertThat(robot.lookup("#welcomeProblem").tryQuery()).isEmpty();
 
     String entry = "recent-demo\n" + demo;
+    // The list may draw its cells again between a lookup and the click (a recycled cell then
+    // holds no text): click once the entry is on screen, looking it up again until it is.
     WaitForAsyncUtils.waitFor(
-        20, TimeUnit.SECONDS, () -> robot.lookup(entry).tryQuery().isPresent());
-    robot.clickOn(entry);
+        20,
+        TimeUnit.SECONDS,
+        () -> {
+          try {
+            robot.clickOn(entry);
+            return true;
+          } catch (FxRobotException e) {
+            return false;
+          }
+        });
     robot.clickOn("#welcomeOpenRecent");
 
     WaitForAsyncUtils.waitFor(
