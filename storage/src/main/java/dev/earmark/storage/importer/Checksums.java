@@ -45,6 +45,13 @@ public final class Checksums {
     return "sha256:" + HexFormat.of().formatHex(digest.digest());
   }
 
+  /** SHA-256 of {@code bytes}, written {@code sha256:<hex>}, with this thread's digest. */
+  public static String sha256(byte[] bytes) {
+    MessageDigest digest = DIGEST.get();
+    digest.reset();
+    return "sha256:" + HexFormat.of().formatHex(digest.digest(bytes));
+  }
+
   /** The outcome of hashing one file: its checksum, or why it could not be read. */
   public record Hashed(String sha256, IOException failure) {}
 

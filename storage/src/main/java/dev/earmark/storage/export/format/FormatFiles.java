@@ -4,18 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earmark.storage.StorageException;
+import dev.earmark.storage.importer.Checksums;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -222,9 +220,7 @@ final class FormatFiles {
               try {
                 Path file = outDir.resolve(fileName.apply(clip));
                 byte[] bytes = render.apply(clip).getBytes(StandardCharsets.UTF_8);
-                MessageDigest digest = DIGEST.get();
-                digest.reset();
-                String sha = "sha256:" + HexFormat.of().formatHex(digest.digest(bytes));
+                String sha = Checksums.sha256(bytes);
                 try {
                   Files.write(file, bytes);
                 } catch (IOException e) {
@@ -248,16 +244,6 @@ final class FormatFiles {
     }
     return java.util.Arrays.asList(written);
   }
-
-  private static final ThreadLocal<MessageDigest> DIGEST =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-              throw new IllegalStateException("every Java runtime has SHA-256", e);
-            }
-          });
 
   /** Writes {@code text} as UTF-8, creating the parent directory. */
   static Path writeText(Path file, String text) {
