@@ -278,7 +278,15 @@ public final class WorkbenchWindow
           shell.show(id);
           return null;
         });
-    await(30, () -> fx(() -> shell.activeScreen().isPresent() && shell.screen(id).isPresent()));
+    // The screen exists before its view joins the window's scene (on a later pulse): wait for the
+    // view itself, so that a lookup right after this finds the screen's nodes.
+    await(
+        30,
+        () ->
+            fx(
+                () ->
+                    shell.activeScreen().isPresent()
+                        && shell.screen(id).map(s -> s.view().getScene() != null).orElse(false)));
   }
 
   /** Brings the Project screen and its tab {@code part} to the front. */

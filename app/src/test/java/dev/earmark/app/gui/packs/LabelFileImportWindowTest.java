@@ -58,8 +58,6 @@ class LabelFileImportWindowTest {
                 ""));
 
     window.openScreen(robot, window.project(), "lead-demo", "packs");
-    // The screen exists before its view joins the scene on a later pulse.
-    await(30, () -> robot.lookup("#labelFileAnnotator").tryQuery().isPresent());
     ComboBox<?> annotator = robot.lookup("#labelFileAnnotator").queryAs(ComboBox.class);
     await(30, () -> fx(() -> annotator.getItems().contains("vendor-a")));
     PacksViewModel model =
