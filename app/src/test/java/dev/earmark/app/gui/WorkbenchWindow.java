@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -279,7 +281,7 @@ public final class WorkbenchWindow
           return null;
         });
     // The screen exists before its view joins the window's scene (on a later pulse): wait for the
-    // view itself, so that a lookup right after this finds the screen's nodes.
+    // view itself.
     await(
         30,
         () ->
@@ -287,6 +289,17 @@ public final class WorkbenchWindow
                 () ->
                     shell.activeScreen().isPresent()
                         && shell.screen(id).map(s -> s.view().getScene() != null).orElse(false)));
+    // Controls build their skins in a CSS pass (a ScrollPane or TitledPane adds its content to the
+    // scene graph only then): run that pass now, so every node of the screen can be looked up.
+    fx(
+        () -> {
+          Node view = shell.screen(id).orElseThrow().view();
+          view.applyCss();
+          if (view instanceof Parent parent) {
+            parent.layout();
+          }
+          return null;
+        });
   }
 
   /** Brings the Project screen and its tab {@code part} to the front. */
